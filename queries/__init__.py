@@ -1,0 +1,1 @@
+"""Named relationship queries, answered identically by the embedded store and Neo4j."""
