@@ -75,3 +75,7 @@ class ParameterError(KGError):
     """A query or command parameter is missing or has the wrong type."""
 
     exit_code = 2
+
+
+class QueryError(KGError):
+    """A query (named or Cypher) was rejected by the store: syntax, types, access mode."""

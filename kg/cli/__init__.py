@@ -1,0 +1,91 @@
+"""The ``kg`` command line: thin commands over the library API.
+
+Every command opens the core object (a store, the ontology) and calls one library function.
+Errors a user can cause are :class:`kg.errors.KGError`: they print one line on stderr and exit
+non-zero; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Annotated
+
+import typer
+
+from kg import __version__
+
+app = typer.Typer(
+    name="kg",
+    help="effkg: a knowledge graph of ML efficiency techniques, models and hardware, built from papers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg (effkg) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """effkg: which efficiency techniques were applied to which models, on which hardware, with what results."""
+
+
+# Command modules each expose register(app); a missing module (work in progress) is skipped,
+# but an import error inside an existing module still surfaces.
+COMMAND_MODULES = (
+    "kg.cli.build",
+    "kg.cli.load",
+    "kg.cli.inspect",
+    "kg.cli.ontology",
+    "kg.cli.validate",
+    "kg.cli.query",
+    "kg.cli.serve",
+    "kg.cli.eval",
+)
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(_name)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != _name:
+            raise
+        continue
+    _module.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kg`` script and ``python -m kg``; returns the exit code."""
+    import click
+
+    from kg.errors import KGError
+
+    try:
+        rv = app(args=argv, prog_name="kg", standalone_mode=False)
+    except KGError as exc:
+        typer.echo(f"kg: error: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        typer.echo("kg: aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        typer.echo("kg: interrupted; the store keeps its previous graph", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return rv if isinstance(rv, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())
