@@ -314,7 +314,7 @@ def from_json(text: str) -> nx.MultiDiGraph:
     try:
         return from_node_link(json.loads(text))
     except (ValueError, KeyError, TypeError) as exc:
-        raise CorruptStore(f"graph data is corrupt: {exc}") from exc
+        raise CorruptStore(f"graph data is corrupt ({exc}); move the file aside to start over") from exc
 
 
 # -- stats and diffs --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.errors import StoreError, StoreUnavailable
+from kg.errors import CorruptStore, StoreError, StoreUnavailable
 from kg.graph import diff, dumps, from_json, new_graph
 from kg.store.base import GraphStore, Progress, WriteSummary, summarise
 
@@ -60,9 +60,13 @@ class EmbeddedStore(GraphStore):
             # Queries read the graph often; reuse it until the file changes.
             if self._cache is not None and self._cache[0] == stamp:
                 return self._cache[1]
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            raw = self.path.read_bytes()
+        except OSError as exc:
             raise StoreError(f"cannot read graph at {self.path}: {exc}", uri=self.uri) from exc
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CorruptStore(f"{self.path}: graph data is corrupt: not UTF-8 text (move the file aside to start over)", uri=self.uri) from exc
         try:
             g = from_json(text)
         except StoreError as exc:
