@@ -178,6 +178,10 @@ class LoadReport(Record):
     skipped: tuple[SkippedLine, ...] = ()
     consumed_lines: int = Field(default=0, description="non-blank lines used as header, title, abstract or metadata")
     errors: tuple[str, ...] = Field(default=(), description="one-line problems that stopped part of the file")
+    warnings: tuple[str, ...] = Field(
+        default=(), description="one-line problems that stopped nothing (e.g. control characters removed)"
+    )
+    layout: str | None = Field(default=None, description="page layout detected, e.g. 'compact' or 'spaced'")
 
 
 # -- mapping output --------------------------------------------------------------------------
