@@ -2,9 +2,10 @@
 
 Each ``<entry>`` gives: ``<id>`` (``http://arxiv.org/abs/2403.03507v2``), ``<title>``,
 ``<summary>``, ``<author><name>``, ``<published>``, ``<arxiv:primary_category term=...>`` and
-``<category term=...>``, optionally ``<arxiv:comment>`` (often with the code URL). Titles and
-summaries are kept as given except for the surrounding whitespace the feed adds; their inner
-line wrapping is collapsed only in the normalised text.
+``<category term=...>``, optionally ``<arxiv:comment>`` (often with the code URL). A title is one
+line: the feed's hard line breaks inside it are collapsed to single spaces. A summary is kept as
+given, without the whitespace the feed adds around it; its line wrapping is collapsed only in the
+normalised text.
 
 The file is parsed incrementally with expat (bounded memory); document type declarations are
 refused, so entity expansion cannot be abused. A syntax error stops the file there and keeps the
@@ -140,7 +141,8 @@ class _Handler:
     def _paper(self, e: dict[str, Any]) -> Paper | SkippedLine:
         ctx = self.ctx
         line = e["line"]
-        title = e.get("title", "").strip()
+        # titles are single lines: the feed's hard line breaks are not part of them
+        title = " ".join(e.get("title", "").split())
         if not normalise_title(title):
             return ctx.skip(line, "Atom entry without a usable <title>", e.get("id", ""))
         summary = e.get("summary", "").strip()

@@ -6,9 +6,9 @@ abbreviations and ``#`` concatenation. Read per entry: ``title``, ``abstract``, 
 ``year``/``month``/``day`` or biblatex ``date``, the arXiv id (``eprint`` with
 ``archivePrefix = {arXiv}``, or an arXiv ``journal``/``url``/``doi``), ``primaryClass``.
 
-Title and abstract are kept as the field values are written (outer delimiters and surrounding
-whitespace removed); the normalised text also drops protective braces and decodes LaTeX
-accents. Text outside entries is BibTeX's comment syntax; each such non-blank line is reported
+Titles and abstracts are kept as the field values are written (outer delimiters and surrounding
+whitespace removed; a title's line breaks collapsed, as titles are single lines); the normalised
+text also drops protective braces and decodes LaTeX accents. Text outside entries is BibTeX's comment syntax; each such non-blank line is reported
 as skipped. ``@comment``, ``@preamble`` and ``@string`` are consumed.
 
 >>> entries = list(split_entries(["@article{k,", "  title = {{GaLore}: Low-Rank},", "}"]))
@@ -321,7 +321,7 @@ class BibtexLoader(BaseLoader):
         ctx.consumed_lines += nonblank
         if kind in ("comment", "preamble", "string"):
             return
-        title = f.get("title", "").strip()
+        title = " ".join(f.get("title", "").split())  # a title is one line, even when the field wraps
         if not normalise_title(decode_latex_accents(title)):
             ctx.consumed_lines -= nonblank
             yield ctx.skip(first, f"BibTeX entry {key!r} without a usable title", text)

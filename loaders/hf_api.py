@@ -191,6 +191,8 @@ class HfApiLoader(BaseLoader):
             return ctx.skip(line, f"entry is a JSON {type(entry).__name__}, not an object", str(entry))
         paper = entry.get("paper") if isinstance(entry.get("paper"), dict) else entry
         title = _text(paper.get("title")) or _text(entry.get("title"))
+        # titles are single lines: the API keeps arXiv's hard line breaks, which are not part of it
+        title = " ".join(title.split()) if title else title
         if title is None or not normalise_title(title):
             return ctx.skip(line, "entry without a usable 'title'", json.dumps(entry)[:200])
         summary = _text(paper.get("summary"))

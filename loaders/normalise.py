@@ -17,6 +17,11 @@ that any span of the normalised text maps back to the exact characters as given
 >>> s = n.text.index("M3ViT"); n.to_raw_span(s, s + 5, raw)
 'M$^3$ViT'
 
+Where characters were deleted (markup such as the braces of ``{\\em ...}``), a position maps to
+the raw position *after* them: a span that starts there leaves the markup out, a span that ends
+there takes it in. Spans covering whole repaired pieces, and whole titles, abstracts and
+sentences, map to exactly their raw characters.
+
 The repairs are deliberately conservative: each rule fires only in a context where the flattened
 form cannot be ordinary English (``sometimes`` and ``7.1 times`` stay as they are).
 """
@@ -67,7 +72,11 @@ _STYLE_PREFIX = re.compile(r"(?:footnotesize|scriptsize|normalsize|textcolor|col
 
 # -- rules ----------------------------------------------------------------------------------
 
-Rule = tuple["re.Pattern[str]", Callable[["re.Match[str]"], str]]
+Edit = tuple[int, int, str]
+Rule = tuple["re.Pattern[str]", Callable[["re.Match[str]"], "str | Sequence[Edit]"]]
+"""A pattern and what a match becomes: a string, or edits ``(start, end, text)`` inside the match
+(so that unchanged words inside a group keep exact anchors: ``{\\em a b}`` drops only its braces
+and command)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -87,20 +96,30 @@ def _symbol_or_word(name: str) -> str:
     return name  # an unknown macro (\tool): keep its name as a word
 
 
+_M_ESCAPED = re.compile(r"\\([{}_&#$%])")
+_M_SPACING = re.compile(r"\\[,;!]")
+_M_FRAC = re.compile(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_M_NAME_SUP = re.compile(r"\^\{?([^{}]*)\}?")
+_M_SPACES = re.compile(r"\s+")
+
+
 def _math_inner(inner: str, glued_name: bool) -> str:
     """Make the content of ``$...$`` readable: commands to symbols, braces dropped."""
-    s = inner.replace("\\%", "%").replace("\\,", " ").replace("\\;", " ").replace("\\!", "")
-    s = re.sub(r"\\([{}_&#$])", r"\1", s)
-    s = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"\1/\2", s)
-    s = _CMD_WORD.sub(lambda m: _symbol_or_word(m.group(1)), s)
-    if glued_name:
-        # M$^3$ViT, D$^{2}$MoE: a superscript inside a name is part of the name.
-        s = re.sub(r"\^\{?([^{}]*)\}?", r"\1", s)
-    else:
-        s = _INNER_SUP.sub(lambda m: "^" + _group(m.group(1) if m.group(1) is not None else m.group(2)), s)
-    s = _INNER_SUB.sub(lambda m: "_" + _group(m.group(1)), s)
+    s = _M_SPACING.sub(" ", inner) if "\\" in inner else inner
+    if "\\" in s:
+        s = _M_ESCAPED.sub(r"\1", s)
+        s = _M_FRAC.sub(r"\1/\2", s)
+        s = _CMD_WORD.sub(lambda m: _symbol_or_word(m.group(1)), s)
+    if "^" in s:
+        if glued_name:
+            # M$^3$ViT, D$^{2}$MoE: a superscript inside a name is part of the name.
+            s = _M_NAME_SUP.sub(r"\1", s)
+        else:
+            s = _INNER_SUP.sub(lambda m: "^" + _group(m.group(1) if m.group(1) is not None else m.group(2)), s)
+    if "_{" in s:
+        s = _INNER_SUB.sub(lambda m: "_" + _group(m.group(1)), s)
     s = s.replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", s).strip()
+    return _M_SPACES.sub(" ", s).strip()
 
 
 def _group(content: str) -> str:
@@ -120,21 +139,30 @@ def _command(m: re.Match[str]) -> str:
     return _symbol_or_word(m.group(1))
 
 
-def _brace_style_group(m: re.Match[str]) -> str:
+def _unwrap(m: re.Match[str], group: int = 1, before: str = "", after: str = "") -> list[Edit]:
+    """Edits that replace what surrounds ``group`` by ``before``/``after`` and keep the group."""
+    return [(m.start(), m.start(group), before), (m.end(group), m.end(), after)]
+
+
+def _brace_style_group(m: re.Match[str]) -> list[Edit]:
     # {\em words} / {\bf words}: old-style font switches
-    return m.group(2)
+    return _unwrap(m, 2)
 
 
 def _brace_symbol(m: re.Match[str]) -> str:
     return _symbol_or_word(m.group(1))
 
 
-def _caret_group(m: re.Match[str]) -> str:
-    return "^" + _group(m.group(1))
+def _caret_group(m: re.Match[str]) -> list[Edit]:
+    if re.fullmatch(r"[\w.]+", m.group(1).strip()):
+        return _unwrap(m, 1, "^")
+    return _unwrap(m, 1, "^(", ")")
 
 
-def _sub_group(m: re.Match[str]) -> str:
-    return "_" + _group(m.group(1))
+def _sub_group(m: re.Match[str]) -> list[Edit]:
+    if re.fullmatch(r"[\w.]+", m.group(1).strip()):
+        return _unwrap(m, 1, "_")
+    return _unwrap(m, 1, "_(", ")")
 
 
 _FLAT_BIG_O = re.compile(r"(?<![A-Za-z])mathcal\{(\w)\}|(?<=[\w}])left(?=[(\[])|(?<=[\w}])\s?right(?=[)\]])")
@@ -148,33 +176,34 @@ def _flat_big_o(m: re.Match[str]) -> str:
     return m.group(1) or ""
 
 
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("control characters", (_CONTROL, lambda m: "")),
-    ("html entities", (_ENTITY, lambda m: html.unescape(m.group(0)))),
-    ("inline math", (_MATH, _math)),
-    ("font switch groups", (re.compile(r"\{\\(" + _STYLE_WORD + r")\b\s*([^{}]*)\}"), _brace_style_group)),
-    ("braced symbols", (re.compile(r"\{\\([A-Za-z]+)\}"), _brace_symbol)),
-    ("escaped characters", (re.compile(r"\\([%$_&#{}])"), lambda m: m.group(1))),
-    ("math delimiters", (re.compile(r"\\[()\[\]]"), lambda m: "")),
-    ("latex spacing", (re.compile(r"\\[,;:! ]"), lambda m: " ")),
-    ("commands", (re.compile(r"\\([A-Za-z]+)\*?"), _command)),
+RULES: tuple[tuple[str, tuple[str, ...], Rule], ...] = (
+    ("control characters", (), (_CONTROL, lambda m: "")),
+    ("html entities", ("&",), (_ENTITY, lambda m: html.unescape(m.group(0)))),
+    ("inline math", ("$",), (_MATH, _math)),
+    ("font switch groups", ("{\\",), (re.compile(r"\{\\(" + _STYLE_WORD + r")\b\s*([^{}]*)\}"), _brace_style_group)),
+    ("braced symbols", ("{\\",), (re.compile(r"\{\\([A-Za-z]+)\}"), _brace_symbol)),
+    ("escaped characters", ("\\",), (re.compile(r"\\([%$_&#{}])"), lambda m: m.group(1))),
+    ("math delimiters", ("\\",), (re.compile(r"\\[()\[\]]"), lambda m: "")),
+    ("latex spacing", ("\\",), (re.compile(r"\\[,;:! ]"), lambda m: " ")),
+    ("discretionary hyphens", ("\\-",), (re.compile(r"\\-"), lambda m: "")),
+    ("commands", ("\\",), (re.compile(r"\\([A-Za-z]+)\*?"), _command)),
     # Flattened commands that lost their backslash, only where English cannot produce them.
-    ("times glued to a number", (re.compile(r"(?<=\d)times(?![a-z])"), lambda m: "×")),
-    ("flattened sim", (re.compile(r"(?<![A-Za-z])sim(?=\s?[\d.])"), lambda m: "~")),
-    ("flattened leq/geq", (re.compile(r"(?<![A-Za-z])(leq|geq)(?=\s?[\d.])"), lambda m: SYMBOLS[m.group(1)])),
-    ("flattened big-O", (_FLAT_BIG_O, _flat_big_o)),
-    ("flattened url", (re.compile(r"(?<![A-Za-z])url\{([^{}\s]+)\}"), lambda m: m.group(1))),
-    ("braced urls", (re.compile(r"\{+(https?://[^{}\s]+)\}+"), lambda m: m.group(1))),
-    ("href residue", (re.compile(r"(https?://[^{}\s]+)\{[^{}\s]*\}"), lambda m: m.group(1))),
-    ("flattened fraction", (re.compile(r"(?<=\d)\{(\d+)\}"), lambda m: "/" + m.group(1))),
-    ("superscript groups", (re.compile(r"\^\{([^{}]*)\}"), _caret_group)),
-    ("subscript groups", (re.compile(r"(?<=\w)_\{([^{}]*)\}"), _sub_group)),
+    ("times glued to a number", ("times",), (re.compile(r"(?<=\d)times(?![a-z])"), lambda m: "×")),
+    ("flattened sim", ("sim",), (re.compile(r"(?<![A-Za-z])sim(?=\s?[\d.])"), lambda m: "~")),
+    ("flattened leq/geq", ("leq", "geq"), (re.compile(r"(?<![A-Za-z])(leq|geq)(?=\s?[\d.])"), lambda m: SYMBOLS[m.group(1)])),
+    ("flattened big-O", ("mathcal{",), (_FLAT_BIG_O, _flat_big_o)),
+    ("flattened url", ("url{",), (re.compile(r"(?<![A-Za-z])url\{([^{}\s]+)\}"), _unwrap)),
+    ("braced urls", ("{http",), (re.compile(r"\{+(https?://[^{}\s]+)\}+"), _unwrap)),
+    ("href residue", ("}",), (re.compile(r"(https?://[^{}\s]+)\{[^{}\s]*\}"), lambda m: m.group(1))),
+    ("flattened fraction", ("}",), (re.compile(r"(?<=\d)\{(\d+)\}"), lambda m: "/" + m.group(1))),
+    ("superscript groups", ("^{",), (re.compile(r"\^\{([^{}]*)\}"), _caret_group)),
+    ("subscript groups", ("_{",), (re.compile(r"(?<=\w)_\{([^{}]*)\}"), _sub_group)),
     # M^3ViT, D^2MoE: a digit superscript inside a name (two letters follow) joins the name.
-    ("superscript in a name", (re.compile(r"(?<=[A-Za-z])\^(\d+)(?=[A-Za-z]{2})"), lambda m: m.group(1))),
-    ("latex non-breaking space", (re.compile(r"(?<=[A-Za-z.,;:])~(?=[A-Za-z0-9])"), lambda m: " ")),
-    ("url glued to a word", (re.compile(r"(?<=[A-Za-z.,;:])(?=https?://)"), lambda m: " ")),
+    ("superscript in a name", ("^",), (re.compile(r"(?<=[A-Za-z])\^(\d+)(?=[A-Za-z]{2})"), lambda m: m.group(1))),
+    ("latex non-breaking space", ("~",), (re.compile(r"(?<=[A-Za-z.,;:])~(?=[A-Za-z0-9])"), lambda m: " ")),
+    ("url glued to a word", ("://",), (re.compile(r"(?<=[A-Za-z.,;:])(?=https?://)"), lambda m: " ")),
     # Whitespace last: runs of two or more, or any single non-space whitespace, become one space.
-    ("whitespace", (re.compile(r"\s{2,}|[^\S ]"), lambda m: " ")),
+    ("whitespace", (), (re.compile(r"\s{2,}|[^\S ]"), lambda m: " ")),
 )
 
 # Rules that only make sense for BibTeX field values: protective braces and accents.
@@ -197,8 +226,10 @@ def _accent(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", letter + _COMBINING[mark])
 
 
-BIBTEX_BEFORE: tuple[tuple[str, Rule], ...] = (("latex accents", (_BIBTEX_ACCENTS, _accent)),)
-BIBTEX_AFTER: tuple[tuple[str, Rule], ...] = (("protective braces", (re.compile(r"[{}]"), lambda m: "")),)
+BIBTEX_BEFORE: tuple[tuple[str, tuple[str, ...], Rule], ...] = (("latex accents", ("\\",), (_BIBTEX_ACCENTS, _accent)),)
+BIBTEX_AFTER: tuple[tuple[str, tuple[str, ...], Rule], ...] = (
+    ("protective braces", ("{", "}"), (re.compile(r"[{}]"), lambda m: "")),
+)
 
 
 def decode_latex_accents(text: str) -> str:
@@ -279,12 +310,17 @@ def _apply(text: str, anchors: list[tuple[int, int]], rule: Rule) -> tuple[str, 
     last = 0
     for m in pattern.finditer(text):
         rep = fn(m)
-        if rep == m.group(0):
-            continue
-        parts.append(text[last : m.start()])
-        parts.append(rep)
-        edits.append((m.start(), m.end(), len(rep)))
-        last = m.end()
+        if isinstance(rep, str):
+            if rep == m.group(0):
+                continue
+            pieces: Sequence[tuple[int, int, str]] = ((m.start(), m.end(), rep),)
+        else:
+            pieces = rep
+        for start, end, piece in pieces:
+            parts.append(text[last:start])
+            parts.append(piece)
+            edits.append((start, end, len(piece)))
+            last = end
     if not edits:
         return text, anchors
     parts.append(text[last:])
@@ -315,7 +351,19 @@ def normalise(raw: str, *, bibtex: bool = False) -> Normalised:
     text = raw
     anchors: list[tuple[int, int]] = [(0, 0)]
     rules = (BIBTEX_BEFORE + RULES + BIBTEX_AFTER) if bibtex else RULES
-    for _name, rule in rules:
+    for name, needles, rule in rules:
+        # cheap tests first: most texts need few of the rules
+        if needles:
+            if len(needles) == 1:
+                if needles[0] not in text:
+                    continue
+            elif not any(n in text for n in needles):
+                continue
+        elif name == "control characters":
+            if text.isprintable() or not _CONTROL.search(text):
+                continue
+        elif name == "whitespace" and " ".join(text.split()) == text:
+            continue
         text, anchors = _apply(text, anchors, rule)
     # strip the ends (after the collapse at most one space remains at each end)
     if text.startswith(" "):
@@ -348,6 +396,7 @@ def paper_text(title: str, abstract: str, *, bibtex: bool = False) -> tuple[str,
 
 _URL = re.compile(r"(?:https?://|(?<![\w./-])(?:www\.|github\.com/|gitlab\.com/|huggingface\.co/))[^\s<>\"'{}|\\^`\[\]]+")
 _URL_TRAIL = ".,;:!?)]'\""
+_URL_NEEDLES = ("http", "www.", "github.com", "gitlab.com", "huggingface.co")
 _CODE_HOSTS = frozenset({"github.com", "www.github.com", "gitlab.com", "huggingface.co", "gitee.com"})
 
 
@@ -358,6 +407,8 @@ def find_urls(text: str) -> tuple[str, ...]:
     ('https://github.com/a/b', 'https://github.com/a/c', 'https://x.org/p')
     """
     seen: dict[str, None] = {}
+    if not any(n in text for n in _URL_NEEDLES):
+        return ()
     for m in _URL.finditer(text):
         url = m.group(0)
         while url and url[-1] in _URL_TRAIL:
