@@ -1,0 +1,22 @@
+// taxonomy: the subtree under $concept (SUBCLASS_OF), one raw row per class with its parents and the papers
+// attached to it directly; with $instances, one more row per Method / Hardware INSTANCE_OF a class.
+// Depths, tree order and roll-up counts are computed by queries.structure.
+MATCH (root)
+WHERE root.id = $concept AND (root:Technique OR root:HardwareClass OR root:Topic)
+MATCH (c)-[:SUBCLASS_OF*0..]->(root)
+WITH DISTINCT c
+RETURN 'class' AS kind, c.id AS id, coalesce(c.name, c.id) AS name, labels(c)[0] AS label,
+       [(c)-[:SUBCLASS_OF]->(q) | q.id] AS parents,
+       [(p:Paper)-[:STUDIES]->(c) | {id: p.id, year: p.year}]
+       + [(p:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}]
+       + [(p:Paper)-[:TARGETS]->(c) | {id: p.id, year: p.year}]
+       + [(p:Paper)-[:RUNS_ON]->(:Hardware)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}] AS papers
+UNION ALL
+MATCH (root)
+WHERE root.id = $concept AND $instances AND (root:Technique OR root:HardwareClass OR root:Topic)
+MATCH (c)-[:SUBCLASS_OF*0..]->(root)
+WITH DISTINCT c
+MATCH (i)-[:INSTANCE_OF]->(c)
+WHERE i:Method OR i:Hardware
+RETURN 'instance' AS kind, i.id AS id, coalesce(i.name, i.id) AS name, labels(i)[0] AS label, [c.id] AS parents,
+       [(p:Paper)-[:PROPOSES|RUNS_ON]->(i) | {id: p.id, year: p.year}] AS papers

@@ -1,0 +1,18 @@
+// techniques-for-model: techniques applied to a model, or to every Model that is a MEMBER_OF a family.
+// Applied = a paper EVALUATED_ON the model STUDIES the technique, or PROPOSES a Method INSTANCE_OF it.
+// Raw rows: one per (paper, model, technique, route); queries.lookups aggregates them.
+MATCH (target)
+WHERE target.id = $model AND (target:Model OR target:ModelFamily)
+WITH target, CASE WHEN target:Model THEN [target] ELSE [] END + [(m:Model)-[:MEMBER_OF]->(target) | m] AS models
+UNWIND models AS m
+MATCH (p:Paper)-[e:EVALUATED_ON]->(m)
+UNWIND [(p)-[s:STUDIES]->(t:Technique) |
+          {technique: t.id, technique_name: coalesce(t.name, t.id), method: null, method_name: null,
+           via: 'STUDIES', ev_papers: s.papers, ev_sentences: s.sentences}]
+     + [(p)-[s:PROPOSES]->(me:Method)-[:INSTANCE_OF]->(t:Technique) |
+          {technique: t.id, technique_name: coalesce(t.name, t.id), method: me.id, method_name: coalesce(me.name, me.id),
+           via: 'PROPOSES', ev_papers: s.papers, ev_sentences: s.sentences}] AS f
+RETURN p.id AS paper, m.id AS model, coalesce(m.name, m.id) AS model_name,
+       e.papers AS model_papers, e.sentences AS model_sentences,
+       f.technique AS technique, f.technique_name AS technique_name, f.method AS method, f.method_name AS method_name,
+       f.via AS via, f.ev_papers AS ev_papers, f.ev_sentences AS ev_sentences
