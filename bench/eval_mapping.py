@@ -1,0 +1,73 @@
+"""Score the mapper on the annotated development (or held-out) set and time it.
+
+Usage::
+
+    .venv/bin/python bench/eval_mapping.py                 # dev set, per-field P/R/F1
+    .venv/bin/python bench/eval_mapping.py --diffs          # and every disagreement
+    .venv/bin/python bench/eval_mapping.py --heldout        # the held-out set (report only; never tune on it)
+    .venv/bin/python bench/eval_mapping.py --speed          # papers/s over all seed papers on one core
+
+The same report is printed by ``kg eval``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from loaders.mapping.corpus import load_seed_papers
+    from loaders.mapping.evaluation import evaluate, load_annotations
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--heldout", action="store_true", help="score the held-out set instead of the dev set")
+    ap.add_argument("--diffs", action="store_true", help="print every disagreement")
+    ap.add_argument("--field", action="append", help="only print diffs of this field (repeatable)")
+    ap.add_argument("--speed", action="store_true", help="time the mapper over all seed papers")
+    ap.add_argument("--no-ontology", action="store_true", help="map without ontology.load()")
+    args = ap.parse_args(argv)
+
+    onto = None
+    if not args.no_ontology:
+        try:
+            import ontology
+
+            onto = ontology.load()  # type: ignore[attr-defined]
+        except (ImportError, AttributeError):
+            onto = None
+    papers = load_seed_papers()
+    if args.speed:
+        from loaders.mapping.mapper import map_paper
+
+        map_paper(papers[0], onto)  # warm caches
+        t = time.perf_counter()
+        for p in papers:
+            map_paper(p, onto)
+        dt = time.perf_counter() - t
+        print(f"mapped {len(papers)} papers in {dt:.2f}s: {len(papers) / dt:.0f} papers/s (one core)")
+        return 0
+    name = "mapping_heldout.jsonl" if args.heldout else "mapping_dev.jsonl"
+    ann = load_annotations(ROOT / "tests" / "devset" / name)
+    rep = evaluate(ann, papers, onto)
+    if args.diffs:
+        for d in rep.diffs:
+            if args.field and d.field not in args.field:
+                continue
+            print(f"[{d.field}] {d.title[:80]}\n     missing={list(d.missing)} extra={list(d.extra)}")
+    print(f"{name}: {rep.papers} papers, ontology={'yes' if onto is not None else 'no'}, "
+          f"{rep.papers_per_second} papers/s")
+    print(f"{'field':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for r in rep.rows():
+        print(f"{r['field']:<20}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}")
+    print(f"topic accuracy (scope + topic): {rep.topic_accuracy:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

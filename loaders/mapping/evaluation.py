@@ -1,0 +1,211 @@
+"""Score the mapper against hand annotations (``tests/devset/*.jsonl``).
+
+Per field, micro-averaged precision, recall and F1 over (paper, item) pairs; for the scope
+decision, precision/recall/F1 of the "out of scope" label plus topic accuracy. Names of methods
+and components are compared by slug; model ids are compared after the model grammar's own
+normalisation on both sides (so ``qwen2.5-7b`` and ``qwen-2.5-7b`` are the same model).
+
+>>> s = Score(tp=8, fp=2, fn=0)
+>>> (s.precision, s.recall, round(s.f1, 3))
+(0.8, 1.0, 0.889)
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from kg.errors import InputError
+from kg.ids import paper_id, slug
+from kg.records import Mapping, Paper, Record
+from ontology.vocab import RelType
+
+FIELDS = (
+    "techniques", "methods", "components", "models", "hardware", "hardware_classes", "datasets", "memory_components",
+)
+
+
+class Annotation(Record):
+    """One annotated paper (see tests/devset/README.md)."""
+
+    title: str
+    file: str
+    line: int
+    in_scope: bool
+    topic: str | None = None
+    techniques: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    hardware: tuple[str, ...] = ()
+    hardware_classes: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
+    memory_components: tuple[str, ...] = ()
+    notes: str = ""
+
+
+class Score(Record):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+class PaperDiff(Record):
+    title: str
+    field: str
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+
+
+class EvalReport(Record):
+    """Scores per field and for the scope decision, with every disagreement listed."""
+
+    papers: int
+    fields: dict[str, Score]
+    scope: Score = Field(description="the positive class is 'out of scope'")
+    topic_accuracy: float = 0.0
+    papers_per_second: float = 0.0
+    diffs: tuple[PaperDiff, ...] = ()
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Table rows: field, P, R, F1, tp, fp, fn."""
+        out = []
+        for name, s in [*self.fields.items(), ("out-of-scope", self.scope)]:
+            out.append({"field": name, "precision": round(s.precision, 3), "recall": round(s.recall, 3),
+                        "f1": round(s.f1, 3), "tp": s.tp, "fp": s.fp, "fn": s.fn})
+        return out
+
+
+def load_annotations(path: Path) -> list[Annotation]:
+    """Read a JSON-lines annotation file; a malformed line is an :class:`InputError`."""
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(exc), path=str(path)) from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(Annotation.model_validate(json.loads(line)))
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"bad annotation: {exc}", path=str(path), line=n) from exc
+    return out
+
+
+def canonical_model(model_id: str) -> str:
+    """A model id after the grammar's normalisation (``model/qwen2.5-7b`` -> ``model/qwen-2.5-7b``)."""
+    from loaders.mapping.models import parse_model_name
+
+    tail = model_id.split("/", 1)[-1]
+    try:
+        m = parse_model_name(tail)
+    except ValueError:
+        return model_id
+    if m.end < len(tail):  # the grammar read only part of it; keep the id as given
+        return model_id
+    return m.id
+
+
+def _norm(field: str, items: Iterable[str]) -> set[str]:
+    if field in ("methods", "components"):
+        return {slug(x) for x in items if slug(x)}
+    if field == "models":
+        return {canonical_model(x) for x in items}
+    return set(items)
+
+
+def predicted(mapping: Mapping) -> dict[str, set[str]]:
+    """What a mapping says, per annotation field."""
+    pid = mapping.paper_id
+    names = {e.id: e.name for e in mapping.entities}
+    out: dict[str, set[str]] = {f: set() for f in FIELDS}
+    main_methods = set()
+    for r in mapping.relations:
+        if r.source == pid:
+            if r.type is RelType.STUDIES and r.target.startswith("technique/"):
+                out["techniques"].add(r.target)
+            elif r.type is RelType.PROPOSES:
+                out["methods"].add(names.get(r.target, r.target.split("/", 1)[1]))
+                main_methods.add(r.target)
+            elif r.type is RelType.EVALUATED_ON and r.target.startswith("model/"):
+                out["models"].add(r.target)
+            elif r.type in (RelType.EVALUATED_ON, RelType.INTRODUCES) and r.target.startswith("dataset/"):
+                out["datasets"].add(r.target)
+            elif r.type is RelType.RUNS_ON:
+                out["hardware"].add(r.target)
+            elif r.type is RelType.TARGETS:
+                out["hardware_classes"].add(r.target)
+    for r in mapping.relations:
+        if r.type is RelType.HAS_COMPONENT and r.source in main_methods and r.evidence.paper_id == pid:
+            out["components"].add(names.get(r.target, r.target.split("/", 1)[1]))
+        elif r.type is RelType.REDUCES and r.evidence.paper_id == pid:
+            out["memory_components"].add(r.target)
+    return out
+
+
+def evaluate(annotations: Sequence[Annotation], papers: Sequence[Paper], onto: Any) -> EvalReport:
+    """Map the annotated papers and score the mappings against the annotations."""
+    from loaders.mapping.mapper import map_paper
+
+    by_id = {p.id: p for p in papers}
+    pairs: list[tuple[Annotation, Paper]] = []
+    for a in annotations:
+        p = by_id.get(paper_id(a.title))
+        if p is None:
+            raise InputError(f"annotated paper not found in the corpus: {a.title!r}")
+        pairs.append((a, p))
+    started = time.perf_counter()
+    mappings = [map_paper(p, onto) for _, p in pairs]
+    elapsed = time.perf_counter() - started
+
+    scores = {f: [0, 0, 0] for f in FIELDS}
+    scope = [0, 0, 0]
+    topic_ok = 0
+    diffs: list[PaperDiff] = []
+    for (a, _), m in zip(pairs, mappings):
+        pred = predicted(m)
+        for f in FIELDS:
+            gold = _norm(f, getattr(a, f))
+            got = _norm(f, pred[f])
+            scores[f][0] += len(gold & got)
+            scores[f][1] += len(got - gold)
+            scores[f][2] += len(gold - got)
+            if gold != got:
+                diffs.append(PaperDiff(title=a.title, field=f, missing=tuple(sorted(gold - got)),
+                                       extra=tuple(sorted(got - gold))))
+        gold_out, pred_out = not a.in_scope, not m.in_scope
+        scope[0] += gold_out and pred_out
+        scope[1] += pred_out and not gold_out
+        scope[2] += gold_out and not pred_out
+        if gold_out == pred_out and (not gold_out or a.topic == m.topic):
+            topic_ok += 1
+        if gold_out != pred_out or (gold_out and a.topic != m.topic):
+            diffs.append(PaperDiff(title=a.title, field="scope", missing=(str(a.topic or "in-scope"),),
+                                   extra=(str(m.topic or "in-scope"),)))
+    return EvalReport(
+        papers=len(pairs),
+        fields={f: Score(tp=v[0], fp=v[1], fn=v[2]) for f, v in scores.items()},
+        scope=Score(tp=scope[0], fp=scope[1], fn=scope[2]),
+        topic_accuracy=round(topic_ok / len(pairs), 3) if pairs else 0.0,
+        papers_per_second=round(len(pairs) / elapsed, 1) if elapsed > 0 else 0.0,
+        diffs=tuple(diffs),
+    )

@@ -1,0 +1,112 @@
+"""The mapper's lexicon: every term of the cue tables, the catalogs and the ontology in one automaton.
+
+Built once per ontology and cached; :func:`build_lexicon` is cheap to call repeatedly.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from loaders.mapping.catalog import DATASETS
+from loaders.mapping.cues import (
+    CUE_TERMS,
+    HWCLASS_TERMS,
+    MEMORY_TERMS,
+    TECHNIQUE_TERMS,
+    TOPIC_TERMS,
+)
+from loaders.mapping.lexicon import Lexicon
+
+log = logging.getLogger(__name__)
+
+# Field words that are not named things: acronyms of these are never methods or components.
+GENERIC_TERMS: tuple[str, ...] = (
+    "large language model{s|}", "language model{s|}", "LLM{s|}", "LM{s|}", "neural network{s|}", "deep neural network{s|}",
+    "DNN{s|}", "CNN{s|}", "convolutional neural network{s|}", "recurrent neural network{s|}", "RNN{s|}", "transformer{s|}",
+    "vision transformer{s|}", "ViT{s|}", "natural language processing", "NLP", "computer vision", "CV",
+    "artificial intelligence", "AI", "machine learning", "ML", "deep learning", "DL", "reinforcement learning", "RL",
+    "graphics processing unit{s|}", "GPU{s|}", "CPU{s|}", "key-value", "KV", "vision-language model{s|}", "VLM{s|}",
+    "multimodal large language model{s|}", "MLLM{s|}", "large vision-language model{s|}", "LVLM{s|}", "LMM{s|}",
+    "large multimodal model{s|}", "small language model{s|}", "SLM{s|}", "pre-trained model{s|}", "PTM{s|}",
+    "pretrained language model{s|}", "PLM{s|}", "state-of-the-art", "SOTA", "SoTA", "floating point operation{s|}",
+    "FLOP{s|}", "multi-layer perceptron{s|}", "MLP{s|}", "feed-forward network{s|}", "FFN{s|}", "time to first token",
+    "TTFT", "chain-of-thought", "CoT", "retrieval-augmented generation", "RAG", "question answering", "QA",
+    "internet of things", "IoT", "application programming interface", "API", "high bandwidth memory", "HBM",
+    "static random-access memory", "SRAM", "dynamic random-access memory", "DRAM", "random-access memory", "RAM",
+    "mean squared error", "MSE", "singular value decomposition", "SVD", "principal component analysis", "PCA",
+    "in-context learning", "ICL", "supervised fine-tuning", "SFT", "instruction fine-tuning", "IFT",
+    "reinforcement learning from human feedback", "RLHF", "automatic speech recognition", "ASR", "text-to-speech", "TTS",
+    "text-to-image", "T2I", "signal-to-noise ratio", "SNR", "multi-task learning", "MTL", "continual learning", "CL",
+    "federated learning", "FL", "neural machine translation", "NMT", "machine translation", "MT",
+    "generative adversarial network{s|}", "GAN{s|}", "variational autoencoder{s|}", "VAE{s|}", "diffusion model{s|}",
+    "DM{s|}", "diffusion transformer{s|}", "DiT{s|}", "model FLOPs utilization", "MFU", "tokens per second", "TPS",
+    "frames per second", "FPS", "multiply-accumulate", "MAC{s|}", "visual autoregressive", "VAR",
+    "long short-term memory", "LSTM", "gated recurrent unit", "GRU", "artificial general intelligence", "AGI",
+    "operating system", "OS", "graph neural network{s|}", "GNN{s|}", "click-through rate", "CTR",
+    "super-resolution", "SR", "single image super-resolution", "SISR", "mixed integer programming", "MIP",
+    "spiking neural network{s|}", "SNN{s|}", "multi-head attention", "MHA", "self-attention", "SA",
+    "scaled dot-product attention", "SDPA", "general matrix multiplication", "GEMM", "general matrix-vector multiplication",
+    "GEMV", "lookup table{s|}", "LUT{s|}", "digital signal processor{s|}", "DSP{s|}", "neural radiance field{s|}", "NeRF{s|}",
+    "3D Gaussian splatting", "3DGS", "out-of-distribution", "OOD", "perplexity", "PPL", "word error rate", "WER",
+    "equal error rate", "EER", "retrieval augmented generation", "vision-language-action", "VLA{s|}",
+    "class-incremental learning", "CIL", "test-time adaptation", "TTA", "test-time training", "TTT",
+    "reservoir computer{s|}", "reservoir computing", "RC", "large reasoning model{s|}", "LRM{s|}",
+)
+
+
+def _add_terms(lex: Lexicon, table: dict[str, tuple[tuple[str, float], ...]], kind: str) -> None:
+    for target, terms in table.items():
+        for term, weight in terms:
+            lex.add(term, kind, target, weight=weight)
+
+
+@lru_cache(maxsize=8)
+def _build(labels_key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Lexicon:
+    lex = Lexicon()
+    _add_terms(lex, TECHNIQUE_TERMS, "technique")
+    _add_terms(lex, TOPIC_TERMS, "topic")
+    for cue, terms in CUE_TERMS.items():
+        for term in terms:
+            lex.add(term, "cue", cue)
+    for cls, terms in HWCLASS_TERMS.items():
+        for term in terms:
+            lex.add(term, "hwclass", cls)
+    for comp, terms in MEMORY_TERMS.items():
+        for term in terms:
+            lex.add(term, "memory", comp)
+    for ds in DATASETS:
+        for alias in ds.aliases:
+            lex.add(alias, "dataset", ds.id)
+    for term in GENERIC_TERMS:
+        lex.add(term, "generic", "generic")
+    # The ontology's own labels: a technique's prefLabel/altLabels name it outright.
+    for node_id, kind, labels in labels_key:
+        for label in labels:
+            if label and len(label) > 2:
+                lex.add(label.replace("{", "(").replace("}", ")"), kind, node_id, weight=1.0)
+    return lex
+
+
+def build_lexicon(onto: Any = None) -> Lexicon:
+    """The lexicon for ``onto`` (``None``: the mapper's own tables only)."""
+    return _build(ontology_labels(onto))
+
+
+def ontology_labels(onto: Any) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """``(id, kind, labels)`` of the ontology's techniques and datasets, for the lexicon."""
+    if onto is None or not hasattr(onto, "nodes"):
+        return ()
+    out = []
+    for ent in onto.nodes():
+        prefix = ent.id.split("/", 1)[0]
+        if prefix not in ("technique", "dataset"):
+            continue
+        labels = [ent.name]
+        alt = ent.props.get("alt_labels") or ent.props.get("altLabels") or ent.props.get("aliases") or ()
+        if isinstance(alt, str):
+            alt = (alt,)
+        labels.extend(alt)
+        out.append((ent.id, prefix, tuple(sorted({str(x) for x in labels}))))
+    return tuple(sorted(out))

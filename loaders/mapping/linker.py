@@ -1,0 +1,450 @@
+"""Read one paper: sentences, acronyms, mentions, technique classes, scope, proposed methods.
+
+:func:`link` turns a :class:`~kg.records.Paper` into a :class:`~loaders.mapping.doc.LinkedDoc`.
+It runs one lexicon scan, one model-grammar scan and one hardware-grammar scan over the paper's
+text, then decides from the weight of evidence:
+
+* techniques: every phrase that names or suggests a class adds its weight, scaled by where it
+  stands (the title counts most, the sentences that present the paper's own method next,
+  background sentences least); cue pairs in one sentence add the class they name together.
+  The most specific classes above a threshold are kept (a parent only when no child is).
+* scope: a paper is out of scope when no class has enough evidence, or when the cues of an
+  adjacent topic (agent memory, code efficiency, ...) outweigh the technique evidence.
+* acronyms defined in the abstract resolve later uses first: "SAM (sharpness-aware minimization)"
+  keeps "SAM" from being read as the Segment Anything model.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.ids import slug
+from kg.records import Paper, PropValue
+from loaders.mapping import hardware as hw
+from loaders.mapping import models as mdl
+from loaders.mapping.catalog import AMBIGUOUS_DATASETS
+from loaders.mapping.cues import COMBOS
+from loaders.mapping.doc import Acronym, LinkedDoc, LinkedMention, ProposedMethod, Sentence
+from loaders.mapping.lexicon import Hit
+from loaders.mapping.lexicons import build_lexicon
+from loaders.mapping.methods import find_components, find_methods, name_like
+from loaders.mapping.taxonomy import ROOT, Taxonomy
+from loaders.mapping.text import find_acronyms, split_sentences
+from ontology.vocab import NodeLabel
+
+# -- tunable weights (set from the development set; see bench/eval_mapping.py) ---------------
+TITLE_FACTOR = 3.0
+PROPOSAL_FACTOR = 1.5
+BACKGROUND_FACTOR = 0.6
+SELECT_MIN = 1.2
+SELECT_RELATIVE = 0.3
+MAX_TECHNIQUES = 5
+SCOPE_MIN = 1.5
+TOPIC_RATIO = 1.0
+
+_PROPOSAL = re.compile(
+    r"\b(?:we|our|this paper|this work|in this paper|in this work)\b.{0,40}?\b(?:propose|present|introduce|develop|"
+    r"design|study|investigate|explore|show|build|release|apply|demonstrate|evaluate|analy[sz]e|focus|address)",
+    re.I,
+)
+_BACKGROUND = re.compile(r"^(?:However|Although|While|Despite|Recent|Recently|Existing|Prior|Previous|Conventional|"
+                         r"Traditional|Current|Many|Most)\b")
+
+LABEL_OF_KIND = {
+    "technique": NodeLabel.TECHNIQUE,
+    "topic": NodeLabel.TOPIC,
+    "dataset": NodeLabel.DATASET,
+    "hwclass": NodeLabel.HARDWARE_CLASS,
+    "memory": NodeLabel.MEMORY_COMPONENT,
+}
+
+
+@dataclass
+class _Score:
+    total: float = 0.0
+    per_sentence: dict[int, float] = field(default_factory=dict)
+    best: tuple[float, int, int, int] = (0.0, 0, 0, 0)  # (score, sentence, start, end)
+
+    def add(self, w: float, sentence: int, start: int, end: int) -> None:
+        prev = self.per_sentence.get(sentence, 0.0)
+        if w > prev:
+            self.total += w - prev
+            self.per_sentence[sentence] = w
+        if w > self.best[0]:
+            self.best = (w, sentence, start, end)
+
+
+@dataclass
+class Linked:
+    """The LinkedDoc plus what the relation builder needs beyond it."""
+
+    doc: LinkedDoc
+    technique_scores: dict[str, float]
+    topic_scores: dict[str, float]
+    evidence: dict[str, tuple[int, float]]  # id -> (sentence, confidence) for paper-level facts
+    models: dict[str, mdl.ModelName]
+    devices: dict[str, hw.Device]
+    hwclasses: dict[str, tuple[int, float, str]]  # id -> (sentence, confidence, qualifier)
+    datasets: dict[str, tuple[int, float]]
+    memory: dict[str, tuple[int, float]]
+    components: list[tuple[str, int, int]]
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def _sentence_factor(s: Sentence, method_sents: set[int]) -> float:
+    if s.in_title:
+        return TITLE_FACTOR
+    if s.index in method_sents or _PROPOSAL.search(s.text):
+        return PROPOSAL_FACTOR
+    if s.index == 1 or _BACKGROUND.match(s.text):
+        return BACKGROUND_FACTOR
+    return 1.0
+
+
+# -- acronyms --------------------------------------------------------------------------------
+
+
+def _acronym_hits(text: str, acronyms: Sequence[Acronym], hits: list[Hit], lex: Any) -> tuple[list[Hit], tuple[Acronym, ...]]:
+    """Resolve defined acronyms: their later uses mean what their long form means, nothing else."""
+    if not acronyms:
+        return hits, tuple(acronyms)
+    resolved: list[Acronym] = []
+    by_short: dict[str, list[Hit]] = {}
+    for a in acronyms:
+        long_hits = [h for h in lex.scan(a.long) if h.kind != "cue"]
+        # the long form's meaning: hits that cover most of it
+        cover = [h for h in long_hits if (h.end - h.start) >= 0.6 * len(a.long)]
+        by_short[a.short] = cover
+        ent = next((h.target for h in cover if h.kind in LABEL_OF_KIND), None)
+        resolved.append(a.model_copy(update={"entity_id": ent}) if ent else a)
+    out: list[Hit] = []
+    def_spans = [(a.start, a.end) for a in acronyms]
+    for h in hits:
+        if h.text in by_short or h.text.rstrip("s") in by_short:
+            # the abstract's own definition wins over the lexicon's reading of the short form
+            if not any(s <= h.start < e for s, e in def_spans):
+                continue
+        out.append(h)
+    for a in acronyms:
+        cover = by_short[a.short]
+        if not cover:
+            continue
+        for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(a.short)}s?(?![A-Za-z0-9])", text):
+            if a.start <= m.start() < a.end:
+                continue
+            for h in cover:
+                out.append(Hit(m.start(), m.end(), m.group(), h.kind, h.target, h.weight, h.tokens))
+    out.sort(key=lambda h: (h.start, h.end))
+    return out, tuple(resolved)
+
+
+# -- techniques and scope --------------------------------------------------------------------
+
+
+def _score(
+    sentences: Sequence[Sentence], hits: Sequence[Hit], starts: list[int], method_sents: set[int]
+) -> tuple[dict[str, _Score], dict[str, _Score]]:
+    tech: dict[str, _Score] = defaultdict(_Score)
+    topics: dict[str, _Score] = defaultdict(_Score)
+    cues_in: dict[int, set[str]] = defaultdict(set)
+    factors = [_sentence_factor(s, method_sents) for s in sentences]
+    seen: set[tuple[int, int, str]] = set()
+    for h in hits:
+        key = (h.start, h.end, h.target)
+        if key in seen:
+            continue
+        seen.add(key)
+        si = _sentence_index(starts, h.start)
+        if h.kind == "cue":
+            cues_in[si].add(h.target)
+        elif h.kind == "technique":
+            tech[h.target].add(h.weight * factors[si], si, h.start, h.end)
+        elif h.kind == "topic":
+            topics[h.target].add(h.weight * factors[si], si, h.start, h.end)
+    for si, cues in cues_in.items():
+        s = sentences[si]
+        for target, need, w in COMBOS:
+            if all(c in cues for c in need):
+                tech[target].add(w * factors[si], si, s.start, s.end)
+    return tech, topics
+
+
+def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
+    scored = {t: s.total for t, s in tech.items() if s.total >= SELECT_MIN and t in tax.parents}
+    if not scored:
+        return []
+    top = max(scored.values())
+    cands = {t for t, v in scored.items() if v >= SELECT_RELATIVE * top}
+    # most specific: drop a class when one of its descendants is kept
+    drop = set()
+    for t in cands:
+        drop |= tax.ancestors(t) & cands
+    keep = [t for t in cands if t not in drop]
+    if len(keep) > 1 and ROOT in keep:
+        keep.remove(ROOT)
+    keep.sort(key=lambda t: (-scored[t], t))
+    return keep[:MAX_TECHNIQUES]
+
+
+# -- the linker ------------------------------------------------------------------------------
+
+
+def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
+    """Read one paper into a :class:`Linked` (its :class:`LinkedDoc` and the evidence behind it)."""
+    tax = tax or Taxonomy.from_ontology(onto)
+    lex = build_lexicon(onto)
+    text = paper.text
+    title_end = len(paper.title_text)
+    sentences = split_sentences(text, title_end=title_end)
+    starts = [s.start for s in sentences]
+    acronyms = find_acronyms(text, sentences)
+    raw_hits = lex.scan(text)
+    hits, acronyms = _acronym_hits(text, acronyms, raw_hits, lex)
+
+    models_found = list(mdl.find_models(text))
+    devices_found = list(hw.find_hardware(text))
+
+    # names of catalog things never become method names
+    known = {slug(h.text) for h in hits if h.kind in ("dataset", "generic", "hwclass")}
+    known |= {slug(h.text) for h in hits if h.kind == "technique" and h.weight >= 0.6 and h.tokens == 1 and h.text.isupper()}
+    known |= {slug(d.text) for d in devices_found}
+    methods_found = find_methods(text, sentences, acronyms, known=frozenset(known))
+    method_sents = {m.sentence for m in methods_found}
+
+    tech_scores, topic_scores = _score(sentences, hits, starts, method_sents)
+    techniques = _select(tech_scores, tax)
+    best_tech = max((tech_scores[t].total for t in techniques), default=0.0)
+    topic_best = max(topic_scores.items(), key=lambda kv: (kv[1].total, kv[0]), default=None)
+    in_scope = bool(techniques) and best_tech >= SCOPE_MIN
+    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * best_tech:
+        in_scope = False
+    topic = None
+    if not in_scope:
+        topic = topic_best[0] if topic_best and topic_best[1].total >= 0.5 else "topic/other"
+        techniques = []
+
+    mentions: list[LinkedMention] = []
+    evidence: dict[str, tuple[int, float]] = {}
+    for t in techniques:
+        sc = tech_scores[t]
+        evidence[t] = (sc.best[1], _conf(sc.total))
+    if topic:
+        sc2 = topic_scores.get(topic)
+        evidence[topic] = (sc2.best[1], _conf(sc2.total)) if sc2 else (0, 0.5)
+
+    def mention(txt: str, s: int, e: int, label: NodeLabel, eid: str | None, reason: str | None = None,
+                conf: float = 1.0, via: str = "lexicon", props: dict[str, PropValue] | None = None) -> None:
+        mentions.append(LinkedMention(text=txt, start=s, end=e, sentence=_sentence_index(starts, s), label=label,
+                                      entity_id=eid, reason=reason, confidence=conf, via=via, props=props or {}))
+
+    chosen = set(techniques)
+    for h in hits:
+        if h.kind == "technique":
+            if not in_scope:
+                mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, None, "out-of-scope-paper", h.weight)
+            elif h.target in chosen or h.weight >= 0.6:
+                mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, h.target, None, h.weight)
+            else:
+                mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, None, "weak-evidence", h.weight)
+
+    # -- proposed methods
+    method_ids = {}
+    for fm in methods_found:
+        mid = "method/" + slug(fm.name)
+        method_ids[mid] = fm
+    method_names = {slug(fm.name) for fm in methods_found}
+
+    # -- models
+    models: dict[str, mdl.ModelName] = {}
+    model_sent: dict[str, int] = {}
+    for m in models_found:
+        si = _sentence_index(starts, m.start)
+        if m.bare and not _stem(m.stem).bare:
+            mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "bare-name-ambiguous", 0.3, "grammar")
+            continue
+        if m.bare and slug(m.text) in method_names:
+            mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "is-proposed-method", 0.5, "grammar")
+            continue
+        if _acronym_conflict(m.text, acronyms):
+            mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "acronym-defined-otherwise", 0.3, "grammar")
+            continue
+        mid = m.id
+        models.setdefault(mid, m)
+        model_sent.setdefault(mid, si)
+        mention(m.text, m.start, m.end, NodeLabel.MODEL, mid, None, 0.9, "grammar", m.props())  # type: ignore[arg-type]
+    # a family-level mention is dropped when a member of the family is named too
+    for mid in list(models):
+        m = models[mid]
+        if not m.size and not m.variant:
+            if any(o is not m and o.stem == m.stem and (not m.version or o.version == m.version) and (o.size or o.version)
+                   and o.id != mid for o in models.values()):
+                del models[mid]
+
+    # -- hardware
+    devices: dict[str, hw.Device] = {}
+    for d in devices_found:
+        devices.setdefault(d.id, d)
+        props: dict[str, PropValue] = {}
+        if d.count:
+            props["count"] = d.count
+        if d.memory_gb:
+            props["memory_gb"] = d.memory_gb
+        mention(d.text, d.start, d.end, NodeLabel.HARDWARE, d.id, None, 0.9, "grammar", props)
+
+    hwclasses: dict[str, tuple[int, float, str]] = {}
+    for d in devices.values():
+        hwclasses.setdefault(d.hwclass, (_sentence_index(starts, d.start), 0.8, ""))
+    class_hits: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        if h.kind == "hwclass":
+            class_hits[h.target].append(h)
+    for cls, hs in class_hits.items():
+        sents = {_sentence_index(starts, h.start) for h in hs}
+        in_title = 0 in sents
+        if in_title or len(hs) >= 2 or cls in hwclasses:
+            si = min(sents)
+            hwclasses.setdefault(cls, (si, 0.7 if in_title or len(hs) >= 2 else 0.5, ""))
+            for h in hs:
+                mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, cls, None, 0.7, "lexicon")
+        else:
+            for h in hs:
+                mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, None, "passing-mention", 0.3, "lexicon")
+
+    # -- datasets
+    datasets: dict[str, tuple[int, float]] = {}
+    n_datasets = len({h.target for h in hits if h.kind == "dataset"})
+    for h in hits:
+        if h.kind != "dataset":
+            continue
+        si = _sentence_index(starts, h.start)
+        if slug(h.text) in method_names and h.target not in AMBIGUOUS_DATASETS:
+            pass
+        if h.target in AMBIGUOUS_DATASETS and n_datasets < 2 and not _data_context(text, h):
+            mention(h.text, h.start, h.end, NodeLabel.DATASET, None, "ambiguous-no-context", 0.3)
+            continue
+        datasets.setdefault(h.target, (si, 0.8))
+        mention(h.text, h.start, h.end, NodeLabel.DATASET, h.target, None, 0.8)
+
+    # -- memory components the paper's method reduces
+    memory = _memory_components(techniques, hits, starts, sentences) if in_scope else {}
+
+    # -- methods and components as mentions
+    components = find_components(
+        text, sentences, acronyms, methods_found,
+        generic_shorts=frozenset(h.text for h in hits if h.kind == "generic"),
+        linked_shorts=frozenset(a.short for a in acronyms if a.entity_id),
+    )
+    proposed: list[ProposedMethod] = []
+    comp_ids = tuple(sorted({"method/" + slug(c[0]) for c in components}))
+    for mid, fm in method_ids.items():
+        proposed.append(ProposedMethod(id=mid, name=fm.name, start=fm.start, end=fm.end, sentence=fm.sentence,
+                                       techniques=tuple(techniques), components=comp_ids if fm is methods_found[0] else (),
+                                       confidence=fm.confidence))
+        mention(fm.name, fm.start, fm.end, NodeLabel.METHOD, mid, None, fm.confidence, "method")
+    for name, start, si in components:
+        mention(name, start, start + len(name), NodeLabel.METHOD, "method/" + slug(name), None, 0.6, "component")
+
+    for t in list(topic_scores):
+        pass
+    if not in_scope:
+        for h in hits:
+            if h.kind == "topic" and h.target == topic:
+                mention(h.text, h.start, h.end, NodeLabel.TOPIC, topic, None, h.weight)
+
+    for mid in models:
+        evidence.setdefault(mid, (model_sent.get(mid, 0), 0.85))
+
+    mentions.sort(key=lambda m: (m.start, m.end, m.label.value))
+    doc = LinkedDoc(
+        paper=paper,
+        sentences=sentences,
+        acronyms=acronyms,
+        mentions=tuple(mentions),
+        methods=tuple(proposed),
+        techniques=tuple(techniques),
+        in_scope=in_scope,
+        topic=topic,
+    )
+    return Linked(
+        doc=doc,
+        technique_scores={t: round(s.total, 3) for t, s in tech_scores.items()},
+        topic_scores={t: round(s.total, 3) for t, s in topic_scores.items()},
+        evidence=evidence,
+        models=models,
+        devices=devices,
+        hwclasses=hwclasses,
+        datasets=datasets,
+        memory=memory,
+        components=components,
+    )
+
+
+def _conf(score: float) -> float:
+    """A confidence in [0.5, 0.99] that grows with the evidence score."""
+    return round(min(0.99, 0.5 + 0.5 * (1 - math.exp(-score / 3))), 3)
+
+
+def _stem(key: str) -> mdl.Stem:
+    return next(s for s in mdl.STEMS if s.key == key)
+
+
+def _acronym_conflict(surface: str, acronyms: Sequence[Acronym]) -> bool:
+    """A model name that the abstract defines as an acronym of something else ("SAM (sharpness-aware ...)")."""
+    for a in acronyms:
+        if a.short == surface and not re.search(r"model|segment|network|transformer|net\b", a.long, re.I):
+            return True
+    return False
+
+
+_DATA_CONTEXT = re.compile(
+    r"\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|test set|split|suite|on|across|including)\b", re.I
+)
+
+
+def _data_context(text: str, h: Hit) -> bool:
+    window = text[max(0, h.start - 40) : h.end + 40]
+    return bool(_DATA_CONTEXT.search(window))
+
+
+# technique -> memory components its methods reduce
+_TECH_MEMORY: dict[str, tuple[str, ...]] = {}
+for _t in ("quantization", "post-training-quantization", "quantization-aware-training", "weight-only-quantization",
+           "weight-activation-quantization", "extreme-low-bit-quantization", "mixed-precision-quantization",
+           "expert-quantization", "pruning", "unstructured-pruning", "structured-pruning", "semi-structured-sparsity",
+           "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "low-rank-factorization",
+           "storage-offloading", "parameter-sharing"):
+    _TECH_MEMORY[f"technique/{_t}"] = ("memory/weights",)
+for _t in ("kv-cache-compression", "kv-cache-eviction", "kv-cache-merging", "kv-cache-quantization",
+           "cross-layer-kv-sharing", "kv-cache-low-rank", "kv-cache-offloading", "kv-cache-paging"):
+    _TECH_MEMORY[f"technique/{_t}"] = ("memory/kv-cache",)
+for _t in ("activation-checkpointing", "reversible-layers", "activation-compression", "memory-efficient-transfer-learning"):
+    _TECH_MEMORY[f"technique/{_t}"] = ("memory/activations",)
+for _t in ("optimizer-state-compression", "optimizer-state-quantization", "low-rank-gradient-projection"):
+    _TECH_MEMORY[f"technique/{_t}"] = ("memory/optimizer-states",)
+_REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[sz]|elimin|avoid|constant|fewer|less)", re.I)
+
+
+def _memory_components(
+    techniques: Sequence[str], hits: Sequence[Hit], starts: list[int], sentences: Sequence[Sentence]
+) -> dict[str, tuple[int, float]]:
+    out: dict[str, tuple[int, float]] = {}
+    for t in techniques:
+        for comp in _TECH_MEMORY.get(t, ()):
+            out.setdefault(comp, (0, 0.6))
+    # explicit: a component named in a sentence that also says it is reduced
+    for h in hits:
+        if h.kind != "memory":
+            continue
+        si = _sentence_index(starts, h.start)
+        if _REDUCE.search(sentences[si].text) and (h.target in out or h.target in ("memory/kv-cache", "memory/gradients")):
+            out[h.target] = (si, 0.8)
+    return out

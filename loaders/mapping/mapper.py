@@ -1,0 +1,253 @@
+"""Paper -> Mapping: entities, relations with evidence, results and mentions.
+
+>>> from kg.records import Paper, SourceRef
+>>> text = ("FooKV: KV Cache Eviction for Long Contexts\\n\\nWe propose FooKV, a method that evicts "
+...         "unimportant tokens from the KV cache. On Llama-2-7B it keeps LongBench accuracy on one A100 GPU.")
+>>> p = Paper(id="paper/t-000000000001", title=text.split("\\n")[0], abstract=text.split("\\n\\n")[1], text=text,
+...           occurrences=(SourceRef(file="x", line=1, format="t", loader="t"),))
+>>> m = map_paper(p, None)
+>>> sorted({(r.type.value, r.target) for r in m.relations if r.source == p.id})  # doctest: +NORMALIZE_WHITESPACE
+[('EVALUATED_ON', 'dataset/longbench'), ('EVALUATED_ON', 'model/llama-2-7b'), ('PROPOSES', 'method/fookv'),
+ ('RUNS_ON', 'hardware/nvidia-a100'), ('STUDIES', 'technique/kv-cache-eviction'), ('TARGETS', 'hwclass/gpu')]
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import Field
+
+from kg.records import Entity, Evidence, Mapping, Mention, Paper, PropValue, Record, Relation, ResultRecord
+from loaders.mapping import models as mdl
+from loaders.mapping.doc import LinkedDoc
+from loaders.mapping.linker import Linked, link
+from loaders.mapping.taxonomy import Taxonomy
+from ontology.vocab import NodeLabel, RelType, check_edge
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "mapper"
+VERSION = "1.0"
+
+try:  # the relation and result extractors land separately; the mapper works without them
+    from loaders import relations as _relations
+except ImportError:  # pragma: no cover - depends on what is installed
+    _relations = None  # type: ignore[assignment]
+try:
+    from loaders import results as _results
+except ImportError:  # pragma: no cover
+    _results = None  # type: ignore[assignment]
+
+
+class MappingReport(Record):
+    """What mapping a batch of papers produced, for ``kg build`` and ``kg eval``."""
+
+    papers: int = 0
+    in_scope: int = 0
+    out_of_scope: tuple[str, ...] = Field(default=(), description="ids of out-of-scope papers")
+    topics: dict[str, int] = Field(default_factory=dict)
+    linked: dict[str, int] = Field(default_factory=dict, description="linked mentions per label")
+    unlinked: dict[str, int] = Field(default_factory=dict, description="unlinked mentions per reason")
+    relations: dict[str, int] = Field(default_factory=dict)
+    seconds: float = 0.0
+
+
+class MappingBatch(Record):
+    """The mappings of a batch of papers (in input order) and their report."""
+
+    mappings: tuple[Mapping, ...]
+    report: MappingReport
+
+
+def _known_ids(onto: Any) -> frozenset[str]:
+    if onto is None or not hasattr(onto, "nodes"):
+        return frozenset()
+    return frozenset(e.id for e in onto.nodes())
+
+
+_TAX_CACHE: dict[int, tuple[Any, Taxonomy, frozenset[str]]] = {}
+
+
+def _context(onto: Any) -> tuple[Taxonomy, frozenset[str]]:
+    key = id(onto)
+    hit = _TAX_CACHE.get(key)
+    if hit is None or hit[0] is not onto:
+        hit = (onto, Taxonomy.from_ontology(onto), _known_ids(onto))
+        _TAX_CACHE.clear()
+        _TAX_CACHE[key] = hit
+    return hit[1], hit[2]
+
+
+def link_paper(paper: Paper, onto: Any) -> LinkedDoc:
+    """The :class:`LinkedDoc` of one paper (what relation/result extractors read)."""
+    tax, _ = _context(onto)
+    return link(paper, onto, tax).doc
+
+
+def map_paper(paper: Paper, onto: Any) -> Mapping:
+    """Map one paper onto the ontology (deterministic; no network)."""
+    tax, known = _context(onto)
+    lk = link(paper, onto, tax)
+    entities, relations = _facts(lk, known)
+    results: tuple[ResultRecord, ...] = ()
+    if _relations is not None and hasattr(_relations, "extract_relations"):
+        relations.extend(_relations.extract_relations(lk.doc))
+    if _results is not None and hasattr(_results, "extract_results"):
+        results = tuple(_results.extract_results(lk.doc))
+    doc = lk.doc
+    mentions = tuple(
+        Mention(
+            text=m.text, start=m.start, end=m.end,
+            sentence_start=doc.sentences[m.sentence].start, sentence_end=doc.sentences[m.sentence].end,
+            label=m.label, entity_id=m.entity_id, reason=m.reason,
+        )
+        for m in doc.mentions
+    )
+    return Mapping(
+        paper_id=paper.id,
+        in_scope=doc.in_scope,
+        topic=doc.topic,
+        entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
+        relations=tuple(_dedupe(relations)),
+        results=results,
+        mentions=mentions,
+    )
+
+
+def map_papers(papers: Iterable[Paper], onto: Any) -> MappingBatch:
+    """Map many papers; the report counts linked/unlinked mentions and out-of-scope papers."""
+    started = time.perf_counter()
+    mappings = tuple(map_paper(p, onto) for p in papers)
+    return MappingBatch(mappings=mappings, report=report_of(mappings, seconds=time.perf_counter() - started))
+
+
+def report_of(mappings: Sequence[Mapping], *, seconds: float = 0.0) -> MappingReport:
+    linked: Counter[str] = Counter()
+    unlinked: Counter[str] = Counter()
+    rels: Counter[str] = Counter()
+    topics: Counter[str] = Counter()
+    out = []
+    for m in mappings:
+        for men in m.mentions:
+            if men.entity_id:
+                linked[men.label.value] += 1
+            else:
+                unlinked[men.reason or "unspecified"] += 1
+        rels.update(r.type.value for r in m.relations)
+        if not m.in_scope:
+            out.append(m.paper_id)
+            topics[m.topic or "topic/other"] += 1
+    return MappingReport(
+        papers=len(mappings), in_scope=len(mappings) - len(out), out_of_scope=tuple(sorted(out)),
+        topics=dict(sorted(topics.items())), linked=dict(sorted(linked.items())),
+        unlinked=dict(sorted(unlinked.items())), relations=dict(sorted(rels.items())), seconds=round(seconds, 3),
+    )
+
+
+# -- facts -------------------------------------------------------------------------------------
+
+
+def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
+    best: dict[tuple[str, str, str], Relation] = {}
+    for r in relations:
+        key = (r.type.value, r.source, r.target)
+        cur = best.get(key)
+        if cur is None or r.evidence.confidence > cur.evidence.confidence:
+            best[key] = r
+    return [best[k] for k in sorted(best)]
+
+
+def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[Relation]]:
+    doc = lk.doc
+    pid = doc.paper.id
+    entities: dict[str, Entity] = {}
+    relations: list[Relation] = []
+
+    def ev(sentence: int, confidence: float) -> Evidence:
+        return doc.evidence(sentence, extractor=EXTRACTOR, version=VERSION, confidence=confidence)
+
+    def rel(t: RelType, src: str, tgt: str, sentence: int, conf: float, qualifier: str = "") -> None:
+        check_edge(t, src, tgt)
+        relations.append(Relation(type=t, source=src, target=tgt, evidence=ev(sentence, conf), qualifier=qualifier))
+
+    def entity(eid: str, label: NodeLabel, name: str, props: dict[str, PropValue] | None = None) -> None:
+        if eid in known or eid in entities:
+            return
+        clean = {k: v for k, v in (props or {}).items() if v is not None and v != () and v != ""}
+        entities[eid] = Entity(id=eid, label=label, name=name, props=clean)
+
+    # paper -> techniques / topic
+    for t in doc.techniques:
+        si, conf = lk.evidence.get(t, (0, 0.6))
+        rel(RelType.STUDIES, pid, t, si, conf)
+    if not doc.in_scope and doc.topic:
+        si, conf = lk.evidence.get(doc.topic, (0, 0.5))
+        rel(RelType.STUDIES, pid, doc.topic, si, conf)
+
+    # proposed methods, their classes and components
+    main = doc.methods[0] if doc.methods else None
+    for m in doc.methods:
+        props: dict[str, PropValue] = {"paper": pid}
+        if doc.techniques:
+            props["techniques"] = tuple(doc.techniques)
+        entity(m.id, NodeLabel.METHOD, m.name, props)
+        rel(RelType.PROPOSES, pid, m.id, m.sentence, m.confidence)
+        for t in m.techniques:
+            rel(RelType.INSTANCE_OF, m.id, t, m.sentence, round(m.confidence * 0.9, 3))
+    if main is not None:
+        for name, start, si in lk.components:
+            cid = next((c for c in main.components if c.endswith("/" + _slug(name))), None)
+            if cid is None:
+                continue
+            entity(cid, NodeLabel.METHOD, name, {"paper": pid, "component_of": main.id})
+            rel(RelType.HAS_COMPONENT, main.id, cid, si, 0.6)
+
+    # memory components reduced: by the main method, else by the paper's techniques
+    for comp, (si, conf) in sorted(lk.memory.items()):
+        sources = [main.id] if main is not None else list(doc.techniques[:1])
+        for src in sources:
+            rel(RelType.REDUCES, src, comp, si, conf)
+
+    # models
+    for mid, m in sorted(lk.models.items()):
+        si, conf = lk.evidence.get(mid, (0, 0.8))
+        props = dict(m.props())
+        entity(mid, NodeLabel.MODEL, m.name, props)  # type: ignore[arg-type]
+        rel(RelType.EVALUATED_ON, pid, mid, si, conf)
+        fam = m.family_id
+        if fam in known or not known:
+            entity(fam, NodeLabel.MODEL_FAMILY, m.family.replace("-", " ").title())
+            rel(RelType.MEMBER_OF, mid, fam, si, conf)
+        if mid not in known:
+            rel(RelType.USES_ARCHITECTURE, mid, f"arch/{m.arch}", si, 0.7)
+
+    # hardware and hardware classes
+    for hid, d in sorted(lk.devices.items()):
+        si = next((x.sentence for x in doc.mentions if x.entity_id == hid), 0)
+        entity(hid, NodeLabel.HARDWARE, d.name, dict(d.props()))  # type: ignore[arg-type]
+        rel(RelType.RUNS_ON, pid, hid, si, 0.85, str(d.count) if d.count else "")
+        rel(RelType.INSTANCE_OF, hid, d.hwclass, si, 0.9)
+    for cls, (si, conf, q) in sorted(lk.hwclasses.items()):
+        rel(RelType.TARGETS, pid, cls, si, conf, q)
+
+    # datasets (a benchmark the paper itself names as its contribution is introduced)
+    method_slugs = {m.id.split("/", 1)[1] for m in doc.methods}
+    for did, (si, conf) in sorted(lk.datasets.items()):
+        entity(did, NodeLabel.DATASET, did.split("/", 1)[1])
+        if did.split("/", 1)[1] in method_slugs:
+            rel(RelType.INTRODUCES, pid, did, si, conf)
+        rel(RelType.EVALUATED_ON, pid, did, si, conf)
+    return entities, relations
+
+
+def _slug(name: str) -> str:
+    from kg.ids import slug
+
+    return slug(name)
+
+
+__all__ = ["MappingBatch", "MappingReport", "link_paper", "map_paper", "map_papers", "mdl"]

@@ -1,0 +1,229 @@
+"""Named contributions: the methods a paper proposes and their named components.
+
+A name is taken from the title's head ("GaLore: ..."), from "X Technical Report", or from the
+abstract's proposing phrases ("we introduce X, a ...", "a framework called X"). When the
+abstract defines an acronym for the name ("Mixture-of-Recursions (MoR)"), the acronym is used.
+Components are acronyms the abstract defines for parts of the method, and the items of a
+"components: A and B" list.
+
+>>> from loaders.mapping.text import split_sentences, find_acronyms
+>>> text = "FooKV: Fast Caches\\n\\nWe propose FooKV, a cache method. FooKV has two components: bar pruning (BP) and baz merging (BZM)."
+>>> s = split_sentences(text, title_end=18)
+>>> [m.name for m in find_methods(text, s, find_acronyms(text, s), known=frozenset())]
+['FooKV']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.ids import slug
+from loaders.mapping.doc import Acronym, Sentence
+
+# A name: a word with a capital inside, a digit, or all capitals (GaLore, M2R2, SPANN, xLSTM),
+# possibly hyphenated/followed by a version ("ShuffleNet V2", "TeLLMe v2", "ETHER+").
+_NAME_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s(?:[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]))?")
+_PROPOSE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
+    r"(?:first\s+|further\s+|also\s+|then\s+)?"
+    r"(?:propose|present|introduce|develop|design|build|release|open-source|describe|contribute|offer|devise|create|"
+    r"name|call|term|dub|unveil)[sd]?\s+"
+)
+_CALLED = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
+    r"we name it|we dub it|we term it)\s+[\"“']?"
+)
+_DETERMINERS = re.compile(
+    r"(?:(?:a|an|the|our|two|three|new|novel|simple|first|efficient|effective|lightweight|unified|general|"
+    r"family of|suite of|series of|set of)\s+)*"
+)
+_STOP_NAMES = frozenset(
+    """a an the this that these our we it its in on of for to with and or by as is are be can
+    paper work study method approach framework system model models technique techniques algorithm
+    survey overview review benchmark analysis towards toward beyond rethinking revisiting scaling
+    understanding exploring improving enabling efficient memory learning training inference fast
+    large small deep neural language vision lightweight novel new simple first however moreover
+    specifically furthermore additionally finally then thus here instead experiments results extensive
+    both each all such one two three several many various key main mixture""".split()
+)
+_HEAD_REJECT = re.compile(
+    r"^(?:towards?|beyond|on|rethinking|revisiting|scaling|understanding|exploring|efficient|memory[- ]efficient|"
+    r"a|an|the|when|how|what|why|is|are|do|does|can|not|from|in|into|through|learning|training|"
+    r"fast|faster|simple|small|less|more|make|making|unlocking|unleashing|boosting|improving|enhancing|"
+    r"accelerating|compressing|mitigating|reducing|leveraging|assessing|evaluating|measuring|benchmarking)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FoundMethod:
+    name: str
+    start: int
+    end: int
+    sentence: int
+    confidence: float
+    from_title: bool = False
+
+
+def name_like(token: str) -> bool:
+    """Does ``token`` look like a coined name rather than an English word?
+
+    >>> [name_like(t) for t in ("GaLore", "M2R2", "SPANN", "xLSTM", "Dolphin", "memory", "LLM", "ETHER+")]
+    [True, True, True, True, False, False, True, True]
+    """
+    core = token.rstrip("+")
+    letters = [c for c in core if c.isalpha()]
+    if len(core) < 2 or not letters:
+        return False
+    if any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
+        return True
+    if sum(c.isupper() for c in letters) >= 2:
+        return True
+    return core[0].islower() and any(c.isupper() for c in core[1:])
+
+
+def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
+    idx = 0
+    for s in sentences:
+        if s.start <= pos:
+            idx = s.index
+        else:
+            break
+    return idx
+
+
+def title_head(title: str) -> str | None:
+    """The name a title gives its contribution, if any ("GaLore: ...", "X Technical Report").
+
+    >>> title_head("GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection")
+    'GaLore'
+    >>> title_head("Efficient Transformers: A Survey") is None
+    True
+    >>> title_head("LongCat-Flash Technical Report")
+    'LongCat-Flash'
+    """
+    m = re.match(r"^(.{2,60}?)\s*(?::|\s[-–—]{1,2}\s)\s*\S", title)
+    if not m:
+        m = re.match(r"^(.{2,40}?)\s+(?:Technical Report|technical report|System Card)\b", title)
+        if not m:
+            return None
+    head = m.group(1).strip().strip('"“”')
+    words = head.split()
+    if not words or len(words) > 5 or _HEAD_REJECT.match(head):
+        return None
+    if head.lower().endswith(("survey", "review", "overview", "tutorial", "primer")):
+        return None
+    if len(words) == 1:
+        w = words[0]
+        return head if (name_like(w) or (w[0].isupper() and w.lower() not in _STOP_NAMES)) else None
+    return head
+
+
+def find_methods(
+    text: str,
+    sentences: Sequence[Sentence],
+    acronyms: Sequence[Acronym],
+    *,
+    known: frozenset[str],
+) -> list[FoundMethod]:
+    """Methods the paper proposes, in order of first naming; ``known`` holds names of catalog things."""
+    found: dict[str, FoundMethod] = {}
+    title = sentences[0].text if sentences else ""
+    abstract_start = sentences[1].start if len(sentences) > 1 else len(text)
+    by_long = {slug(a.long): a for a in acronyms}
+
+    def add(name: str, start: int, conf: float, from_title: bool = False) -> None:
+        name = name.strip(" ,.;:\"'“”()")
+        if not name or name.lower() in _STOP_NAMES:
+            return
+        # The acronym the abstract defines for a long name is the name used ("MoR").
+        acr = by_long.get(slug(name))
+        if acr is not None and len(acr.short) < len(name):
+            name = acr.short
+        key = slug(name)
+        if not key or key in known:
+            return
+        if key in found:
+            if from_title and not found[key].from_title:
+                found[key] = FoundMethod(found[key].name, found[key].start, found[key].end, found[key].sentence,
+                                         max(conf, found[key].confidence), True)
+            return
+        found[key] = FoundMethod(name, start, start + len(name), _sentence_of(sentences, start), conf, from_title)
+
+    head = title_head(title)
+    if head:
+        words = head.split()
+        multi_plain = len(words) > 1 and not any(name_like(w) for w in words)
+        # a plain-word head ("Kimi Linear", "LLM in a flash") must be used as a name in the abstract too
+        if not multi_plain or text.find(head, abstract_start) >= 0 or head.count(" ") >= 2 and head[0].isupper():
+            add(head, 0, 0.95 if not multi_plain else 0.75, from_title=True)
+
+    for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85)):
+        for m in pat.finditer(text, abstract_start):
+            pos = m.end()
+            det = _DETERMINERS.match(text, pos)
+            after_det = det.end() if det else pos
+            nm = _NAME.match(text, after_det)
+            if not nm:
+                continue
+            name = nm.group(0)
+            first = name.split()[0]
+            # "we propose FooKV, a ..." / "called FooKV" / "we introduce Kimi Linear, a ..."
+            follow = text[nm.end() : nm.end() + 3]
+            strong = name_like(first) or (pat is _CALLED and first[0].isupper())
+            if not strong and first[0].isupper() and after_det == pos and follow[:1] in (",", ":", "(") \
+                    and first.lower() not in _STOP_NAMES:
+                strong = True
+                # a two-word name before the comma ("Kimi Linear, a hybrid ...")
+                two = re.match(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])", text[after_det:])
+                if two:
+                    name = two.group(0)
+            if not strong or first.lower() in _STOP_NAMES:
+                continue
+            add(name, nm.start(), conf)
+    return sorted(found.values(), key=lambda f: (not f.from_title, f.start))
+
+
+_COMPONENT_CONTEXT = re.compile(
+    r"\b(?:component|module|mechanism|strategy|strategies|technique|algorithm|scheme|block|stage|metric|policy|"
+    r"kernel|unit|engine|method|approach|design|consist|compris|feature|includ|introduc|propos|incorporat|"
+    r"integrat|employ|leverag|utiliz|equip|combin|first|second|third|core|key|novel|new|dedicated|specialized)",
+    re.I,
+)
+_LIST_OF_PARTS = re.compile(
+    r"(?:components?|modules?|parts|techniques|innovations|designs)\s*(?::|,|—|-|including|namely)\s*"
+    r"(?:\(\w\)\s*)?([^.;]+)", re.I,
+)
+
+
+def find_components(
+    text: str,
+    sentences: Sequence[Sentence],
+    acronyms: Sequence[Acronym],
+    methods: Sequence[FoundMethod],
+    *,
+    generic_shorts: frozenset[str],
+    linked_shorts: frozenset[str],
+) -> list[tuple[str, int, int]]:
+    """Named parts of the proposed method: ``(name, start, sentence)``."""
+    if not methods:
+        return []
+    method_keys = {slug(m.name) for m in methods}
+    first_sent = min(m.sentence for m in methods)
+    out: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+    for a in acronyms:
+        key = slug(a.short)
+        if key in method_keys or a.short in generic_shorts or a.short in linked_shorts or key in seen:
+            continue
+        if a.sentence < max(first_sent, 1) and a.sentence != first_sent:
+            continue
+        sent = sentences[a.sentence]
+        if not _COMPONENT_CONTEXT.search(sent.text) and not any(m.name in sent.text for m in methods):
+            continue
+        seen.add(key)
+        out.append((a.short, a.start, a.sentence))
+    return out

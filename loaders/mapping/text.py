@@ -1,0 +1,161 @@
+"""Sentences, tokens and the acronym table of one paper.
+
+Everything works on ``Paper.text`` offsets. The title is sentence 0; the abstract is split on
+sentence-final punctuation followed by a capital, a digit or an opening bracket, except after
+abbreviations such as "e.g." or "et al.".
+
+>>> text = "FooQ: Fast Things\\n\\nWe use e.g. GPTQ on 2.5 GPUs. Mixture of experts (MoE) works! Yes."
+>>> [s.text for s in split_sentences(text, title_end=17)]
+['FooQ: Fast Things', 'We use e.g. GPTQ on 2.5 GPUs.', 'Mixture of experts (MoE) works!', 'Yes.']
+>>> [(a.short, a.long) for a in find_acronyms(text, split_sentences(text, title_end=17))]
+[('MoE', 'Mixture of experts')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from loaders.mapping.doc import Acronym, Sentence
+
+# Abbreviations after which a period does not end a sentence even before a capital.
+_ABBREV = frozenset(
+    "e.g i.e eg ie vs al cf fig figs eq eqs sec tab approx resp no nos viz etc.al w.r.t ca dr mr ms st".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def split_sentences(text: str, *, title_end: int) -> tuple[Sentence, ...]:
+    """Sentences of ``text``: the title (``text[:title_end]``) first, then the abstract's sentences."""
+    out = [Sentence(index=0, start=0, end=title_end, text=text[:title_end], in_title=True)]
+    pos = title_end
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    start = pos
+    for m in _BOUNDARY.finditer(text, pos):
+        head = text[start : m.start() + 1]
+        w = _WORD_BEFORE.search(head[:-1])
+        word = w.group(1).lower().strip(".") if w else ""
+        if text[m.start()] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha() and word.isupper())):
+            continue
+        end = m.start() + len(m.group().rstrip())
+        _append(out, text, start, end)
+        start = m.end()
+    _append(out, text, start, len(text))
+    return tuple(out)
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
+
+
+class Token(NamedTuple):
+    """A word of the text: its lowercase form and its span."""
+
+    norm: str
+    start: int
+    end: int
+
+
+# Words are runs of letters/digits; a dot or comma between digits stays inside ("2.5", "1,024").
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:\+\+)?")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with their offsets.
+
+    >>> [t.norm for t in tokenize("Llama-2-7B, Qwen2.5 and 1,024 GPUs.")]
+    ['llama', '2', '7b', 'qwen2.5', 'and', '1,024', 'gpus']
+    """
+    return [Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# -- acronyms (Schwartz & Hearst 2003, with small extensions) -----------------------------
+
+_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_SHORT_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/&.+$^{}]{0,14}$")
+_WORDS = re.compile(r"\S+")
+
+
+def _valid_short(sf: str) -> bool:
+    if not _SHORT_OK.match(sf) or not any(c.isalpha() for c in sf):
+        return False
+    # An acronym has a capital somewhere (rules out "(see)", "(i)", "(ours)").
+    return any(c.isupper() for c in sf) and len(sf) >= 2
+
+
+def _best_long_form(sf: str, candidate: str) -> str | None:
+    """The shortest tail of ``candidate`` whose letters spell ``sf`` (Schwartz & Hearst)."""
+    s, i = len(sf) - 1, len(candidate) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        # The first letter of the short form must start a word of the long form.
+        while i >= 0 and (candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return candidate[i + 1 :]
+
+
+def _strip_plural(sf: str) -> str:
+    """``LLMs`` -> ``LLM``, ``MoEs`` -> ``MoE``: the definition serves singular and plural uses."""
+    return sf[:-1] if len(sf) > 2 and sf.endswith("s") and sf[-2].isupper() else sf
+
+
+def find_acronyms(text: str, sentences: Sequence[Sentence]) -> tuple[Acronym, ...]:
+    """Acronyms defined as ``long form (ACR)`` or ``ACR (long form)``; the first definition wins.
+
+    >>> t = "Low-Rank Adaptation (LoRA) and large language models (LLMs) and KD (knowledge distillation)."
+    >>> [(a.short, a.long) for a in find_acronyms(t, split_sentences(t, title_end=0))]
+    [('LoRA', 'Low-Rank Adaptation'), ('LLM', 'large language models'), ('KD', 'knowledge distillation')]
+    """
+    found: dict[str, Acronym] = {}
+    for sent in sentences:
+        for m in _PAREN.finditer(text, sent.start, sent.end):
+            inner = m.group(1).strip()
+            sf = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+            before = text[sent.start : m.start()].rstrip()
+            acr = None
+            if _valid_short(sf) and len(sf.split()) == 1:
+                words = _WORDS.findall(before)
+                n = min(len(sf) + 5, 2 * len(sf))
+                cand = " ".join(words[-n:]) if words else ""
+                # Keep the candidate inside its clause.
+                cand = re.split(r"[:;,]\s|\.\s", cand)[-1]
+                lf = _best_long_form(sf, cand)
+                if lf and len(lf) > len(sf) + 2 and (" " in lf.strip() or "-" in lf):
+                    lf = lf.strip(" -\"'")
+                    start = before.rfind(lf)
+                    acr = Acronym(
+                        short=_strip_plural(sf),
+                        long=lf,
+                        start=sent.start + start if start >= 0 else m.start(),
+                        end=m.end(),
+                        sentence=sent.index,
+                    )
+            else:
+                # "ACR (long form)": the word before the bracket is the acronym.
+                prev = re.search(r"([A-Za-z][A-Za-z0-9\-]{1,14})$", before)
+                if prev and _valid_short(prev.group(1)) and sum(ch.isupper() for ch in prev.group(1)) >= 2:
+                    lf = _best_long_form(prev.group(1), inner)
+                    if lf and lf == inner and " " in inner:
+                        acr = Acronym(
+                            short=_strip_plural(prev.group(1)),
+                            long=inner,
+                            start=sent.start + prev.start(),
+                            end=m.end(),
+                            sentence=sent.index,
+                        )
+            if acr and acr.short not in found:
+                found[acr.short] = acr
+    return tuple(found.values())
