@@ -1,0 +1,323 @@
+"""Numbers with units in abstracts: ``5.2x``, ``5.2times``, ``60\\%``, ``1.5 GiB``, ``128K tokens``, ``2.6-3.5×``.
+
+:func:`find_quantities` reads every number of a sentence with the unit written after it, normalised
+to the closed unit list of ``docs/conventions.md`` (the spelling found is kept in ``unit_raw``),
+ranges (``18-25%``, ``from 2x to 13x``) and slash groups (``83.7/84.6%``). It also marks the
+numbers that are not measurements (years, citations, section numbers, numbers inside names such as
+``Llama-2-7B`` or ``top-1``) so the result extractor can skip them without guessing.
+
+>>> [(q.value, q.unit, q.unit_raw) for q in find_quantities("cuts memory by 5.2times and 60\\\\% on 1.5 GiB")]
+[(5.2, 'x', 'times'), (60.0, 'percent', '%'), (1.5, 'GB', 'GiB')]
+>>> q = find_quantities("a 2.6-3.5× smaller model")[0]; (q.value, q.value_max, q.unit, q.text)
+(2.6, 3.5, 'x', '2.6-3.5×')
+>>> [(q.value, q.unit) for q in find_quantities("128K tokens on 2,048 GPUs in 2023 [12]")]
+[(128000.0, 'tokens'), (2048.0, 'GPUs'), (2023.0, None), (12.0, None)]
+>>> [q.role for q in find_quantities("128K tokens on 2,048 GPUs in 2023 [12]")]
+['measure', 'measure', 'year', 'citation']
+>>> [(q.value, q.unit) for q in find_quantities("twice as fast, three-fold fewer FLOPs, 7B parameters")]
+[(2.0, 'x'), (3.0, 'x'), (7000000000.0, 'params')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["measure", "count", "year", "citation", "section", "name", "ordinal", "format"]
+"""What a number is: a measurement candidate, or one of the kinds of numbers that never are."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number (or range) with its unit, as found in a piece of text."""
+
+    value: float
+    unit: str | None
+    unit_raw: str | None
+    text: str = field(compare=False)
+    start: int
+    end: int
+    value_max: float | None = None
+    role: Role = "measure"
+    group: int | None = field(default=None, compare=False)
+    """Slash groups ("83.7/84.6%") share a group number: the first member's start offset."""
+
+    @property
+    def is_range(self) -> bool:
+        return self.value_max is not None
+
+
+# -- number words and multipliers --------------------------------------------------------------
+
+_WORD_VALUES: dict[str, float] = {
+    "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
+    "nine": 9.0, "ten": 10.0, "eleven": 11.0, "twelve": 12.0, "fifteen": 15.0, "twenty": 20.0, "thirty": 30.0,
+    "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "a hundred": 100.0, "one hundred": 100.0,
+    "a thousand": 1000.0,
+}
+_SCALE: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "g": 1e9, "t": 1e12, "trillion": 1e12,
+}
+
+# -- units (order matters: longer spellings first) --------------------------------------------
+
+# Each entry: normalised unit, regex of spellings. The regex is matched right after the number
+# (optionally after a space or hyphen); the text it matched is kept as ``unit_raw``.
+_UNIT_TABLE: tuple[tuple[str, str], ...] = (
+    ("points", r"percentage[- ]points?|percent(?:age)?[- ]pts|%[- ]?points?|pp\b|p\.p\.|pts?\b\.?|points?\b"),
+    ("percent", r"\\?%|percent\b|per\s?cent\b|pct\b"),
+    ("x", r"×|✕|x\b|X\b|times\b|-?fold\b"),
+    ("tokens/s", r"(?:tokens?|toks?)\s?(?:/|per\s)\s?(?:s|sec|second)\b|tps\b"),
+    ("TB", r"(?:TB|TiB|terabytes?)\b"),
+    ("GB", r"(?:GB|GiB|gigabytes?|G\b)(?!/s)"),
+    ("MB", r"(?:MB|MiB|megabytes?)\b(?!/s)"),
+    ("KB", r"(?:KB|kB|KiB|kilobytes?)\b"),
+    ("GB/s", r"(?:GB|GiB)/s\b"),
+    ("ms", r"(?:ms|msec|milliseconds?)\b"),
+    ("us", r"(?:us|µs|μs|microseconds?)\b"),
+    ("ns", r"(?:ns|nanoseconds?)\b"),
+    ("s", r"(?:s|sec|secs|seconds?)\b"),
+    ("minutes", r"(?:min|mins|minutes?)\b"),
+    ("hours", r"(?:h|hrs?|hours?)\b"),
+    ("days", r"(?:days?)\b"),
+    ("GPU-hours", r"(?:GPU|TPU)[- ]hours?\b"),
+    ("GPU-days", r"(?:GPU|TPU)[- ]days?\b"),
+    ("bits", r"(?:bits?|b)\b(?![-/]?\w)|-?bits?\b"),
+    ("FLOPs", r"(?:[KMGTP]?FLOPS?|[KMGTP]?FLOPs)\b|(?:[KMGTP]?MACs?)\b"),
+    ("TOPS", r"(?:[GT]?OPS)\b(?:/W)?"),
+    ("J", r"(?:[mµμk]?J|joules?)\b(?!&)"),
+    ("W", r"(?:[mk]?W|watts?)\b"),
+    ("fps", r"(?:FPS|fps|frames?\s?(?:/|per\s)\s?(?:s|sec|second))\b"),
+    ("tokens", r"(?:tokens?)\b"),
+    ("params", r"(?:parameters?|params?|weights)\b"),
+    ("GPUs", r"(?:GPUs?|TPUs?|devices|nodes|chips|accelerators)\b"),
+)
+_UNIT_RES = tuple((u, re.compile(rf"(?:{rx})")) for u, rx in _UNIT_TABLE)
+
+# A prefix that scales the raw spelling into the normalised unit's base (mJ -> J, kW -> W).
+_SUBUNIT: dict[str, float] = {"mJ": 1e-3, "µJ": 1e-6, "μJ": 1e-6, "kJ": 1e3, "mW": 1e-3, "kW": 1e3}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUMBER = re.compile(rf"(?<![\w.])(?:{_NUM})")
+_SCALE_RX = re.compile(
+    r"\s?(thousand|million|billion|trillion)\b|([KkMBT]|Bn|bn|Mn)(?![A-Za-z0-9])|(G)(?=\s?(?:MACs?|FLOPs?|OPs?)\b)"
+)
+_WORD_FACTOR = re.compile(
+    r"\b(twice|thrice|half|"
+    + "|".join(sorted((w for w in _WORD_VALUES), key=len, reverse=True))
+    + r")(?:[- ](times|fold)\b|(fold)\b)",
+    re.IGNORECASE,
+)
+_TWICE = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
+_ORDERS = re.compile(r"\b(an|one|two|three|four|\d+)\s+orders?\s+of\s+magnitude\b", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s?(?:--?|–|—|~)\s?|\s(?:to|and)\s")
+_CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
+_SECTION = re.compile(r"\b(?:Sec(?:tion)?s?\.?|§|Table|Tab\.|Fig(?:ure)?s?\.?|Eq(?:uation)?s?\.?|Appendix|Algorithm|Step|Stage|Phase|Version|v)\s?$", re.I)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+# "top-1", "Llama-2-7B", "GPT-4", "ImageNet-1K": a number glued by a hyphen to a word is a name.
+_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.]*-$|[A-Za-z][A-Za-z0-9]*-\d+(?:\.\d+)?[A-Za-z]*-$")
+_FORMAT_AFTER = re.compile(r"[A-Za-z]\d")  # "4A16" of W4A16 would be caught by \w lookbehind anyway
+
+
+def _to_float(num: str) -> float:
+    return float(num.replace(",", ""))
+
+
+def _match_unit(text: str, pos: int) -> tuple[str, str, int, float] | None:
+    """The unit written at ``pos`` (after an optional space/hyphen): (unit, raw, end, factor)."""
+    for gap in ("", " ", "-", "\u00a0"):
+        if gap and not text.startswith(gap, pos):
+            continue
+        p = pos + len(gap)
+        for unit, rx in _UNIT_RES:
+            m = rx.match(text, p)
+            if not m or m.end() == p:
+                continue
+            raw = m.group().strip().lstrip("\\")
+            if unit == "x" and gap == "-":
+                continue  # "3-x" is not written; "-fold" carries its own hyphen
+            if unit == "x" and raw in ("x", "X") and gap == " " and not _x_is_factor(text, m.end()):
+                continue  # "4 x 4 grid", "2 X" as a variable
+            if unit in ("s", "hours", "bits") and gap == "-" and raw in ("s", "h", "b"):
+                continue
+            if unit == "GPUs" and gap == "-":
+                continue
+            if unit == "bits" and raw == "b":
+                continue  # "7b" is a size, handled by the scale reader
+            factor = _SUBUNIT.get(raw, 1.0)
+            return unit, raw.lstrip("-"), m.end(), factor
+        if gap == "":
+            continue
+    return None
+
+
+def _x_is_factor(text: str, end: int) -> bool:
+    # "3 x 3 convolution" is a shape, "3 x faster" is a factor.
+    rest = text[end : end + 3].lstrip()
+    return not rest[:1].isdigit()
+
+
+def _scale_at(text: str, pos: int) -> tuple[float, str, int] | None:
+    m = _SCALE_RX.match(text, pos)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2) or m.group(3)).lower()
+    return _SCALE[word], m.group().strip(), m.end()
+
+
+def _role_before(text: str, start: int) -> Role | None:
+    before = text[max(0, start - 40) : start]
+    if _SECTION.search(before):
+        return "section"
+    if _NAME_BEFORE.search(before):
+        return "name"
+    return None
+
+
+def _read_one(text: str, m: re.Match[str]) -> Quantity:
+    """The number at ``m`` with its scale and unit."""
+    value = _to_float(m.group())
+    pos = m.end()
+    unit: str | None = None
+    unit_raw: str | None = None
+    scaled = _scale_at(text, pos)
+    if scaled:
+        factor, raw_scale, pos = scaled
+        value *= factor
+        unit_raw = raw_scale
+        after = _match_unit(text, pos)
+        if after and after[0] in _SCALABLE:
+            gap = text[pos : pos + 1] if text[pos : pos + 1] in (" ", "-") else ""
+            unit, unit_raw, pos = after[0], raw_scale + gap + after[1], after[2]
+        elif raw_scale.lower() in ("b", "bn", "billion", "t", "trillion"):
+            unit = "params"  # "7B", "1.5 billion": a bare size is a parameter count
+    else:
+        got = _match_unit(text, pos)
+        if got:
+            unit, unit_raw, pos, sub = got
+            value *= sub
+    role: Role = "measure"
+    om = _ORDINAL.match(text, m.end())
+    if om and unit is None:
+        role, pos = "ordinal", om.end()
+    return Quantity(value=value, unit=unit, unit_raw=unit_raw, text=text[m.start() : pos], start=m.start(), end=pos, role=role)
+
+
+_SCALABLE = frozenset({"tokens", "params", "FLOPs", "GPUs", "TOPS", "fps", "tokens/s"})
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number of ``text`` with its unit, ranges merged, in text order (see the module doc)."""
+    cited = [(c.start(), c.end()) for c in _CITATION.finditer(text)]
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    # Word forms first: "twice", "three-fold", "two orders of magnitude".
+    for wm in _WORD_FACTOR.finditer(text):
+        word = wm.group(1).lower()
+        value = {"twice": 2.0, "thrice": 3.0, "half": 0.5}.get(word, _WORD_VALUES.get(word, 0.0))
+        if value:
+            out.append(Quantity(value=value, unit="x", unit_raw=(wm.group(2) or wm.group(3)).lower(),
+                                text=wm.group(), start=wm.start(), end=wm.end()))
+            taken.append((wm.start(), wm.end()))
+    for tm in _TWICE.finditer(text):
+        if not any(s <= tm.start() < e for s, e in taken):
+            out.append(Quantity(value=2.0 if tm.group(1).lower() == "twice" else 3.0, unit="x",
+                                unit_raw=tm.group(1).lower(), text=tm.group(), start=tm.start(), end=tm.end()))
+            taken.append((tm.start(), tm.end()))
+    for om in _ORDERS.finditer(text):
+        n = om.group(1).lower()
+        k = 1.0 if n in ("an", "one") else float(_WORD_VALUES.get(n, n))  # type: ignore[arg-type]
+        out.append(Quantity(value=10.0**k, unit="x", unit_raw="orders of magnitude", text=om.group(),
+                            start=om.start(), end=om.end()))
+        taken.append((om.start(), om.end()))
+
+    matches = [m for m in _NUMBER.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        q = _read_one(text, m)
+        if any(s <= m.start() < e for s, e in cited):
+            out.append(_with(q, role="citation"))
+            i += 1
+            continue
+        before_role = _role_before(text, m.start())
+        if before_role:
+            out.append(_with(q, role=before_role))
+            i += 1
+            continue
+        # A range: "18-25%", "2x to 13x", "between 2 and 4x", "1.9-38.8x".
+        if i + 1 < len(matches):
+            nxt = matches[i + 1]
+            sep = text[q.end : nxt.start()]
+            if _RANGE_SEP.fullmatch(sep) and (sep.strip() != "and" or re.search(r"between\s$", text[max(0, m.start() - 8) : m.start()])):
+                q2 = _read_one(text, nxt)
+                if q2.unit and (q.unit in (None, q2.unit)) and q2.value > q.value and q2.role == "measure":
+                    if q.unit is None and q2.unit in ("params",) and "-" in sep:
+                        pass  # "7-13B": two sizes, leave to the caller as a range of sizes
+                    val = q.value * (_unit_scale(q2) if q.unit is None else 1.0)
+                    out.append(Quantity(value=val, value_max=q2.value, unit=q2.unit, unit_raw=q2.unit_raw,
+                                        text=text[q.start : q2.end], start=q.start, end=q2.end))
+                    i += 2
+                    continue
+        # A slash group: "83.7/84.6%", "12.6/9.1 FPS" (the unit written once, at the end).
+        if q.unit is None and i + 1 < len(matches) and text[q.end : matches[i + 1].start()] == "/":
+            group = [m]
+            j = i + 1
+            while j < len(matches) and text[group[-1].end() : matches[j].start()] == "/":
+                group.append(matches[j])
+                j += 1
+            last = _read_one(text, group[-1])
+            if last.unit and last.unit not in ("params",):
+                for gm in group[:-1]:
+                    g = _read_one(text, gm)
+                    out.append(Quantity(value=g.value, unit=last.unit, unit_raw=last.unit_raw, text=g.text,
+                                        start=g.start, end=g.end, group=m.start()))
+                out.append(Quantity(value=last.value, unit=last.unit, unit_raw=last.unit_raw, text=last.text,
+                                    start=last.start, end=last.end, group=m.start()))
+            else:
+                # "8/128" (experts kept / total), "4/64": a configuration, not a measurement.
+                out.append(Quantity(value=q.value, unit=None, unit_raw=None, text=text[m.start() : group[-1].end()],
+                                    start=m.start(), end=group[-1].end(), role="format"))
+            i = j
+            continue
+        if q.unit is None and q.role == "measure" and "." not in m.group() and "," not in m.group():
+            if 1900 <= q.value <= 2099 and q.text == m.group():
+                q = _with(q, role="year")
+        out.append(q)
+        i += 1
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _unit_scale(q2: Quantity) -> float:
+    """For "7-13B" the first number takes the second's scale (only params/tokens carry one)."""
+    if q2.unit in ("params", "tokens") and q2.unit_raw:
+        head = q2.unit_raw.split()[0]
+        sc = _SCALE.get(head.lower())
+        if sc:
+            return sc
+    return 1.0
+
+
+def _with(q: Quantity, **changes: object) -> Quantity:
+    data = {f: getattr(q, f) for f in ("value", "unit", "unit_raw", "text", "start", "end", "value_max", "role", "group")}
+    data.update(changes)
+    return Quantity(**data)  # type: ignore[arg-type]
+
+
+# -- precisions and formats ---------------------------------------------------------------------
+
+PRECISION = re.compile(
+    r"(?<![\w/])(FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)(\d{1,2})\b|(?<![\w/])(W\d{1,2}A\d{1,2}(?:KV\d{1,2})?)\b",
+)
+
+
+def find_precisions(text: str) -> list[tuple[str, int, int]]:
+    """Numeric formats written in ``text`` (``FP16``, ``INT4``, ``W4A16``), lowercased, with spans.
+
+    >>> find_precisions("W4A16 beats INT8 and matches FP16")
+    [('w4a16', 0, 5), ('int8', 12, 16), ('fp16', 29, 33)]
+    """
+    return [(m.group().lower(), m.start(), m.end()) for m in PRECISION.finditer(text)]

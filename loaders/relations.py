@@ -1,0 +1,524 @@
+"""Relations between techniques, models and hardware, read from the sentences of one paper.
+
+Each relation is one fact with its evidence sentence; graph assembly merges equal facts
+``(type, source, target)`` stated by several papers into one edge with every supporting paper.
+What is read (see ``docs/conventions.md`` for the graph shape):
+
+- ``EXTENDS``        a proposed method builds on or improves a named earlier one;
+- ``COMPARED_WITH``  baselines named in the abstract ("outperforms H2O", "compared to LoRA");
+- ``COMPOSES_WITH``  stated compatible, orthogonal, complementary or combined;
+- ``HAS_COMPONENT``  named parts of a proposed method;
+- ``PORTS_TO``       a method brought to a hardware class or device ("deployed on microcontrollers");
+- ``ADDRESSES``      the bottleneck or memory component a method targets;
+- ``DERIVED_FROM``   a model distilled, pruned, quantized or converted from another;
+- ``USES_ARCHITECTURE`` a model or method built as a Transformer, MoE, SSM, hybrid, ...;
+- ``TRAINED_ON``     the hardware a model was trained on;
+- ``INTRODUCES``     a benchmark, dataset or metric the paper introduces.
+
+Names of earlier methods that the mapper did not link (``FLAT``, ``cuBLAS``) become Method ids
+``method/<slug>``. Every relation satisfies :func:`ontology.vocab.check_edge`.
+
+>>> rels = relations_in_text("FooKV: caching", "We propose FooKV. FooKV outperforms H2O and StreamingLLM, "
+...                          "and is orthogonal to quantization.", methods=("FooKV",))
+>>> sorted((r.type.value, r.source, r.target) for r in rels)
+[('COMPARED_WITH', 'method/fookv', 'method/h2o'), ('COMPARED_WITH', 'method/fookv', 'method/streamingllm'), ('COMPOSES_WITH', 'method/fookv', 'technique/quantization')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.ids import slug
+from kg.records import Relation
+from ontology.vocab import NodeLabel, RelType, check_edge
+
+if TYPE_CHECKING:
+    from loaders.mapping.doc import LinkedDoc, LinkedMention
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "relations"
+VERSION = "1.0"
+
+# -- cue phrases --------------------------------------------------------------------------------
+# Each cue is followed by the object of the relation; the subject is the proposed method.
+
+_COMPARED = re.compile(
+    r"\b(?:compared\s(?:to|with|against)|in\scomparison\s(?:to|with)|comparisons?\s(?:to|with|against)"
+    r"|compar(?:e|es|ing)\s(?:it\s|them\s|our\s\w+\s)?(?:to|with|against)|relative\sto|outperform(?:s|ed|ing)?"
+    r"|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac(?:e|es|ing)|improv(?:es|ed|ing)\sover|gains?\sover"
+    r"|speedups?\sover|speed-?ups?\sover|faster\sthan|better\sthan|(?:lower|higher|less|more|smaller|fewer)\s\w+\sthan"
+    r"|than|vs\.?|versus|against|over|rival(?:s|ing)?|(?:on\spar|competitive|comparable)\s(?:with|to)"
+    r"|match(?:es|ing)?(?:\sthe\s\w+\sof)?|baselines?(?:\ssuch\sas|\sincluding|\slike|,)?|such\sas|including"
+    r"|e\.g\.,?|like)\s",
+    re.IGNORECASE,
+)
+_EXTENDS = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s(?:up)?on(?:\stop\sof)?|built\s(?:up)?on(?:\stop\sof)?|based\s(?:up)?on"
+    r"|improv(?:es|ed|ing)\s(?:up)?on|generali[sz](?:es|ed|ing)|(?:a|an|the)\s(?:\w+\s)?(?:variant|extension"
+    r"|generali[sz]ation|improvement|enhancement|adaptation|modification|successor|upgrade|version)\sof"
+    r"|inspired\sby|on\stop\sof|revisit(?:s|ing)?|enhanc(?:es|ing)|upgrad(?:es|ing)|adapt(?:s|ing)|modif(?:ies|ying))\s",
+    re.IGNORECASE,
+)
+_COMPOSES = re.compile(
+    r"\b(?:orthogonal\sto|compatible\swith|complementary\sto|combined\swith|combin(?:e|es|ing)\s(?:it\s|them\s)?with"
+    r"|(?:integrated|combined|used|applied|paired|stacked|coupled)\s(?:with|into|alongside|on\stop\sof)"
+    r"|in\sconjunction\swith|together\swith|alongside|stacks?\swith|plugs?\sinto|works?\swith|jointly\swith"
+    r"|integrat(?:e|es|ing)\s(?:it\s|them\s|seamlessly\s)?(?:with|into))\s",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|unlike|without|neither|nor|cannot|can't|incompatible)\b", re.I)
+
+# A named thing: a coined token (GaLore, H2O, FlashAttention-2, QLoRA) possibly with a version.
+_NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")
+# The object phrase of a cue ends at the end of its clause.
+_PHRASE_END = re.compile(
+    r"[;:()]|\.\s|\.$|,\s(?:while|which|and\s(?:it|we|our|achieves|reduces|improves)|but|whereas|achiev|reduc|improv"
+    r"|yield|enabl|result|lead|demonstrat|showing|show|making|thereby|by|with|on|in|at|for)"
+    r"|\s(?:while|which|whereas|but|by|in\sterms|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
+    r"|with(?!\s(?:and|or))|using|to\s(?:achieve|reduce|improve))\s",
+    re.IGNORECASE,
+)
+
+# -- lexicons for the targets of ADDRESSES and USES_ARCHITECTURE ---------------------------------
+
+_MEMORY: tuple[tuple[str, str], ...] = (
+    ("memory/kv-cache", r"kv[- ]?caches?|key-value\s(?:\(kv\)\s)?caches?|kv\smemory"),
+    ("memory/optimizer-states", r"optimi[sz]er(?:'s)?\s(?:states?|memory)|adam\sstates?|momentum\sstates?"),
+    ("memory/activations", r"activation\s(?:memory|footprint|storage)|(?:storing|stored|store)\s(?:intermediate\s)?activations"
+                           r"|intermediate\sactivations|activations"),
+    ("memory/gradients", r"gradient\smemory|(?:storing\s)?gradients"),
+    ("memory/weights", r"(?:model\s)?weight\s(?:memory|storage|footprint)|model\sweights|weights"),
+)
+_BOTTLENECK: tuple[tuple[str, str], ...] = (
+    ("bottleneck/memory-bandwidth", r"memory[- ]bandwidth|memory[- ]bound|bandwidth[- ](?:bound|bottleneck|limit\w*)"
+                                    r"|memory\saccess(?:es)?|data\smovement|memory\straffic|i/o\s(?:bottleneck|cost)"),
+    ("bottleneck/memory-capacity", r"memory\s(?:capacity|footprint|consumption|usage|requirements?|cost|overhead|budget"
+                                   r"|constraints?|demands?|limits?|bottleneck|wall)|out-of-memory|gpu\smemory|vram"
+                                   r"|memory-(?:intensive|hungry|constrained|limited)"),
+    ("bottleneck/communication", r"communication\s(?:overhead|cost|bottleneck|volume)|communication"),
+    ("bottleneck/latency", r"(?:inference\s|decoding\s|end-to-end\s)?latency"),
+    ("bottleneck/energy", r"energy\s(?:consumption|cost|efficiency)|power\sconsumption"),
+    ("bottleneck/compute", r"computational\s(?:cost|overhead|complexity|burden|demands?|bottleneck)|quadratic\s(?:cost"
+                           r"|complexity)|compute\s(?:cost|bound|bottleneck)|flops"),
+)
+_TARGET_VERB = re.compile(
+    r"\b(?:reduc\w*|address\w*|alleviat\w*|mitigat\w*|tackl\w*|overcom\w*|target\w*|cut\w*|compress\w*|sav\w*|lower\w*"
+    r"|eliminat\w*|minimi[sz]\w*|shrink\w*|relie\w*|bypass\w*|break\w*|lift\w*|remov\w*|solv\w*|decreas\w*|avoid\w*)\b",
+    re.I,
+)
+_ARCH: tuple[tuple[str, str], ...] = (
+    ("arch/hybrid", r"hybrid(?:\s(?:attention-ssm|mamba-transformer|transformer-mamba|ssm-attention))?"),
+    ("arch/moe", r"mixture[- ]of[- ]experts?|moe|sparse(?:ly)?[- ](?:gated\s)?expert"),
+    ("arch/ssm", r"state[- ]space(?:\smodels?)?|ssms?|mamba"),
+    ("arch/rnn", r"recurrent|rnns?|lstms?|linear\srnns?"),
+    ("arch/transformer", r"transformers?"),
+    ("arch/cnn", r"convolutional|cnns?|convnets?"),
+    ("arch/diffusion", r"diffusion"),
+)
+_ARCH_RES = tuple((a, re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I)) for a, rx in _ARCH)
+_ARCH_FRAME = re.compile(
+    r"(?:^|,\s|\s)(?:is\s|as\s)?(?:a|an)\s(?:new\s|novel\s|efficient\s|\w+-efficient\s|open\s|open-source\s|lightweight\s"
+    r"|compact\s|fully\s|pure(?:ly)?\s|large\s|small\s|sparse\s|\d+(?:\.\d+)?[BM](?:-parameter)?\s)*"
+    r"(?P<arch>[\w-]+(?:\s[\w-]+)?)(?:-based|\sbased)?\s(?:model|architecture|language\smodel|llm|lm|network|backbone"
+    r"|foundation\smodel|family|series)",
+    re.I,
+)
+_DERIVE = re.compile(
+    r"\b(?P<verb>distill|prun|quantiz|compress|convert|deriv|initiali[sz]|upcycl|fine-tun|finetun|train|obtain)(?:ed|e|es|ing)?"
+    r"\s(?:directly\s)?(?:from|out\sof)\s",
+    re.I,
+)
+_DERIVE_INTO = re.compile(
+    r"\b(?P<verb>distill|prun|compress|convert|quantiz|upcycl)(?:e|es|ed|ing|ation)?\s(?:of\s)?(?P<src>.{2,60}?)\s(?:in)?to\s",
+    re.I,
+)
+_TRAINED = re.compile(r"\b(?:trained|pre-?trained|training|pretraining)\s(?:\w+\s){0,4}?(?:on|using|with|across)\s", re.I)
+_PORT_VERB = re.compile(
+    r"\b(?:deploy\w*|implement\w*|port\w*|run(?:s|ning)?|execut\w*|accelerat\w*|map(?:s|ped|ping)?|target\w*"
+    r"|tailored|designed|optimi[sz]ed|customi[sz]ed|prototyp\w*|fit\w*|on-device|brings?|enabl\w*|synthesi[sz]\w*)\b",
+    re.I,
+)
+_INTRO_FRAME = re.compile(
+    r"\b(?:we|this\s(?:paper|work))\s(?:also\s|further\s|first\s)?(?:introduce|propose|present|release|construct|build"
+    r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s)*"
+    r"(?:(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?\s(?:called\s|named\s|,\s)?(?P<name1>[^\s,.;:()]+)"
+    r"|(?P<name2>[^\s,.;:()]+),?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed))",
+    re.I,
+)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Acronyms and words that are never method names (LLM, GPU, KV, SOTA, ...)."""
+    words = {"LLM", "LLMs", "GPU", "GPUs", "CPU", "KV", "AI", "SOTA", "SoTA", "FP16", "BF16", "FP32", "FP8", "INT8",
+             "INT4", "MoE", "MoEs", "SSM", "SSMs", "RNN", "CNN", "DNN", "NLP", "LM", "LMs", "VLM", "VLMs", "MLLM",
+             "MLLMs", "HBM", "SRAM", "DRAM", "FLOPs", "TPU", "NPU", "FPGA", "ASIC", "PIM", "MCU", "MCUs", "IoT",
+             "API", "PTQ", "QAT", "PEFT", "KD", "NAS", "ViT", "ViTs", "OOM", "I/O", "IO", "TTFT", "TPOT", "SLM",
+             "SLMs", "GEMM", "MLP", "FFN", "QA", "RL", "RAG", "CoT", "US", "USD", "TOPS", "FPS", "Top-1", "Top-5"}
+    try:
+        from loaders.mapping.lexicons import GENERIC_TERMS
+    except ImportError:  # the mapper's lexicon is optional here: the built-in list suffices
+        return frozenset(words)
+    for term in GENERIC_TERMS:
+        for alt in _expand(term):
+            if " " not in alt:
+                words.add(alt)
+    return frozenset(words)
+
+
+def _expand(term: str) -> list[str]:
+    m = re.search(r"\{([^{}]*)\}", term)
+    if not m:
+        return [term]
+    return [x for alt in m.group(1).split("|") for x in _expand(term[: m.start()] + alt + term[m.end() :])]
+
+
+def _name_like(token: str) -> bool:
+    core = token.rstrip("+")
+    letters = [c for c in core if c.isalpha()]
+    if len(core) < 2 or not letters:
+        return False
+    if any(c.isdigit() for c in core) and core[0].isalpha():
+        return True
+    if sum(c.isupper() for c in letters) >= 2:
+        return True
+    return core[0].islower() and any(c.isupper() for c in core[1:])
+
+
+@dataclass(frozen=True)
+class _Named:
+    id: str
+    start: int
+    end: int
+
+
+def _named_in(doc: LinkedDoc, start: int, end: int) -> list[_Named]:
+    """Methods and techniques named in ``Paper.text[start:end]``: linked mentions, else coined names.
+
+    Models, datasets and hardware are not methods: tokens inside their mentions are skipped.
+    """
+    text = doc.paper.text
+    out: list[_Named] = []
+    blocked: list[tuple[int, int]] = []
+    for m in doc.mentions:
+        if m.end <= start or m.start >= end:
+            continue
+        if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
+            out.append(_Named(m.entity_id, m.start, m.end))
+            blocked.append((m.start, m.end))
+        elif m.label in (NodeLabel.MODEL, NodeLabel.DATASET, NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS,
+                         NodeLabel.METRIC, NodeLabel.ARCHITECTURE, NodeLabel.MODEL_FAMILY):
+            blocked.append((m.start, m.end))
+    generic = _generic_words()
+    for nm in _NAME.finditer(text, start, end):
+        tok = nm.group()
+        if any(s <= nm.start() < e or nm.start() <= s < nm.end() for s, e in blocked):
+            continue
+        if tok in generic or tok.rstrip("s") in generic or not _name_like(tok.split()[0]):
+            continue
+        if re.fullmatch(r"(?:W\d+A\d+\w*|[A-Z]+\d+(?:\.\d+)?[KMB]?|\d.*|[A-Z]{1,2}\d?)", tok) and not re.fullmatch(r"H2O", tok):
+            continue  # formats and sizes ("W4A16", "INT4", "FP8", "7B"), not methods
+        try:
+            out.append(_Named(f"method/{slug(tok)}", nm.start(), nm.end()))
+        except ValueError:
+            continue
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _phrase_end(text: str, start: int, stop: int) -> int:
+    m = _PHRASE_END.search(text, start, stop)
+    return m.start() if m else stop
+
+
+def _own_ids(doc: LinkedDoc) -> dict[str, str]:
+    """Slug of each proposed method's name (and its components) -> its id."""
+    out: dict[str, str] = {}
+    for m in doc.methods:
+        out[m.id] = m.id
+        out[f"method/{slug(m.name)}"] = m.id
+    return out
+
+
+def _subject(doc: LinkedDoc, sent_start: int, sent_end: int) -> str | None:
+    """The proposed method a sentence speaks about (named in it, or the paper's main one)."""
+    if not doc.methods:
+        return None
+    own = _own_ids(doc)
+    for n in _named_in(doc, sent_start, sent_end):
+        if n.id in own:
+            return own[n.id]
+    return doc.methods[0].id
+
+
+def _rel(doc: LinkedDoc, rel: RelType, source: str, target: str, sentence: int, confidence: float,
+         qualifier: str = "") -> Relation | None:
+    if source == target:
+        return None
+    try:
+        check_edge(rel, source, target)
+    except ValueError:
+        log.debug("skipped %s %s -> %s: outside the schema", rel.value, source, target)
+        return None
+    ev = doc.evidence(sentence, extractor=EXTRACTOR, version=VERSION, confidence=confidence)
+    return Relation(type=rel, source=source, target=target, evidence=ev, qualifier=qualifier)
+
+
+# -- readers, one per relation family -------------------------------------------------------------
+
+
+def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> Iterator[tuple[_Named, str, int]]:
+    """Named methods/techniques in the object phrase of each cue in ``text[start:end]``."""
+    text = doc.paper.text
+    for m in cue.finditer(text, start, end):
+        before = text[max(start, m.start() - 25) : m.start()]
+        if _NEGATION.search(before):
+            continue
+        stop = _phrase_end(text, m.end(), end)
+        for n in _named_in(doc, m.end(), stop):
+            yield n, m.group().strip().lower(), m.start()
+
+
+def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
+    own = set(_own_ids(doc).values())
+    text = doc.paper.text
+    for sent in doc.sentences:
+        if sent.in_title:
+            continue
+        subject = _subject(doc, sent.start, sent.end)
+        if subject is None:
+            continue
+        seen: set[tuple[RelType, str]] = set()
+        for cue, rel, conf in ((_COMPOSES, RelType.COMPOSES_WITH, 0.75), (_EXTENDS, RelType.EXTENDS, 0.7),
+                               (_COMPARED, RelType.COMPARED_WITH, 0.7)):
+            for n, word, _pos in _cue_objects(doc, cue, sent.start, sent.end):
+                if n.id in own or any((r, n.id) in seen for r in RelType):
+                    continue
+                if rel is RelType.COMPARED_WITH and word in ("such as", "including", "e.g.", "e.g.,", "like") and not re.search(
+                    r"\b(?:baselines?|methods|approaches|techniques|works|competitors|state-of-the-art|sota|existing|prior)\b",
+                    text[max(sent.start, _pos - 60) : _pos], re.I):
+                    continue
+                if rel is RelType.EXTENDS and n.id.startswith("technique/") and word.startswith(("based", "built")):
+                    continue  # "based on quantization" says what it is, not what it extends
+                seen.add((rel, n.id))
+                r = _rel(doc, rel, subject, n.id, sent.index, conf, qualifier=_qualifier_word(word) if rel is RelType.COMPOSES_WITH else "")
+                if r:
+                    yield r
+
+
+def _qualifier_word(cue: str) -> str:
+    for word in ("orthogonal", "compatible", "complementary", "combined", "integrated"):
+        if word in cue:
+            return word
+    return "combined"
+
+
+def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
+    for m in doc.methods:
+        for comp in m.components:
+            r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, m.sentence, 0.75)
+            if r:
+                # The evidence is the sentence that names the component, when it is found.
+                hit = next((x for x in doc.mentions if x.entity_id == comp), None)
+                if hit is not None:
+                    r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence, 0.75) or r
+                yield r
+
+
+def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
+    hits = []
+    for target, rx in table:
+        for m in re.finditer(rf"(?<![\w-])(?:{rx})(?![\w-])", text, re.I):
+            if not any(s <= m.start() < e for _, s, e in hits):
+                hits.append((target, m.start(), m.end()))
+    return hits
+
+
+def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
+        if subject is None:
+            continue
+        linked = [(m.entity_id, m.start - sent.start, m.end - sent.start) for m in doc.mentions_in(sent.index)
+                  if m.entity_id and m.label in (NodeLabel.MEMORY_COMPONENT, NodeLabel.BOTTLENECK)]
+        hits = linked or _lexicon_hits(_MEMORY, sent.text) + _lexicon_hits(_BOTTLENECK, sent.text)
+        for target, s, e in hits:
+            if target is None or target in seen:
+                continue
+            window = sent.text[max(0, s - 60) : min(len(sent.text), e + 40)]
+            if not _TARGET_VERB.search(window) and not re.search(r"bottleneck", window, re.I):
+                continue
+            if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
+                continue
+            seen.add(target)
+            r = _rel(doc, RelType.ADDRESSES, subject, target, sent.index, 0.6)
+            if r:
+                yield r
+
+
+def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
+        if subject is None or not _PORT_VERB.search(sent.text):
+            continue
+        for m in doc.mentions_in(sent.index):
+            if not m.entity_id or m.label not in (NodeLabel.HARDWARE_CLASS,):
+                continue
+            if m.entity_id in seen:
+                continue
+            before = doc.paper.text[max(sent.start, m.start - 50) : m.start]
+            if not re.search(r"\b(?:on|to|for|onto|in|across|with)\s(?:\S+\s){0,4}$", before, re.I) and not sent.in_title:
+                continue
+            seen.add(m.entity_id)
+            r = _rel(doc, RelType.PORTS_TO, subject, m.entity_id, sent.index, 0.6)
+            if r:
+                yield r
+
+
+def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
+    text = doc.paper.text
+    for sent in doc.sentences:
+        models = [m for m in doc.mentions_in(sent.index, NodeLabel.MODEL) if m.entity_id]
+        if not models:
+            continue
+        # DERIVED_FROM: "A, distilled from B" / "distill B into A".
+        for m in _DERIVE.finditer(text, sent.start, sent.end):
+            src = [x for x in models if x.end <= m.start()]
+            tgt = [x for x in models if x.start >= m.end() and x.start < _phrase_end(text, m.end(), sent.end) + 1]
+            if src and tgt:
+                r = _rel(doc, RelType.DERIVED_FROM, src[-1].entity_id or "", tgt[0].entity_id or "", sent.index, 0.7,
+                         qualifier=_derive_word(m.group("verb")))
+                if r:
+                    yield r
+        for m in _DERIVE_INTO.finditer(text, sent.start, sent.end):
+            src = [x for x in models if m.start("src") <= x.start < m.end("src")]
+            tgt = [x for x in models if x.start >= m.end() and x.start <= m.end() + 40]
+            if src and tgt:
+                r = _rel(doc, RelType.DERIVED_FROM, tgt[0].entity_id or "", src[0].entity_id or "", sent.index, 0.7,
+                         qualifier=_derive_word(m.group("verb")))
+                if r:
+                    yield r
+        # TRAINED_ON: "<model> ... trained on 2,048 H800 GPUs".
+        hardware = [m for m in doc.mentions_in(sent.index) if m.entity_id and m.label in (NodeLabel.HARDWARE,)]
+        for m in _TRAINED.finditer(text, sent.start, sent.end):
+            hw = [h for h in hardware if m.end() <= h.start <= m.end() + 40]
+            subj = [x for x in models if x.end <= m.start()]
+            if hw and subj:
+                r = _rel(doc, RelType.TRAINED_ON, subj[-1].entity_id or "", hw[0].entity_id or "", sent.index, 0.7,
+                         qualifier=hw[0].text)
+                if r:
+                    yield r
+
+
+def _derive_word(verb: str) -> str:
+    v = verb.lower()
+    for stem, word in (("distill", "distilled"), ("prun", "pruned"), ("quantiz", "quantized"), ("compress", "compressed"),
+                       ("convert", "converted"), ("upcycl", "upcycled"), ("initiali", "initialized"),
+                       ("fine", "fine-tuned"), ("train", "trained")):
+        if v.startswith(stem):
+            return word
+    return v
+
+
+def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
+    """USES_ARCHITECTURE for a proposed method described as "a <arch>(-based) model/architecture"."""
+    text = doc.paper.text
+    seen: set[tuple[str, str]] = set()
+    for pm in doc.methods:
+        for sent in doc.sentences:
+            if sent.in_title:
+                continue
+            pos = text.find(pm.name, sent.start, sent.end)
+            if pos < 0:
+                continue
+            tail = text[pos + len(pm.name) : min(sent.end, pos + len(pm.name) + 90)]
+            fm = _ARCH_FRAME.match(tail) or _ARCH_FRAME.match(" " + tail.lstrip(", "))
+            if not fm:
+                continue
+            for arch, rx in _ARCH_RES:
+                if rx.search(fm.group("arch")):
+                    if (pm.id, arch) not in seen:
+                        seen.add((pm.id, arch))
+                        r = _rel(doc, RelType.USES_ARCHITECTURE, pm.id, arch, sent.index, 0.6)
+                        if r:
+                            yield r
+                    break
+
+
+def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
+    text = doc.paper.text
+    for sent in doc.sentences:
+        if sent.in_title:
+            continue
+        for m in _INTRO_FRAME.finditer(text, sent.start, sent.end):
+            name = (m.group("name1") or m.group("name2") or "").strip("\"'“”")
+            kind = (m.group("kind1") or m.group("kind2") or "").lower()
+            if not name or not _name_like(name) and not name[:1].isupper():
+                continue
+            target = f"metric/{slug(name)}" if kind == "metric" else f"dataset/{slug(name)}"
+            if kind == "metric":
+                own = _own_ids(doc).get(f"method/{slug(name)}")
+                target = own or f"method/{slug(name)}"
+            r = _rel(doc, RelType.INTRODUCES, doc.paper.id, target, sent.index, 0.75, qualifier=kind)
+            if r:
+                yield r
+
+
+def extract_relations(doc: LinkedDoc) -> tuple[Relation, ...]:
+    """All relations stated in one paper, one per (type, source, target), in text order."""
+    out: dict[tuple[RelType, str, str], Relation] = {}
+    for reader in (_method_relations, _component_relations, _addresses, _ports_to, _model_relations, _architecture,
+                   _introduces):
+        for r in reader(doc):
+            key = (r.type, r.source, r.target)
+            if key not in out or r.evidence.confidence > out[key].evidence.confidence:
+                out[key] = r
+    return tuple(sorted(out.values(), key=lambda r: (r.evidence.start, r.type.value, r.target)))
+
+
+def relations_in_text(title: str, abstract: str, *, methods: Sequence[str] = ()) -> tuple[Relation, ...]:
+    """Relations of a plain title and abstract, with the given proposed method names (for tests and docs).
+
+    The document is read with the mapper's sentence splitter; only the methods named here are linked.
+    """
+    from kg.ids import paper_id
+    from kg.records import TITLE_SEPARATOR, Paper, SourceRef
+    from loaders.mapping.doc import LinkedDoc, ProposedMethod
+    from loaders.mapping.text import split_sentences
+
+    text = title + TITLE_SEPARATOR + abstract
+    paper = Paper(id=paper_id(title), title=title, abstract=abstract, text=text,
+                  occurrences=(SourceRef(file="<text>", line=1, format="text", loader="relations_in_text"),))
+    sentences = split_sentences(text, title_end=len(title))
+    proposed = []
+    for name in methods:
+        pos = text.find(name, len(title))
+        pos = pos if pos >= 0 else text.find(name)
+        sent = next(s for s in reversed(sentences) if s.start <= max(pos, 0))
+        proposed.append(ProposedMethod(id=f"method/{slug(name)}", name=name, start=max(pos, 0),
+                                       end=max(pos, 0) + len(name), sentence=sent.index))
+    mentions = []
+    for word, tid in (("quantization", "technique/quantization"), ("pruning", "technique/pruning")):
+        for m in re.finditer(rf"\b{word}\b", text):
+            sent = next(s for s in reversed(sentences) if s.start <= m.start())
+            mentions.append(_mention(m.group(), m.start(), m.end(), sent.index, NodeLabel.TECHNIQUE, tid))
+    doc = LinkedDoc(paper=paper, sentences=sentences, methods=tuple(proposed),
+                    mentions=tuple(sorted(mentions, key=lambda x: x.start)))
+    return extract_relations(doc)
+
+
+def _mention(text: str, start: int, end: int, sentence: int, label: NodeLabel, entity_id: str) -> LinkedMention:
+    from loaders.mapping.doc import LinkedMention
+
+    return LinkedMention(text=text, start=start, end=end, sentence=sentence, label=label, entity_id=entity_id)
