@@ -131,6 +131,14 @@ def load_file(path: str | Path, format: str | None = None, *, reference_date: dt
     if not papers:
         first_error = ctx.errors[0] if ctx.errors else None
         reasons = {s.reason for s in skipped}
+        undecodable = [s for s in skipped if s.reason.startswith("not valid UTF-8")]
+        if undecodable:
+            raise InputError(
+                f"no paper records read: {len(undecodable)} lines are not valid UTF-8, first: "
+                f"{undecodable[0].reason} (is the file UTF-8?)",
+                path=str(path),
+                line=undecodable[0].line,
+            )
         if first_error:
             raise InputError(f"no paper records read ({first_error.split(': ', 1)[1]})", path=str(path))
         if skipped:

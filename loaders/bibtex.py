@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ids import normalise_arxiv_id, normalise_title
@@ -45,16 +46,27 @@ class BibtexError(ValueError):
     pass
 
 
+@dataclass(frozen=True)
+class _Entry:
+    first: int
+    last: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Unclosed:
+    lines: list[Line]
+
+
 def split_entries(lines: Iterable[str]) -> Iterator[tuple[int, int, str]]:
-    """``(first_line, last_line, text)`` of each ``@`` entry in plain text lines (for tests)."""
+    """``(first_line, last_line, text)`` of each ``@`` entry in plain text lines."""
     for item in _split(Line(i, t) for i, t in enumerate(lines, 1)):
-        if isinstance(item, tuple):
-            yield item
+        if isinstance(item, _Entry):
+            yield item.first, item.last, item.text
 
 
-def _split(lines: Iterable[Line]) -> Iterator[tuple[int, int, str] | Line | tuple[str, list[Line]]]:
-    """Entries as ``(first, last, text)``; lines outside entries as :class:`Line`; an entry that
-    never closes as ``("unclosed", lines)``."""
+def _split(lines: Iterable[Line]) -> Iterator[_Entry | _Unclosed | Line]:
+    """Entries; lines outside entries as they are; an entry that never closes as its lines."""
     buf: list[Line] = []
     size = 0
     depth = 0
@@ -73,23 +85,23 @@ def _split(lines: Iterable[Line]) -> Iterator[tuple[int, int, str] | Line | tupl
             size = 0
         elif line.text is None:
             # an unreadable line inside an entry spoils the entry
-            yield ("unclosed", [*buf, line])
+            yield _Unclosed([*buf, line])
             buf = []
             continue
         buf.append(line)
-        size += len(line.text or "")
         text = line.text or ""
+        size += len(text)
         if len(buf) == 1:
             text = text[text.index("@") :]
         depth = _depth(text, depth, closer)
         if depth <= 0:
-            yield buf[0].number, line.number, "\n".join(b.text or "" for b in buf).lstrip()
+            yield _Entry(buf[0].number, line.number, "\n".join(b.text or "" for b in buf).lstrip())
             buf = []
         elif size > MAX_ENTRY_CHARS:
-            yield ("unclosed", buf)
+            yield _Unclosed(buf)
             buf = []
     if buf:
-        yield ("unclosed", buf)
+        yield _Unclosed(buf)
 
 
 def _depth(text: str, depth: int, closer: str) -> int:
@@ -294,19 +306,15 @@ class BibtexLoader(BaseLoader):
                     yield ctx.skip(item.number, item.problem)
                 elif item.text.strip():
                     yield ctx.skip(item.number, "text outside any BibTeX entry (a comment)", item.text)
-                continue
-            if isinstance(item[0], str):
-                lines = item[1]
-                assert isinstance(lines, list)
-                ctx.error(lines[0].number, "BibTeX entry not closed (file cut off or unbalanced braces)")
-                for ln in lines:
+            elif isinstance(item, _Unclosed):
+                ctx.error(item.lines[0].number, "BibTeX entry not closed (file cut off or unbalanced braces)")
+                for ln in item.lines:
                     if ln.text is None:
                         yield ctx.skip(ln.number, ln.problem)
                     elif ln.text.strip():
                         yield ctx.skip(ln.number, "inside a BibTeX entry that is never closed", ln.text)
-                continue
-            first, last, text = item  # type: ignore[misc]
-            yield from self._entry(ctx, first, last, text, macros)
+            else:
+                yield from self._entry(ctx, item.first, item.last, item.text, macros)
 
     def _entry(
         self, ctx: LoadContext, first: int, last: int, text: str, macros: dict[str, str]
@@ -327,6 +335,7 @@ class BibtexLoader(BaseLoader):
             yield ctx.skip(first, f"BibTeX entry {key!r} without a usable title", text)
             return
         abstract = f.get("abstract", "").strip()
+        when = _date_of(f, ctx, first)
         if not abstract:
             ctx.warn(first, f"BibTeX entry {key!r} has no abstract; loaded with an empty abstract")
         yield make_paper(
@@ -335,7 +344,9 @@ class BibtexLoader(BaseLoader):
             title,
             abstract,
             arxiv_id=_arxiv_of(f),
-            **_date_of(f, ctx, first),
+            date=when.date,
+            date_text=when.text,
+            year=when.year,
             authors=split_authors(f["author"]) if "author" in f else (),
             categories=tuple(c for c in [f.get("primaryclass", "").strip()] if c),
             extra_urls=tuple(u.strip() for k in ("code", "github") if (u := f.get(k))),
@@ -354,21 +365,28 @@ def _arxiv_of(f: dict[str, str]) -> str | None:
     return None
 
 
-def _date_of(f: dict[str, str], ctx: LoadContext, line: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class _Date:
+    date: dt.date | None = None
+    text: str | None = None
+    year: int | None = None
+
+
+def _date_of(f: dict[str, str], ctx: LoadContext, line: int) -> _Date:
     if f.get("date"):
         raw = f["date"].strip()
         try:
             d = dt.date.fromisoformat(raw[:10])
-            return {"date": d, "date_text": raw, "year": d.year}
+            return _Date(d, raw, d.year)
         except ValueError:
             m = re.match(r"(\d{4})", raw)
-            return {"date_text": raw, "year": int(m.group(1)) if m else None}
+            return _Date(None, raw, int(m.group(1)) if m else None)
     year_s = f.get("year", "").strip()
     if not year_s:
-        return {}
+        return _Date()
     if not year_s.isdigit():
         ctx.warn(line, f"year {shorten(year_s, 20)!r} is not a number")
-        return {"date_text": year_s}
+        return _Date(None, year_s)
     year = int(year_s)
     month_s = f.get("month", "").strip()
     month = None
@@ -376,11 +394,11 @@ def _date_of(f: dict[str, str], ctx: LoadContext, line: int) -> dict[str, object
         month = int(month_s)
     elif month_s[:3].lower() in _MONTH_NAMES:
         month = _MONTH_NAMES[month_s[:3].lower()]
-    text = " ".join(x for x in (f.get("day", "").strip(), month_s, year_s) if x)
     day_s = f.get("day", "").strip()
+    text = " ".join(x for x in (day_s, month_s, year_s) if x)
     if month and day_s.isdigit():
         try:
-            return {"date": dt.date(year, month, int(day_s)), "date_text": text, "year": year}
+            return _Date(dt.date(year, month, int(day_s)), text, year)
         except ValueError:
             ctx.warn(line, f"{text!r} is not a calendar date")
-    return {"date_text": text, "year": year}
+    return _Date(None, text, year)

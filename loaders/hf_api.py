@@ -23,9 +23,8 @@ there, keeping the entries before it.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-import io  # noqa: F401  (used by the doctest)
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -94,6 +93,8 @@ def iter_json_array(fp: TextIO, chunk: int = CHUNK) -> Iterator[tuple[int, int, 
                     raise JsonStreamError("JSON value larger than 32 MiB", line_at(pos)) from exc
                 if fill():
                     continue
+                if not buf[exc.pos :].strip():
+                    raise JsonStreamError("unexpected end of file inside an entry (file cut off?)", line_at(pos)) from exc
                 raise JsonStreamError(f"invalid JSON: {exc.msg}", line_at(exc.pos)) from exc
             # a number at the very end of the buffer may continue in the next chunk
             if end == len(buf) and not eof and fill():
@@ -174,7 +175,8 @@ class HfApiLoader(BaseLoader):
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
         with raw:
-            fp = codecs.getreader("utf-8")(raw, errors="strict")
+            # newline="" keeps line ends as they are, so line numbers count real lines
+            fp = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
             try:
                 for line, last, entry in iter_json_array(fp):
                     record = self._entry(entry, ctx, line)
@@ -189,7 +191,7 @@ class HfApiLoader(BaseLoader):
     def _entry(self, entry: Any, ctx: LoadContext, line: int) -> Paper | SkippedLine:
         if not isinstance(entry, dict):
             return ctx.skip(line, f"entry is a JSON {type(entry).__name__}, not an object", str(entry))
-        paper = entry.get("paper") if isinstance(entry.get("paper"), dict) else entry
+        paper: dict[str, Any] = entry["paper"] if isinstance(entry.get("paper"), dict) else entry
         title = _text(paper.get("title")) or _text(entry.get("title"))
         # titles are single lines: the API keeps arXiv's hard line breaks, which are not part of it
         title = " ".join(title.split()) if title else title

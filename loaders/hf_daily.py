@@ -143,6 +143,7 @@ class _Parser:
         self.state: Literal["title", "abstract", "meta"] = "title"
         self.title: tuple[int, str] | None = None
         self.record: _Record | None = None
+        self.lost_title = False
 
     # the token stream: non-blank lines with one line of look-ahead
     def run(self, lines: Iterable[Line]) -> Iterator[Paper | SkippedLine]:
@@ -169,8 +170,16 @@ class _Parser:
                 self.title, self.state = None, "title"
             elif self.state == "meta":
                 yield from self.flush()
+            elif not self.in_header:
+                # an unreadable title: its abstract must not be taken for the next title
+                self.lost_title = True
             return
         text = line.text
+        if self.lost_title:
+            self.lost_title = False
+            if self.state == "title" and not is_metadata_line(text):
+                yield ctx.skip(line.number, "abstract whose title line could not be read", text)
+                return
         if self.in_header and self.state == "title":
             if text.strip() in HEADER_LINES:
                 ctx.consumed_lines += 1

@@ -84,7 +84,7 @@ class JsonlLoader(BaseLoader):
                 continue
             try:
                 obj = json.loads(s)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 yield ctx.skip(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})", s)
                 continue
             if not isinstance(obj, dict):

@@ -129,7 +129,7 @@ def _disagreements(ranked: Sequence[Paper]) -> list[str]:
         if field in ("title", "abstract"):
             # long texts: show the region around the first difference
             first = _show(field, values[0])
-            shown = []
+            shown: list[str] = []
             for v in values[1:]:
                 a, b = _diff_window(first, _show(field, v))
                 if not shown:

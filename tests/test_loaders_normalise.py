@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import doctest
 import importlib
 import re
@@ -136,7 +137,7 @@ WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP0123456789.,:
 GAP = st.sampled_from([" ", "  ", "\t", "\n", " \n ", " \x07 "])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("EFFKG_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
 @given(st.lists(st.tuples(st.one_of(WORD, st.sampled_from(FRAGMENTS)), GAP), min_size=1, max_size=25))
 def test_every_word_maps_back_to_raw_text_that_normalises_to_it(parts: list[tuple[str, str]]) -> None:
     raw = "".join(w + g for w, g in parts)
