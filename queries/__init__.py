@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from queries.model import AmbiguousNameError, Candidate, ParamSpec, QueryResult, QuerySpec, Resolution
 from queries.registry import get, list_queries, run
-from queries.resolve import resolve
+from queries.resolution import resolve
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore

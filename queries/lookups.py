@@ -364,7 +364,8 @@ def _br_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
             continue
         if ons is not None and not ons.intersection(links["model"] + links["dataset"] + links["hardware"]):
             continue
-        row: Row = {"result": r, "props": {k: v for k, v in g.nodes[r].items() if k != "label"}}
+        # properties(r) on Neo4j includes the id, which the in-memory graph keeps as the node key.
+        row: Row = {"result": r, "props": {"id": r, **{k: v for k, v in g.nodes[r].items() if k != "label"}}}
         for k, _ in _RESULT_LINKS:
             row[k] = [{"id": t, "name": name(g, t)} for t in links[k]]
         rows.append(row)

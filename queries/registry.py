@@ -66,7 +66,7 @@ class NamedQuery:
 
 
 _REGISTRY: dict[str, NamedQuery] = {}
-_MODULES = ("queries.lookups", "queries.structure", "queries.walk", "queries.papers", "queries.search")
+_MODULES = ("queries.lookups", "queries.structure", "queries.walk", "queries.papers", "queries.finder")
 
 
 def define(
@@ -200,7 +200,7 @@ def _fill(template: str, ctx: Context) -> str:
 
 def prepare(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> tuple[NamedQuery, Context]:
     """Bind and resolve a query's parameters against a store (entity names -> ids)."""
-    from queries.resolve import raise_unresolved, resolve
+    from queries.resolution import raise_unresolved, resolve
 
     q = get(name)
     bound = bind(q.spec, params)

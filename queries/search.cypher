@@ -1,6 +1,6 @@
 // search: every node (not results) of the wanted kind with its name and alternative names; the scoring in
-// queries.resolve is shared by both stores. $label is a kebab-case label name ('model-family') or null.
-// alt holds the values of queries.resolve.ALIAS_PROPS, in that order (dynamic keys: no warnings for keys
+// queries.resolution is shared by both stores. $label is a kebab-case label name ('model-family') or null.
+// alt holds the values of queries.resolution.ALIAS_PROPS, in that order (dynamic keys: no warnings for keys
 // that no node has).
 MATCH (n)
 WHERE n.id IS NOT NULL AND NOT n:Result

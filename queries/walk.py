@@ -28,7 +28,7 @@ FIRST_PROPS = ("name", "title", "aliases", "acronym", "definition", "description
 def _entity_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
     n = p["entity"]
     d = g.nodes[n]
-    return [{"id": n, "label": d["label"], "props": {k: v for k, v in d.items() if k != "label"}}]
+    return [{"id": n, "label": d["label"], "props": {"id": n, **{k: v for k, v in d.items() if k != "label"}}}]
 
 
 def _entity_finish(raw: list[Row], ctx: Context) -> list[Row]:

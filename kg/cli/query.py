@@ -285,7 +285,7 @@ def show_cmd(
     with open_store(store, user, password, database) as st:
         res = queries.resolve(st, entity)
         if res.entity is None:
-            from queries.resolve import raise_unresolved
+            from queries.resolution import raise_unresolved
 
             raise_unresolved(res)
         assert res.entity is not None

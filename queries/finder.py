@@ -1,4 +1,4 @@
-"""Entity search by name, alias, acronym or id: the scoring of :mod:`queries.resolve`, as a named query."""
+"""Entity search by name, alias, acronym or id: the scoring of :mod:`queries.resolution`, as a named query."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import networkx as nx
 from queries._shape import Row
 from queries.model import ParamSpec, QuerySpec
 from queries.registry import Context, Params, define
-from queries.resolve import LABEL_PRIORITY, entry_from_props, graph_entries, normalise_labels, row_props, score
+from queries.resolution import ALIAS_PROPS, LABEL_PRIORITY, entry_from_props, normalise_labels, row_props, score
 
 LABEL_CHOICES = (
     "technique", "method", "model", "model-family", "hardware", "hardware-class", "dataset", "metric",
@@ -20,8 +20,12 @@ def _labels(params: Params) -> tuple[str, ...]:
 
 
 def _search_graph(g: nx.MultiDiGraph, params: Params) -> list[Row]:
-    return [{"id": e.id, "label": e.label, "name": e.name, "aliases": list(e.aliases)}
-            for e in graph_entries(g, _labels(params))]
+    wanted = set(_labels(params))
+    return [
+        {"id": n, "label": d["label"], "name": d.get("name", n), "alt": [d.get(k) for k in ALIAS_PROPS]}
+        for n, d in g.nodes(data=True)
+        if d["label"] in wanted
+    ]
 
 
 def _search_finish(raw: list[Row], ctx: Context) -> list[Row]:
