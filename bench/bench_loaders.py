@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/bench_loaders.py              # seeds + a 200 MB generated listing
     .venv/bin/python bench/bench_loaders.py --mb 50      # a smaller generated listing
+    .venv/bin/python bench/bench_loaders.py --full       # also load_paths on the large listing
 
 The large listing is generated in a temporary directory from the seed records (read at run time,
 each title made unique), in the ``spaced`` layout with metadata blocks, then streamed with
@@ -81,10 +82,20 @@ print(json.dumps({"papers": papers, "skipped": skipped, "seconds": secs,
 """
 
 
-def stream_in_child(path: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-c", STREAM_CHILD, str(path), str(ROOT)], check=True, capture_output=True, text=True
-    )
+LOAD_CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from loaders import load_paths
+t = time.perf_counter()
+result = load_paths([sys.argv[1]])
+secs = time.perf_counter() - t
+print(json.dumps({"papers": result.paper_count, "seconds": secs,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def stream_in_child(path: Path, script: str = STREAM_CHILD) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", script, str(path), str(ROOT)], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
 
@@ -112,6 +123,7 @@ def bench_seeds() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=200.0, help="size of the generated listing (default 200)")
+    ap.add_argument("--full", action="store_true", help="also time load_paths (merging, all papers in memory) on it")
     args = ap.parse_args()
     bench_seeds()
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +140,12 @@ def main() -> None:
                 f"{r['seconds']:.1f} s = {r['papers'] / r['seconds']:,.0f} papers/s, "
                 f"{size / 1e6 / r['seconds']:.2f} MB/s, peak RSS {r['peak_rss_mb']:.0f} MB (generated in {gen:.1f} s)"
             )
+            if mb == args.mb and args.full:
+                f = stream_in_child(path, LOAD_CHILD)
+                print(
+                    f"load_paths {size / 1e6:7.1f} MB (every merged Paper kept in memory): {f['papers']:,} papers in "
+                    f"{f['seconds']:.1f} s, {size / 1e6 / f['seconds']:.2f} MB/s, peak RSS {f['peak_rss_mb']:.0f} MB"
+                )
             path.unlink()
         small, big = results[args.mb / 10], results[args.mb]
         print(f"peak RSS growth for 10x the input: {big['peak_rss_mb'] - small['peak_rss_mb']:+.1f} MB")
