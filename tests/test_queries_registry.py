@@ -14,7 +14,7 @@ from queries.model import QUERY_DIR, ParamSpec, QueryResult, QuerySpec
 from queries.resolution import ALIAS_PROPS
 
 MODULES = ["queries", "queries.model", "queries.registry", "queries.resolution", "queries._shape", "queries._graph",
-           "queries.lookups", "queries.structure", "queries.walk", "queries.papers", "queries.finder", "kg.cli.query"]
+           "queries.lookups", "queries.structure", "queries.walk", "queries.papers", "queries.finder", "queries.samples", "kg.cli.query"]
 
 
 def test_at_least_the_twelve_questions_are_answered():

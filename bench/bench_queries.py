@@ -1,0 +1,185 @@
+"""Query latency on the seed graph: every named query, several parameter sets, both stores.
+
+    .venv/bin/python bench/bench_queries.py                       # build the seeds, start a Neo4j, measure
+    .venv/bin/python bench/bench_queries.py --store /tmp/kg       # reuse an embedded store built before
+    .venv/bin/python bench/bench_queries.py --neo4j bolt://127.0.0.1:7687 --neo4j-password secret
+    .venv/bin/python bench/bench_queries.py --json out.json
+
+Timings are of ``queries.run`` (parameter binding, entity resolution, fetch, shared finishing),
+after warm-up runs, in milliseconds: p50 and p95 over every run of every parameter set of a query.
+Targets: under 50 ms on the embedded store and under 100 ms on Neo4j; ``kg --help`` under 0.3 s.
+Without ``--neo4j`` the script starts the bundled server (tools/neo4j-server, needs Java and a build
+of the jar) on a free loopback port and stops it at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+EMBEDDED_TARGET_MS = 50.0
+NEO4J_TARGET_MS = 100.0
+HELP_TARGET_S = 0.3
+JAR = REPO / "tools" / "neo4j-server" / "target" / "neo4j-server.jar"
+
+
+def default_seeds() -> Path:
+    return Path(os.environ.get("EFFKG_SEEDS") or REPO.parent / "shared" / "seeds")
+
+
+@contextmanager
+def bundled_neo4j(password: str = "bench") -> Iterator[str]:
+    """Start tools/neo4j-server on a free loopback port; yields its bolt URI."""
+    if not JAR.is_file():
+        raise SystemExit(f"no Neo4j: build {JAR} (mvn -q -B package in tools/neo4j-server) or pass --neo4j URI")
+    data = Path(tempfile.mkdtemp(prefix="effkg-bench-neo4j-"))
+    proc = subprocess.Popen(
+        ["java", "-Xmx1g", "-jar", str(JAR), "--data", str(data), "--port", "0", "--password", password],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 180
+        uri = None
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            if line.startswith("READY "):
+                uri = line.split()[1]
+                break
+        if uri is None:
+            raise SystemExit("the bundled Neo4j did not start")
+        yield uri
+    finally:
+        # The server exits when its stdin closes.
+        if proc.stdin:
+            proc.stdin.close()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def measure(store: Any, samples: dict[str, list[dict[str, Any]]], runs: int, warmup: int) -> dict[str, dict[str, float]]:
+    import queries
+
+    out: dict[str, dict[str, float]] = {}
+    for name in sorted(samples):
+        times: list[float] = []
+        rows = 0
+        for params in samples[name]:
+            for _ in range(warmup):
+                queries.run(store, name, params)
+            for _ in range(runs):
+                t = time.perf_counter()
+                res = queries.run(store, name, params)
+                times.append(1e3 * (time.perf_counter() - t))
+            rows += len(res.rows)
+        if times:
+            out[name] = {"p50": statistics.median(times), "p95": pct(times, 0.95), "max": max(times),
+                         "sets": len(samples[name]), "rows": rows}
+    return out
+
+
+def help_time() -> float:
+    kg = Path(sys.executable).with_name("kg")
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([str(kg), "--help"], capture_output=True, check=True)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=Path, default=default_seeds(), help="seed listings to build from")
+    ap.add_argument("--store", type=Path, help="embedded store to use (built from the seeds when empty)")
+    ap.add_argument("--neo4j", help="bolt URI of a Neo4j to use (its graph is replaced by the seed graph)")
+    ap.add_argument("--neo4j-user", default="neo4j")
+    ap.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
+    ap.add_argument("--runs", type=int, default=20, help="timed runs per parameter set")
+    ap.add_argument("--warmup", type=int, default=3, help="untimed runs per parameter set first")
+    ap.add_argument("--embedded-only", action="store_true")
+    ap.add_argument("--json", type=Path, help="also write the numbers here")
+    args = ap.parse_args(argv)
+
+    import logging
+
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    from kg.store import open_store
+    from queries.samples import sample_params
+
+    store_dir = args.store or Path(tempfile.mkdtemp(prefix="effkg-bench-"))
+    emb = open_store(str(store_dir))
+    if emb.read().number_of_nodes() == 0:
+        from kg.build import build
+
+        t = time.perf_counter()
+        report = build([args.seeds], emb)
+        print(f"built {report.papers_total} papers into {store_dir} in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    g = emb.read()
+    samples = sample_params(g)
+    print(f"graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; "
+          f"{sum(map(len, samples.values()))} parameter sets over {len(samples)} queries", file=sys.stderr)
+
+    results: dict[str, Any] = {"graph": {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()},
+                               "embedded": measure(emb, samples, args.runs, args.warmup)}
+    if not args.embedded_only:
+        def on_neo4j(uri: str, password: str) -> None:
+            neo = open_store(uri, user=args.neo4j_user, password=password)
+            try:
+                t = time.perf_counter()
+                neo.write(g)
+                print(f"wrote the graph to {uri} in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+                results["neo4j"] = measure(neo, samples, args.runs, args.warmup)
+            finally:
+                neo.close()
+
+        if args.neo4j:
+            on_neo4j(args.neo4j, args.neo4j_password)
+        else:
+            with bundled_neo4j() as uri:
+                on_neo4j(uri, "bench")
+    results["help_s"] = help_time()
+
+    print(f"\n| query | embedded p50 | embedded p95 | neo4j p50 | neo4j p95 | sets | rows |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    ok = True
+    for name in sorted(results["embedded"]):
+        e = results["embedded"][name]
+        n = results.get("neo4j", {}).get(name)
+        ok &= e["p95"] < EMBEDDED_TARGET_MS and (n is None or n["p95"] < NEO4J_TARGET_MS)
+        neo_cols = f"{n['p50']:.1f} | {n['p95']:.1f}" if n else "- | -"
+        print(f"| {name} | {e['p50']:.1f} | {e['p95']:.1f} | {neo_cols} | {e['sets']} | {e['rows']} |")
+    print(f"\nkg --help: {results['help_s']:.3f}s (target {HELP_TARGET_S}s)")
+    print(f"targets (p95 < {EMBEDDED_TARGET_MS:g} ms embedded, < {NEO4J_TARGET_MS:g} ms Neo4j): {'met' if ok else 'MISSED'}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
