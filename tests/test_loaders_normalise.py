@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import doctest
 import importlib
+import os
 import re
 
 import pytest

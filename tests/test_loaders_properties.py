@@ -3,10 +3,10 @@ exactly those records."""
 
 from __future__ import annotations
 
-import os
 import datetime as dt
 import io
 import json
+import os
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -22,7 +22,12 @@ from loaders.dates import MONTHS
 from loaders.hf_daily import HEADER_LINES, HEADER_PHRASES, TITLE_MAX, DailyRecord, is_metadata_line, render_page
 from loaders.jsonl import dump_papers
 
-SETTINGS = settings(max_examples=int(os.environ.get("EFFKG_HYPOTHESIS_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# EFFKG_HYPOTHESIS_EXAMPLES=1500 for a deeper run (passes; about a minute)
+SETTINGS = settings(
+    max_examples=int(os.environ.get("EFFKG_HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # printable text without line breaks; includes markup and symbols that listings carry
 CHARS = st.characters(
