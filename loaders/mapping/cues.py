@@ -24,7 +24,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "post-training-quantization": (
         ("post-training quantiz{ation|ed}", 1.0), ("PTQ", 1.0), ("training-free quantization", 1.0),
-        ("GPTQ", 0.3), ("AWQ", 0.3), ("SmoothQuant", 0.3), ("OmniQuant", 0.3), ("QuIP{#|}", 0.3), ("SpQR", 0.4),
+        ("post-training", 0.6), ("GPTQ", 0.3), ("AWQ", 0.3), ("SmoothQuant", 0.3), ("OmniQuant", 0.3), ("QuIP{#|}", 0.3), ("SpQR", 0.4),
         ("calibration-free", 0.2), ("quantization framework", 0.2),
     ),
     T + "quantization-aware-training": (
@@ -136,7 +136,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "linear-rnn": (
         ("RWKV", 1.0), ("xLSTM", 1.0), ("Griffin", 0.7), ("RecurrentGemma", 1.0), ("Hawk", 0.3),
         ("linear RNN{s|}", 1.0), ("linear recurrent", 1.0), ("gated linear recurrence", 1.0), ("RetNet", 0.8),
-        ("retentive network{s|}", 1.0), ("recurrent neural network{s|}", 0.2), ("RNN{s|}", 0.2), ("LSTM{s|}", 0.2),
+        ("retentive network{s|}", 1.0), ("recurrent neural network{s|}", 0.05), ("RNN{s|}", 0.05), ("LSTM{s|}", 0.05),
         ("HGRN", 1.0), ("minGRU", 1.0),
     ),
     T + "linear-attention": (
@@ -166,6 +166,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "sparse-attention": (
         ("sparse attention", 1.0), ("block-sparse attention", 1.0), ("sliding window attention", 0.8),
         ("sliding-window attention", 0.8), ("local attention", 0.5), ("attention sparsity", 0.9),
+        ("Λ-shaped attention", 0.9), ("A-shaped attention", 0.9), ("sparse attention mechanism", 1.0),
         ("sparse attention pattern{s|}", 1.0), ("top-k attention", 0.7), ("SWA", 0.3), ("dilated attention", 0.6),
         ("LSH attention", 1.0), ("locality-sensitive hashing", 0.5),
     ),
@@ -213,7 +214,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "adapters": (("adapter{s|}", 0.8), ("adapter tuning", 1.0), ("adapter-based", 1.0), ("adapter module{s|}", 1.0),
                      ("Kronecker adapter{s|}", 1.0), ("HyperAdapter", 0.8)),
     T + "selective-fine-tuning": (
-        ("selective fine-tuning", 1.0), ("BitFit", 0.8), ("sparse fine-tuning", 1.0), ("partial fine-tuning", 1.0),
+        ("selective fine-tuning", 1.0), ("selective adaptation", 0.9), ("selective in-situ adaptation", 1.0), ("BitFit", 0.8), ("sparse fine-tuning", 1.0), ("partial fine-tuning", 1.0),
         ("layer-wise sampling", 0.8), ("layerwise sampl{ed|ing}", 0.8), ("fine-tun{e|ing} only", 0.5),
         ("selected parameters", 0.5), ("subset of parameters", 0.5), ("neuron-level", 0.3), ("importance sampling", 0.2),
         ("parameter selection", 0.5), ("layer selection", 0.4),
@@ -273,7 +274,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "fpga-acceleration": (("FPGA{s|}", 1.0), ("FPGA-based", 1.0), ("field-programmable gate array{s|}", 1.0),
                               ("Alveo", 0.8), ("Versal", 0.8), ("HLS", 0.4), ("high-level synthesis", 0.6)),
-    T + "asic-acceleration": (("ASIC{s|}", 1.0), ("custom accelerator{s|}", 0.8), ("hardware accelerator{s|}", 0.4),
+    T + "asic-acceleration": (("ASIC{s|}", 1.0), ("custom accelerator{s|}", 0.8), ("hardware accelerator{s|}", 0.5),
+                              ("accelerator{s|}", 0.35), ("hardware support", 0.4), ("accelerator architecture", 0.7),
                               ("{28|22|16|14|7|65|40}nm", 0.6), ("tape-out", 0.8), ("RTL", 0.4), ("dataflow architecture", 0.6),
                               ("ASIC-based", 1.0), ("accelerator chip", 0.8), ("tensor processing engine{s|}", 0.6)),
     T + "tinyml": (
@@ -288,6 +290,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("consumer device{s|}", 0.5), ("on device", 0.8), ("mobile", 0.3), ("edge", 0.2), ("iPhone", 0.6),
         ("deploy{|ed|ing} on {mobile|edge}", 0.8), ("memory-constrained device{s|}", 0.6), ("laptop{s|}", 0.4),
         ("local device{s|}", 0.6), ("personal device{s|}", 0.6), ("in your pocket", 0.8),
+        ("local inference", 1.0), ("local LM{s|}", 0.7), ("local LLM{s|}", 0.7), ("local accelerator{s|}", 0.6),
+        ("power-constrained device{s|}", 0.7), ("end-side", 0.8), ("wearable{s|}", 0.6),
     ),
     T + "storage-offloading": (
         ("SSD{s|}", 0.8), ("NVMe", 0.9), ("flash memory", 0.9), ("flash storage", 1.0), ("storage tier", 1.0),
@@ -309,7 +313,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("adaptive computation", 1.0), ("dynamic inference", 0.8), ("dynamic network{s|}", 0.7),
         ("input-adaptive", 0.6), ("conditional computation", 0.8), ("recursive depth{s|}", 0.8),
         ("adaptive token-level computation", 1.0), ("dynamic computation", 1.0), ("slimmable", 0.7),
-        ("anytime", 0.4), ("multi-exit", 1.0), ("mixture of multi-rate residuals", 0.6), ("dynamic routing", 0.3),
+        ("anytime", 0.4), ("multi-exit", 1.0), ("dynamic computational", 0.9), ("zero-computation", 0.6), ("mixture of multi-rate residuals", 0.6), ("dynamic routing", 0.3),
     ),
     T + "speculative-decoding": (
         ("speculative decoding", 1.0), ("speculative sampling", 1.0), ("draft model{s|}", 0.8), ("draft token{s|}", 0.8),
@@ -340,9 +344,9 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("cascaded group attention", 0.8), ("latency-friendly", 0.5), ("efficient model{s|}", 0.3),
     ),
     T + "serving-systems": (
-        ("serving", 0.6), ("serving system{s|}", 1.0), ("continuous batching", 1.0), ("batching", 0.6),
-        ("inference system{s|}", 0.8), ("inference engine{s|}", 0.8), ("vLLM", 0.6), ("scheduling", 0.4),
-        ("throughput", 0.2), ("LLM serving", 1.0), ("inference serving", 1.0), ("request{s|}", 0.3),
+        ("serving", 0.4), ("serving system{s|}", 1.0), ("continuous batching", 1.0), ("batching", 0.6),
+        ("inference system{s|}", 0.8), ("inference engine{s|}", 0.6), ("vLLM", 0.4), ("scheduling", 0.3),
+        ("throughput", 0.1), ("LLM serving", 0.7), ("inference serving", 0.8), ("request{s|}", 0.2),
         ("co-serving", 1.0), ("parallel inference", 0.8), ("TensorRT-LLM", 0.4), ("FasterTransformer", 0.4),
         ("disaggregat{ed|ion}", 0.7), ("inference optimization", 0.4), ("model parallel inference", 0.9),
         ("inference framework", 0.5), ("deployment", 0.15), ("SLO{s|}", 0.7), ("time to first token", 0.6),
@@ -365,14 +369,16 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
 CUE_TERMS: dict[str, tuple[str, ...]] = {
     "kv": ("KV cache{s|}", "KV-cache{s|}", "key-value cache{s|}", "KV", "key-value", "KV caching", "key cache", "value cache",
            "KV states"),
-    "quant": ("quantiz{ation|e|ed|ing|es}", "{2|3|4|8|1}-bit", "low-bit", "INT{2|4|8}", "FP{4|8}", "low-precision",
+    "quant": ("quantiz{ation|e|ed|ing|es}", "{2|3|4|6|8|1}-bit", "low-bit", "INT{2|4|6|8}", "FP{4|8}", "low-precision",
+              "bit-width{s|}", "precision", "bit-nested",
               "bit{s|} per", "1.58-bit", "ternary", "binary"),
     "evict": ("evict{|s|ed|ing|ion}", "drop{|s|ped|ping}", "discard{|s|ed|ing}", "select{|s|ed|ing|ion}", "retain{|s|ed|ing}",
               "budget", "heavy hitter{s|}", "import{ant|ance}", "prun{e|es|ed|ing}", "sparsity", "keep{|s|ing}",
               "remov{e|es|ed|ing}"),
     "merge": ("merg{e|es|ed|ing}", "fus{e|es|ed|ing|ion}"),
     "offload": ("offload{|s|ed|ing}", "CPU memory", "host memory", "retriev{e|es|al|ing}", "fetch{|es|ing}", "prefetch{|ing}",
-                "swap{|ping}", "load{|s|ing} only"),
+                "swap{|s|ped|ping}", "load{|s|ing} only", "to load", "transfer{s|}", "between {the|} GPU and CPU",
+                "between {the|} CPU and GPU", "CPU-GPU", "cache hit{s|}", "caching"),
     "lowrank": ("low-rank", "low rank", "SVD", "channel{s|}", "dimension{s|}", "projection{s|}", "singular value{s|}",
                 "Fourier", "thinner", "rank"),
     "crosslayer": ("cross-layer", "across layers", "adjacent layers", "layer-condensed", "between layers", "layer sharing"),

@@ -67,6 +67,19 @@ def _shape(s: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", s)
 
 
+def _case_ok(region: str, toks: list, i: int, req: tuple[str | None, ...]) -> bool:
+    if len(req) == 1 and len(toks) > i and req[0] is not None:
+        w = region[toks[i].start : toks[i].end]
+        return w == req[0] or (w.endswith("s") and w[:-1] == req[0]) or _shape(w) == _shape(req[0])
+    for j, r in enumerate(req):
+        if r is None:
+            continue
+        w = region[toks[i + j].start : toks[i + j].end]
+        if w != r and not (w.endswith("s") and w[:-1] == r):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class Sense:
     """What a term means: a kind ('technique', 'dataset', 'cue', ...) and a target id or cue name."""
@@ -74,7 +87,7 @@ class Sense:
     kind: str
     target: str
     weight: float = 1.0
-    exact_case: str | None = None  # the required spelling (letters/digits only) when case matters
+    exact_case: tuple[str | None, ...] | None = None  # per token: the required spelling when case matters
 
 
 @dataclass(frozen=True)
@@ -103,11 +116,18 @@ class Lexicon:
         ``case=None`` decides from the spelling: acronym-like terms must match exactly.
         """
         for spelling in expand(term):
-            toks = tuple(norm_token(t.norm) for t in tokenize(spelling))
+            raw = tokenize(spelling)
+            toks = tuple(norm_token(t.norm) for t in raw)
             if not toks:
                 continue
-            exact = case if case is not None else _acronym_like(spelling)
-            sense = Sense(kind, target, weight, _shape(spelling) if exact else None)
+            # case matters token by token: "KV cache" needs "KV" in capitals but any "cache"
+            words = [spelling[t.start : t.end] for t in raw]
+            if case is None:
+                req = tuple(w if _acronym_like(w) else None for w in words)
+            else:
+                req = tuple(words) if case else tuple(None for _ in words)
+            exact = any(r is not None for r in req)
+            sense = Sense(kind, target, weight, req if exact else None)
             self._index[toks[0]].append((toks, sense))
             if 1 < len(toks) <= 3 and not exact:
                 joined = ("".join(toks),)
@@ -127,40 +147,42 @@ class Lexicon:
         self._sorted = True
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Longest non-overlapping matches in ``text[start:end]``; all senses of a matched span are kept."""
+        """Longest non-overlapping matches per kind in ``text[start:end]``, in one pass over the tokens.
+
+        Kinds do not hide each other: "KV cache compression" is a technique term and, inside it,
+        "KV cache" is still a cue. All senses of the longest span of a kind are kept.
+        """
         if not self._sorted:
             self._prepare()
         region = text[start:end] if (start or end is not None) else text
         toks = tokenize(region)
         norms = [norm_token(t.norm) for t in toks]
         hits: list[Hit] = []
-        i = 0
         n = len(toks)
-        while i < n:
-            best_len = 0
-            best: list[Sense] = []
+        blocked: dict[str, int] = {}  # kind -> first token index free again
+        for i in range(n):
+            best: dict[str, tuple[int, list[Sense]]] = {}
             for seq, sense in self._index.get(norms[i], ()):
                 k = len(seq)
-                if k < best_len:
-                    break
-                if i + k > n or tuple(norms[i : i + k]) != seq:
+                if blocked.get(sense.kind, 0) > i:
+                    continue
+                cur = best.get(sense.kind)
+                if cur is not None and k < cur[0]:
+                    continue
+                if i + k > n or (k > 1 and tuple(norms[i : i + k]) != seq):
                     continue
                 # tokens of a term must be adjacent: at most a hyphen/space/slash between them
                 if k > 1 and any(toks[j + 1].start - toks[j].end > 2 for j in range(i, i + k - 1)):
                     continue
-                if sense.exact_case is not None:
-                    surface = region[toks[i].start : toks[i + k - 1].end]
-                    if _shape(surface).rstrip("s") != sense.exact_case.rstrip("s") and _shape(surface) != sense.exact_case:
-                        continue
-                if k > best_len:
-                    best_len, best = k, [sense]
+                if sense.exact_case is not None and not _case_ok(region, toks, i, sense.exact_case):
+                    continue
+                if cur is None or k > cur[0]:
+                    best[sense.kind] = (k, [sense])
                 else:
-                    best.append(sense)
-            if best:
-                s, e = toks[i].start, toks[i + best_len - 1].end
-                for sense in best:
-                    hits.append(Hit(s + start, e + start, region[s:e], sense.kind, sense.target, sense.weight, best_len))
-                i += best_len
-            else:
-                i += 1
+                    cur[1].append(sense)
+            for kind, (k, senses) in best.items():
+                s, e = toks[i].start, toks[i + k - 1].end
+                for sense in senses:
+                    hits.append(Hit(s + start, e + start, region[s:e], kind, sense.target, sense.weight, k))
+                blocked[kind] = i + k
         return hits

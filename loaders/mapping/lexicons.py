@@ -81,12 +81,25 @@ def _build(labels_key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Lexicon:
             lex.add(alias, "dataset", ds.id)
     for term in GENERIC_TERMS:
         lex.add(term, "generic", "generic")
+    _add_formats(lex)
     # The ontology's own labels: a technique's prefLabel/altLabels name it outright.
     for node_id, kind, labels in labels_key:
         for label in labels:
             if label and len(label) > 2:
                 lex.add(label.replace("{", "(").replace("}", ")"), kind, node_id, weight=1.0)
     return lex
+
+
+def _add_formats(lex: Lexicon) -> None:
+    """Quantization formats written as one token: W4A16 (weight-only), W8A8 (weights and activations), W4A4KV4."""
+    for w in (1, 2, 3, 4, 5, 6, 8):
+        lex.add(f"W{w}A16", "technique", "technique/weight-only-quantization", weight=0.9, case=True)
+        for a in (4, 6, 8):
+            lex.add(f"W{w}A{a}", "technique", "technique/weight-activation-quantization", weight=0.9, case=True)
+            for kv in (2, 3, 4, 8):
+                spelling = f"W{w}A{a}KV{kv}"
+                lex.add(spelling, "technique", "technique/weight-activation-quantization", weight=0.9, case=True)
+                lex.add(spelling, "technique2", "technique/kv-cache-quantization", weight=0.9, case=True)
 
 
 def build_lexicon(onto: Any = None) -> Lexicon:

@@ -42,8 +42,11 @@ from ontology.vocab import NodeLabel
 TITLE_FACTOR = 3.0
 PROPOSAL_FACTOR = 1.5
 BACKGROUND_FACTOR = 0.6
-SELECT_MIN = 1.2
+RESULT_FACTOR = 0.6
+SELECT_MIN = 1.0
 SELECT_RELATIVE = 0.3
+FAMILY_DISCOUNT = 0.5
+PAPER_COMBO = 0.7
 MAX_TECHNIQUES = 5
 SCOPE_MIN = 1.5
 TOPIC_RATIO = 1.0
@@ -53,8 +56,15 @@ _PROPOSAL = re.compile(
     r"design|study|investigate|explore|show|build|release|apply|demonstrate|evaluate|analy[sz]e|focus|address)",
     re.I,
 )
-_BACKGROUND = re.compile(r"^(?:However|Although|While|Despite|Recent|Recently|Existing|Prior|Previous|Conventional|"
-                         r"Traditional|Current|Many|Most)\b")
+_BACKGROUND = re.compile(
+    r"^(?:However|Although|While|Despite|Recent|Recently|Existing|Prior|Previous|Conventional|Traditional|Current|"
+    r"Many|Most|Unfortunately|Yet)\b|\b(?:typically|commonly|widely)\b|\b(?:existing|prior|previous|conventional|traditional) (?:\w+ )?"
+    r"(?:methods|approaches|works|techniques|solutions|studies|systems|frameworks)\b|\bhave been proposed\b"
+)
+# sentences that report outcomes: what they reduce is a consequence, not the technique itself
+_RESULT = re.compile(
+    r"\b(?:experiments?|results|evaluations?) (?:show|demonstrate|indicate|reveal)|\b(?:achieves?|achieving|outperforms?|"
+    r"delivers?|yields?|attains?)\b.{0,80}(?:\d+(?:\.\d+)?\s?(?:%|×|x\b|times)|speedup)", re.I)
 
 LABEL_OF_KIND = {
     "technique": NodeLabel.TECHNIQUE,
@@ -105,8 +115,10 @@ def _sentence_factor(s: Sentence, method_sents: set[int]) -> float:
         return TITLE_FACTOR
     if s.index in method_sents or _PROPOSAL.search(s.text):
         return PROPOSAL_FACTOR
-    if s.index == 1 or _BACKGROUND.match(s.text):
+    if s.index == 1 or _BACKGROUND.search(s.text):
         return BACKGROUND_FACTOR
+    if _RESULT.search(s.text):
+        return RESULT_FACTOR
     return 1.0
 
 
@@ -120,7 +132,7 @@ def _acronym_hits(text: str, acronyms: Sequence[Acronym], hits: list[Hit], lex: 
     resolved: list[Acronym] = []
     by_short: dict[str, list[Hit]] = {}
     for a in acronyms:
-        long_hits = [h for h in lex.scan(a.long) if h.kind != "cue"]
+        long_hits = lex.scan(a.long)
         # the long form's meaning: hits that cover most of it
         cover = [h for h in long_hits if (h.end - h.start) >= 0.6 * len(a.long)]
         by_short[a.short] = cover
@@ -166,7 +178,7 @@ def _score(
         si = _sentence_index(starts, h.start)
         if h.kind == "cue":
             cues_in[si].add(h.target)
-        elif h.kind == "technique":
+        elif h.kind in ("technique", "technique2"):
             tech[h.target].add(h.weight * factors[si], si, h.start, h.end)
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end)
@@ -175,15 +187,43 @@ def _score(
         for target, need, w in COMBOS:
             if all(c in cues for c in need):
                 tech[target].add(w * factors[si], si, s.start, s.end)
+    # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
+    # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
+    strong = [si for si in cues_in if factors[si] >= PROPOSAL_FACTOR]
+    weak_ok = [si for si in cues_in if factors[si] >= 1.0]
+    for target, need, w in COMBOS:
+        if len(need) != 2 or target in tech and tech[target].total >= w * PROPOSAL_FACTOR:
+            continue
+        a, b = need
+        for x, y in ((a, b), (b, a)):
+            sx = next((si for si in strong if x in cues_in[si]), None)
+            sy = next((si for si in weak_ok if y in cues_in[si]), None)
+            if sx is not None and sy is not None:
+                s = sentences[sx]
+                tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end)
+                break
     return tech, topics
+
+
+# a kept class makes these redundant (the annotation keeps the class the paper is really about)
+_SUPPRESS: dict[str, tuple[str, ...]] = {
+    "technique/hybrid-attention-ssm": ("technique/selective-ssm", "technique/linear-rnn", "technique/structured-ssm"),
+    "technique/ssm-distillation": ("technique/knowledge-distillation",),
+    "technique/kv-cache-quantization": ("technique/weight-only-quantization",),
+}
 
 
 def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     scored = {t: s.total for t, s in tech.items() if s.total >= SELECT_MIN and t in tax.parents}
     if not scored:
         return []
-    top = max(scored.values())
-    cands = {t for t, v in scored.items() if v >= SELECT_RELATIVE * top}
+    # families gather every generic word of their field; compare them at a discount
+    eff = {t: v * (1.0 if tax.is_leaf(t) else FAMILY_DISCOUNT) for t, v in scored.items()}
+    top = max(eff.values())
+    cands = {t for t, v in eff.items() if v >= SELECT_RELATIVE * top}
+    for winner, losers in _SUPPRESS.items():
+        if winner in cands:
+            cands -= set(losers)
     # most specific: drop a class when one of its descendants is kept
     drop = set()
     for t in cands:
@@ -210,8 +250,16 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     raw_hits = lex.scan(text)
     hits, acronyms = _acronym_hits(text, acronyms, raw_hits, lex)
 
-    models_found = list(mdl.find_models(text))
-    devices_found = list(hw.find_hardware(text))
+    # links and code URLs name repositories, not things the paper evaluates
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+
+    def in_url(pos: int) -> bool:
+        return any(s <= pos < e for s, e in urls)
+
+    hits = [h for h in hits if not in_url(h.start)]
+    models_found = [m for m in mdl.find_models(text) if not in_url(m.start)]
+    models_found += _unknown_models(text, models_found, in_url)
+    devices_found = [d for d in hw.find_hardware(text) if not in_url(d.start)]
 
     # names of catalog things never become method names
     known = {slug(h.text) for h in hits if h.kind in ("dataset", "generic", "hwclass")}
@@ -222,7 +270,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
 
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents)
     techniques = _select(tech_scores, tax)
-    best_tech = max((tech_scores[t].total for t in techniques), default=0.0)
+    # the scope decision weighs all technique evidence, the families' included
+    best_tech = max((s.total for t, s in tech_scores.items() if t != ROOT), default=0.0) if techniques else 0.0
     topic_best = max(topic_scores.items(), key=lambda kv: (kv[1].total, kv[0]), default=None)
     in_scope = bool(techniques) and best_tech >= SCOPE_MIN
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * best_tech:
@@ -266,9 +315,17 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # -- models
     models: dict[str, mdl.ModelName] = {}
     model_sent: dict[str, int] = {}
-    for m in models_found:
+    # the long form of a proposed method's acronym ("Efficient Vision Mamba (EfficientViM)") names the method
+    method_keys = {slug(f.name) for f in methods_found}
+    method_spans = [(a.start, a.end) for a in acronyms if slug(a.short) in method_keys]
+    method_longs = [a.long for a in acronyms if slug(a.short) in method_keys]
+    models_found += _released_models(text, sentences, methods_found, models_found)
+    for m in sorted(models_found, key=lambda x: x.start):
         si = _sentence_index(starts, m.start)
-        if m.bare and not _stem(m.stem).bare:
+        if any(s <= m.start < e for s, e in method_spans) or any(m.text in lf for lf in method_longs):
+            mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "part-of-method-name", 0.3, "grammar")
+            continue
+        if m.bare and m.stem in mdl.STEM_KEYS and not mdl.stem(m.stem).bare:
             mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "bare-name-ambiguous", 0.3, "grammar")
             continue
         if m.bare and slug(m.text) in method_names:
@@ -281,13 +338,20 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         models.setdefault(mid, m)
         model_sent.setdefault(mid, si)
         mention(m.text, m.start, m.end, NodeLabel.MODEL, mid, None, 0.9, "grammar", m.props())  # type: ignore[arg-type]
-    # a family-level mention is dropped when a member of the family is named too
+    # a family-level mention is dropped when a member of the family is named too; a version-level
+    # one when a sized model of that version is named ("Llama 2" + "Llama-2-7B")
     for mid in list(models):
         m = models[mid]
-        if not m.size and not m.variant:
-            if any(o is not m and o.stem == m.stem and (not m.version or o.version == m.version) and (o.size or o.version)
-                   and o.id != mid for o in models.values()):
+        if m.size or m.first_version:
+            continue
+        for o in models.values():
+            if o.id == mid:
+                continue
+            same = o.stem == m.stem and not m.variant
+            if (same and ((not m.version and (o.version or o.size)) or (m.version and o.version == m.version and o.size))) \
+                    or (o.size and o.id.startswith(mid + "-")):
                 del models[mid]
+                break
 
     # -- hardware
     devices: dict[str, hw.Device] = {}
@@ -393,8 +457,75 @@ def _conf(score: float) -> float:
     return round(min(0.99, 0.5 + 0.5 * (1 - math.exp(-score / 3))), 3)
 
 
-def _stem(key: str) -> mdl.Stem:
-    return next(s for s in mdl.STEMS if s.key == key)
+_URL = re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*")
+
+# a name followed by a parameter count: "KOALA-700M", "Pangu-Ultra-MoE 718B", "Turing-NLG 17B"
+_UNKNOWN_MODEL = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*?)(-|\s)(\d+(?:\.\d+)?)([BM])(?![A-Za-z0-9])"
+)
+_NOT_MODEL_WORDS = frozenset(
+    """The This That These Our We A An Its In On For To With And Or By As At From Over Under About Only Up Each All
+    Training Accelerate Using Over Scaling Fine-tuning Pretraining Inference Model Models Dense Sparse Total""".split()
+)
+
+
+def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> list[mdl.ModelName]:
+    """Sized names the grammar does not know, made into models from the name as written."""
+    taken = [(m.start, m.end) for m in known]
+    out = []
+    for m in _UNKNOWN_MODEL.finditer(text):
+        name, sep = m.group(1), m.group(2)
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken) or in_url(m.start()):
+            continue
+        first = name.split("-")[0]
+        if first in _NOT_MODEL_WORDS or len(name) < 2:
+            continue
+        # spaced sizes need a coined name ("Turing-NLG 17B"); "Training 7B" is English
+        if sep == " " and not (name_like(first) or "-" in name):
+            continue
+        size = f"{m.group(3)}{m.group(4).lower()}"
+        key = slug(name)
+        out.append(mdl.ModelName(
+            stem=key, family=key.split("-")[0], arch="transformer", parts=(size,), size=size,
+            params=round(float(m.group(3)) * (1e9 if m.group(4) == "B" else 1e6), 0),
+            start=m.start(), end=m.end(), text=m.group(0),
+        ))
+    return out
+
+
+_APPOSITIVE_SIZE = re.compile(
+    r"(\d+(?:\.\d+)?)[\s-]?(billion|B|million|M)[\s-]?(?:total[\s-])?param(?:eter)?s?(?:\s+total)?", re.I
+)
+
+
+def _released_models(
+    text: str, sentences: Sequence[Sentence], methods: Sequence[Any], found: Sequence[mdl.ModelName]
+) -> list[mdl.ModelName]:
+    """A proposed model with its size stated nearby: "X, a 560-billion-parameter MoE model"."""
+    out = []
+    sized = {m.stem for m in found if m.size}
+    for fm in methods:
+        key = slug(fm.name)
+        if key in sized or not fm.name[:1].isalpha():
+            continue
+        for s in sentences[1:]:
+            pos = s.text.find(fm.name)
+            if pos < 0 or not re.search(r"\bmodels?\b", s.text):
+                continue
+            sizes = [m for m in _APPOSITIVE_SIZE.finditer(s.text) if m.start() > pos]
+            total = [m for m in sizes if "total" in m.group(0).lower()]
+            pick = total[0] if total else (sizes[0] if len(sizes) == 1 else None)
+            if pick is None or pick.start() - pos > 120:
+                continue
+            unit = pick.group(2).lower()[0]
+            size = f"{pick.group(1)}{unit}"
+            out.append(mdl.ModelName(
+                stem=key, family=key.split("-")[0], arch="transformer", parts=(size,), size=size,
+                params=round(float(pick.group(1)) * (1e9 if unit == "b" else 1e6), 0),
+                start=s.start + pos, end=s.start + pos + len(fm.name), text=fm.name,
+            ))
+            break
+    return out
 
 
 def _acronym_conflict(surface: str, acronyms: Sequence[Acronym]) -> bool:

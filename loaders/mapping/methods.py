@@ -144,7 +144,7 @@ def find_methods(
         if acr is not None and len(acr.short) < len(name):
             name = acr.short
         key = slug(name)
-        if not key or key in known:
+        if not key or (key in known and not from_title):
             return
         if key in found:
             if from_title and not found[key].from_title:

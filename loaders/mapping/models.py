@@ -3,9 +3,11 @@
 ``Llama-2-7B``, ``LLaMA2 7B``, ``Llama 2 (7B)`` and ``llama-2-7b-hf`` are all ``model/llama-2-7b``;
 ``Mixtral 8x7B`` is ``model/mixtral-8x7b``; ``Qwen3-30B-A3B`` is ``model/qwen-3-30b-a3b`` with 30e9
 total and 3e9 active parameters; ``ViT-B/16`` is ``model/vit-b-16``; a name without a size is the
-version-level model (``model/gpt-4``). The name stems (``llama``, ``mixtral``, ``resnet``) and the
-family each belongs to are in :data:`STEMS`; how a number after the stem reads (a version as in
-``Llama 3``, a depth as in ``ResNet-50``) is a property of the stem.
+version-level model (``model/gpt-4``). The parts of a name keep their written order
+(``Claude-instant-1`` -> ``model/claude-instant-1``, ``Phi 3.5-MoE (41.9B total/6.6B activated)``
+-> ``model/phi-3.5-moe-41.9b``). The name stems (``llama``, ``mixtral``, ``resnet``) and the family
+each belongs to are in :data:`STEMS`; how a number after the stem reads (a version as in ``Llama 3``,
+a depth as in ``ResNet-50``) is a property of the stem.
 
 >>> parse_model_name("LLaMA2 7B").id
 'model/llama-2-7b'
@@ -19,8 +21,10 @@ family each belongs to are in :data:`STEMS`; how a number after the stem reads (
 ('model/mixtral-8x7b', 'model/deepseek-v3')
 >>> parse_model_name("ViT-B/16").id, parse_model_name("ResNet-50").id, parse_model_name("BERT-base").id
 ('model/vit-b-16', 'model/resnet-50', 'model/bert-base')
->>> [m.id for m in find_models("We test LLaMA-2 7B/13B and GPT-4.")]
-['model/llama-2-7b', 'model/llama-2-13b', 'model/gpt-4']
+>>> m = parse_model_name("Qwen3-30B-A3B"); (m.id, m.params, m.active_params)
+('model/qwen-3-30b-a3b', 30000000000.0, 3000000000.0)
+>>> [m.id for m in find_models("We test LLaMA-2 7B/13B and GPT-4, and Llama-1/2/3 models.")]
+['model/llama-2-7b', 'model/llama-2-13b', 'model/gpt-4', 'model/llama', 'model/llama-2', 'model/llama-3']
 """
 
 from __future__ import annotations
@@ -44,15 +48,14 @@ class Stem:
     arch: str
     numbers: NumberRole
     names: tuple[str, ...]
-    named_sizes: bool = False
     case_sensitive: bool = False
-    # a bare mention without version or size: link it ("model"), or leave it to other readers
+    # a bare mention (no version, size or variant) is linked; off for names that are common words
     bare: bool = True
     vprefix: bool = False  # "MobileNetV2" keeps the "v" in its version
 
 
-# key | family | arch | numbers | flags | spellings (comma separated; regex fragments allowed)
-# flags: n = named sizes (base/large), c = case-sensitive, b = no bare link, v = keep a "v" prefix.
+# key | family | arch | numbers | flags | spellings (comma separated)
+# flags: c = case-sensitive first word, b = no bare link, v = keep a "v" prefix, n = (unused, named sizes).
 _STEM_TABLE = """
 llama          | llama      | transformer | version | -   | Meta-Llama, Llama, LLaMA, LLaMa, LLAMA
 code-llama     | llama      | transformer | version | -   | Code Llama, CodeLlama, Code-Llama
@@ -66,7 +69,7 @@ qwen-vl        | qwen       | transformer | version | -   | Qwen-VL
 gemma          | gemma      | transformer | version | c   | Gemma
 recurrentgemma | gemma      | hybrid      | version | -   | RecurrentGemma
 phi            | phi        | transformer | version | cnb | Phi
-gpt            | gpt        | transformer | version | cnb | GPT
+gpt            | gpt        | transformer | version | cn  | GPT
 gpt-neox       | gpt-neox   | transformer | version | -   | GPT-NeoX
 gpt-neo        | gpt-neo    | transformer | version | -   | GPT-Neo
 gpt-j          | gpt-j      | transformer | version | c   | GPT-J
@@ -92,10 +95,11 @@ granite        | granite    | transformer | version | c   | Granite
 nemotron       | nemotron   | transformer | version | c   | Nemotron
 nemotron-h     | nemotron   | hybrid      | none    | c   | Nemotron-H
 falcon-h1      | falcon     | hybrid      | none    | c   | Falcon-H1
-palm           | palm       | transformer | version | c   | PaLM
+palm           | palm       | transformer | version | cb  | PaLM, Palm
 gemini         | gemini     | transformer | version | c   | Gemini
 claude         | claude     | transformer | version | c   | Claude
 mamba          | mamba      | ssm         | version | -   | Mamba
+vision-mamba   | mamba      | ssm         | none    | -   | Vision Mamba
 rwkv           | rwkv       | rnn         | version | c   | RWKV
 xlstm          | xlstm      | rnn         | size    | -   | xLSTM
 retnet         | retnet     | transformer | size    | c   | RetNet
@@ -118,7 +122,7 @@ modernbert     | bert       | transformer | size    | n   | ModernBERT
 whisper        | whisper    | transformer | version | cn  | Whisper
 wav2vec        | wav2vec    | transformer | version | -   | wav2vec, Wav2Vec
 conformer      | conformer  | transformer | size    | cb  | Conformer
-vit            | vit        | transformer | size    | cnb | ViT
+vit            | vit        | transformer | size    | cn  | ViT
 deit           | deit       | transformer | size    | cn  | DeiT
 swin           | swin       | transformer | version | cn  | Swin, Swin Transformer
 convnext       | convnext   | cnn         | version | n   | ConvNeXt
@@ -137,20 +141,57 @@ alexnet        | alexnet    | cnn         | none    | -   | AlexNet
 inception      | inception  | cnn         | version | cv  | Inception
 regnet         | regnet     | cnn         | size    | c   | RegNet
 yolo           | yolo       | cnn         | version | cv  | YOLO
-u-net          | u-net      | cnn         | none    | cb  | U-Net, UNet
+u-net          | u-net      | cnn         | none    | c   | U-Net, UNet
 sam            | sam        | transformer | version | c   | SAM, Segment Anything Model, Segment Anything
 clip           | clip       | transformer | version | c   | CLIP
 llava          | llava      | transformer | version | -   | LLaVA, LLaVa, Llava
+video-llava    | llava      | transformer | version | -   | Video-LLaVA
 blip           | blip       | transformer | version | c   | BLIP
 stable-diffusion | stable-diffusion | diffusion | version | n | Stable Diffusion, Stable-Diffusion
-sdxl           | stable-diffusion | diffusion | none  | c   | SDXL
+stable-diffusion-xl | stable-diffusion | diffusion | none | -  | SDXL, Stable Diffusion XL, Stable-Diffusion-XL
 dit            | dit        | diffusion   | size    | cb  | DiT
 pixart         | pixart     | diffusion   | version | -   | PixArt
 flux           | flux       | diffusion   | version | c   | FLUX, Flux
 sana           | sana       | diffusion   | version | cb  | Sana
 wan            | wan        | diffusion   | version | cb  | Wan
+nllb           | nllb       | moe         | version | c   | NLLB
+pangu          | pangu      | transformer | version | -   | Pangu, PanGu, Pangu-Σ
+kimi           | kimi       | transformer | version | c   | Kimi
+longcat        | longcat    | moe         | version | c   | LongCat
+switch-transformer | switch-transformer | moe | size  | -   | Switch Transformer, SwitchTransformer, Switch-Transformer, Switch-Base, Switch-Large
+turing-nlg     | turing-nlg | transformer | size    | -   | Turing-NLG, Turing NLG
+megatron       | megatron   | transformer | size    | cb  | Megatron-LM, Megatron
+alphafold      | alphafold  | transformer | version | c   | AlphaFold
+centerpoint    | centerpoint | cnn        | none    | -   | CenterPoint
+pointpillars   | pointpillars | cnn       | none    | -   | PointPillars
+segformer      | segformer  | transformer | size    | -   | SegFormer
+segnext        | segnext    | cnn         | size    | -   | SegNeXt
+mask-rcnn      | mask-rcnn  | cnn         | none    | -   | Mask R-CNN, Mask-RCNN, Mask RCNN
+faster-rcnn    | faster-rcnn | cnn        | none    | -   | Faster R-CNN, Faster-RCNN
+detr           | detr       | transformer | none    | c   | DETR
+shvit          | shvit      | transformer | size    | c   | SHViT
+efficientvit   | efficientvit | transformer | size  | -   | EfficientViT
+fastvit        | fastvit    | transformer | size    | -   | FastViT
+levit          | levit      | transformer | size    | c   | LeViT
+efficientformer | efficientformer | transformer | version | v | EfficientFormer
+mobileone      | mobileone  | cnn         | size    | -   | MobileOne
+ghostnet       | ghostnet   | cnn         | version | v   | GhostNet
+mnasnet        | mnasnet    | cnn         | size    | -   | MNASNet
+x3d            | x3d        | cnn         | size    | c   | X3D
+movinet        | movinet    | cnn         | size    | -   | MoViNet
+pqrnn          | pqrnn      | rnn         | none    | -   | pQRNN
+mbert          | bert       | transformer | size    | c   | mBERT
+xlm-r          | xlm-r      | transformer | size    | c   | XLM-R, XLM-RoBERTa
+text-davinci   | gpt        | transformer | version | -   | text-davinci, Text-Davinci
+command-r      | command-r  | transformer | none    | -   | Command-R, Command R
+s4             | s4         | ssm         | none    | c   | S4
+dss            | dss        | ssm         | none    | c   | DSS
+hyena          | hyena      | ssm         | size    | c   | Hyena
+infinity       | infinity   | transformer | size    | c   | Infinity
+var            | var        | transformer | size    | cb  | VAR
+sd3            | stable-diffusion | diffusion | none | c   | SD3, SD3.5
+pixart-alpha   | pixart     | diffusion   | none    | -   | PixArt-α, PixArt-alpha
 """
-
 
 def _parse_table(table: str) -> tuple[Stem, ...]:
     stems = []
@@ -158,15 +199,10 @@ def _parse_table(table: str) -> tuple[Stem, ...]:
         key, family, arch, numbers, flags, names = (c.strip() for c in line.split("|"))
         stems.append(
             Stem(
-                key=key,
-                family=family,
-                arch=arch,
+                key=key, family=family, arch=arch,
                 numbers=numbers,  # type: ignore[arg-type]
                 names=tuple(n.strip() for n in names.split(",")),
-                named_sizes="n" in flags,
-                case_sensitive="c" in flags,
-                bare="b" not in flags,
-                vprefix="v" in flags,
+                case_sensitive="c" in flags, bare="b" not in flags, vprefix="v" in flags,
             )
         )
     return tuple(stems)
@@ -175,59 +211,81 @@ def _parse_table(table: str) -> tuple[Stem, ...]:
 STEMS: tuple[Stem, ...] = _parse_table(_STEM_TABLE)
 """The name stems the grammar knows, each with its family and architecture class."""
 
+_BY_KEY: dict[str, Stem] = {s.key: s for s in STEMS}
+STEM_KEYS: frozenset[str] = frozenset(_BY_KEY)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\s-]+", " ", s.lower())
+
+
 _BY_SPELLING: dict[str, Stem] = {}
 for _s in STEMS:
     for _n in _s.names:
-        _BY_SPELLING.setdefault(_n.lower(), _s)
+        _BY_SPELLING.setdefault(_fold(_n), _s)
 
 _SPELLINGS = sorted({n for s in STEMS for n in s.names}, key=len, reverse=True)
 # One automaton over every stem spelling; the rest of a name is parsed from the match on.
 _STEM_RE = re.compile(
-    r"(?<![A-Za-z0-9])(" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n in _SPELLINGS) + r")",
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?") for n in _SPELLINGS) + r")",
     re.IGNORECASE,
 )
 
-_NAMED_SIZES = (
-    "xxl|xl|xs|base|large|small|medium|tiny|mini|nano|micro|huge|giant|lite|pro|ultra|flash|turbo|max|plus"
+# words that may follow a name as part of it ("-Instruct", " Chat", "-Turbo", "-NeXT")
+_LINE_WORDS = frozenset(
+    """chat instruct it base coder code vl vision math sft rlhf dpo distill preview moe deep omni reasoning turbo pro
+    flash lite mini tiny nano micro small medium large xl xxl xs xxs huge giant plus max air instant bison next ultra
+    linear stream long thinking""".split()
 )
-_VARIANTS = (
-    "chat|instruct|it|base|coder|code|vl|vision|math|sft|rlhf|dpo|distill|preview|moe|deep|omni|reasoning"
+# after a space only these continue a name ("Mistral 7B Instruct", "Kimi Linear", "Pangu Ultra")
+_SPACED_LINE_WORDS = frozenset("chat instruct base linear ultra moe turbo pro mini vl coder flash lite".split())
+# words glued to a name that make it another word ("Llama-based", "Mamba-Transformer")
+_COMPOUND_STOP = frozenset(
+    """like style inspired type esque ish scale level sized size parameter parameters param params model models
+    family series class only free aware specific generated powered tuned guided friendly compatible native centric
+    oriented agnostic enabled driven equivalent sized family's""".split()
 )
-_NUM = r"\d+(?:\.\d+)?"
-_PARAM = rf"(?:({_NUM})\s?([BMKT])(?![A-Za-z0-9])|({_NUM})[\s-]?(billion|million)\b)"
-_SEP = r"(?:\s?-\s?|_|\s)"
+_ARCH_FOLLOW = re.compile(r"\s(?:architecture|architectures|blocks?|layers?|modules?|backbones?|-style|structure|"
+                          r"mechanism|variants?)\b", re.I)
+_FIRST_UNNUMBERED = frozenset({"llama", "mamba", "qwen"})
 
-_VERSION_RE = re.compile(rf"(?:{_SEP}?[vV]\s?|{_SEP}?)(\d+(?:\.\d+)*)([a-z])?(?![\d.]*\s?(?:[BMKbmk](?![A-Za-z])|billion|million))(?![A-Za-z0-9])")
-_VERSION_GLUED_LETTER_RE = re.compile(r"(\d+(?:\.\d+)*)(o|v)(?![A-Za-z0-9])")
+_NUM = r"\d+(?:\.\d+)?"
+_SEP = r"(?:\s?-\s?|_|\s)"
+_PARAM = rf"(?:({_NUM})\s?([BMKT])(?![A-Za-z0-9])|({_NUM})[\s-]?(billion|million)\b)"
+
+_ACR_PAREN = re.compile(r"\s?\([A-Z][A-Za-z0-9]{0,6}\)(?=\s?[-\s]?[vV]?\d)")
+_VERSION_RE = re.compile(
+    rf"(?:{_SEP}?[vV]\s?|{_SEP}?)(\d+(?:\.\d+)*)([a-z])?(?![\d.]*\s?(?:[BMKbmk](?![A-Za-z])|billion|million))"
+    r"(?![A-Za-z0-9]|\.\d)"
+)
+_VERSION_LIST_RE = re.compile(r"/(\d+(?:\.\d+)?)(?![\d.]*\s?[BMbm](?![A-Za-z]))(?![A-Za-z0-9])")
+_GPT_VERSION_RE = re.compile(r"(?:-|\s)?(\d+(?:\.\d+)*)(o|v)(?![A-Za-z0-9])")
 _LETTER_VERSION_RE = re.compile(r"(?:-|\s)?([VRH])(\d+(?:\.\d+)?)(?![A-Za-z0-9])")
 _MOE_SIZE_RE = re.compile(rf"{_SEP}?\(?\s?(\d+)\s?[x×]\s?({_NUM})\s?([BM])(?![A-Za-z0-9])", re.I)
-_SIZE_RE = re.compile(rf"{_SEP}?\(?\s?{_PARAM}", re.I)
+_SIZE_RE = re.compile(rf"{_SEP}?\(?\s?{_PARAM}(?:\s?total\b)?", re.I)
 _ACTIVE_RE = re.compile(rf"(?:-|\s|/)?A({_NUM})B(?![A-Za-z0-9])")
+_ACTIVE_PAREN_RE = re.compile(rf"\s?/\s?({_NUM})\s?B\s?(?:activ\w*|active)(?:\s?param\w*)?\)?", re.I)
 _PATCH_RE = re.compile(r"(?:-|\s)([BSLHGT]i?|[bslhgt])/(\d{1,2})(?![A-Za-z0-9])")
-_LETTER_SIZE_RE = re.compile(r"(?:-|\s)?([BSLMHT]\d?|B[0-7]|L2)(?![A-Za-z0-9/])")
-_NAMED_SIZE_RE = re.compile(rf"(?:-|\s|_)?\(?({_NAMED_SIZES})\)?(?![A-Za-z0-9])", re.I)
-_DEPTH_RE = re.compile(r"(?:-|\s)?(\d{1,3})(?![\d.]*\s?(?:[BMKbmk](?![A-Za-z])|billion|million|%))(?![A-Za-z0-9.])")
-_YOLO_SIZE_RE = re.compile(r"([nsmlx])(?![A-Za-z0-9])")
-_VARIANT_RE = re.compile(rf"(?:-|_|\s)({_VARIANTS}|hf)(?![A-Za-z0-9])", re.I)
-_CLOSE_RE = re.compile(r"\s?\)")
-_MORE_SIZES_RE = re.compile(rf"(\s?(?:/|,|and|&|or|to)\s?(?:and\s)?)(?:{re.escape('')})?\(?{_PARAM}")
-_MORE_MOE_RE = re.compile(rf"(\s?(?:/|,|and|&|or|to)\s?)(\d+)\s?[x×]\s?({_NUM})\s?([BM])(?![A-Za-z0-9])", re.I)
-
-_GLUED_WORD = re.compile(r"-(?:like|style|inspired|type|esque|ish)\b", re.I)
-
-_LETTER_VERSIONED = frozenset({"deepseek", "falcon-h1", "qwen", "nemotron-h", "deepseek-coder"})
+_LETTER_SIZE_RE = re.compile(r"(?:-|\s)([BSLMHT]\d?|B[0-7]|L2|[SML]\d{1,2})(?![A-Za-z0-9/])")
+_DEPTH_RE = re.compile(r"(?:-|\s)?(\d{1,3})(?![\d.]*\s?(?:[BMKbmk](?![A-Za-z])|billion|million|%))(?![A-Za-z0-9]|\.\d)")
 _YOLO_RE = re.compile(r"[vV]?(\d+)([nsmlx])?(?![A-Za-z0-9])")
-
+_GLUED_TOKEN_RE = re.compile(r"-([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])")
+_SPACED_TOKEN_RE = re.compile(r"[ _]([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])")
+_CLOSE_RE = re.compile(r"\s?\)")
+_MORE_SIZES_RE = re.compile(rf"(\s?(?:/|,|and|&|or|to)\s?(?:and\s)?)\(?{_PARAM}")
+_MORE_MOE_RE = re.compile(rf"(\s?(?:/|,|and|&|or|to)\s?)(\d+)\s?[x×]\s?({_NUM})\s?([BM])(?![A-Za-z0-9])", re.I)
+_LETTER_VERSIONED = frozenset({"deepseek", "falcon-h1", "qwen", "nemotron-h", "deepseek-coder"})
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "million": 1e6, "billion": 1e9}
 
 
 @dataclass(frozen=True)
 class ModelName:
-    """A parsed model name and where it was found."""
+    """A parsed model name and where it was found; ``parts`` follow the stem in written order."""
 
     stem: str
     family: str
     arch: str
+    parts: tuple[str, ...] = ()
     version: str = ""
     size: str = ""
     variant: str = ""
@@ -237,12 +295,12 @@ class ModelName:
     end: int = 0
     text: str = ""
     bare: bool = field(default=False, compare=False)
+    first_version: bool = field(default=False, compare=False)  # "Llama-1", "Mamba1": the v1 model, not the family
 
     @property
     def id(self) -> str:
         """``model/<stem>[-<version>]-<size>[-<variant>]`` (docs/conventions.md)."""
-        parts = [self.stem, self.version, self.size, self.variant]
-        return "model/" + "-".join(slug(p) for p in parts if p)
+        return "model/" + "-".join(slug(p) for p in (self.stem, *self.parts) if slug(p))
 
     @property
     def family_id(self) -> str:
@@ -251,9 +309,8 @@ class ModelName:
     @property
     def name(self) -> str:
         """A readable canonical name, e.g. ``Llama 2 7B chat``."""
-        stem = next(s.names[0] for s in STEMS if s.key == self.stem)
-        stem = stem.replace("Meta-", "")
-        return " ".join(p for p in (stem, self.version, self.size.upper() if self.params else self.size, self.variant) if p)
+        stem = _BY_KEY[self.stem].names[0].replace("Meta-", "") if self.stem in _BY_KEY else self.text.split()[0]
+        return " ".join([stem, *(p.upper() if re.fullmatch(r"[\d.x]+[bmkt]", p) else p for p in self.parts)])
 
     def props(self) -> dict[str, str | float]:
         """Entity properties (no empty values)."""
@@ -277,173 +334,216 @@ def _size_text(num: str, unit: str) -> str:
     return f"{num}{ {'million': 'm', 'billion': 'b'}.get(unit, unit) }"
 
 
-def _match_stem(text: str, m: re.Match[str]) -> Stem | None:
+def _match_stem(m: re.Match[str]) -> Stem | None:
     surface = m.group(1)
-    key = re.sub(r"[\s-]+", " ", surface.lower())
-    stem = _BY_SPELLING.get(surface.lower()) or next(
-        (s for s in STEMS for n in s.names if re.sub(r"[\s-]+", " ", n.lower()) == key), None
-    )
+    stem = _BY_SPELLING.get(_fold(surface))
     if stem is None:
         return None
-    if stem.case_sensitive and not any(
-        re.sub(r"[\s-]+", " ", n) == re.sub(r"[\s-]+", " ", surface) for n in stem.names
-    ):
-        return None
+    if stem.case_sensitive:
+        first = re.split(r"[\s-]", surface)[0]
+        if not any(re.split(r"[\s-]", n)[0] == first for n in stem.names):
+            return None
     return stem
 
 
-def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[dict[str, object], int, list[tuple[str, float | None, float | None, int, int]]]:
-    """Parse version, size and variant after a stem; returns fields, end and extra listed sizes."""
-    f: dict[str, object] = {}
+@dataclass
+class _State:
+    parts: list[str] = field(default_factory=list)
+    version: str = ""
+    size: str = ""
+    variant: list[str] = field(default_factory=list)
+    params: float | None = None
+    active: float | None = None
+    first: bool = False
+    extra: list[tuple[str, str, float | None, int, int]] = field(default_factory=list)  # (kind, value, params, s, e)
+
+
+def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
+    """Read version, size, line words and variants after a stem, in written order."""
+    st = _State()
     end = pos
-    extra: list[tuple[str, float | None, float | None, int, int]] = []
-
-    # -- version
-    lm = _LETTER_VERSION_RE.match(text, end)
-    if lm and (stem.key in _LETTER_VERSIONED or (stem.vprefix and lm.group(1) == "V")):
-        # DeepSeek-V3, DeepSeek-R1, Falcon-H1; MobileNetV2 keeps its "v"
-        f["version"] = lm.group(1).lower() + lm.group(2)
-        end = lm.end()
-    elif stem.key == "yolo":
-        ym = _YOLO_RE.match(text, end)
-        if ym:
-            f["version"] = "v" + ym.group(1)
-            if ym.group(2):
-                f["size"] = ym.group(2)
-            end = ym.end()
-    elif stem.numbers == "version":
-        vm = _VERSION_RE.match(text, end)
-        gm = _VERSION_GLUED_LETTER_RE.match(text, end + (1 if text[end : end + 1] in ("-", " ") else 0))
-        if stem.key == "gpt" and gm:  # GPT-4o, GPT-4v
-            f["version"] = gm.group(1) + gm.group(2)
-            end = gm.end()
-        elif vm:
-            f["version"] = ("v" if stem.vprefix else "") + vm.group(1) + (vm.group(2) or "")
-            end = vm.end()
-
-    # -- size
-    if "size" not in f:
-        mm = _MOE_SIZE_RE.match(text, end)
-        sm = _SIZE_RE.match(text, end) if not mm else None
-        if mm:
-            f["size"] = f"{mm.group(1)}x{mm.group(2)}{mm.group(3).lower()}"
-            end = mm.end()
-            for more in _MORE_MOE_RE.finditer(text, end):
-                if more.start() != end:
-                    break
-                extra.append((f"{more.group(2)}x{more.group(3)}{more.group(4).lower()}", None, None,
-                              more.start() + len(more.group(1)), more.end()))
-                end = more.end()
-        elif sm:
-            num, unit = (sm.group(1), sm.group(2)) if sm.group(1) else (sm.group(3), sm.group(4))
-            f["size"] = _size_text(num, unit)
-            f["params"] = _params(num, unit)
-            end = sm.end()
-            am = _ACTIVE_RE.match(text, end)
-            if am:
-                f["size"] = f"{f['size']}-a{am.group(1)}b"
-                f["active_params"] = _params(am.group(1), "b")
-                end = am.end()
-            # "7B/13B/70B", "7B, 13B and 70B": one model per listed size
-            while True:
-                more = _MORE_SIZES_RE.match(text, end)
-                if not more:
-                    break
-                num2, unit2 = (more.group(2), more.group(3)) if more.group(2) else (more.group(4), more.group(5))
-                extra.append((_size_text(num2, unit2), _params(num2, unit2), None,
-                              more.start() + len(more.group(1)), more.end()))
-                end = more.end()
-        elif stem.key in ("vit", "deit", "clip") and (pm := _PATCH_RE.match(text, end)):
-            f["size"] = f"{pm.group(1).lower()}-{pm.group(2)}"
-            end = pm.end()
-        elif stem.numbers == "size" and (dm := _DEPTH_RE.match(text, end)) and stem.key not in ("opt", "bloom", "pythia", "xlstm", "t5", "bart", "bert", "griffin", "conformer", "retnet", "dit"):
-            f["size"] = dm.group(1)
-            end = dm.end()
-            if stem.key == "wide-resnet" and (wm := re.compile(r"-(\d{1,2})(?![\d])").match(text, end)):
-                f["size"] = f"{f['size']}-{wm.group(1)}"
-                end = wm.end()
-        elif stem.key in ("efficientnet",) and (em := re.compile(r"(?:-|\s)?(B[0-7]|L2|S|M|L)(?![A-Za-z0-9])").match(text, end)):
-            f["size"] = em.group(1).lower()
-            end = em.end()
-        elif stem.key in ("vit", "deit", "swin", "convnext", "dit", "mobilevit") and (lm2 := _LETTER_SIZE_RE.match(text, end)) and lm2.group(0)[:1] in "- ":
-            f["size"] = lm2.group(1).lower()
-            end = lm2.end()
-        elif stem.named_sizes and (nm := _NAMED_SIZE_RE.match(text, end)) and nm.group(0)[:1] in "-_ (":
-            f["size"] = nm.group(1).lower()
-            end = nm.end()
-        cm = _CLOSE_RE.match(text, end)
-        if cm and "(" in text[pos:end]:
-            end = cm.end()
-
-    # -- variants ("-chat", "-Instruct"; "-hf" is a packaging suffix and is dropped)
-    variants: list[str] = []
-    while True:
-        vm2 = _VARIANT_RE.match(text, end)
-        if not vm2:
+    for _ in range(8):
+        start_round = end
+        if (am := _ACR_PAREN.match(text, end)) and not st.parts:
+            end = am.end()  # "Stable Diffusion (SD) V2.1": the acronym sits between name and version
+        # -- version (first thing after the stem, or after a line word: "Claude-instant-1")
+        if not st.version and not st.size:
+            lm = _LETTER_VERSION_RE.match(text, end)
+            if lm and (stem.key in _LETTER_VERSIONED or (stem.vprefix and lm.group(1) == "V")):
+                st.version = lm.group(1).lower() + lm.group(2)
+                st.parts.append(st.version)
+                end = lm.end()
+                continue
+            if stem.key == "yolo":
+                ym = _YOLO_RE.match(text, end)
+                if ym:
+                    st.version = "v" + ym.group(1)
+                    st.parts.append(st.version)
+                    if ym.group(2):
+                        st.size = ym.group(2)
+                        st.parts.append(st.size)
+                    end = ym.end()
+                    continue
+            elif stem.numbers == "version":
+                gm = _GPT_VERSION_RE.match(text, end) if stem.key == "gpt" else None
+                vm = _VERSION_RE.match(text, end)
+                if gm:
+                    st.version = gm.group(1) + gm.group(2)
+                    end = gm.end()
+                elif vm:
+                    num = vm.group(1)
+                    if stem.key in ("stable-diffusion", "sd3"):
+                        num = num
+                    st.version = ("v" if stem.vprefix else "") + num + (vm.group(2) or "")
+                    end = vm.end()
+                    # "Llama-1/2/3": one model per listed version
+                    while (lv := _VERSION_LIST_RE.match(text, end)):
+                        st.extra.append(("version", lv.group(1), None, lv.start() + 1, lv.end()))
+                        end = lv.end()
+                if st.version:
+                    if stem.key in _FIRST_UNNUMBERED and st.version in ("1", "v1"):
+                        st.version = ""  # the first Llama / Mamba carries no number
+                        st.first = True
+                        st.parts.append("")
+                    else:
+                        st.parts.append(st.version)
+                    continue
+        # -- size
+        if not st.size:
+            mm = _MOE_SIZE_RE.match(text, end)
+            if mm:
+                st.size = f"{mm.group(1)}x{mm.group(2)}{mm.group(3).lower()}"
+                st.parts.append(st.size)
+                end = mm.end()
+                while (more := _MORE_MOE_RE.match(text, end)):
+                    st.extra.append(("size", f"{more.group(2)}x{more.group(3)}{more.group(4).lower()}", None,
+                                     more.start() + len(more.group(1)), more.end()))
+                    end = more.end()
+                continue
+            sm = _SIZE_RE.match(text, end)
+            if sm:
+                num, unit = (sm.group(1), sm.group(2)) if sm.group(1) else (sm.group(3), sm.group(4))
+                st.size = _size_text(num, unit)
+                st.params = _params(num, unit)
+                st.parts.append(st.size)
+                end = sm.end()
+                if (am2 := _ACTIVE_RE.match(text, end)):
+                    st.parts.append(f"a{am2.group(1)}b")
+                    st.active = _params(am2.group(1), "b")
+                    end = am2.end()
+                elif (ap := _ACTIVE_PAREN_RE.match(text, end)):
+                    st.active = _params(ap.group(1), "b")
+                    end = ap.end()
+                while (more2 := _MORE_SIZES_RE.match(text, end)):
+                    n2, u2 = (more2.group(2), more2.group(3)) if more2.group(2) else (more2.group(4), more2.group(5))
+                    st.extra.append(("size", _size_text(n2, u2), _params(n2, u2), more2.start() + len(more2.group(1)),
+                                     more2.end()))
+                    end = more2.end()
+                if (cm := _CLOSE_RE.match(text, end)) and "(" in text[pos:end]:
+                    end = cm.end()
+                continue
+            if stem.key in ("vit", "deit", "clip") and (pm := _PATCH_RE.match(text, end)):
+                st.size = f"{pm.group(1).lower()}-{pm.group(2)}"
+                st.parts.append(st.size)
+                end = pm.end()
+                continue
+            if stem.numbers == "size" and (dm := _DEPTH_RE.match(text, end)):
+                st.size = dm.group(1)
+                st.parts.append(st.size)
+                end = dm.end()
+                continue
+            if (lm2 := _LETTER_SIZE_RE.match(text, end)):
+                st.size = lm2.group(1).lower()
+                st.parts.append(st.size)
+                end = lm2.end()
+                continue
+        # -- line words and variants ("-Instruct", "-NeXT", "-MoE", " Chat")
+        gm2 = _GLUED_TOKEN_RE.match(text, end)
+        word = gm2.group(1) if gm2 else None
+        if word and word.lower() not in _COMPOUND_STOP and (
+            word.lower() in _LINE_WORDS or word.lower() == "hf" or _name_like(word)
+        ):
+            if word.lower() != "hf":
+                st.parts.append(word.lower())
+                st.variant.append(word.lower())
+            end = gm2.end()  # type: ignore[union-attr]
+            continue
+        sm2 = _SPACED_TOKEN_RE.match(text, end)
+        word = sm2.group(1) if sm2 else None
+        if word and word.lower() in _SPACED_LINE_WORDS and (word[0].isupper() or word.lower() in ("chat", "instruct")) \
+                and not (word.lower() == "base" and text[sm2.end():sm2.end() + 6].lower().startswith(" model")):  # type: ignore[union-attr]
+            st.parts.append(word.lower())
+            st.variant.append(word.lower())
+            end = sm2.end()  # type: ignore[union-attr]
+            continue
+        if end == start_round:
             break
-        word = vm2.group(1).lower()
-        sep = vm2.group(0)[0]
-        # After a space only the unambiguous words count ("Llama 2 chat"), not "Llama 2 base model".
-        if sep == " " and word not in ("chat", "instruct", "coder"):
-            break
-        if word == "base" and stem.named_sizes and "size" not in f:
-            f["size"] = "base"
-        elif word != "hf":
-            variants.append(word)
-        end = vm2.end()
-    if variants:
-        f["variant"] = "-".join(variants)
-    return f, end, extra
+    st.parts = [p for p in st.parts if p]
+    return st, end
 
 
-def _build(stem: Stem, f: dict[str, object], start: int, end: int, text: str) -> ModelName:
+def _name_like(tok: str) -> bool:
+    """A glued token that is part of a name: capitals inside or digits (NeXT, MoE, XXS, A5, c2048)."""
+    if any(c.isdigit() for c in tok):
+        return True
+    return sum(c.isupper() for c in tok) >= 2
+
+
+def _build(stem: Stem, st: _State, start: int, end: int, text: str) -> ModelName:
     return ModelName(
-        stem=stem.key,
-        family=stem.family,
-        arch=stem.arch,
-        version=str(f.get("version", "")),
-        size=str(f.get("size", "")),
-        variant=str(f.get("variant", "")),
-        params=f.get("params"),  # type: ignore[arg-type]
-        active_params=f.get("active_params"),  # type: ignore[arg-type]
-        start=start,
-        end=end,
-        text=text[start:end],
-        bare=not (f.get("version") or f.get("size")),
+        stem=stem.key, family=stem.family, arch=stem.arch, parts=tuple(st.parts), version=st.version,
+        size=st.size, variant="-".join(st.variant), params=st.params, active_params=st.active,
+        start=start, end=end, text=text[start:end], bare=not st.parts and not st.first, first_version=st.first,
     )
 
 
 def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[ModelName]:
-    """Every model name in ``text[start:end]``, in order; listed sizes give one model each."""
+    """Every model name in ``text[start:end]``, in order; listed sizes and versions give one model each."""
     stop = len(text) if end is None else end
     pos = start
     while True:
         m = _STEM_RE.search(text, pos, stop)
         if not m:
             return
-        stem = _match_stem(text, m)
+        stem = _match_stem(m)
+        pos = m.end()
         if stem is None:
-            pos = m.end()
             continue
-        f, tail_end, extra = _parse_tail(text, m.end(), stem)
-        # A word glued after the name ("Mambaformer", "Llama-like") makes it another word.
-        if tail_end == m.end() and (_GLUED_WORD.match(text, tail_end) or (tail_end < len(text) and text[tail_end].isalnum())):
-            pos = m.end()
+        st, tail_end = _parse_tail(text, m.end(), stem)
+        nxt = text[tail_end : tail_end + 2]
+        # "Mambaformer", "MobileNets": a word glued to the stem
+        if tail_end == m.end() and nxt[:1].isalnum():
+            if not (nxt[:1] == "s" and not nxt[1:2].isalnum()):
+                continue
+            tail_end += 1
+        # "Llama-based", "Mamba-Transformer": a compound word, not a model name
+        cw = re.match(r"-([A-Za-z][A-Za-z]+)", text[tail_end:])
+        if cw and (cw.group(1).lower() in _COMPOUND_STOP or (not st.parts and cw.group(1).lower() != "based")):
             continue
-        first_end = tail_end if not extra else extra[0][3] - 1
-        first_end = min(tail_end, max(first_end, m.end()))
-        model = _build(stem, f, m.start(), tail_end if not extra else _first_end(text, m.start(), extra), text)
-        yield model
-        for size, params, active, s, e in extra:
-            f2 = dict(f)
-            f2["size"], f2["params"], f2["active_params"] = size, params, active
-            yield _build(stem, f2, s, e, text)
+        if not st.parts and _ARCH_FOLLOW.match(text, tail_end):
+            continue  # "the Mamba architecture": the design, not a model
+        first_end = tail_end
+        if st.extra:
+            first_end = _first_end(text, m.start(), st.extra[0][3])
+        yield _build(stem, st, m.start(), first_end, text)
+        for kind, value, params, s, e in st.extra:
+            st2 = _State(parts=list(st.parts), version=st.version, size=st.size, variant=list(st.variant),
+                         params=st.params, active=st.active)
+            if kind == "size":
+                st2.parts = [value if p == st.size else p for p in st.parts]
+                st2.size, st2.params, st2.active = value, params, None
+            else:
+                st2.parts = [value if p == st.version else p for p in st.parts] if st.version else [value, *st.parts]
+                st2.version = value
+                if stem.key in _FIRST_UNNUMBERED and value == "1":
+                    st2.parts = [p for p in st2.parts if p != "1"]
+                    st2.first = True
+            yield _build(stem, st2, s, e, text)
         pos = max(tail_end, m.end())
 
 
-def _first_end(text: str, start: int, extra: list[tuple[str, float | None, float | None, int, int]]) -> int:
-    # the first model of a list ends where the separator before the second size begins
-    cut = extra[0][3]
+def _first_end(text: str, start: int, cut: int) -> int:
+    # the first model of a list ends where the separator before the second item begins
     head = text[start:cut]
     stripped = re.sub(r"(\s?(?:/|,|and|&|or|to)\s?(?:and\s)?\(?)$", "", head)
     return start + len(stripped)
@@ -456,6 +556,11 @@ def parse_model_name(name: str) -> ModelName:
             return model
         break
     raise ValueError(f"not a model name: {name!r}")
+
+
+def stem(key: str) -> Stem:
+    """The stem with this key."""
+    return _BY_KEY[key]
 
 
 def family_of(model_id: str) -> str | None:
