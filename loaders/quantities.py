@@ -41,7 +41,9 @@ class Quantity:
     value_max: float | None = None
     role: Role = "measure"
     group: int | None = field(default=None, compare=False)
-    """Slash groups ("83.7/84.6%") share a group number: the first member's start offset."""
+    """Slash groups ("83.7/84.6%") and lists ("1.7 and 45.5 times") share a group number."""
+    change_from: float | None = None
+    """The starting value of a change written "from X to Y" (``value`` is Y)."""
 
     @property
     def is_range(self) -> bool:
@@ -113,6 +115,13 @@ _WORD_FACTOR = re.compile(
 _TWICE = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
 _ORDERS = re.compile(r"\b(an|one|two|three|four|\d+)\s+orders?\s+of\s+magnitude\b", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s?(?:--?|–|—|~)\s?|\s(?:to|and)\s")
+_CHANGE_FROM = re.compile(
+    r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|drop\w*|shr[iau]nk\w*|increas\w*|ris(?:e|es|ing)|rose|grow\w*|grew"
+    r"|improv\w*|boost\w*|rais\w*|extend\w*|expand\w*|went|goes|go|fell|falls?|jump\w*|climb\w*|compress\w*"
+    r"|accelerat\w*|speed\w*|enhanc\w*|declin\w*|slash\w*|trim\w*|shorten\w*|lengthen\w*|scal\w*)\b[^.;]{0,40}"
+    r"\bfrom\s(?:about\s|around\s|~\s?)?$",
+    re.I,
+)
 _CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
 _SECTION = re.compile(r"\b(?:Sec(?:tion)?s?\.?|§|Table|Tab\.|Fig(?:ure)?s?\.?|Eq(?:uation)?s?\.?|Appendix|Algorithm|Step|Stage|Phase|Version|v)\s?$", re.I)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
@@ -247,6 +256,15 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(_with(q, role=before_role))
             i += 1
             continue
+        # A change: "reduces memory from 48G to 7G", "rose from 23.2% to 71.3%" (value is the end point).
+        if i + 1 < len(matches) and re.fullmatch(r"\s(?:to|down\sto|up\sto)\s", text[q.end : matches[i + 1].start()]) \
+                and _CHANGE_FROM.search(text[max(0, m.start() - 60) : m.start()]):
+            q2 = _read_one(text, matches[i + 1])
+            if q2.role == "measure" and (q.unit in (None, q2.unit)):
+                out.append(Quantity(value=q2.value, unit=q2.unit, unit_raw=q2.unit_raw, text=text[q.start : q2.end],
+                                    start=q.start, end=q2.end, change_from=q.value * (_unit_scale(q2) if q.unit is None else 1.0)))
+                i += 2
+                continue
         # A range: "18-25%", "2x to 13x", "between 2 and 4x", "1.9-38.8x".
         if i + 1 < len(matches):
             nxt = matches[i + 1]
@@ -288,6 +306,26 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(q)
         i += 1
     out.sort(key=lambda x: x.start)
+    return _share_units(text, out)
+
+
+_LIST_SEP = re.compile(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s)")
+
+
+def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A list written with its unit once ("1.69 and 45.49 times", "3, 4 and 8 GB"): every member gets it."""
+    out = list(qs)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.unit is not None or q.role != "measure" or nxt.role != "measure" or q.value_max is not None:
+            continue
+        if nxt.unit in ("params", "tokens", "GPUs") or not _LIST_SEP.fullmatch(text[q.end : nxt.start]):
+            continue
+        if nxt.unit is None and "." not in q.text + nxt.text:
+            continue  # "3 and 4": bare integers are counts or ids more often than scores
+        out[i] = _with(q, unit=nxt.unit, unit_raw=nxt.unit_raw, group=nxt.group if nxt.group is not None else nxt.start)
+        if out[i + 1].group is None:
+            out[i + 1] = _with(nxt, group=nxt.start)
     return out
 
 
@@ -302,7 +340,8 @@ def _unit_scale(q2: Quantity) -> float:
 
 
 def _with(q: Quantity, **changes: object) -> Quantity:
-    data = {f: getattr(q, f) for f in ("value", "unit", "unit_raw", "text", "start", "end", "value_max", "role", "group")}
+    data = {f: getattr(q, f) for f in ("value", "unit", "unit_raw", "text", "start", "end", "value_max", "role", "group",
+                                       "change_from")}
     data.update(changes)
     return Quantity(**data)  # type: ignore[arg-type]
 

@@ -54,7 +54,7 @@ _COMPARED = re.compile(
     r"|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac(?:e|es|ing)|improv(?:es|ed|ing)\sover|gains?\sover"
     r"|speedups?\sover|speed-?ups?\sover|faster\sthan|better\sthan|(?:lower|higher|less|more|smaller|fewer)\s\w+\sthan"
     r"|than|vs\.?|versus|against|over|rival(?:s|ing)?|(?:on\spar|competitive|comparable)\s(?:with|to)"
-    r"|match(?:es|ing)?(?:\sthe\s\w+\sof)?|baselines?(?:\ssuch\sas|\sincluding|\slike|,)?|such\sas|including"
+    r"|match(?:es)?\s(?:the\s)?(?:performance|accuracy|quality)\sof|baselines?(?:\ssuch\sas|\sincluding|\slike|,)?|such\sas|including"
     r"|e\.g\.,?|like)\s",
     re.IGNORECASE,
 )
@@ -78,8 +78,7 @@ _NEGATION = re.compile(r"\b(?:not|never|unlike|without|neither|nor|cannot|can't|
 _NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")
 # The object phrase of a cue ends at the end of its clause.
 _PHRASE_END = re.compile(
-    r"[;:()]|\.\s|\.$|,\s(?:while|which|and\s(?:it|we|our|achieves|reduces|improves)|but|whereas|achiev|reduc|improv"
-    r"|yield|enabl|result|lead|demonstrat|showing|show|making|thereby|by|with|on|in|at|for)"
+    r"[;:()]|\.\s|\.$|,\s(?!(?:and\s|or\s)?(?-i:[A-Z0-9][\w.+\-]*)(?:[\s,]|$)|etc)"
     r"|\s(?:while|which|whereas|but|by|in\sterms|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
     r"|with(?!\s(?:and|or))|using|to\s(?:achieve|reduce|improve))\s",
     re.IGNORECASE,
@@ -195,44 +194,58 @@ def _name_like(token: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Named:
+class Named:
+    """A method or technique named in the text, with its span in ``Paper.text``."""
+
     id: str
     start: int
     end: int
 
 
-def _named_in(doc: LinkedDoc, start: int, end: int) -> list[_Named]:
-    """Methods and techniques named in ``Paper.text[start:end]``: linked mentions, else coined names.
+def named_in(doc: LinkedDoc, start: int, end: int) -> list[Named]:
+    """Methods and techniques named in ``Paper.text[start:end]``, in text order.
 
-    Models, datasets and hardware are not methods: tokens inside their mentions are skipped.
+    A coined name (``GaLore``, ``FlashAttention-2``, ``H2O``) is a Method ``method/<slug>`` even when
+    the mapper read it as a cue of a technique class; a plain technique phrase ("4-bit
+    quantization") keeps its technique id. Tokens inside model, dataset and hardware mentions are
+    never methods.
     """
     text = doc.paper.text
-    out: list[_Named] = []
+    out: list[Named] = []
     blocked: list[tuple[int, int]] = []
+    generic = _generic_words()
     for m in doc.mentions:
         if m.end <= start or m.start >= end:
             continue
         if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
-            out.append(_Named(m.entity_id, m.start, m.end))
+            surface = m.text.strip()
+            if m.label is NodeLabel.TECHNIQUE and " " not in surface and _name_like(surface) \
+                    and surface not in generic and surface.rstrip("s") not in generic and not _FORMAT.fullmatch(surface):
+                out.append(Named(_method_id(surface), m.start, m.end))
+            else:
+                out.append(Named(m.entity_id, m.start, m.end))
             blocked.append((m.start, m.end))
         elif m.label in (NodeLabel.MODEL, NodeLabel.DATASET, NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS,
                          NodeLabel.METRIC, NodeLabel.ARCHITECTURE, NodeLabel.MODEL_FAMILY):
             blocked.append((m.start, m.end))
-    generic = _generic_words()
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
         if any(s <= nm.start() < e or nm.start() <= s < nm.end() for s, e in blocked):
             continue
         if tok in generic or tok.rstrip("s") in generic or not _name_like(tok.split()[0]):
             continue
-        if re.fullmatch(r"(?:W\d+A\d+\w*|[A-Z]+\d+(?:\.\d+)?[KMB]?|\d.*|[A-Z]{1,2}\d?)", tok) and not re.fullmatch(r"H2O", tok):
+        if _FORMAT.fullmatch(tok):
             continue  # formats and sizes ("W4A16", "INT4", "FP8", "7B"), not methods
-        try:
-            out.append(_Named(f"method/{slug(tok)}", nm.start(), nm.end()))
-        except ValueError:
-            continue
+        out.append(Named(_method_id(tok), nm.start(), nm.end()))
     out.sort(key=lambda n: n.start)
     return out
+
+
+_FORMAT = re.compile(r"W\d+A\d+\w*|(?:FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)\d+\w*|\d.*|[A-Z]{1,2}\d?|[A-Z]+\d+(?:\.\d+)?[KMB]")
+
+
+def _method_id(name: str) -> str:
+    return f"method/{slug(name)}"
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:
@@ -254,7 +267,7 @@ def _subject(doc: LinkedDoc, sent_start: int, sent_end: int) -> str | None:
     if not doc.methods:
         return None
     own = _own_ids(doc)
-    for n in _named_in(doc, sent_start, sent_end):
+    for n in named_in(doc, sent_start, sent_end):
         if n.id in own:
             return own[n.id]
     return doc.methods[0].id
@@ -276,7 +289,7 @@ def _rel(doc: LinkedDoc, rel: RelType, source: str, target: str, sentence: int, 
 # -- readers, one per relation family -------------------------------------------------------------
 
 
-def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> Iterator[tuple[_Named, str, int]]:
+def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> Iterator[tuple[Named, str, int]]:
     """Named methods/techniques in the object phrase of each cue in ``text[start:end]``."""
     text = doc.paper.text
     for m in cue.finditer(text, start, end):
@@ -284,8 +297,54 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
         if _NEGATION.search(before):
             continue
         stop = _phrase_end(text, m.end(), end)
-        for n in _named_in(doc, m.end(), stop):
+        for n in named_in(doc, m.end(), stop):
             yield n, m.group().strip().lower(), m.start()
+
+
+_OWN_REF = re.compile(r"\b(?:we|our|ours|this\s(?:paper|work|study|method|approach|framework|model|design|system)"
+                      r"|the\sproposed|proposed\s(?:method|approach|framework|model|system))\b"
+                      r"|^It\s(?!(?:was|is|has\sbeen)\s(?:well|widely|known|believed|reported|shown|common|hard|challenging"
+                      r"|difficult|important|crucial|essential|necessary|possible|unclear|recently|often|generally))", re.I)
+_COMPARE_VERB = re.compile(r"\b(?:outperform\w*|compar\w*|surpass\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|against"
+                           r"|baselines?|superior|better|faster|improv\w*|speedups?|competitive|rival\w*)\b", re.I)
+_LIST_CUES = ("such as", "including", "e.g.", "e.g.,", "like", "baseline", "baselines", "baselines,", "baseline,",
+              "baselines such as", "baselines including", "baselines like")
+_LEADING_CUE = re.compile(r"^(?:Compared\s(?:to|with)|In\scomparison\s(?:to|with)|Relative\sto|Unlike|Over|Against"
+                          r"|When\scompared\s(?:to|with)|Orthogonal\sto|Complementary\sto|Building\son|Built\son"
+                          r"|Based\son|Extending|Inspired\sby)\b", re.I)
+
+
+def _object_spans(doc: LinkedDoc, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
+    """Spans that are objects of a cue ("outperforms H2O and SnapKV"): names there are never subjects."""
+    text = doc.paper.text
+    spans = []
+    for cue in (_COMPOSES, _EXTENDS, _COMPARED):
+        for m in cue.finditer(text, sent_start, sent_end):
+            spans.append((m.end(), _phrase_end(text, m.end(), sent_end)))
+    return spans
+
+
+def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the nearest named thing before ``pos`` in its sentence is the paper's own method.
+
+    "FooKV outperforms H2O": yes. "structured pruning combined with distillation": no (a class
+    word is the subject). Pronouns of the authors ("we", "our method") count as the own method.
+    """
+    text = doc.paper.text
+    own = _own_ids(doc)
+    last: tuple[int, bool] | None = None
+    for n in named_in(doc, sent_start, pos):
+        if any(s <= n.start < e for s, e in objects):
+            continue
+        last = (n.start, n.id in own)
+    for m in _OWN_REF.finditer(text[sent_start:pos]):
+        if last is None or sent_start + m.start() > last[0]:
+            last = (sent_start + m.start(), True)
+    for m in doc.methods:
+        p = text.rfind(m.name, sent_start, pos)
+        if p >= 0 and (last is None or p >= last[0]):
+            last = (p, True)
+    return bool(last and last[1])
 
 
 def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
@@ -297,20 +356,26 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end)
         if subject is None:
             continue
-        seen: set[tuple[RelType, str]] = set()
+        leading = _LEADING_CUE.match(sent.text)
+        objects = _object_spans(doc, sent.start, sent.end)
+        own_after_lead = bool(leading) and _own_before(doc, sent.start, sent.end, objects)
+        seen: set[str] = set()
         for cue, rel, conf in ((_COMPOSES, RelType.COMPOSES_WITH, 0.75), (_EXTENDS, RelType.EXTENDS, 0.7),
                                (_COMPARED, RelType.COMPARED_WITH, 0.7)):
-            for n, word, _pos in _cue_objects(doc, cue, sent.start, sent.end):
-                if n.id in own or any((r, n.id) in seen for r in RelType):
+            for n, word, pos in _cue_objects(doc, cue, sent.start, sent.end):
+                if n.id in own or n.id in seen:
                     continue
-                if rel is RelType.COMPARED_WITH and word in ("such as", "including", "e.g.", "e.g.,", "like") and not re.search(
-                    r"\b(?:baselines?|methods|approaches|techniques|works|competitors|state-of-the-art|sota|existing|prior)\b",
-                    text[max(sent.start, _pos - 60) : _pos], re.I):
-                    continue
-                if rel is RelType.EXTENDS and n.id.startswith("technique/") and word.startswith(("based", "built")):
-                    continue  # "based on quantization" says what it is, not what it extends
-                seen.add((rel, n.id))
-                r = _rel(doc, rel, subject, n.id, sent.index, conf, qualifier=_qualifier_word(word) if rel is RelType.COMPOSES_WITH else "")
+                if rel is not RelType.COMPOSES_WITH and not n.id.startswith("method/"):
+                    continue  # a class word after "compared to" / "based on" describes; it names no baseline
+                at_lead = bool(leading) and pos == sent.start
+                if not (_own_before(doc, sent.start, pos, objects) or (at_lead and own_after_lead)):
+                    continue  # the cue is not said of the paper's method
+                if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
+                        text[max(sent.start, pos - 80) : pos]):
+                    continue  # "methods such as X" without a comparison is background
+                seen.add(n.id)
+                qualifier = _qualifier_word(word) if rel is RelType.COMPOSES_WITH else ""
+                r = _rel(doc, rel, subject, n.id, sent.index, conf, qualifier=qualifier)
                 if r:
                     yield r
 

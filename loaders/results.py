@@ -72,7 +72,8 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("training-time", r"training\s(?:time|hours|wall[- ]clock)|(?:time|wall[- ]clock)\sto\strain|search\s(?:time|cost)"
                       r"|gpu[- ](?:hours|days)|tpu[- ]hours|pre-?training\stime"),
     ("context-length", r"context(?:\s(?:length|window|size))?|sequence\slength"),
-    ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"),
+    ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
+                   r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation"),
     ("latency", r"latenc(?:y|ies)|ttft\b|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
     ("speed", r"speed-?ups?|speeds?\b|faster|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
@@ -87,7 +88,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|acc\.?\b|exact\smatch|pass@\d+|success\srates?|recall|precision\b"
                  r"|miou\b|map\b|auc\b|correctness"),
-    ("score", r"scores?\b|performance|quality|results?\b|points?\b|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b"),
+    ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b"),
 )
 _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<![\w-])(?:{rx})", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
 
@@ -148,7 +149,7 @@ _CONDITION_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _CONDITION_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sparsity", re.compile(r"\b(?:sparsity|pruning\sratio|pruning\srate|sparsity\sratio|sparsity\slevel)s?"
-                            r"\s(?:of\s|level\sof\s|ratio\sof\s|=\s?)?$", re.I)),
+                            r"\s(?:of\s|level\sof\s|ratio\sof\s|=\s?)?(?:up\sto\s|over\s|above\s|about\s|around\s)?$", re.I)),
     ("context_length", re.compile(r"\b(?:context(?:\slength|\swindow|\ssize)?|sequence\slength|sequences|lengths?"
                                   r"|contexts)\s(?:of\s|up\sto\s|=\s?)?$", re.I)),
     ("batch_size", re.compile(r"\bbatch(?:\ssize)?\s(?:of\s|=\s?)?$", re.I)),
@@ -186,8 +187,39 @@ class SentenceResult:
     qualifier: Qualifier | None = None
     baseline_text: str | None = None
     baseline_start: int | None = None
+    baseline_end: int | None = None
     conditions: dict[str, str] = field(default_factory=dict)
     partial: bool = False
+
+
+_TOKEN = re.compile(r"[\w@&+.\-/]+|[^\w\s]")
+# A metric noun right after a number ("5.2x speedup", "60% lower memory") is its metric; these words
+# end the noun phrase that follows the number ("2x on A100", "60% compared to ...").
+_RIGHT_STOP = frozenset(
+    "on at for with compared than over across while when under using and to by from as against vs vs. versus "
+    "relative within without per respectively which where after before during whereas but or via if".split()
+)
+_CHANGE_NOUN = re.compile(
+    r"^(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?|cuts?|lower|higher"
+    r"|less|more|fewer|smaller|larger|faster|slower|degradation|loss|compression|acceleration|overhead|growth|decline)$",
+    re.I,
+)
+
+
+def _right_head(text: str, start: int, stop: int) -> str:
+    """The noun phrase right after a number, up to the first preposition or punctuation."""
+    out_end = start
+    prev = ""
+    for n, m in enumerate(_TOKEN.finditer(text, start, stop)):
+        tok = m.group()
+        low = tok.lower()
+        if n >= 6 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
+            break
+        if low in _RIGHT_STOP or (low in ("in", "of") and not _CHANGE_NOUN.match(prev)):
+            break
+        out_end = m.end()
+        prev = tok
+    return text[start:out_end]
 
 
 def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> tuple[str | None, str]:
@@ -195,10 +227,7 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
 
     Returns the metric and where it was found (``"right"``, ``"left"`` or ``""``).
     """
-    right = text[q.end : right_bound]
-    # "5.2x speedup", "60% lower memory", "73% top-1 accuracy": the noun follows the number closely.
-    head = re.match(r"^(?:\s|-)?(?:[\w@&+.\-]+\s?){0,5}", right)
-    right_head = head.group() if head else ""
+    right_head = _right_head(text, q.end, right_bound)
     best: tuple[int, str] | None = None
     for metric, rx in _METRIC_RES:
         m = rx.search(right_head)
@@ -354,24 +383,59 @@ def _is_model_size(text: str, q: Quantity) -> bool:
     return False
 
 
-def _baseline_after(text: str, start: int, stop: int) -> tuple[str, int] | None:
-    """The phrase after a comparison cue ("compared to X", "over X", "than X") in ``text[start:stop]``."""
-    for m in _BASELINE_CUE.finditer(text, start, stop):
+_BASELINE_CUE_R = re.compile(
+    r"\b(?:compared\s(?:to|with|against)|in\scomparison\s(?:to|with)|relative\sto|with\srespect\sto|w\.r\.t\.?"
+    r"|over|than|vs\.?|versus|against)\s",
+    re.IGNORECASE,
+)
+_BASELINE_END = re.compile(
+    r",\s|;|:|\.\s|\.$|\(|\)|\s(?:while|and\s(?:a|an|the|reduces|improves|achieves|cuts|boosts)|with|on|at|in|for|across|by"
+    r"|when|under|using|without|which|whereas|but|respectively|to\s(?:achieve|reduce|improve))\s",
+    re.IGNORECASE,
+)
+_BASELINE_DET = re.compile(
+    r"^(?:(?:the|a|an|its|their|our|existing|standard|conventional|prior|previous|state-of-the-art|SOTA|vanilla|baseline"
+    r"|strong|popular|leading|original|current|best|latest|widely\sused|naive|default|other|traditional|that\sof|those\sof"
+    r"|the\sperformance\sof)\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    phrase: str
+    phrase_start: int
+    list_end: int
+
+
+def _baseline_cues(text: str) -> list[_Cue]:
+    """Every comparison cue of a sentence with the phrase it introduces ("compared to FP16")."""
+    cues = []
+    for m in _BASELINE_CUE_R.finditer(text):
         cue = m.group().strip().lower()
-        if cue in ("of", "from"):
+        rest_start = m.end()
+        if cue == "over" and re.match(r"\s*[\d~≈]", text[rest_start:]):
+            continue  # "over 60%" is a qualifier
+        if cue == "than" and re.search(r"\b(?:less|more|fewer|greater)\s$", text[max(0, m.start() - 6) : m.start()]) \
+                and re.match(r"\s*[\d~≈]", text[rest_start:]):
+            continue  # "less than 1%" is a qualifier
+        end_m = _BASELINE_END.search(text, rest_start)
+        end = end_m.start() if end_m else len(text)
+        raw = text[rest_start:end]
+        det = _BASELINE_DET.match(raw)
+        skip = det.end() if det else 0
+        phrase = raw[skip:].strip(" .,")
+        if not phrase:
             continue
-        rest = text[m.end() : stop]
-        # "than" / "over" must follow the number's clause; "over" as "over 60%" is a qualifier.
-        if cue == "over" and re.match(r"\s*[\d~≈]", rest):
-            continue
-        phrase = re.split(r",\s|;|\.\s|\.$|\s(?:while|and\s(?:a|an|the|reduces|improves|achieves)|with|on|at|in|for|across|by"
-                          r"|when|under|using|without|which|whereas|but)\s", rest, maxsplit=1)[0]
-        phrase = re.sub(r"^(?:the|a|an|its|their|our|existing|standard|conventional|prior|previous|state-of-the-art"
-                        r"|SOTA|vanilla|baseline|strong|popular|leading|original)\s+", "", phrase.strip(), flags=re.I)
-        phrase = phrase.strip(" .,")
-        if phrase:
-            return phrase, text.find(phrase, m.end())
-    return None
+        # the list of names may continue past a comma: "over H2O, SnapKV and PyramidKV"
+        list_end = end
+        lm = re.match(r"(?:,\s(?:and\s|or\s)?[A-Z][\w.+\-]*(?:\s[A-Z0-9][\w.+\-]*)?|\s(?:and|or)\s[A-Z][\w.+\-]*)+",
+                      text[end:])
+        if lm:
+            list_end = end + lm.end()
+        cues.append(_Cue(start=m.start(), phrase=phrase, phrase_start=rest_start + skip, list_end=list_end))
+    return cues
 
 
 def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[SentenceResult, ...]:
@@ -381,7 +445,6 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     hardware mentions the mapper linked (``Llama-2 7B``, ``A100-80GB``, ``ImageNet-1k``).
     """
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in skip)]
-    precisions = find_precisions(text)
     conditions: dict[str, str] = {}
     candidates: list[Quantity] = []
     for q in quantities:
@@ -397,59 +460,115 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if _is_count(text, q) or _is_model_size(text, q):
             continue
         candidates.append(q)
-    for name, s, e in precisions:
+    for name, _s, _e in find_precisions(text):
         if name.startswith("w") and "a" in name:
             conditions.setdefault("bit_width", name.upper())
 
+    # The last member of a list carries the noun for all ("87.7, 70.0 and 71.7 J&F").
+    group_last: dict[int, Quantity] = {}
+    for q in candidates:
+        if q.group is not None:
+            group_last[q.group] = q
+    cues = _baseline_cues(text)
     out: list[SentenceResult] = []
     prev_end = 0
     for i, q in enumerate(candidates):
         next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
+        head_q = group_last.get(q.group, q) if q.group is not None else q
+        head_next = next((c.start for c in candidates if c.start > head_q.start), len(text))
         left, right = _clause_bounds(text, q, prev_end, next_start)
-        res = _read_result(text, q, left, right, next_start)
+        _hl, head_right = _clause_bounds(text, head_q, head_q.start, head_next)
+        res = _read_result(text, q, left, right, prev_end, head_q, head_right)
         prev_end = q.end
         if res is not None:
-            out.append(res)
-    # Numbers that share a sentence share its context: a result without a metric takes the
-    # metric of a neighbour measured in the same unit ("97.1% on MATH500 and 81.3% on AIME24").
-    filled: list[SentenceResult] = []
-    for i, r in enumerate(out):
-        if r.metric is None:
-            peers = [p for p in out if p.metric and p.unit == r.unit and p is not r and p.kind == r.kind]
-            if peers:
-                near = min(peers, key=lambda p: abs(p.start - r.start))
-                r = replace(r, metric=near.metric, direction=r.direction or near.direction, partial=False)
-        filled.append(r)
-    return tuple(replace(r, conditions=dict(conditions)) for r in filled if r.metric or r.unit not in (None,))
+            out.append(_with_baseline(text, res, cues, candidates))
+    out = _fill_from_peers(text, out)
+    return tuple(replace(r, conditions=dict(conditions)) for r in out)
 
 
-def _read_result(text: str, q: Quantity, left: int, right: int, next_start: int) -> SentenceResult | None:
-    metric, where = _metric_near(text, q, left, right)
+def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidates: Sequence[Quantity]) -> SentenceResult:
+    """Attach the comparison phrase a result is stated against."""
+    after = [c for c in cues if c.start >= r.end]
+    chosen: _Cue | None = None
+    if after:
+        c = after[0]
+        between = text[r.end : c.start]
+        if r.kind == "absolute" and any(r.end <= q.start < c.start for q in candidates):
+            after = []  # "reaches 1038 TOPS, a 5x speedup over X": the comparison belongs to the factor
+    if after:
+        # an absolute value takes a baseline only when the comparison follows it closely
+        if (r.kind == "relative" or len(between) < 40) and ";" not in between and not re.search(r"\.\s", between):
+            chosen = c
+    if chosen is None and r.kind == "relative":
+        before = [c for c in cues if c.list_end <= r.start]
+        if before:
+            chosen = before[-1]
+    if chosen is None:
+        return r
+    return replace(r, baseline_text=chosen.phrase, baseline_start=chosen.phrase_start,
+                   baseline_end=max(chosen.list_end, chosen.phrase_start + len(chosen.phrase)))
+
+
+_COORDINATION = re.compile(r"^[\s,]*(?:and|or|while|whereas)?[\s,]*(?:(?:on|for|in|at|with|under)\s[^,;]{1,40}?)?"
+                           r"[\s,]*(?:and|or|while)?\s*(?:(?:achiev|reach|obtain|scor)\w*\s)?$", re.I)
+
+
+def _fill_from_peers(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
+    """A result without a metric, coordinated with a neighbour in the same unit, shares its metric.
+
+    "97.1% on MATH500 and 81.3% on AIME24": the second number speaks of what the first does.
+    """
+    filled = list(out)
+    for i, r in enumerate(filled):
+        if r.metric is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(filled):
+                continue
+            p = filled[j]
+            if p.metric is None or p.unit != r.unit or p.kind != r.kind:
+                continue
+            lo, hi = (p, r) if j < i else (r, p)
+            if _COORDINATION.match(text[lo.end : hi.start]):
+                filled[i] = replace(r, metric=p.metric, direction=r.direction or p.direction, partial=False)
+                break
+    return filled
+
+
+def _read_result(
+    text: str, q: Quantity, left: int, right: int, prev_end: int, head_q: Quantity, head_right: int
+) -> SentenceResult | None:
+    metric, where = _metric_near(text, head_q, left if head_q is q else head_q.start, head_right)
+    if head_q is not q and metric is None:
+        metric, where = _metric_near(text, q, left, right)
+    by = bool(_BY_BEFORE.search(text[max(0, q.start - 40) : q.start]))
+    if metric is None and by:
+        # "reduces the memory of optimizers such as Adam by 96%": the verb's object is further back
+        metric, where = _metric_near(text, q, prev_end, q.start)
     if metric and not _compatible(metric, q):
         metric = None
     unit_metric = _unit_metric(q)
     if unit_metric and (metric is None or not _compatible(metric, q)):
         metric = unit_metric
-    if metric is None and q.unit in ("GB", "MB", "KB", "TB"):
-        metric = "metric/memory"
-    if metric is None and q.unit in ("ms", "s", "us"):
-        metric = "metric/latency"
-    if metric is None and q.unit == "params":
-        metric = "metric/parameters"
-    if metric is None and q.unit in ("hours", "days", "minutes"):
-        metric = "metric/training-time"
+    if metric is None:
+        metric = _UNIT_DEFAULT.get(q.unit or "")
     if q.unit is None and metric is None:
         return None  # a bare number with no metric word near it says nothing measurable
-    if q.unit is None and metric is not None and where == "left" and not re.search(
-        r"(?:of|=|:|at|reaches?|achieves?|to|is|was|yields?|obtains?|scores?|gets?)\s?$", text[left : q.start].rstrip() + " ", re.I
+    if q.unit is None and where == "left" and q.group is None and not re.search(
+        r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
+        r"|gets?|by|with|and|,)\s?$", text[left : q.start].rstrip() + " ", re.I
     ):
         return None
     if q.unit in ("tokens", "GPUs") and metric not in ("metric/context-length", "metric/throughput"):
         return None
+    if q.unit == "params" and not re.search(
+        r"\b(?:only|just|merely|as\sfew\sas|fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*|under|below)\b[^,;]{0,25}$",
+        text[max(0, q.start - 40) : q.start], re.I
+    ) and not re.match(r"^\s?(?:fewer|less)\b", text[q.end : q.end + 10]):
+        return None  # a parameter count without a saving is a model size, not a result
 
     before = text[left : q.start]
     after_clause = text[q.end : right]
-    by = bool(_BY_BEFORE.search(text[max(0, q.start - 40) : q.start]))
     share = bool(_SHARE_AFTER.match(text[q.end : q.end + 30]))
     dec = _nearest(_DECREASE, before, after_clause)
     inc = _nearest(_INCREASE, before, after_clause)
@@ -458,24 +577,21 @@ def _read_result(text: str, q: Quantity, left: int, right: int, next_start: int)
         direction = "decrease"
     elif inc is not None:
         direction = "increase"
+    if q.change_from is not None:
+        direction = "increase" if q.value > q.change_from else "decrease"
 
     relative = q.unit in ("x", "points") or by or (direction is not None and q.unit == "percent" and not share)
+    if q.change_from is not None:
+        relative = False  # "from 16GB to 8GB": the value reached is what is stated
     if metric == "metric/accuracy-loss":
         relative, direction = False, None
-    if q.unit == "x" and share:
-        relative = True
     kind: ClaimKind = "relative" if relative else "absolute"
     if kind == "absolute":
         direction = None
     elif direction is None and metric:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
-    if kind == "relative" and metric in ("metric/speed",) and direction == "decrease" and q.unit == "x":
-        direction = "increase"  # "2x less time" was read as speed: a factor of speed is an increase
-
-    baseline = _baseline_after(text, q.end, next_start if next_start > q.end else len(text))
-    if baseline is None and kind == "relative":
-        baseline = _baseline_after(text, 0, q.start)
-    qualifier = _qualifier(text, q, left)
+    if kind == "relative" and metric == "metric/speed" and q.unit == "x":
+        direction = "increase"  # a factor of speed is an increase even when written "2x less time"
     return SentenceResult(
         value=q.value,
         value_max=q.value_max,
@@ -487,11 +603,17 @@ def _read_result(text: str, q: Quantity, left: int, right: int, next_start: int)
         metric=metric,
         kind=kind,
         direction=direction,
-        qualifier=qualifier,
-        baseline_text=baseline[0] if baseline else None,
-        baseline_start=baseline[1] if baseline else None,
+        qualifier=_qualifier(text, q, left),
         partial=metric is None,
     )
+
+
+_UNIT_DEFAULT = {
+    "GB": "metric/memory", "MB": "metric/memory", "KB": "metric/memory", "TB": "metric/memory",
+    "ms": "metric/latency", "s": "metric/latency", "us": "metric/latency",
+    "hours": "metric/training-time", "days": "metric/training-time", "minutes": "metric/training-time",
+    "params": "metric/parameters",
+}
 
 
 def _nearest(rx: re.Pattern[str], before: str, after: str) -> int | None:
@@ -516,52 +638,61 @@ def _nearest_mention(mentions: Iterable[LinkedMention], pos: int) -> LinkedMenti
     return best[1] if best else None
 
 
-def _bind_baseline(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> tuple[str | None, bool]:
-    """The baseline id (method, technique or precision) and whether a stated baseline stayed unresolved."""
-    if not r.baseline_text:
-        return None, False
+def _baseline_names(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[str]:
+    """Ids the baseline phrase names: precisions (``fp16``), methods and techniques, in order."""
+    if not r.baseline_text or r.baseline_start is None or r.baseline_start < 0:
+        return []
     low = r.baseline_text.lower()
     for word, prec in _PRECISION_BASELINES.items():
         if re.match(rf"{re.escape(word)}\b", low):
-            return prec, False
-    if r.baseline_start is not None and r.baseline_start >= 0:
-        bstart = sent_start + r.baseline_start
-        bend = bstart + len(r.baseline_text)
-        for m in doc.mentions:
-            if m.entity_id and bstart <= m.start < bend and m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE):
-                return m.entity_id, False
-        # A named baseline the mapper did not link ("FLAT", "cuBLAS"): a method id of its name.
-        name = re.match(r"[A-Z][\w.+\-]*(?:\s[A-Z0-9][\w.+\-]*){0,2}", r.baseline_text)
-        if name and any(c.isupper() for c in name.group()[1:]) and not any(
-            m.start <= bstart < m.end for m in doc.mentions if m.label in (NodeLabel.MODEL, NodeLabel.HARDWARE, NodeLabel.DATASET)
-        ):
-            return f"method/{slug(name.group())}", False
-    return None, False
+            return [prec]
+    from loaders.relations import named_in
+
+    bstart = sent_start + r.baseline_start
+    bend = sent_start + (r.baseline_end or r.baseline_start + len(r.baseline_text))
+    names = []
+    for n in named_in(doc, bstart, bend):
+        if n.id.startswith("technique/") and n.start > bstart + 2 and names:
+            continue
+        if n.id.startswith("technique/") and n.start - bstart > 2:
+            continue  # a class word deep inside the phrase ("a comparable FPGA baseline") is not the baseline
+        if n.id not in names:
+            names.append(n.id)
+    return names
 
 
 def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
     """Every result stated in the abstract of ``doc``, numbered in text order from 1."""
     proposed = doc.methods[0].id if doc.methods else None
     records: list[ResultRecord] = []
+    first = _first_claim(doc)
     for sent in doc.sentences:
-        if sent.in_title:
+        if sent.in_title or sent.index < first or _background(doc, sent.text):
             continue
         named = [m for m in doc.mentions if m.sentence == sent.index and m.label in _NAME_LABELS]
         skip = [(m.start - sent.start, m.end - sent.start) for m in named]
         parsed = parse_sentence(sent.text, skip=skip)
         if not parsed:
             continue
+        respectively = bool(re.search(r"\brespectively\b", sent.text))
         models = _mentions(doc, sent.index, NodeLabel.MODEL)
         datasets = _mentions(doc, sent.index, NodeLabel.DATASET)
         hardware = _mentions(doc, sent.index, NodeLabel.HARDWARE)
-        methods = [m for m in _mentions(doc, sent.index, NodeLabel.METHOD)]
-        for r in parsed:
+        methods = _mentions(doc, sent.index, NodeLabel.METHOD)
+        baselines = [_baseline_names(doc, sent.start, r) for r in parsed]
+        for i, r in enumerate(parsed):
             pos = sent.start + r.start
-            baseline, unresolved = _bind_baseline(doc, sent.start, r)
-            subject = _subject(doc, sent.index, methods, baseline, proposed)
-            model = _nearest_mention(models, pos)
-            dataset = _nearest_mention(datasets, pos)
-            hw = _nearest_mention(hardware, pos)
+            names = baselines[i]
+            baseline = names[0] if names else None
+            if respectively and len(names) > 1:
+                sharing = [j for j, b in enumerate(baselines) if b == names]
+                if len(sharing) == len(names):
+                    baseline = names[sharing.index(i)]
+            unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text)
+            subject = _subject(doc, methods, baseline, proposed)
+            model = _pick(models, pos, parsed, i, respectively, sent.start)
+            dataset = _pick(datasets, pos, parsed, i, respectively, sent.start)
+            hw = _pick(hardware, pos, parsed, i, respectively, sent.start)
             ev = doc.evidence(sent.index, extractor=EXTRACTOR, version=VERSION,
                               confidence=0.6 if r.partial or unresolved else 0.8)
             records.append(
@@ -578,9 +709,9 @@ def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
                     direction=r.direction,
                     qualifier=r.qualifier,
                     baseline=baseline,
-                    model=model.entity_id if model else None,
-                    dataset=dataset.entity_id if dataset else None,
-                    hardware=hw.entity_id if hw else None,
+                    model=model,
+                    dataset=dataset,
+                    hardware=hw,
                     conditions=r.conditions,
                     partial=r.partial or unresolved,
                     value_text=r.value_text,
@@ -589,11 +720,59 @@ def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
     return tuple(records)
 
 
+_OWN = re.compile(r"\b(?:we|our|ours|us|this\s(?:paper|work|study|method|approach|framework|model)|the\sproposed"
+                  r"|experiments?|experimental|evaluations?|results?\s(?:show|demonstrate|indicate|reveal)|empirical(?:ly)?)\b", re.I)
+_BACKGROUND = re.compile(
+    r"^(?:However|Existing|Current(?:ly)?|Prior|Previous(?:ly)?|Traditional(?:ly)?|Conventional(?:ly)?|Recent(?:ly)?|Most"
+    r"|Many|Despite|Although|Unfortunately|Yet|Typically|Modern|Today|Nowadays|In\srecent\syears|With\sthe|As\s)\b"
+)
+
+
+def _first_claim(doc: LinkedDoc) -> int:
+    """Index of the first sentence that speaks of the paper's own work; results come after it."""
+    names = [m.name for m in doc.methods]
+    for sent in doc.sentences:
+        if sent.in_title:
+            continue
+        if _OWN.search(sent.text) or any(n and n in sent.text for n in names):
+            return sent.index
+    return len(doc.sentences)
+
+
+def _background(doc: LinkedDoc, text: str) -> bool:
+    """A sentence about the state of the field ("Existing methods need 3.2TB"), not this paper's results."""
+    if not _BACKGROUND.match(text):
+        return False
+    return not (_OWN.search(text) or any(m.name in text for m in doc.methods))
+
+
+def _looks_named(phrase: str) -> bool:
+    """Whether a baseline phrase names something (a capitalised or coined word) rather than describing it."""
+    return bool(re.match(r"^[A-Z][\w.+\-]*[A-Z0-9]", phrase))
+
+
+def _pick(
+    mentions: Sequence[LinkedMention], pos: int, parsed: Sequence[SentenceResult], i: int, respectively: bool,
+    sent_start: int,
+) -> str | None:
+    """The entity a result is stated on: paired by order under "respectively", else the nearest."""
+    ids: list[str] = []
+    for m in mentions:
+        if m.entity_id and m.entity_id not in ids:
+            ids.append(m.entity_id)
+    if not ids:
+        return None
+    if respectively and len(ids) > 1 and len(ids) == len(parsed):
+        return ids[i]
+    m = _nearest_mention(mentions, pos)
+    return m.entity_id if m else None
+
+
 _NAME_LABELS = frozenset({NodeLabel.MODEL, NodeLabel.HARDWARE, NodeLabel.DATASET, NodeLabel.METHOD, NodeLabel.HARDWARE_CLASS})
 
 
 def _subject(
-    doc: LinkedDoc, sentence: int, methods: Sequence[LinkedMention], baseline: str | None, proposed: str | None
+    doc: LinkedDoc, methods: Sequence[LinkedMention], baseline: str | None, proposed: str | None
 ) -> str | None:
     """The method the result is about: the proposed one when named or implied, else the first named method."""
     own = {m.id for m in doc.methods}
