@@ -1,6 +1,7 @@
 // best-results: Result nodes filtered by metric, by what they are on (model, family members, dataset,
 // hardware, hardware class with subclasses and devices) and by technique (class with subclasses and
 // their methods, or a method). Raw rows: one per result with its links; queries.lookups ranks them.
+// t['direction'] (not t.direction): no warning when no metric node states a direction.
 OPTIONAL MATCH (tx)
 WHERE tx.id = $technique AND (tx:Technique OR tx:Method)
 OPTIONAL MATCH (c:Technique)-[:SUBCLASS_OF*0..]->(tx)
@@ -22,7 +23,7 @@ WHERE (mt IS NULL OR EXISTS { (r)-[:MEASURES]->(mt) })
   AND (tx IS NULL OR EXISTS { MATCH (r)-[:RESULT_OF]->(s) WHERE s IN subjects })
   AND (ox IS NULL OR EXISTS { MATCH (r)-[:ON_MODEL|ON_DATASET|ON_HARDWARE]->(o) WHERE o IN ons })
 RETURN r.id AS result, properties(r) AS props,
-       [(r)-[:MEASURES]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS metric,
+       [(r)-[:MEASURES]->(t) | {id: t.id, name: coalesce(t.name, t.id), better: t['direction']}] AS metric,
        [(r)-[:RESULT_OF]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS subject,
        [(r)-[:ON_MODEL]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS model,
        [(r)-[:ON_DATASET]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS dataset,

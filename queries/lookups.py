@@ -368,6 +368,7 @@ def _br_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
         row: Row = {"result": r, "props": {"id": r, **{k: v for k, v in g.nodes[r].items() if k != "label"}}}
         for k, _ in _RESULT_LINKS:
             row[k] = [{"id": t, "name": name(g, t)} for t in links[k]]
+        row["metric"] = [{**m, "better": g.nodes[m["id"]].get("direction")} for m in row["metric"]]
         rows.append(row)
     return rows
 
@@ -379,7 +380,9 @@ def _nm(link: Row | None) -> str | None:
 def _goodness(r: Row) -> float:
     """A score where larger is better, comparable within one (metric, kind, unit) group."""
     value = float(r["value"])
-    higher = r["metric"]["id"] in HIGHER_IS_BETTER
+    # The ontology states each metric's better direction; the convention list covers a graph without it.
+    better = r["metric"].get("better")
+    higher = better == "higher" if better in ("higher", "lower") else r["metric"]["id"] in HIGHER_IS_BETTER
     if r["kind"] == "relative":
         if r["direction"] is None:
             return value

@@ -287,10 +287,17 @@ ENTRIES_CYPHER = (
 )
 """Fetch the resolution entries of some labels from Neo4j."""
 
-IDS_CYPHER = (
-    "UNWIND $ids AS i MATCH (n {id: i}) WHERE any(l IN labels(n) WHERE l IN $labels) "
-    "RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name, " + _ALT
-)
+
+
+def ids_cypher(labels: Sequence[str]) -> str:
+    """Look ids up through each label's id index: one ``UNION ALL`` part per label. Labels are
+    interpolated only after checking them against the vocabulary; the ids travel as ``$ids``."""
+    parts = [
+        f"UNWIND $ids AS i MATCH (n:`{NodeLabel(lbl).value}` {{id: i}}) "
+        f"RETURN n.id AS id, '{NodeLabel(lbl).value}' AS label, n.name AS name, " + _ALT
+        for lbl in labels
+    ]
+    return " UNION ALL ".join(parts)
 
 
 def graph_entries(g: nx.MultiDiGraph, labels: Sequence[str]) -> list[Entry]:
@@ -321,12 +328,20 @@ def rows_to_entries(rows: Iterable[dict[str, Any]]) -> list[Entry]:
     return sorted(entry_from_props(r["id"], r["label"], row_props(r)) for r in rows)
 
 
+def _prefix_ok(node_id: str, lbl: str) -> bool:
+    return node_id.split("/", 1)[0] == ID_PREFIX[NodeLabel(lbl)]
+
+
 def store_entries(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[Entry]:
     """Entries from a store: Cypher on Neo4j, the cached graph on the embedded store."""
     if store.kind == "neo4j":
         if ids is not None:
-            params = {"ids": list(ids), "labels": list(labels), "alias_props": list(ALIAS_PROPS)}
-            return rows_to_entries(store.cypher(IDS_CYPHER, params))
+            # Only the labels an id's prefix allows: a guess "model/x" is never a Technique.
+            wanted = [lbl for lbl in labels if any(_prefix_ok(i, lbl) for i in ids)]
+            if not wanted:
+                return []
+            params = {"ids": list(ids), "alias_props": list(ALIAS_PROPS)}
+            return rows_to_entries(store.cypher(ids_cypher(wanted), params))
         return rows_to_entries(store.cypher(ENTRIES_CYPHER, {"labels": list(labels), "alias_props": list(ALIAS_PROPS)}))
     g = store.read()
     if ids is not None:
