@@ -99,7 +99,8 @@ class BuildReport(Record):
 
 
 def merge_with_stored(new: Sequence[Paper], stored: Sequence[Paper]) -> list[Paper]:
-    """Papers from a new load win; stored papers not read again are kept; occurrences are united."""
+    """Stored papers not read again are kept; a paper read again is merged with its stored self
+    (occurrences united; the richest record wins, see :mod:`loaders.merge`)."""
     from loaders import merge_papers
 
     return merge_papers([*stored, *new])

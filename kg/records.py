@@ -47,7 +47,7 @@ class Paper(Record):
     """One canonical paper, merged over all its occurrences."""
 
     id: str
-    title: str = Field(description="title as given (first occurrence in sorted source order)")
+    title: str = Field(description="title as given (from the richest occurrence, see loaders.merge)")
     abstract: str = Field(description="abstract as given")
     text: str = Field(description="normalised title + TITLE_SEPARATOR + normalised abstract, for extraction")
     offset_map: tuple[int, ...] = Field(
