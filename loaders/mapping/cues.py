@@ -491,17 +491,22 @@ TOPIC_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
 HWCLASS_TERMS: dict[str, tuple[str, ...]] = {
     "hwclass/gpu": ("GPU{s|}", "graphics processing unit{s|}", "CUDA", "tensor core{s|}", "consumer GPU{s|}"),
     "hwclass/cpu": ("CPU{s|}", "central processing unit{s|}", "x86", "CPU-only"),
-    "hwclass/npu": ("NPU{s|}", "neural processing unit{s|}", "AI accelerator{s|}"),
+    "hwclass/npu": ("NPU{s|}", "neural processing unit{s|}"),
     "hwclass/tpu": ("TPU{s|}", "tensor processing unit{s|}"),
     "hwclass/fpga": ("FPGA{s|}", "field-programmable gate array{s|}"),
-    "hwclass/asic": ("ASIC{s|}", "custom accelerator{s|}", "hardware accelerator{s|}", "accelerator chip{s|}"),
+    "hwclass/asic": ("ASIC{s|}", "custom accelerator{s|}", "hardware accelerator{s|}", "accelerator chip{s|}",
+                     "{RNN|DNN|CNN|attention|transformer|LLM} accelerator{s|}"),
     "hwclass/mcu": ("microcontroller{s|}", "MCU{s|}", "microcontroller unit{s|}"),
     "hwclass/pim": ("processing-in-memory", "processing in memory", "PIM", "in-memory computing", "compute-in-memory",
                     "near-memory processing", "process-in-memory"),
-    "hwclass/phone": ("smartphone{s|}", "mobile phone{s|}", "phone{s|}", "mobile device{s|}", "iPhone{s|}"),
+    "hwclass/phone": ("smartphone{s|}", "mobile phone{s|}", "phone{s|}", "mobile device{s|}", "iPhone{s|}",
+                      "mobile CPU{s|}", "mobile GPU{s|}", "mobile platform{s|}", "Android"),
     "hwclass/edge-device": ("edge device{s|}", "edge platform{s|}", "IoT device{s|}", "embedded device{s|}",
-                            "edge hardware", "resource-constrained device{s|}", "edge computing"),
-    "hwclass/storage": ("SSD{s|}", "NVMe", "flash memory", "flash storage", "disk{s|}", "secondary storage"),
+                            "edge hardware", "resource-constrained device{s|}", "edge computing", "end-side",
+                            "end-side device{s|}", "edge GPU{s|}", "smart watch{es|}", "smartwatch{es|}", "wearable{s|}",
+                            "nano-drone{s|}", "drone{s|}", "embedded platform{s|}", "embedded system{s|}",
+                            "constrained device{s|}", "on-device"),
+    "hwclass/storage": ("SSD{s|}", "NVMe", "solid-state drive{s|}", "in-storage", "computational storage", "flash memory", "flash storage", "disk{s|}", "secondary storage"),
 }
 
 # Memory components a method reduces; cues close to a reduction word in one sentence.

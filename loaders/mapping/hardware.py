@@ -63,11 +63,15 @@ _NV_DC = r"A100|A800|H100|H800|H200|H20|V100S?|P100|P40|T4|L4|L40S?|A10G?|A30|A4
 _PATTERNS: list[tuple[str, str]] = [
     ("nvdc", rf"(?:(?P<nvdc_v>NVIDIA|Nvidia|NVidia)\s+)?(?:(?i:Tesla)\s+)?(?P<nvdc>{_NV_DC})(?:[- ]?(?:SXM\d?|PCIe|NVL))?"),
     ("rtx", r"(?:(?:NVIDIA|Nvidia)\s+)?(?:GeForce\s+)?(?P<rtx>(?:RTX|GTX)\s?(?:\d{3,4})(?:\s?Ti)?)"),
+    ("nvnum", r"(?:NVIDIA|Nvidia)\s+(?P<nvnum>[2-5]0[5-9]0(?:\s?Ti)?)(?=\s?GPU)"),
+    ("nvgen", r"(?:(?P<nvgen_v>NVIDIA|Nvidia)\s+)?(?P<nvgen>Blackwell|Hopper|Ampere|Volta|Turing|Pascal|Ada Lovelace)(?!-)"),
+    ("dgx", r"(?:(?:NVIDIA|Nvidia)\s+)?(?P<dgx>DGX(?:[-\s]?(?:1|2|A100|H100|H200|B200|Station|Spark))?)"),
+    ("neoverse", r"(?:ARM\s+|Arm\s+)?(?P<neoverse>Neoverse[-\s]?[NVE]\d)"),
     ("rtxa", r"(?:(?:NVIDIA|Nvidia)\s+)?(?:Quadro\s+)?(?P<rtxa>(?:RTX\s?)?A(?:6000|5000|4000|5500)|Quadro\s+RTX\s?\d{4})"),
     ("titan", r"(?:(?:NVIDIA|Nvidia)\s+)?(?P<titan>(?:TITAN|Titan)\s?(?:Xp|RTX|V|X))"),
     ("jetson", r"(?:(?:NVIDIA|Nvidia)\s+)?(?P<jetson>Jetson\s+(?:AGX\s+|Orin\s+)?(?:Orin|Xavier|Nano|TX2|Thor)(?:\s+(?:Nano|NX))?)"),
     ("amd", r"(?:AMD\s+)?(?:Instinct\s+)?(?P<amd>MI\d{3}[AX]?)"),
-    ("tpu", r"(?:Google\s+)?(?:Cloud\s+)?(?P<tpu>TPU\s?-?v\d[a-z]?(?:\s?(?:Pod|pod))?|TPUv\d[a-z]?)"),
+    ("tpu", r"(?:Google\s+)?(?:Cloud\s+)?(?P<tpu>TPU\s?-?v\d[a-z]?(?:\s?(?:Pod|pod))?|TPUv\d[a-z]?|TPU(?![s-]))"),
     ("applem", r"(?P<applem_v>Apple\s+)(?P<applem>M[1-4](?:\s(?:Pro|Max|Ultra))?)"),
     ("iphone", r"(?:Apple\s+)?(?P<iphone>iPhone\s?\d{1,2}(?:\s?Pro(?:\s?Max)?)?)"),
     ("snap", r"(?:Qualcomm\s+)?(?P<snap>Snapdragon\s?(?:8\+?\s?(?:s\s?)?Gen\s?\d|X\s?Elite|\d{3}))"),
@@ -102,6 +106,17 @@ def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
     if kind == "rtxa":
         t2 = re.sub(r"^RTX\s?(?=A)", "", t)
         return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
+    if kind == "nvnum":
+        t2 = "RTX " + t
+        return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
+    if kind == "nvgen":
+        return "nvidia", t, "hwclass/gpu", f"NVIDIA {t}"
+    if kind == "dgx":
+        t2 = re.sub(r"DGX[-\s]?", "DGX-", t).rstrip("-")
+        return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
+    if kind == "neoverse":
+        t2 = re.sub(r"Neoverse[-\s]?", "Neoverse ", t)
+        return "arm", t2, "hwclass/cpu", f"Arm {t2}"
     if kind in ("rtx", "titan"):
         t2 = re.sub(r"^(RTX|GTX)\s?", r"\1 ", t).replace("Titan", "TITAN")
         return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
@@ -158,6 +173,8 @@ def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
         t2 = re.sub(r"^Versal\s+", "", t)
         if re.fullmatch(r"U\d{2,3}", t2):
             t2 = "Alveo " + t2
+        if re.fullmatch(r"V[CHP]K\d{3}", t2):
+            t2 = "Versal " + t2  # VCK/VHK/VPK boards are Versal parts
         return "xilinx", t2, "hwclass/fpga", f"Xilinx {t2}"
     if kind == "sn":
         return "sambanova", t, "hwclass/asic", f"SambaNova {t}"
@@ -189,6 +206,10 @@ def find_hardware(text: str, start: int = 0, end: int | None = None) -> Iterator
         if kind == "nvdc" and raw in _CONTEXT_ONLY and not (m.group("nvdc_v") or after):
             continue  # "T4" or "A40" alone is too often something else
         if kind == "ascend" and not re.search(r"\d", raw) and not after:
+            continue
+        # GPU generations are hardware only when named as NVIDIA's or as GPUs ("Turing-NLG" is a model)
+        if kind == "nvgen" and not (m.group("nvgen_v") or after or re.match(r"\s?(?:architecture|tensor cores?|generation)",
+                                                                                   text[m.end():m.end() + 20])):
             continue
         vendor, product, hwclass, name = _vendor_product(kind, m)
         hid = "hardware/" + slug(f"{vendor} {product}" if vendor else product)

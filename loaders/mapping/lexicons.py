@@ -56,6 +56,10 @@ GENERIC_TERMS: tuple[str, ...] = (
 )
 
 
+# hardware words that only together with others show a target ("on-device" alone is a use case)
+_WEAK_HW = {"on-device": 0.5, "edge": 0.5, "drone{s|}": 0.5, "constrained device{s|}": 0.5}
+
+
 def _add_terms(lex: Lexicon, table: dict[str, tuple[tuple[str, float], ...]], kind: str) -> None:
     for target, terms in table.items():
         for term, weight in terms:
@@ -72,7 +76,7 @@ def _build(labels_key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Lexicon:
             lex.add(term, "cue", cue)
     for cls, terms in HWCLASS_TERMS.items():
         for term in terms:
-            lex.add(term, "hwclass", cls)
+            lex.add(term, "hwclass", cls, weight=_WEAK_HW.get(term, 1.0))
     for comp, terms in MEMORY_TERMS.items():
         for term in terms:
             lex.add(term, "memory", comp)

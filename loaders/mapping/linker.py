@@ -256,7 +256,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     def in_url(pos: int) -> bool:
         return any(s <= pos < e for s, e in urls)
 
-    hits = [h for h in hits if not in_url(h.start)]
+    hits = [h for h in hits if not in_url(h.start) and _context_ok(text, h)]
     models_found = [m for m in mdl.find_models(text) if not in_url(m.start)]
     models_found += _unknown_models(text, models_found, in_url)
     devices_found = [d for d in hw.find_hardware(text) if not in_url(d.start)]
@@ -364,24 +364,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             props["memory_gb"] = d.memory_gb
         mention(d.text, d.start, d.end, NodeLabel.HARDWARE, d.id, None, 0.9, "grammar", props)
 
-    hwclasses: dict[str, tuple[int, float, str]] = {}
-    for d in devices.values():
-        hwclasses.setdefault(d.hwclass, (_sentence_index(starts, d.start), 0.8, ""))
-    class_hits: dict[str, list[Hit]] = defaultdict(list)
-    for h in hits:
-        if h.kind == "hwclass":
-            class_hits[h.target].append(h)
-    for cls, hs in class_hits.items():
-        sents = {_sentence_index(starts, h.start) for h in hs}
-        in_title = 0 in sents
-        if in_title or len(hs) >= 2 or cls in hwclasses:
-            si = min(sents)
-            hwclasses.setdefault(cls, (si, 0.7 if in_title or len(hs) >= 2 else 0.5, ""))
-            for h in hs:
-                mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, cls, None, 0.7, "lexicon")
-        else:
-            for h in hs:
-                mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, None, "passing-mention", 0.3, "lexicon")
+    hwclasses = _hardware_classes(text, starts, hits, list(devices.values()), techniques, mention)
 
     # -- datasets
     datasets: dict[str, tuple[int, float]] = {}
@@ -450,6 +433,101 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         memory=memory,
         components=components,
     )
+
+
+# a hardware word in these contexts is a comparison or a cost unit, not what the paper runs on
+_HW_NEG_BEFORE = re.compile(
+    r"(?:than|over|against|versus|vs\.?|compared (?:to|with)|relative to|outperform\w*|beats?|surpass\w*)\s+"
+    r"(?:[\w().,-]+\s+){0,4}$", re.I)
+_HW_NEG_AFTER = re.compile(r"^[\s-]*(?:baselines?|hours|days|hrs)\b", re.I)
+_HW_WEAK_AFTER = re.compile(r"^[\s-]*(?:memory|VRAM|RAM)\b", re.I)
+_TECH_HWCLASS = {
+    "technique/asic-acceleration": "hwclass/asic",
+    "technique/fpga-acceleration": "hwclass/fpga",
+    "technique/processing-in-memory": "hwclass/pim",
+    "technique/tinyml": "hwclass/mcu",
+    "technique/storage-offloading": "hwclass/storage",
+}
+HWCLASS_MIN = 1.0
+HW_PLAIN = 0.6
+HW_STRONG = 1.2
+_HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|aboard|using|to|for|across|with|in)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|execution|platforms?|hardware|chips?|"
+                              r"boards?|devices?)\b", re.I)
+_ACCEL_WORDS = re.compile(r"accelerator", re.I)
+
+
+def _hardware_classes(
+    text: str, starts: list[int], hits: Sequence[Hit], devices: Sequence[hw.Device], techniques: Sequence[str],
+    mention: Any,
+) -> dict[str, tuple[int, float, str]]:
+    """Hardware classes the paper runs on or targets, weighed by the context of each mention."""
+    weight: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    count: dict[str, int] = {}
+
+    accel_paper = any(t in _TECH_HWCLASS and t != "technique/storage-offloading" for t in techniques)
+    title_end = starts[1] if len(starts) > 1 else len(text)
+
+    def context_weight(start: int, end: int) -> float:
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 16]
+        if _HW_NEG_BEFORE.search(before) or _HW_NEG_AFTER.match(after):
+            return 0.0
+        if _HW_WEAK_AFTER.match(after):
+            return HW_PLAIN * 0.8
+        if start < title_end or _HW_STRONG_BEFORE.search(before[-40:]) or _HW_STRONG_AFTER.match(after):
+            return HW_STRONG
+        return HW_PLAIN
+
+    for d in devices:
+        w = max(context_weight(d.start, d.end), HW_STRONG if context_weight(d.start, d.end) else 0.0)
+        if accel_paper and d.hwclass in ("hwclass/gpu", "hwclass/cpu"):
+            w *= 0.4  # an accelerator paper names GPUs and CPUs as what it is measured against
+        weight[d.hwclass] += w
+        first.setdefault(d.hwclass, _sentence_index(starts, d.start))
+        if d.count and w:
+            count[d.hwclass] = max(count.get(d.hwclass, 0), d.count)
+    for h in hits:
+        if h.kind != "hwclass":
+            continue
+        w = context_weight(h.start, h.end) * h.weight
+        if accel_paper and h.target in ("hwclass/gpu", "hwclass/cpu"):
+            w *= 0.4
+        if h.target == "hwclass/asic" and _ACCEL_WORDS.search(h.text) and any(
+                t in techniques for t in ("technique/fpga-acceleration", "technique/processing-in-memory")):
+            w = 0.0  # the FPGA or PIM design is the accelerator
+        weight[h.target] += w
+        first.setdefault(h.target, _sentence_index(starts, h.start))
+        m = re.search(r"(\d{1,3}(?:,\d{3})*|\d+)\s?(?:[x×]\s?)?$", text[max(0, h.start - 12) : h.start])
+        if m and w:
+            count[h.target] = max(count.get(h.target, 0), int(m.group(1).replace(",", "")))
+        ok = w > 0
+        mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, h.target if ok else None,
+                None if ok else "comparison-or-cost-unit", 0.7 if ok else 0.3, "lexicon")
+    for t in techniques:
+        cls = _TECH_HWCLASS.get(t)
+        if cls:
+            weight[cls] += HWCLASS_MIN
+            first.setdefault(cls, 0)
+    out: dict[str, tuple[int, float, str]] = {}
+    for cls, w in weight.items():
+        if w >= HWCLASS_MIN:
+            out[cls] = (first.get(cls, 0), round(min(0.95, 0.5 + 0.15 * w), 3), str(count[cls]) if cls in count else "")
+    return out
+
+
+# surface forms with another frequent meaning, kept only when the paper shows the intended one
+_NEEDS_CONTEXT: dict[str, re.Pattern[str]] = {
+    "SSD": re.compile(r"\b(?:storage|offload\w*|NVMe|disk|flash|I/O|drive)\b", re.I),
+    "SSDs": re.compile(r"\b(?:storage|offload\w*|NVMe|disk|flash|I/O|drive)\b", re.I),
+    "disk": re.compile(r"\b(?:storage|offload\w*|NVMe|SSD|I/O)\b", re.I),
+}
+
+
+def _context_ok(text: str, h: Hit) -> bool:
+    pat = _NEEDS_CONTEXT.get(h.text)
+    return pat is None or bool(pat.search(text))
 
 
 def _conf(score: float) -> float:
