@@ -1,0 +1,412 @@
+"""The graph reads the explorer needs beyond the named queries, on either store.
+
+The named queries (:mod:`queries`) answer questions; the canvas also needs plain graph access:
+the edges around a few nodes, the edges among a set of nodes, a node's full record with every
+evidence list. :class:`GraphSource` offers exactly those reads, once over the in-memory graph of
+the embedded store and once as parameterised Cypher on Neo4j, with the same results.
+
+>>> import tempfile
+>>> from kg.graph import new_graph, add_node
+>>> from kg.store import open_store
+>>> st = open_store(tempfile.mkdtemp())
+>>> g = new_graph()
+>>> add_node(g, "technique/pruning", "Technique", {"name": "Pruning"})
+>>> add_node(g, "method/snip", "Method", {"name": "SNIP"})
+>>> _ = g.add_edge("method/snip", "technique/pruning", key="INSTANCE_OF", support=1)
+>>> _ = st.write(g)
+>>> src = source_for(st)
+>>> [(e.source, e.type, e.target) for e in src.incident(["method/snip"]).edges]
+[('method/snip', 'INSTANCE_OF', 'technique/pruning')]
+"""
+
+from __future__ import annotations
+
+import abc
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ontology.vocab import NodeLabel
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.store.base import GraphStore
+
+LIGHT_PROPS = ("name", "stub", "year", "paper")
+"""Node properties the canvas needs (the rest is fetched for the side panel only)."""
+EDGE_LIGHT = ("support", "confidence", "origin")
+PAPER_PROPS = ("title", "year", "arxiv_id", "source_files", "source_lines", "source_formats")
+CONCEPT_LABELS = ("Technique", "HardwareClass", "Topic")
+_KNOWN_LABELS = frozenset(lbl.value for lbl in NodeLabel)
+
+
+class NodeInfo(NamedTuple):
+    id: str
+    label: str
+    props: dict[str, Any]
+
+
+class EdgeInfo(NamedTuple):
+    source: str
+    target: str
+    type: str
+    props: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}|{self.type}|{self.target}"
+
+
+class Incident(NamedTuple):
+    """Edges around some anchors: the kept ones and how many each anchor has in all (after type filters)."""
+
+    edges: list[EdgeInfo]
+    totals: dict[str, int]
+
+
+class Annotation(NamedTuple):
+    year: int | None
+    techniques: frozenset[str]
+    degree: int
+
+
+def _light(props: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    return {k: props[k] for k in keys if k in props and props[k] is not None}
+
+
+def _rank(e: EdgeInfo, anchor: str) -> tuple[int, str, str]:
+    """Neighbours of a hub are kept by support first, then by id, so truncation is deterministic."""
+    other = e.target if e.source == anchor else e.source
+    return (-int(e.props.get("support") or 0), other, e.type)
+
+
+class GraphSource(abc.ABC):
+    """Plain graph reads over one store (see :func:`source_for`)."""
+
+    @abc.abstractmethod
+    def nodes(self, ids: Iterable[str], *, full: bool = False) -> dict[str, NodeInfo]:
+        """The nodes among ``ids`` that exist; light properties unless ``full``."""
+
+    @abc.abstractmethod
+    def incident(
+        self,
+        ids: Sequence[str],
+        *,
+        rels: Sequence[str] | None = None,
+        labels: Sequence[str] | None = None,
+        per_node: int = 0,
+    ) -> Incident:
+        """Edges touching ``ids`` (light properties), limited to ``rels`` and to neighbours of ``labels``,
+        at most ``per_node`` per anchor (0: all), best supported first."""
+
+    @abc.abstractmethod
+    def edges_among(self, ids: Sequence[str]) -> list[EdgeInfo]:
+        """Edges whose both ends are in ``ids`` (light properties)."""
+
+    @abc.abstractmethod
+    def edges_of(self, node_id: str) -> list[EdgeInfo]:
+        """Every edge of one node with all its properties (evidence lists included)."""
+
+    @abc.abstractmethod
+    def annotations(self, ids: Sequence[str]) -> dict[str, Annotation]:
+        """Year, directly linked technique classes and degree of each node (for filters and styling)."""
+
+    @abc.abstractmethod
+    def skeleton(self) -> tuple[list[tuple[str, str]], dict[str, Ref3]]:
+        """``SUBCLASS_OF`` edges ``(child, parent)`` and the concepts' ``(label, name)``."""
+
+    @abc.abstractmethod
+    def years(self) -> dict[int, int]:
+        """Papers per year."""
+
+    @abc.abstractmethod
+    def proposers(self, method_ids: Sequence[str]) -> dict[str, list[str]]:
+        """The papers that propose each method."""
+
+    def papers(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Title, year and source locations of papers."""
+        return {i: n.props for i, n in self.nodes(ids, full=True).items() if n.label == "Paper"}
+
+
+class Ref3(NamedTuple):
+    label: str
+    name: str
+
+
+# -- embedded store: the in-memory graph --------------------------------------------------------
+
+
+class GraphMemorySource(GraphSource):
+    """Reads over a ``networkx.MultiDiGraph`` (the embedded store's graph, cached by the store)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    @property
+    def g(self) -> nx.MultiDiGraph:
+        return self.store.read()
+
+    def nodes(self, ids: Iterable[str], *, full: bool = False) -> dict[str, NodeInfo]:
+        g = self.g
+        out: dict[str, NodeInfo] = {}
+        for i in ids:
+            if i in g:
+                d = g.nodes[i]
+                props = {k: v for k, v in d.items() if k != "label"} if full else _light(d, LIGHT_PROPS)
+                out[i] = NodeInfo(i, d["label"], props)
+        return out
+
+    def incident(
+        self,
+        ids: Sequence[str],
+        *,
+        rels: Sequence[str] | None = None,
+        labels: Sequence[str] | None = None,
+        per_node: int = 0,
+    ) -> Incident:
+        g = self.g
+        rel_set = set(rels) if rels is not None else None
+        label_set = set(labels) if labels is not None else None
+        edges: dict[str, EdgeInfo] = {}
+        totals: dict[str, int] = {}
+        for a in ids:
+            if a not in g:
+                continue
+            found: list[EdgeInfo] = []
+            for v, keyed in g._succ[a].items():
+                for k, d in keyed.items():
+                    found.append(EdgeInfo(a, v, k, _light(d, EDGE_LIGHT)))
+            for u, keyed in g._pred[a].items():
+                for k, d in keyed.items():
+                    if u != a:
+                        found.append(EdgeInfo(u, a, k, _light(d, EDGE_LIGHT)))
+            found = [
+                e for e in found
+                if (rel_set is None or e.type in rel_set)
+                and (label_set is None or g.nodes[e.target if e.source == a else e.source]["label"] in label_set)
+            ]
+            totals[a] = len(found)
+            found.sort(key=lambda e: _rank(e, a))
+            for e in found[:per_node] if per_node else found:
+                edges.setdefault(e.key, e)
+        return Incident(sorted(edges.values(), key=lambda e: e.key), totals)
+
+    def edges_among(self, ids: Sequence[str]) -> list[EdgeInfo]:
+        g = self.g
+        wanted = {i for i in ids if i in g}
+        out = [
+            EdgeInfo(u, v, k, _light(d, EDGE_LIGHT))
+            for u in sorted(wanted)
+            for v, keyed in g._succ[u].items()
+            if v in wanted
+            for k, d in keyed.items()
+        ]
+        return sorted(out, key=lambda e: e.key)
+
+    def edges_of(self, node_id: str) -> list[EdgeInfo]:
+        g = self.g
+        if node_id not in g:
+            return []
+        out = [EdgeInfo(node_id, v, k, dict(d)) for v, keyed in g._succ[node_id].items() for k, d in keyed.items()]
+        out += [
+            EdgeInfo(u, node_id, k, dict(d))
+            for u, keyed in g._pred[node_id].items()
+            if u != node_id
+            for k, d in keyed.items()
+        ]
+        return sorted(out, key=lambda e: e.key)
+
+    def annotations(self, ids: Sequence[str]) -> dict[str, Annotation]:
+        g = self.g
+        out: dict[str, Annotation] = {}
+        for i in ids:
+            if i not in g:
+                continue
+            d = g.nodes[i]
+            year = d.get("year")
+            techs: set[str] = {i} if d["label"] == "Technique" else set()
+            via_years: list[int] = []
+            for v, keyed in g._succ[i].items():
+                vl = g.nodes[v]["label"]
+                if vl == "Technique" and keyed.keys() & {"INSTANCE_OF", "STUDIES", "RESULT_OF"}:
+                    techs.add(v)
+                elif vl == "Method" and keyed.keys() & {"PROPOSES", "RESULT_OF"}:
+                    techs.update(t for t, k2 in g._succ[v].items()
+                                 if "INSTANCE_OF" in k2 and g.nodes[t]["label"] == "Technique")
+            if year is None:
+                # A method dates from its first proposing paper, a result from its paper.
+                for u, keyed in g._pred[i].items():
+                    if keyed.keys() & {"PROPOSES", "REPORTS"} and g.nodes[u]["label"] == "Paper":
+                        y = g.nodes[u].get("year")
+                        if isinstance(y, int):
+                            via_years.append(y)
+                year = min(via_years) if via_years else None
+            out[i] = Annotation(year if isinstance(year, int) else None, frozenset(techs), g.degree(i))
+        return out
+
+    def skeleton(self) -> tuple[list[tuple[str, str]], dict[str, Ref3]]:
+        g = self.g
+        names = {n: Ref3(d["label"], str(d.get("name", n))) for n, d in g.nodes(data=True) if d["label"] in CONCEPT_LABELS}
+        edges = sorted((u, v) for u, v, k in g.edges(keys=True) if k == "SUBCLASS_OF")
+        return edges, names
+
+    def years(self) -> dict[int, int]:
+        counts: dict[int, int] = defaultdict(int)
+        for _, d in self.g.nodes(data=True):
+            if d["label"] == "Paper" and isinstance(d.get("year"), int):
+                counts[d["year"]] += 1
+        return dict(sorted(counts.items()))
+
+    def proposers(self, method_ids: Sequence[str]) -> dict[str, list[str]]:
+        g = self.g
+        return {
+            m: sorted(u for u, keyed in g._pred[m].items() if "PROPOSES" in keyed)
+            for m in method_ids
+            if m in g
+        }
+
+
+# -- Neo4j: parameterised Cypher -----------------------------------------------------------------
+
+_NODES = """
+UNWIND $ids AS i MATCH (n) WHERE n.id = i
+RETURN n.id AS id, [l IN labels(n) WHERE l IN $known][0] AS label,
+       CASE WHEN $full THEN properties(n) ELSE {name: n.name, stub: n.stub, year: n.year, paper: n.paper} END AS props
+"""
+
+_INCIDENT = """
+UNWIND $ids AS i MATCH (a) WHERE a.id = i
+MATCH (a)-[r]-(o) WHERE o.id IS NOT NULL AND o <> a
+  AND ($rels IS NULL OR type(r) IN $rels)
+  AND ($labels IS NULL OR any(l IN labels(o) WHERE l IN $labels))
+WITH i, r, o ORDER BY coalesce(r.support, 0) DESC, o.id, type(r)
+WITH i, collect({s: startNode(r).id, t: type(r), e: endNode(r).id,
+                 support: r.support, confidence: r.confidence, origin: r.origin}) AS rs
+RETURN i AS id, size(rs) AS total, CASE WHEN $per_node > 0 THEN rs[..$per_node] ELSE rs END AS edges
+"""
+
+_AMONG = """
+MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
+RETURN a.id AS s, type(r) AS t, b.id AS e, r.support AS support, r.confidence AS confidence, r.origin AS origin
+"""
+
+_EDGES_OF = """
+MATCH (n) WHERE n.id = $id
+MATCH (n)-[r]-(o) WHERE o.id IS NOT NULL AND o <> n
+RETURN startNode(r).id AS s, type(r) AS t, endNode(r).id AS e, properties(r) AS props
+"""
+
+_ANNOTATE = """
+UNWIND $ids AS i MATCH (n) WHERE n.id = i
+OPTIONAL MATCH (n)-[:INSTANCE_OF|STUDIES|RESULT_OF]->(t:Technique)
+WITH i, n, collect(DISTINCT t.id) AS direct
+OPTIONAL MATCH (n)-[:PROPOSES|RESULT_OF]->(:Method)-[:INSTANCE_OF]->(t2:Technique)
+WITH i, n, direct, collect(DISTINCT t2.id) AS via
+OPTIONAL MATCH (p:Paper)-[:PROPOSES|REPORTS]->(n)
+RETURN i AS id, n:Technique AS technique, n.year AS year, min(p.year) AS paper_year,
+       direct + via AS techniques, COUNT { (n)--() } AS degree
+"""
+
+_SKELETON_EDGES = "MATCH (c)-[:SUBCLASS_OF]->(p) WHERE c.id IS NOT NULL AND p.id IS NOT NULL RETURN c.id AS c, p.id AS p"
+_CONCEPTS = """
+MATCH (n) WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels)
+RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, coalesce(n.name, n.id) AS name
+"""
+_YEARS = "MATCH (p:Paper) WHERE p.year IS NOT NULL RETURN p.year AS year, count(*) AS n"
+_PROPOSERS = """
+UNWIND $ids AS i MATCH (m) WHERE m.id = i
+MATCH (p:Paper)-[:PROPOSES]->(m) RETURN i AS id, collect(p.id) AS papers
+"""
+
+
+def _edge_row(r: dict[str, Any]) -> EdgeInfo:
+    props = {k: r[k] for k in EDGE_LIGHT if r.get(k) is not None}
+    return EdgeInfo(r["s"], r["e"], r["t"], props)
+
+
+class CypherSource(GraphSource):
+    """The same reads as :class:`GraphMemorySource`, as parameterised Cypher on Neo4j."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def _q(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self.store.cypher(query, params)
+
+    def nodes(self, ids: Iterable[str], *, full: bool = False) -> dict[str, NodeInfo]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        out: dict[str, NodeInfo] = {}
+        for r in self._q(_NODES, ids=wanted, known=sorted(_KNOWN_LABELS), full=full):
+            if r["label"] is None:
+                continue
+            props = {k: v for k, v in (r["props"] or {}).items() if v is not None and k != "id"}
+            out[r["id"]] = NodeInfo(r["id"], r["label"], props)
+        return out
+
+    def incident(
+        self,
+        ids: Sequence[str],
+        *,
+        rels: Sequence[str] | None = None,
+        labels: Sequence[str] | None = None,
+        per_node: int = 0,
+    ) -> Incident:
+        rows = self._q(
+            _INCIDENT,
+            ids=list(dict.fromkeys(ids)),
+            rels=list(rels) if rels is not None else None,
+            labels=list(labels) if labels is not None else None,
+            per_node=per_node,
+        )
+        edges: dict[str, EdgeInfo] = {}
+        totals: dict[str, int] = {}
+        for r in rows:
+            totals[r["id"]] = r["total"]
+            for e in r["edges"]:
+                info = _edge_row(e)
+                edges.setdefault(info.key, info)
+        return Incident(sorted(edges.values(), key=lambda e: e.key), totals)
+
+    def edges_among(self, ids: Sequence[str]) -> list[EdgeInfo]:
+        if not ids:
+            return []
+        return sorted((_edge_row(r) for r in self._q(_AMONG, ids=sorted(set(ids)))), key=lambda e: e.key)
+
+    def edges_of(self, node_id: str) -> list[EdgeInfo]:
+        rows = self._q(_EDGES_OF, id=node_id)
+        return sorted((EdgeInfo(r["s"], r["e"], r["t"], dict(r["props"])) for r in rows), key=lambda e: e.key)
+
+    def annotations(self, ids: Sequence[str]) -> dict[str, Annotation]:
+        if not ids:
+            return {}
+        out: dict[str, Annotation] = {}
+        for r in self._q(_ANNOTATE, ids=sorted(set(ids))):
+            techs = set(r["techniques"] or [])
+            if r["technique"]:
+                techs.add(r["id"])
+            year = r["year"] if r["year"] is not None else r["paper_year"]
+            out[r["id"]] = Annotation(year if isinstance(year, int) else None, frozenset(techs), int(r["degree"]))
+        return out
+
+    def skeleton(self) -> tuple[list[tuple[str, str]], dict[str, Ref3]]:
+        edges = sorted((r["c"], r["p"]) for r in self._q(_SKELETON_EDGES))
+        names = {r["id"]: Ref3(r["label"], str(r["name"])) for r in self._q(_CONCEPTS, labels=list(CONCEPT_LABELS))}
+        return edges, names
+
+    def years(self) -> dict[int, int]:
+        return dict(sorted((int(r["year"]), int(r["n"])) for r in self._q(_YEARS) if isinstance(r["year"], int)))
+
+    def proposers(self, method_ids: Sequence[str]) -> dict[str, list[str]]:
+        if not method_ids:
+            return {}
+        return {r["id"]: sorted(r["papers"]) for r in self._q(_PROPOSERS, ids=sorted(set(method_ids)))}
+
+
+def source_for(store: GraphStore) -> GraphSource:
+    """The reads for a store: Cypher on Neo4j, the in-memory graph otherwise."""
+    if store.kind == "neo4j":
+        return CypherSource(store)
+    return GraphMemorySource(store)

@@ -1,0 +1,1074 @@
+// effkg explorer: the page. Its state lives in the URL (a shared link reproduces the view), every
+// datum comes from the JSON API under /api, and every text from the graph is inserted with
+// textContent (never as HTML), so a title holding markup or script is shown as plain text.
+
+/* global cytoscape */
+
+// -- node types: colour, shape and size on the canvas, name in the legend ------------------------
+const TYPES = {
+  Method:          { color: "#e8590c", shape: "ellipse",         size: 30, word: "method" },
+  Technique:       { color: "#7048e8", shape: "hexagon",         size: 32, word: "technique class" },
+  Paper:           { color: "#5c6f82", shape: "round-rectangle", size: 20, word: "paper" },
+  Model:           { color: "#1c7ed6", shape: "ellipse",         size: 24, word: "model" },
+  ModelFamily:     { color: "#4dabf7", shape: "round-diamond",   size: 26, word: "model family" },
+  Architecture:    { color: "#1098ad", shape: "diamond",         size: 22, word: "architecture" },
+  Hardware:        { color: "#2b8a3e", shape: "round-octagon",   size: 24, word: "hardware" },
+  HardwareClass:   { color: "#69db7c", shape: "octagon",         size: 26, word: "hardware class" },
+  Dataset:         { color: "#0c8599", shape: "barrel",          size: 22, word: "dataset" },
+  Result:          { color: "#f59f00", shape: "star",            size: 18, word: "result" },
+  Metric:          { color: "#c29200", shape: "tag",             size: 18, word: "metric" },
+  MemoryComponent: { color: "#d6336c", shape: "round-triangle",  size: 22, word: "memory component" },
+  Bottleneck:      { color: "#c92a2a", shape: "triangle",        size: 22, word: "bottleneck" },
+  Topic:           { color: "#868e96", shape: "hexagon",         size: 24, word: "topic" },
+};
+const FALLBACK = { color: "#adb5bd", shape: "ellipse", size: 20, word: "entity" };
+const typeOf = (label) => TYPES[label] || FALLBACK;
+const ID_PREFIXES = ["paper", "technique", "topic", "method", "model", "family", "arch", "hardware", "hwclass",
+  "dataset", "metric", "memory", "bottleneck", "result"];
+
+// -- small helpers -----------------------------------------------------------------------------------
+const $ = (sel) => document.querySelector(sel);
+
+/** Build an element; strings become text nodes, so nothing is ever parsed as HTML. */
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = String(v);
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const kid of kids.flat()) {
+    if (kid === null || kid === undefined || kid === false) continue;
+    e.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+  }
+  return e;
+}
+
+function badge(label) {
+  const b = el("span", { class: "badge", text: typeOf(label).word });
+  b.style.backgroundColor = typeOf(label).color;
+  return b;
+}
+
+function isId(v) {
+  return typeof v === "string" && v.includes("/") && ID_PREFIXES.includes(v.split("/", 1)[0]) && v.length < 300;
+}
+
+function shorten(text, n) {
+  const s = String(text);
+  return s.length > n ? s.slice(0, n - 1).trimEnd() + "…" : s;
+}
+
+function hashString(s) {
+  let h = 2166136261 >>> 0;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+  return h >>> 0;
+}
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return function () {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function debounce(fn, ms) {
+  let t = null;
+  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+}
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || `request failed (${status})`);
+    this.status = status;
+    this.candidates = (body && body.candidates) || [];
+  }
+}
+
+async function api(path, params) {
+  const qs = params ? params.toString() : "";
+  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: "application/json" } });
+  let body = null;
+  try { body = await res.json(); } catch (_) { body = null; }
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}
+
+// -- state <-> URL ---------------------------------------------------------------------------------
+const state = {
+  focus: "", expand: [], sel: "", labels: null, rels: null, family: "", year_from: "", year_to: "",
+  pa: "", pb: "", max_hops: 4, tab: "filters", query: "", qp: {},
+};
+
+function readState() {
+  const u = new URLSearchParams(location.search);
+  const list = (k) => {
+    const v = u.getAll(k).flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+    return v.length ? v : null;
+  };
+  state.focus = u.get("focus") || "";
+  state.expand = u.getAll("expand").filter(Boolean);
+  state.sel = u.get("sel") || "";
+  state.labels = list("labels");
+  state.rels = list("rels");
+  state.family = u.get("family") || "";
+  state.year_from = u.get("year_from") || "";
+  state.year_to = u.get("year_to") || "";
+  state.pa = u.get("pa") || "";
+  state.pb = u.get("pb") || "";
+  state.max_hops = parseInt(u.get("max_hops") || "4", 10) || 4;
+  state.query = u.get("query") || "";
+  state.qp = {};
+  for (const [k, v] of u.entries()) if (k.startsWith("q.")) state.qp[k.slice(2)] = v;
+  state.tab = u.get("tab") || (state.pa && state.pb ? "path" : state.query ? "queries" : "filters");
+}
+
+/** The view's parameters; the page URL and the /api/view call share them. */
+function viewParams() {
+  const p = new URLSearchParams();
+  if (state.focus) p.append("focus", state.focus);
+  for (const x of state.expand) p.append("expand", x);
+  if (state.labels) p.set("labels", state.labels.join(","));
+  if (state.rels) p.set("rels", state.rels.join(","));
+  if (state.family) p.set("family", state.family);
+  if (state.year_from) p.set("year_from", state.year_from);
+  if (state.year_to) p.set("year_to", state.year_to);
+  if (state.sel) p.set("sel", state.sel);
+  if (state.pa && state.pb) { p.set("pa", state.pa); p.set("pb", state.pb); p.set("max_hops", String(state.max_hops)); }
+  return p;
+}
+
+function pageParams() {
+  const p = viewParams();
+  if (state.query) {
+    p.set("query", state.query);
+    for (const [k, v] of Object.entries(state.qp)) if (v !== "" && v !== null) p.set(`q.${k}`, v);
+  }
+  if (state.tab && state.tab !== "filters") p.set("tab", state.tab);
+  return p;
+}
+
+function saveState(push) {
+  const qs = pageParams().toString();
+  const url = qs ? `?${qs}` : location.pathname;
+  if (url === location.search || (qs === "" && location.search === "")) return;
+  (push ? history.pushState : history.replaceState).call(history, null, "", url);
+}
+
+function linkFor(id) {
+  const p = new URLSearchParams({ focus: id, sel: id });
+  return `?${p}`;
+}
+
+// -- the canvas ---------------------------------------------------------------------------------------
+let cy = null;
+const names = new Map(); // id -> {name, label}, from everything drawn so far
+
+function cyStyle() {
+  const s = [
+    { selector: "node", style: {
+      "background-color": "data(color)", shape: "data(shape)", width: "data(size)", height: "data(size)",
+      label: "data(short)", "font-size": 10, "font-family": "system-ui, sans-serif", color: "#1f2933",
+      "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": "120px",
+      "text-outline-color": "#ffffff", "text-outline-width": 2, "text-outline-opacity": 0.9,
+      "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#ffffff", "transition-property": "opacity",
+      "transition-duration": "150ms",
+    } },
+    { selector: "node.anchor", style: { "border-width": 3, "border-color": "#1f2933", "font-weight": 600, "font-size": 11.5, "z-index": 5 } },
+    { selector: "node.stub", style: { "border-style": "dashed", "border-color": "#495057", "border-width": 1.5 } },
+    { selector: "node.hl", style: { "border-width": 4, "border-color": "#228be6" } },
+    { selector: "node:selected", style: { "border-width": 4, "border-color": "#f08c00", "z-index": 9 } },
+    { selector: "edge", style: {
+      width: "data(width)", "line-color": "#b8c2cc", "curve-style": "bezier", "target-arrow-shape": "triangle",
+      "target-arrow-color": "#b8c2cc", "arrow-scale": 0.8, label: "data(words)", "font-size": 8, color: "#5f6b77",
+      "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+      "text-background-padding": "1px", "min-zoomed-font-size": 8, opacity: 0.9,
+    } },
+    { selector: "edge.ontology", style: { "line-style": "dashed", "line-color": "#c5b8f0", "target-arrow-color": "#c5b8f0" } },
+    { selector: "edge.near", style: { "line-color": "#f08c00", "target-arrow-color": "#f08c00", width: 2.5, "z-index": 8 } },
+    { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.25 } },
+    { selector: "node.onpath", style: { "border-width": 4, "border-color": "#e03131", opacity: 1, "text-opacity": 1, "z-index": 10 } },
+    { selector: "edge.onpath", style: {
+      "line-color": "#e03131", "target-arrow-color": "#e03131", width: 4, opacity: 1, "text-opacity": 1, "z-index": 10,
+      color: "#c92a2a", "font-size": 9, "font-weight": 600,
+    } },
+    { selector: "node.answer", style: { "border-width": 3, "border-color": "#0b7285" } },
+  ];
+  return s;
+}
+
+function initCanvas() {
+  cy = cytoscape({
+    container: $("#cy"),
+    elements: [],
+    style: cyStyle(),
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    selectionType: "single",
+  });
+  cy.on("tap", "node", (e) => selectNode(e.target.id(), true));
+  cy.on("dbltap", "node", (e) => expandNode(e.target.id()));
+  cy.on("tap", (e) => { if (e.target === cy) clearNear(); });
+  const tip = el("div", { class: "cy-tip", hidden: true });
+  tip.style.cssText = "";
+  Object.assign(tip.style, {
+    position: "absolute", pointerEvents: "none", background: "#1f2933", color: "#fff", fontSize: "12px",
+    padding: "3px 8px", borderRadius: "4px", maxWidth: "360px", zIndex: 20,
+  });
+  $(".stage").append(tip);
+  cy.on("mouseover", "node", (e) => {
+    const d = e.target.data();
+    tip.textContent = `${d.name} · ${typeOf(d.label).word}${d.year ? " · " + d.year : ""}`;
+    const p = e.renderedPosition || e.target.renderedPosition();
+    tip.style.left = `${p.x + 14}px`;
+    tip.style.top = `${p.y + 10}px`;
+    tip.hidden = false;
+  });
+  cy.on("mouseout", "node", () => { tip.hidden = true; });
+  cy.on("viewport", () => { tip.hidden = true; });
+}
+
+function nodeData(n, anchors) {
+  const t = typeOf(n.label);
+  const grow = Math.min(18, 4 * Math.log2(1 + (n.degree || 0)));
+  const size = Math.round(t.size + grow * (n.label === "Paper" || n.label === "Result" ? 0.4 : 1));
+  names.set(n.id, { name: n.name, label: n.label });
+  return {
+    group: "nodes",
+    data: {
+      id: n.id, name: n.name, label: n.label, year: n.year, degree: n.degree, families: n.families,
+      short: shorten(n.name, n.label === "Paper" ? 44 : 32), color: t.color, shape: t.shape, size,
+    },
+    classes: [anchors.has(n.id) ? "anchor" : "", n.stub ? "stub" : ""].filter(Boolean).join(" "),
+  };
+}
+
+function edgeData(e) {
+  return {
+    group: "edges",
+    data: {
+      id: e.id, source: e.source, target: e.target, type: e.type, support: e.support,
+      words: e.type.toLowerCase().replace(/_/g, " "), width: Math.min(5, 1 + Math.log2(1 + (e.support || 0))),
+    },
+    classes: e.ontology ? "ontology" : "",
+  };
+}
+
+/** Union of subgraphs, nodes and edges by id (the first copy wins). */
+function mergeSubgraphs(...graphs) {
+  const nodes = new Map();
+  const edges = new Map();
+  for (const g of graphs) {
+    if (!g) continue;
+    for (const n of g.nodes || []) if (!nodes.has(n.id)) nodes.set(n.id, n);
+    for (const e of g.edges || []) if (!edges.has(e.id)) edges.set(e.id, e);
+  }
+  const ns = [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const es = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { nodes: ns, edges: es };
+}
+
+/**
+ * Lay the graph out with fcose under a PRNG seeded by the node ids: the same elements always get the
+ * same positions, so a shared link reproduces the picture and not just the content.
+ */
+function runLayout(animate) {
+  const ids = cy.nodes().map((n) => n.id()).sort();
+  if (!ids.length) return Promise.resolve();
+  const rnd = mulberry32(hashString(ids.join("|")));
+  const original = Math.random;
+  const big = ids.length > 220;
+  const done = new Promise((resolve) => cy.one("layoutstop", () => {
+    // A handful of nodes would be blown up to fill the canvas; keep them at a readable size.
+    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+    resolve();
+  }));
+  Math.random = rnd;
+  try {
+    cy.layout({
+      name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose",
+      quality: big ? "draft" : "default",
+      randomize: true,
+      animate: animate ? "end" : false,
+      animationDuration: 350,
+      fit: true,
+      padding: 40,
+      nodeDimensionsIncludeLabels: false,
+      uniformNodeDimensions: false,
+      packComponents: true,
+      nodeRepulsion: () => 7000,
+      idealEdgeLength: (edge) => (edge.hasClass("ontology") ? 70 : 95),
+      edgeElasticity: () => 0.45,
+      numIter: big ? 1200 : 2500,
+      gravity: 0.3,
+      tile: true,
+    }).run();
+  } finally {
+    Math.random = original;
+  }
+  return done;
+}
+
+function drawGraph(graph, anchors, animate) {
+  const els = [...graph.nodes.map((n) => nodeData(n, anchors)), ...graph.edges.map(edgeData)];
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(els);
+  });
+  $("#welcome").hidden = graph.nodes.length > 0;
+  drawLegend();
+  return runLayout(animate);
+}
+
+function drawLegend() {
+  const box = $("#legend");
+  box.replaceChildren();
+  const present = new Set(cy.nodes().map((n) => n.data("label")));
+  for (const [label, t] of Object.entries(TYPES)) {
+    if (!present.has(label)) continue;
+    const sw = el("i", { class: "swatch" });
+    sw.style.backgroundColor = t.color;
+    box.append(el("span", {}, sw, t.word));
+  }
+}
+
+function clearNear() {
+  cy.elements().removeClass("near");
+}
+
+function markSelection(id) {
+  cy.batch(() => {
+    cy.elements().unselect().removeClass("near");
+    const n = cy.getElementById(id);
+    if (n.nonempty()) {
+      n.select();
+      n.connectedEdges().addClass("near");
+    }
+  });
+}
+
+function markPath(path) {
+  cy.batch(() => {
+    cy.elements().removeClass("onpath faded");
+    if (!path || !path.paths.length) return;
+    const on = cy.collection();
+    for (const p of path.paths) {
+      for (const n of p.nodes) on.merge(cy.getElementById(n.id));
+      for (const h of p.hops) on.merge(cy.getElementById(`${h.source}|${h.type}|${h.target}`));
+    }
+    cy.elements().not(on).addClass("faded");
+    on.addClass("onpath");
+  });
+}
+
+function markAnswer(ids) {
+  cy.batch(() => {
+    cy.nodes().removeClass("answer");
+    for (const id of ids) cy.getElementById(id).addClass("answer");
+  });
+}
+
+// -- loading views ------------------------------------------------------------------------------------
+const page = {
+  meta: null, view: null, answer: null, entity: null, renders: 0, timings: {}, loading: 0, queries: null,
+};
+window.effkg = page; // for tests and benchmarks: the canvas, the last answers and timings
+
+function setBusy(on) {
+  page.loading += on ? 1 : -1;
+  $("#busy").hidden = page.loading <= 0;
+  document.body.dataset.busy = page.loading > 0 ? "1" : "0";
+}
+
+function showError(err) {
+  const box = $("#toast");
+  box.className = "toast";
+  box.replaceChildren(el("span", { text: err.message || String(err) }));
+  if (err.candidates && err.candidates.length) {
+    box.append(el("span", { text: " Did you mean:" }));
+    for (const c of err.candidates.slice(0, 6)) {
+      const id = c.split(" ")[0];
+      box.append(el("a", { href: linkFor(id), onclick: (ev) => { ev.preventDefault(); focusOn(id); } }, c));
+    }
+  }
+  box.hidden = false;
+  clearTimeout(showError.t);
+  showError.t = setTimeout(() => { box.hidden = true; }, 9000);
+}
+
+function toast(text) {
+  const box = $("#toast");
+  box.className = "toast ok";
+  box.replaceChildren(el("span", { text }));
+  box.hidden = false;
+  clearTimeout(showError.t);
+  showError.t = setTimeout(() => { box.hidden = true; }, 2500);
+}
+
+function queryParams() {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(state.qp)) if (v !== "" && v !== null && v !== undefined) p.set(k, v);
+  return p;
+}
+
+/** Fetch and draw everything the URL names: canvas, selection, path, query answer. */
+async function loadView(opts = {}) {
+  const t0 = performance.now();
+  setBusy(true);
+  try {
+    const hasView = state.focus || state.expand.length || (state.pa && state.pb) || state.sel;
+    const tasks = [hasView ? api("/api/view", viewParams()) : Promise.resolve(null)];
+    tasks.push(state.query ? api(`/api/queries/${encodeURIComponent(state.query)}`, queryParams()) : Promise.resolve(null));
+    const [view, answer] = await Promise.all(tasks);
+    const t1 = performance.now();
+    page.view = view;
+    page.answer = answer;
+    const anchors = new Set(view ? view.graph.focus : []);
+    let graph = mergeSubgraphs(view && view.graph, view && view.path && view.path.subgraph, answer && answer.subgraph);
+    if (!graph.nodes.length && view && view.selected) {
+      // A link that only selects an entity shows that entity on its own.
+      graph = mergeSubgraphs({ nodes: [{ id: view.selected.id, label: view.selected.label, name: view.selected.name, degree: 0 }], edges: [] });
+    }
+    const t2 = performance.now();
+    await drawGraph(graph, anchors, opts.animate);
+    const t3 = performance.now();
+    markPath(view && view.path);
+    markAnswer(answer ? answer.subgraph.nodes.map((n) => n.id) : []);
+    if (state.sel) markSelection(state.sel);
+    drawStatus(view, answer);
+    drawPath(view && view.path);
+    drawAnswer(answer);
+    if (view && view.selected) drawEntity(view.selected);
+    else if (!state.sel) drawEntity(null);
+    if (view && view.notes.length) showError(new Error(view.notes.join("; ")));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const t4 = performance.now();
+    page.renders += 1;
+    const timing = { nodes: graph.nodes.length, edges: graph.edges.length, fetch: t1 - t0, build: t2 - t1, layout: t3 - t2, paint: t4 - t3, total: t4 - t0, sincePageStart: t4 };
+    page.timings.last = timing;
+    if (!page.timings.first && graph.nodes.length) page.timings.first = timing;
+    document.body.dataset.renders = String(page.renders);
+  } catch (err) {
+    showError(err);
+    document.body.dataset.renders = String(++page.renders);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function drawStatus(view, answer) {
+  const box = $("#status");
+  box.replaceChildren();
+  const n = cy.nodes().length;
+  if (!n) return;
+  box.append(el("span", { class: "pill", text: `${n} nodes · ${cy.edges().length} edges` }));
+  if (state.focus && names.has(state.focus)) {
+    box.append(el("span", { class: "pill" }, "centred on ", el("strong", { text: names.get(state.focus).name })));
+  }
+  if (state.expand.length) box.append(el("span", { class: "pill", text: `${state.expand.length} expanded` }));
+  const filters = [];
+  if (state.labels) filters.push(`${state.labels.length} types`);
+  if (state.rels) filters.push(`${state.rels.length} relations`);
+  if (state.family) filters.push((names.get(state.family) || { name: state.family }).name);
+  if (state.year_from || state.year_to) filters.push(`${state.year_from || "…"}–${state.year_to || "…"}`);
+  if (filters.length) box.append(el("span", { class: "pill", text: `filtered: ${filters.join(", ")}` }));
+  for (const note of (view && view.graph.notes) || []) box.append(el("span", { class: "pill", text: note }));
+  if (answer) box.append(el("span", { class: "pill", text: `query ${answer.query}: ${answer.rows.length} rows` }));
+}
+
+// -- navigation -------------------------------------------------------------------------------------
+function focusOn(id) {
+  state.focus = id;
+  state.expand = [];
+  state.sel = id;
+  state.query = "";
+  state.qp = {};
+  saveState(true);
+  loadView({ animate: false });
+}
+
+function expandNode(id) {
+  if (id !== state.focus && !state.expand.includes(id)) state.expand.push(id);
+  if (!state.focus && !state.expand.length) state.focus = id;
+  state.sel = id;
+  saveState(true);
+  loadView({ animate: true });
+}
+
+async function selectNode(id, fromCanvas) {
+  state.sel = id;
+  saveState(false);
+  markSelection(id);
+  try {
+    const ent = await api("/api/entity", new URLSearchParams({ id }));
+    if (state.sel === id) drawEntity(ent);
+  } catch (err) {
+    showError(err);
+  }
+  if (!fromCanvas) {
+    const n = cy.getElementById(id);
+    if (n.nonempty()) cy.animate({ center: { eles: n }, duration: 250 });
+  }
+}
+
+// -- details panel ------------------------------------------------------------------------------------
+function entityLink(ref, opts = {}) {
+  const a = el("a", {
+    href: linkFor(ref.id), title: `${ref.name} (${typeOf(ref.label).word}) — click to select, shift-click to centre`,
+    "data-id": ref.id,
+    onclick: (ev) => {
+      ev.preventDefault();
+      if (ev.shiftKey || opts.focus || cy.getElementById(ref.id).empty()) focusOn(ref.id);
+      else selectNode(ref.id, false);
+    },
+    onmouseenter: () => cy.getElementById(ref.id).addClass("hl"),
+    onmouseleave: () => cy.getElementById(ref.id).removeClass("hl"),
+  }, opts.text || ref.name);
+  return a;
+}
+
+/** A sentence with the given names marked; built from text nodes only. */
+function markedSentence(sentence, terms) {
+  const q = el("blockquote", {});
+  const words = [...new Set(terms.filter((t) => t && t.length >= 2))].sort((a, b) => b.length - a.length);
+  if (!words.length) { q.textContent = sentence; return q; }
+  const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
+  let last = 0;
+  for (const m of sentence.matchAll(re)) {
+    if (m.index > last) q.append(document.createTextNode(sentence.slice(last, m.index)));
+    q.append(el("mark", { text: m[0] }));
+    last = m.index + m[0].length;
+  }
+  q.append(document.createTextNode(sentence.slice(last)));
+  return q;
+}
+
+function citation(ev) {
+  const parts = [el("span", { text: "— " }), entityLink({ id: ev.paper, label: "Paper", name: ev.paper_title }, { text: shorten(ev.paper_title, 90) })];
+  if (ev.year) parts.push(el("span", { text: ` (${ev.year})` }));
+  if (ev.source) parts.push(el("span", { text: ` · ${ev.source.file}:${ev.source.line}` }));
+  if (ev.qualifier) parts.push(el("span", { text: ` · ${ev.qualifier}` }));
+  if (ev.confidence !== null && ev.confidence !== undefined) parts.push(el("span", { text: ` · conf. ${ev.confidence.toFixed(2)}` }));
+  return el("div", { class: "cite" }, parts);
+}
+
+function drawEntity(ent) {
+  page.entity = ent;
+  const box = $("#details");
+  if (!ent) {
+    box.hidden = true;
+    $("#panel-empty").hidden = false;
+    return;
+  }
+  names.set(ent.id, { name: ent.name, label: ent.label });
+  $("#panel-empty").hidden = true;
+  box.hidden = false;
+  box.replaceChildren();
+  box.dataset.id = ent.id;
+  box.append(el("div", { class: "kind" }, badge(ent.label), el("span", { class: "id", text: ent.id })));
+  box.append(el("h2", { text: ent.name }));
+
+  const buttons = el("div", { class: "buttons" },
+    el("button", { type: "button", id: "btn-focus", onclick: () => focusOn(ent.id), text: "Centre here" }),
+    el("button", { type: "button", id: "btn-expand", onclick: () => expandNode(ent.id), text: "Expand neighbours" }),
+    el("button", { type: "button", onclick: () => { $("#path-a").value = ent.name; $("#path-a").dataset.id = ent.id; openTab("path"); }, text: "Path from here" }),
+  );
+  const arxiv = ent.properties.arxiv_id;
+  if (arxiv) buttons.append(el("a", { href: `https://arxiv.org/abs/${encodeURIComponent(arxiv)}`, target: "_blank", rel: "noopener noreferrer", text: "arXiv ↗" }));
+  box.append(buttons);
+
+  if (ent.parents.length) {
+    const sec = el("section", {}, el("h4", { text: "In the taxonomy" }));
+    for (const line of ent.parents) {
+      const c = el("div", { class: "crumbs" });
+      line.forEach((r, i) => {
+        if (i) c.append(el("span", { class: "sep", text: "›" }));
+        c.append(entityLink(r));
+      });
+      c.append(el("span", { class: "sep", text: "›" }), el("strong", { text: ent.name }));
+      sec.append(c);
+    }
+    box.append(sec);
+  }
+
+  if (ent.evaluations.length) {
+    const sec = el("section", { id: "evaluations" }, el("h4", { text: "Evaluated on" }));
+    const ul = el("ul", { class: "evals" });
+    for (const ev of ent.evaluations) {
+      const li = el("li", {}, badge(ev.kind === "hardware-class" ? "HardwareClass" : ev.kind.charAt(0).toUpperCase() + ev.kind.slice(1)), " ",
+        entityLink({ id: ev.id, label: ev.kind, name: ev.name }), el("span", { class: "muted", text: ` · ${ev.papers} paper${ev.papers === 1 ? "" : "s"}` }));
+      const first = ev.evidence[0];
+      if (first && first.sentence) li.append(el("span", { class: "sent", text: `“${shorten(first.sentence, 260)}”` }));
+      ul.append(li);
+    }
+    sec.append(ul);
+    box.append(sec);
+  }
+
+  if (ent.label === "Paper" && ent.properties.abstract) {
+    const sec = el("section", {}, el("h4", { text: "Abstract" }));
+    const d = el("details", {}, el("summary", { text: shorten(ent.properties.abstract, 160) }), el("div", { class: "abstract", text: ent.properties.abstract }));
+    sec.append(d);
+    box.append(sec);
+  }
+
+  const rels = el("section", { id: "relations" }, el("h4", { text: "Relations and their evidence" }));
+  const groups = new Map();
+  for (const r of ent.relations) {
+    if (!groups.has(r.words)) groups.set(r.words, []);
+    groups.get(r.words).push(r);
+  }
+  let opened = 0;
+  for (const [words, items] of groups) {
+    const total = ent.relation_counts[words] || items.length;
+    const det = el("details", { class: "group" }, el("summary", {}, words, el("span", { class: "count", text: ` (${total})` })));
+    if (opened < 4) { det.open = true; opened += 1; }
+    for (const r of items) {
+      const row = el("div", { class: "rel" });
+      row.append(el("div", { class: "other" }, badge(r.other.label), entityLink(r.other),
+        el("span", { class: "meta", text: r.ontology ? "ontology" : `${r.support} paper${r.support === 1 ? "" : "s"}` })));
+      if (r.evidence.length) {
+        const ul = el("ul", { class: "evidence" });
+        for (const ev of r.evidence.slice(0, 5)) {
+          ul.append(el("li", {}, markedSentence(ev.sentence, [ent.name, r.other.name]), citation(ev)));
+        }
+        if (r.evidence.length > 5) ul.append(el("li", { class: "muted", text: `… and ${r.evidence.length - 5} more papers` }));
+        row.append(ul);
+      }
+      det.append(row);
+    }
+    rels.append(det);
+  }
+  if (!ent.relations.length) rels.append(el("p", { class: "muted", text: "No relations." }));
+  box.append(rels);
+
+  const props = Object.entries(ent.properties).filter(([k]) => !["name", "abstract", "title"].includes(k));
+  if (props.length) {
+    const dl = el("dl", { class: "props" });
+    for (const [k, v] of props) {
+      dl.append(el("dt", { text: k.replace(/_/g, " ") }), el("dd", { text: Array.isArray(v) ? v.join(", ") : String(v) }));
+    }
+    box.append(el("section", {}, el("h4", { text: "Properties" }), dl));
+  }
+
+  if (ent.provenance.length) {
+    const ul = el("ul", { class: "prov" });
+    for (const s of ent.provenance) {
+      ul.append(el("li", { title: s.title }, `${s.file}:${s.line}`, s.paper !== ent.id ? el("span", { class: "muted", text: `  ${shorten(s.title, 50)}` }) : null));
+    }
+    box.append(el("section", { id: "provenance" }, el("h4", { text: ent.label === "Paper" ? "Read from" : "Read from (supporting papers)" }), ul));
+  }
+  if (ent.notes.length) box.append(el("p", { class: "notes", text: ent.notes.join("; ") }));
+}
+
+// -- path tab -----------------------------------------------------------------------------------------
+function drawPath(path) {
+  const out = $("#path-out");
+  out.replaceChildren();
+  if (!path) return;
+  if (!path.paths.length) {
+    out.append(el("p", { class: "muted", text: path.notes.join("; ") || "No path found." }));
+    return;
+  }
+  path.paths.forEach((p, i) => {
+    out.append(el("div", { class: "path-title", text: `Path ${i + 1} · ${p.hops.length} hop${p.hops.length === 1 ? "" : "s"}` }));
+    const ol = el("ol", { class: "hops" });
+    p.hops.forEach((h, j) => {
+      const a = p.nodes[j];
+      const b = p.nodes[j + 1];
+      const arrow = h.forward ? "→" : "←";
+      const li = el("li", {}, el("div", { class: "step" }, entityLink(a), el("span", { class: "rel-type", text: `${h.forward ? "" : arrow + " "}${h.type}${h.forward ? " " + arrow : ""}` }), entityLink(b)));
+      if (h.sentence) {
+        li.append(markedSentence(h.sentence, [a.name, b.name]));
+        if (h.paper) li.append(el("div", { class: "cite" }, "— ", entityLink({ id: h.paper, label: "Paper", name: h.paper_title || h.paper }, { text: shorten(h.paper_title || h.paper, 80) })));
+      }
+      ol.append(li);
+    });
+    out.append(ol);
+  });
+  if (path.notes.length) out.append(el("p", { class: "notes", text: path.notes.join("; ") }));
+}
+
+// -- query results drawer -------------------------------------------------------------------------------
+function cell(v) {
+  if (v === null || v === undefined) return "";
+  if (isId(v)) return entityLink({ id: v, label: (names.get(v) || {}).label || "", name: (names.get(v) || { name: v }).name });
+  if (Array.isArray(v)) {
+    if (v.length && typeof v[0] === "object" && v[0] !== null && "sentence" in v[0]) {
+      const wrap = el("div", {});
+      for (const x of v.slice(0, 2)) wrap.append(el("div", { class: "muted", text: `“${shorten(x.sentence, 180)}”` }));
+      if (v.length > 2) wrap.append(el("div", { class: "muted", text: `+${v.length - 2} more` }));
+      return wrap;
+    }
+    const span = el("span", {});
+    v.slice(0, 12).forEach((x, i) => { if (i) span.append(", "); span.append(cell(x)); });
+    if (v.length > 12) span.append(` … +${v.length - 12}`);
+    return span;
+  }
+  if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${k}: ${typeof x === "object" ? JSON.stringify(x) : x}`).join("; ");
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, "");
+  return String(v);
+}
+
+function drawAnswer(answer) {
+  const drawer = $("#drawer");
+  if (!answer) { drawer.hidden = true; return; }
+  drawer.hidden = false;
+  $("#drawer-title").textContent = `${answer.query} · ${answer.rows.length} row${answer.rows.length === 1 ? "" : "s"}`;
+  $("#drawer-notes").textContent = answer.notes.join("; ");
+  const table = el("table", { class: "results" });
+  table.append(el("thead", {}, el("tr", {}, answer.columns.map((c) => el("th", { text: c })))));
+  const tb = el("tbody", {});
+  for (const r of answer.rows.slice(0, 500)) tb.append(el("tr", {}, answer.columns.map((c) => el("td", {}, cell(r[c])))));
+  table.append(tb);
+  $("#drawer-body").replaceChildren(table);
+}
+
+// -- autocomplete ---------------------------------------------------------------------------------------
+function attachSuggest(input, list, onPick, opts = {}) {
+  let items = [];
+  let active = -1;
+  let seq = 0;
+  const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; };
+  const paint = () => {
+    list.replaceChildren();
+    if (!items.length) {
+      list.append(el("li", { class: "empty", text: input.value.trim() ? "No match" : "Type a name" }));
+    }
+    items.forEach((h, i) => {
+      const li = el("li", { role: "option", id: `${list.id}-${i}`, "aria-selected": i === active ? "true" : "false", "data-id": h.id },
+        badge(h.label), el("span", { class: "name", text: h.name }),
+        el("span", { class: "why", text: h.match === "alias" || h.match === "substring" || h.match === "fuzzy" ? `${h.match}: ${h.matched}` : "" }));
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pick(i); });
+      list.append(li);
+    });
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  };
+  const pick = (i) => {
+    const h = items[i];
+    if (!h) return;
+    close();
+    onPick(h);
+  };
+  const fetchHits = async () => {
+    const q = input.value.trim();
+    const mine = ++seq;
+    if (!q) { items = []; close(); return; }
+    try {
+      const p = new URLSearchParams({ q, limit: "12" });
+      if (opts.label) p.set("label", opts.label);
+      const res = await api("/api/search", p);
+      if (mine !== seq) return;
+      items = res.hits;
+      active = items.length ? 0 : -1;
+      paint();
+    } catch (err) {
+      if (mine === seq) { items = []; paint(); }
+    }
+  };
+  const later = debounce(fetchHits, 120);
+  input.addEventListener("input", () => { delete input.dataset.id; later(); });
+  input.addEventListener("focus", () => { if (input.value.trim()) later(); });
+  input.addEventListener("blur", () => setTimeout(close, 120));
+  input.addEventListener("keydown", async (ev) => {
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if (!items.length) return;
+      active = (active + (ev.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+      paint();
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      if (!items.length || list.hidden) await fetchHits();
+      pick(Math.max(0, active));
+    } else if (ev.key === "Escape") {
+      close();
+    }
+  });
+}
+
+// -- sidebar: tabs, filters, taxonomy, path, queries -----------------------------------------------------
+function openTab(name) {
+  state.tab = name;
+  for (const b of document.querySelectorAll(".tabs button")) b.setAttribute("aria-selected", b.dataset.tab === name ? "true" : "false");
+  for (const p of document.querySelectorAll(".tabpanel")) p.hidden = p.dataset.panel !== name;
+  if (name === "taxonomy") loadTaxonomy();
+  if (name === "queries") loadQueries();
+  saveState(false);
+}
+
+function drawFilters(meta) {
+  const labels = $("#f-labels");
+  labels.replaceChildren();
+  for (const [label, t] of Object.entries(TYPES)) {
+    const count = meta.nodes[label] || 0;
+    if (!count) continue;
+    const sw = el("i", { class: "swatch" });
+    sw.style.backgroundColor = t.color;
+    const box = el("input", { type: "checkbox", value: label, checked: !state.labels || state.labels.includes(label) });
+    labels.append(el("label", { title: label }, box, sw, t.word, el("span", { class: "count", text: String(count) })));
+  }
+  const rels = $("#f-rels");
+  rels.replaceChildren();
+  for (const r of meta.relationships) {
+    const count = meta.edges[r] || 0;
+    if (!count) continue;
+    const box = el("input", { type: "checkbox", value: r, checked: !state.rels || state.rels.includes(r) });
+    rels.append(el("label", { title: r }, box, r.toLowerCase().replace(/_/g, " "), el("span", { class: "count", text: String(count) })));
+  }
+  const fam = $("#f-family");
+  fam.replaceChildren(el("option", { value: "", text: "All families" }));
+  for (const f of meta.families) { names.set(f.id, { name: f.name, label: "Technique" }); fam.append(el("option", { value: f.id, text: f.name })); }
+  fam.value = state.family;
+  for (const sel of [$("#f-from"), $("#f-to")]) {
+    sel.replaceChildren(el("option", { value: "", text: "any" }));
+    for (const y of Object.keys(meta.years)) sel.append(el("option", { value: y, text: `${y} (${meta.years[y]})` }));
+  }
+  $("#f-from").value = state.year_from;
+  $("#f-to").value = state.year_to;
+  const stats = $("#stats");
+  const total = Object.values(meta.nodes).reduce((a, b) => a + b, 0);
+  const edges = Object.values(meta.edges).reduce((a, b) => a + b, 0);
+  stats.textContent = `${meta.store} store · ${total} nodes · ${edges} edges · ${meta.nodes.Paper || 0} papers`;
+}
+
+function applyFilters() {
+  const checked = (box) => [...box.querySelectorAll("input:checked")].map((i) => i.value);
+  const all = (box) => box.querySelectorAll("input").length;
+  const labels = checked($("#f-labels"));
+  const rels = checked($("#f-rels"));
+  state.labels = labels.length === all($("#f-labels")) ? null : labels;
+  state.rels = rels.length === all($("#f-rels")) ? null : rels;
+  state.family = $("#f-family").value;
+  state.year_from = $("#f-from").value;
+  state.year_to = $("#f-to").value;
+  saveState(true);
+  loadView({ animate: true });
+}
+
+function resetFilters() {
+  state.labels = null; state.rels = null; state.family = ""; state.year_from = ""; state.year_to = "";
+  if (page.meta) drawFilters(page.meta);
+  saveState(true);
+  loadView({ animate: true });
+}
+
+let taxonomyLoaded = false;
+async function loadTaxonomy() {
+  if (taxonomyLoaded) return;
+  taxonomyLoaded = true;
+  const box = $("#taxonomy");
+  box.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+  try {
+    const tax = await api("/api/taxonomy");
+    const byId = new Map(tax.rows.map((r) => [r.id, r]));
+    const kids = new Map();
+    for (const r of tax.rows) {
+      names.set(r.id, { name: r.name, label: r.label });
+      for (const p of r.parents) if (byId.has(p)) { if (!kids.has(p)) kids.set(p, []); kids.get(p).push(r); }
+    }
+    for (const list of kids.values()) list.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+    const item = (r, depth, seen) => {
+      const label = el("a", { class: "node", href: linkFor(r.id), onclick: (ev) => { ev.preventDefault(); focusOn(r.id); } }, r.name);
+      const count = el("span", { class: "n", title: "papers on this class / including its subclasses", text: r.papers === r.total ? `${r.total}` : `${r.papers} / ${r.total}` });
+      const children = (kids.get(r.id) || []).filter((c) => !seen.has(c.id));
+      const li = el("li", { class: r.total ? "" : "zero" });
+      if (!children.length) { li.append(el("div", { class: "leaf" }, label, count)); return li; }
+      const det = el("details", { open: depth < 1 }, el("summary", {}, label, count));
+      const ul = el("ul", {});
+      const next = new Set(seen); next.add(r.id);
+      for (const c of children) ul.append(item(c, depth + 1, next));
+      det.append(ul);
+      li.append(det);
+      return li;
+    };
+    const roots = tax.rows.filter((r) => r.depth === 0);
+    const ul = el("ul", {});
+    for (const r of roots) ul.append(item(r, 0, new Set()));
+    box.replaceChildren(ul);
+  } catch (err) {
+    taxonomyLoaded = false;
+    box.replaceChildren(el("p", { class: "muted", text: err.message }));
+  }
+}
+
+function runPath() {
+  const a = $("#path-a");
+  const b = $("#path-b");
+  const va = a.dataset.id || a.value.trim();
+  const vb = b.dataset.id || b.value.trim();
+  if (!va || !vb) { showError(new Error("Give both ends of the path.")); return; }
+  state.pa = va;
+  state.pb = vb;
+  state.max_hops = parseInt($("#path-hops").value, 10) || 4;
+  saveState(true);
+  loadView({ animate: true });
+}
+
+function clearPath() {
+  state.pa = ""; state.pb = "";
+  $("#path-a").value = ""; $("#path-b").value = "";
+  delete $("#path-a").dataset.id; delete $("#path-b").dataset.id;
+  saveState(true);
+  loadView({ animate: false });
+}
+
+async function loadQueries() {
+  if (page.queries) return;
+  try {
+    page.queries = await api("/api/queries");
+  } catch (err) { showError(err); return; }
+  const sel = $("#q-name");
+  sel.replaceChildren();
+  for (const q of page.queries) sel.append(el("option", { value: q.name, text: q.title }));
+  sel.value = state.query || "technique-evaluations";
+  if (!sel.value && page.queries.length) sel.value = page.queries[0].name;
+  drawQueryForm();
+}
+
+function drawQueryForm() {
+  const q = (page.queries || []).find((x) => x.name === $("#q-name").value);
+  const form = $("#q-form");
+  form.replaceChildren();
+  if (!q) return;
+  $("#q-desc").textContent = q.description;
+  const example = q.examples[0] || {};
+  const current = q.name === state.query ? state.qp : {};
+  for (const p of q.params) {
+    let input;
+    const value = current[p.name] ?? (p.required ? example[p.name] ?? "" : "");
+    if (p.type === "choice") {
+      input = el("select", { name: p.name }, el("option", { value: "", text: p.default !== null && p.default !== undefined ? `(default: ${p.default})` : "(any)" }),
+        p.choices.map((c) => el("option", { value: c, text: c })));
+      input.value = value;
+    } else if (p.type === "bool") {
+      input = el("select", { name: p.name }, el("option", { value: "", text: `(default: ${p.default})` }), el("option", { value: "true", text: "yes" }), el("option", { value: "false", text: "no" }));
+      input.value = value;
+    } else {
+      input = el("input", { name: p.name, type: p.type === "int" || p.type === "float" ? "number" : "text", value: value,
+        placeholder: p.example || (p.default !== null && p.default !== undefined ? `default ${p.default}` : ""),
+        min: p.minimum ?? null, max: p.maximum ?? null });
+    }
+    const field = el("label", { class: "field with-suggest" }, `${p.name}${p.required ? " *" : ""}`, input, el("span", { class: "help muted", text: p.help }));
+    if (p.type === "entity") {
+      const list = el("ul", { class: "suggest", role: "listbox", id: `q-suggest-${p.name}`, hidden: true });
+      field.append(list);
+      const labels = p.labels.length === 1 ? p.labels[0].replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase() : null;
+      attachSuggest(input, list, (h) => { input.value = h.id; }, { label: labels });
+    }
+    form.append(field);
+  }
+}
+
+function runQuery() {
+  const name = $("#q-name").value;
+  const qp = {};
+  for (const input of $("#q-form").querySelectorAll("input, select")) if (input.value !== "") qp[input.name] = input.value;
+  state.query = name;
+  state.qp = qp;
+  saveState(true);
+  loadView({ animate: false });
+}
+
+// -- export ---------------------------------------------------------------------------------------------
+function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
+
+function exportName(ext) {
+  const base = (state.focus || state.query || "view").replace(/[^a-z0-9.-]+/gi, "-");
+  return `effkg-${base}.${ext}`;
+}
+
+function exportJson() {
+  const doc = {
+    url: location.href,
+    state: Object.fromEntries(pageParams()),
+    exported: new Date().toISOString(),
+    nodes: cy.nodes().map((n) => ({ ...n.data(), position: n.position(), classes: n.classes() })),
+    edges: cy.edges().map((e) => ({ ...e.data(), classes: e.classes() })),
+    selected: page.entity,
+    path: page.view ? page.view.path : null,
+    query: page.answer,
+  };
+  download(new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" }), exportName("json"));
+}
+
+function exportPng() {
+  const blob = cy.png({ output: "blob", bg: "#ffffff", full: true, scale: 2, maxWidth: 6000, maxHeight: 6000 });
+  download(blob, exportName("png"));
+}
+
+// -- start ----------------------------------------------------------------------------------------------
+async function start() {
+  initCanvas();
+  readState();
+  attachSuggest($("#search"), $("#search-list"), (h) => { $("#search").value = ""; focusOn(h.id); });
+  const pathList = (input) => {
+    const list = el("ul", { class: "suggest", role: "listbox", id: `${input.id}-list`, hidden: true });
+    input.parentElement.classList.add("with-suggest");
+    input.parentElement.append(list);
+    attachSuggest(input, list, (h) => { input.value = h.name; input.dataset.id = h.id; });
+  };
+  pathList($("#path-a"));
+  pathList($("#path-b"));
+  for (const b of document.querySelectorAll(".tabs button")) b.addEventListener("click", () => openTab(b.dataset.tab));
+  $("#f-apply").addEventListener("click", applyFilters);
+  $("#f-reset").addEventListener("click", resetFilters);
+  $("#path-run").addEventListener("click", runPath);
+  $("#path-clear").addEventListener("click", clearPath);
+  $("#q-name").addEventListener("change", drawQueryForm);
+  $("#q-run").addEventListener("click", runQuery);
+  $("#drawer-close").addEventListener("click", () => { state.query = ""; state.qp = {}; saveState(true); loadView({ animate: false }); });
+  $("#btn-fit").addEventListener("click", () => cy.animate({ fit: { eles: cy.elements(), padding: 40 }, duration: 250 }));
+  $("#btn-png").addEventListener("click", exportPng);
+  $("#btn-json").addEventListener("click", exportJson);
+  $("#btn-link").addEventListener("click", async () => {
+    try { await navigator.clipboard.writeText(location.href); toast("Link to this view copied"); } catch (_) { toast(location.href); }
+  });
+  window.addEventListener("popstate", () => { readState(); syncControls(); loadView({ animate: false }); });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "/" && document.activeElement.tagName !== "INPUT") { ev.preventDefault(); $("#search").focus(); }
+  });
+
+  syncControls();
+  const metaP = api("/api/meta").then((meta) => {
+    page.meta = meta;
+    drawFilters(meta);
+    drawWelcome(meta);
+  }).catch(showError);
+  await Promise.all([loadView({ animate: false }), metaP]);
+  openTab(state.tab);
+}
+
+function syncControls() {
+  if (state.pa) { $("#path-a").value = (names.get(state.pa) || { name: state.pa }).name; $("#path-a").dataset.id = state.pa; }
+  if (state.pb) { $("#path-b").value = (names.get(state.pb) || { name: state.pb }).name; $("#path-b").dataset.id = state.pb; }
+  $("#path-hops").value = String(state.max_hops);
+  if (page.meta) drawFilters(page.meta);
+}
+
+function drawWelcome(meta) {
+  const chips = $("#welcome-chips");
+  chips.replaceChildren();
+  const picks = [];
+  if (meta.start) picks.push({ id: meta.start, name: meta.start.split("/")[1] });
+  for (const f of meta.families.slice(0, 8)) picks.push(f);
+  for (const p of picks) chips.append(el("a", { href: linkFor(p.id), onclick: (ev) => { ev.preventDefault(); focusOn(p.id); } }, p.name));
+  $("#welcome").hidden = cy.nodes().length > 0;
+}
+
+start();
