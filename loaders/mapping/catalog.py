@@ -27,7 +27,7 @@ class DatasetEntry:
 _DATASETS = """
 imagenet | ImageNet | image classification | ImageNet, ImageNet-1K, ImageNet-1k, ImageNet1K, ILSVRC, ILSVRC-2012, ILSVRC2012, ImageNet-2012
 imagenet-21k | ImageNet-21K | image classification | ImageNet-21K, ImageNet-21k, ImageNet-22K, ImageNet-22k
-imagenet-vid | ImageNet VID | video object detection | ImageNet VID, ImageNet-VID
+imagenet-vid | ImageNet VID | video object detection | ImageNet VID, ImageNet-VID, ImageNetVID
 tiny-imagenet | Tiny ImageNet | image classification | Tiny-ImageNet, Tiny ImageNet, TinyImageNet
 cifar-10 | CIFAR-10 | image classification | CIFAR-10, CIFAR10, CIFAR 10
 cifar-100 | CIFAR-100 | image classification | CIFAR-100, CIFAR100, CIFAR 100
@@ -94,7 +94,6 @@ apps | APPS | code generation | APPS
 livecodebench | LiveCodeBench | code generation | LiveCodeBench
 swe-bench | SWE-bench | software engineering | SWE-bench, SWE-Bench
 codecontests | CodeContests | code generation | CodeContests
-leetcode | LeetCode | code generation | LeetCode
 effibench | EffiBench | code efficiency | EffiBench
 effibench-x | EffiBench-X | code efficiency | EffiBench-X
 mercury | Mercury | code efficiency | Mercury

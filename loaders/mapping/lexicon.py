@@ -63,6 +63,11 @@ def _acronym_like(surface: str) -> bool:
     return any(c.isupper() for c in letters[1:]) or (len(surface) <= 4 and letters[0].isupper() and " " not in surface)
 
 
+def _inner_caps(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 2 or (any(c.isdigit() for c in w) and any(c.isupper() for c in w))
+
+
 def _shape(s: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", s)
 
@@ -123,7 +128,8 @@ class Lexicon:
             # case matters token by token: "KV cache" needs "KV" in capitals but any "cache"
             words = [spelling[t.start : t.end] for t in raw]
             if case is None:
-                req = tuple(w if _acronym_like(w) else None for w in words)
+                # in a phrase only acronym tokens keep their case ("KV cache"; "Long Range Arena" is free)
+                req = tuple(w if (_acronym_like(w) if len(words) == 1 else _inner_caps(w)) else None for w in words)
             else:
                 req = tuple(words) if case else tuple(None for _ in words)
             exact = any(r is not None for r in req)

@@ -378,11 +378,26 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         if h.target in AMBIGUOUS_DATASETS and n_datasets < 2 and not _data_context(text, h):
             mention(h.text, h.start, h.end, NodeLabel.DATASET, None, "ambiguous-no-context", 0.3)
             continue
+        if slug(h.text) in method_names and not _BENCHMARK.search(sentences[si].text):
+            # the paper's own method named like a dataset ("Kinetics"): a method, unless it is a benchmark
+            mention(h.text, h.start, h.end, NodeLabel.DATASET, None, "is-proposed-method", 0.3)
+            continue
         datasets.setdefault(h.target, (si, 0.8))
         mention(h.text, h.start, h.end, NodeLabel.DATASET, h.target, None, 0.8)
+    # a generic name is dropped when a specific split is named too ("Kinetics" + "Kinetics-600")
+    for did in list(datasets):
+        if any(o != did and o.startswith(did + "-") for o in datasets):
+            del datasets[did]
+    # a benchmark or dataset the paper introduces is a dataset too
+    for fm in methods_found:
+        sent = sentences[fm.sentence].text
+        if _BENCHMARK.search(sent[: sent.find(fm.name) + len(fm.name) + 80] if fm.name in sent else sent) \
+                or (fm.from_title and _BENCHMARK.search(sentences[0].text)):
+            did = "dataset/" + slug(fm.name)
+            datasets.setdefault(did, (fm.sentence, 0.7))
 
     # -- memory components the paper's method reduces
-    memory = _memory_components(techniques, hits, starts, sentences) if in_scope else {}
+    memory = _memory_components(techniques, hits, starts, sentences, text, method_sents) if in_scope else {}
 
     # -- methods and components as mentions
     components = find_components(
@@ -614,6 +629,7 @@ def _acronym_conflict(surface: str, acronyms: Sequence[Acronym]) -> bool:
     return False
 
 
+_BENCHMARK = re.compile(r"\b(?:benchmark|dataset|data set|test suite|corpus|evaluation suite)s?\b", re.I)
 _DATA_CONTEXT = re.compile(
     r"\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|test set|split|suite|on|across|including)\b", re.I
 )
@@ -624,36 +640,69 @@ def _data_context(text: str, h: Hit) -> bool:
     return bool(_DATA_CONTEXT.search(window))
 
 
-# technique -> memory components its methods reduce
+# technique -> memory components its methods reduce (README of the dev set: quantization,
+# pruning and expert offloading -> weights; KV-cache methods -> KV cache; checkpointing,
+# reversible layers, activation compression, IO-aware attention -> activations; low-memory
+# optimizers and gradient projection -> optimizer states)
 _TECH_MEMORY: dict[str, tuple[str, ...]] = {}
-for _t in ("quantization", "post-training-quantization", "quantization-aware-training", "weight-only-quantization",
-           "weight-activation-quantization", "extreme-low-bit-quantization", "mixed-precision-quantization",
-           "expert-quantization", "pruning", "unstructured-pruning", "structured-pruning", "semi-structured-sparsity",
-           "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "low-rank-factorization",
-           "storage-offloading", "parameter-sharing"):
-    _TECH_MEMORY[f"technique/{_t}"] = ("memory/weights",)
-for _t in ("kv-cache-compression", "kv-cache-eviction", "kv-cache-merging", "kv-cache-quantization",
-           "cross-layer-kv-sharing", "kv-cache-low-rank", "kv-cache-offloading", "kv-cache-paging"):
-    _TECH_MEMORY[f"technique/{_t}"] = ("memory/kv-cache",)
-for _t in ("activation-checkpointing", "reversible-layers", "activation-compression", "memory-efficient-transfer-learning"):
+_WEIGHT_TECHS = tuple(f"technique/{t}" for t in (
+    "quantization", "post-training-quantization", "quantization-aware-training", "weight-only-quantization",
+    "weight-activation-quantization", "extreme-low-bit-quantization", "mixed-precision-quantization",
+    "expert-quantization", "pruning", "unstructured-pruning", "structured-pruning", "semi-structured-sparsity",
+    "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "low-rank-factorization",
+    "knowledge-distillation"))
+for _t in _WEIGHT_TECHS:
+    _TECH_MEMORY[_t] = ("memory/weights",)
+_KV_TECHS = tuple(f"technique/{t}" for t in (
+    "kv-cache-compression", "kv-cache-eviction", "kv-cache-merging", "kv-cache-quantization",
+    "cross-layer-kv-sharing", "kv-cache-low-rank", "kv-cache-offloading", "kv-cache-paging"))
+for _t in _KV_TECHS:
+    _TECH_MEMORY[_t] = ("memory/kv-cache",)
+for _t in ("activation-checkpointing", "reversible-layers", "activation-compression",
+           "memory-efficient-transfer-learning", "io-aware-attention"):
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/activations",)
 for _t in ("optimizer-state-compression", "optimizer-state-quantization", "low-rank-gradient-projection"):
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/optimizer-states",)
-_REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[sz]|elimin|avoid|constant|fewer|less)", re.I)
+# recurrent and hybrid models keep a fixed-size state instead of a growing KV cache
+_STATE_TECHS = tuple(f"technique/{t}" for t in ("linear-rnn", "hybrid-attention-ssm", "linear-attention"))
+# quantization/pruning leaves that say the weights themselves are compressed
+_WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
+    "weight-only-quantization", "weight-activation-quantization", "post-training-quantization",
+    "quantization-aware-training", "expert-quantization", "expert-pruning", "structured-pruning",
+    "semi-structured-sparsity", "moe-compression"))
+_REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[sz]|elimin|avoid|constant|fewer|less|"
+                     r"small|mitigat|alleviat|fit)", re.I)
+_STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
+                           r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
+_SURVEY = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 
 
 def _memory_components(
-    techniques: Sequence[str], hits: Sequence[Hit], starts: list[int], sentences: Sequence[Sentence]
+    techniques: Sequence[str], hits: Sequence[Hit], starts: list[int], sentences: Sequence[Sentence],
+    text: str = "", method_sents: set[int] | None = None,
 ) -> dict[str, tuple[int, float]]:
     out: dict[str, tuple[int, float]] = {}
+    if sentences and _SURVEY.search(sentences[0].text):
+        return out  # a survey reduces nothing itself
+    kv_paper = any(t in _KV_TECHS for t in techniques)
+    weight_specific = any(t in _WEIGHT_SPECIFIC for t in techniques)
     for t in techniques:
         for comp in _TECH_MEMORY.get(t, ()):
+            # quantizing or pruning the KV cache reduces the cache, not the weights
+            if comp == "memory/weights" and kv_paper and not weight_specific:
+                continue
             out.setdefault(comp, (0, 0.6))
-    # explicit: a component named in a sentence that also says it is reduced
+    if any(t in _STATE_TECHS for t in techniques) and _STATE_MEMORY.search(text):
+        out.setdefault("memory/kv-cache", (0, 0.6))
+    # explicit: a component named in a sentence that says it is reduced
+    method_sents = method_sents or set()
     for h in hits:
         if h.kind != "memory":
             continue
         si = _sentence_index(starts, h.start)
-        if _REDUCE.search(sentences[si].text) and (h.target in out or h.target in ("memory/kv-cache", "memory/gradients")):
+        sent = sentences[si]
+        if not _REDUCE.search(sent.text) or _BACKGROUND.search(sent.text) or si == 1:
+            continue
+        if h.target in out or h.target in ("memory/kv-cache", "memory/gradients") or si in method_sents:
             out[h.target] = (si, 0.8)
     return out

@@ -63,7 +63,7 @@ class Token(NamedTuple):
 
 
 # Words are runs of letters/digits; a dot or comma between digits stays inside ("2.5", "1,024").
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:\+\+)?")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:\+\+|\+(?![A-Za-z0-9]))?")
 
 
 def tokenize(text: str) -> list[Token]:
