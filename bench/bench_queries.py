@@ -76,6 +76,102 @@ def bundled_neo4j(password: str = "bench") -> Iterator[str]:
         shutil.rmtree(data, ignore_errors=True)
 
 
+def synthetic_graph(papers: int, seed: int = 7) -> Any:
+    """A random graph with the seed graph's shape and about its size (for scaling runs)."""
+    import random
+
+    from kg.graph import add_node, new_graph
+
+    rnd = random.Random(seed)
+    g = new_graph()
+
+    def node(i: str, lbl: str, nm: str, **props: Any) -> str:
+        add_node(g, i, lbl, {"name": nm, **props})
+        return i
+
+    def edge(u: str, v: str, rel: str, paper: str | None = None) -> None:
+        if paper is None:
+            g.add_edge(u, v, key=rel, origin="ontology")
+            return
+        d = g.get_edge_data(u, v, rel)
+        if d is None:
+            g.add_edge(u, v, key=rel, papers=[paper], sentences=[f"{rel.lower()} as stated in {paper}."],
+                       starts=[0], ends=[10], extractors=["synthetic/1"], confidences=[0.8], qualifiers=[""],
+                       support=1, confidence=0.8)
+        elif paper not in d["papers"]:
+            for k, v2 in (("papers", paper), ("sentences", f"{rel.lower()} as stated in {paper}."), ("starts", 0),
+                          ("ends", 10), ("extractors", "synthetic/1"), ("confidences", 0.8), ("qualifiers", "")):
+                d[k].append(v2)
+            d["support"] += 1
+
+    root = node("technique/ml-efficiency", "Technique", "ML efficiency")
+    leaves = []
+    for a in range(12):
+        top = node(f"technique/class-{a}", "Technique", f"Class {a}")
+        edge(top, root, "SUBCLASS_OF")
+        for b in range(5):
+            leaf = node(f"technique/class-{a}-{b}", "Technique", f"Class {a} kind {b}")
+            edge(leaf, top, "SUBCLASS_OF")
+            leaves.append(leaf)
+    hwc = []
+    for a in range(6):
+        c = node(f"hwclass/c{a}", "HardwareClass", f"Hardware class {a}")
+        hwc.append(c)
+        for b in range(2):
+            sub = node(f"hwclass/c{a}-{b}", "HardwareClass", f"Hardware class {a}.{b}")
+            edge(sub, c, "SUBCLASS_OF")
+            hwc.append(sub)
+    archs = [node(f"arch/a{a}", "Architecture", f"Arch {a}") for a in range(7)]
+    models = []
+    for f in range(40):
+        fam = node(f"family/f{f}", "ModelFamily", f"Family {f}")
+        edge(fam, rnd.choice(archs), "USES_ARCHITECTURE")
+        for m in range(8):
+            mid = node(f"model/f{f}-{m}b", "Model", f"F{f}-{m}B", aliases=[f"Family {f} {m}B"])
+            edge(mid, fam, "MEMBER_OF")
+            models.append(mid)
+    hardware = []
+    for h in range(60):
+        hid = node(f"hardware/h{h}", "Hardware", f"Device {h}")
+        edge(hid, rnd.choice(hwc), "INSTANCE_OF")
+        hardware.append(hid)
+    datasets = [node(f"dataset/d{d}", "Dataset", f"Dataset {d}") for d in range(150)]
+    metrics = [node(f"metric/m{m}", "Metric", f"Metric {m}", direction=rnd.choice(["higher", "lower"])) for m in range(22)]
+    memory = [node(f"memory/x{m}", "MemoryComponent", f"Memory {m}") for m in range(5)]
+    methods: list[str] = []
+    for i in range(papers):
+        p = node(f"paper/2{i:04d}.00001", "Paper", f"Paper number {i} about things", year=2019 + i % 7)
+        for t in rnd.sample(leaves, rnd.randint(1, 3)):
+            edge(p, t, "STUDIES", p)
+        if rnd.random() < 0.7:
+            me = node(f"method/m{i}", "Method", f"Method{i}")
+            edge(p, me, "PROPOSES", p)
+            for t in rnd.sample(leaves, rnd.randint(1, 2)):
+                edge(me, t, "INSTANCE_OF", p)
+            for other in rnd.sample(methods, min(len(methods), rnd.randint(0, 2))):
+                edge(me, other, rnd.choice(["COMPARED_WITH", "EXTENDS", "COMPOSES_WITH"]), p)
+            if rnd.random() < 0.3:
+                edge(me, rnd.choice(memory), "REDUCES", p)
+            methods.append(me)
+        for m in rnd.sample(models, rnd.randint(1, 4)):
+            edge(p, m, "EVALUATED_ON", p)
+        for d in rnd.sample(datasets, rnd.randint(0, 3)):
+            edge(p, d, "EVALUATED_ON", p)
+        for h in rnd.sample(hardware, rnd.randint(0, 2)):
+            edge(p, h, "RUNS_ON", p)
+        if rnd.random() < 0.2:
+            edge(p, rnd.choice(hwc), "TARGETS", p)
+        for k in range(rnd.randint(0, 3)):
+            r = node(f"result/2{i:04d}.00001/{k + 1}", "Result", "result", paper=p, value=round(rnd.uniform(1, 90), 1),
+                     unit=rnd.choice(["x", "percent"]), kind=rnd.choice(["absolute", "relative"]), sentence="a result.")
+            edge(p, r, "REPORTS", p)
+            edge(r, rnd.choice(metrics), "MEASURES", p)
+            edge(r, rnd.choice(models), "ON_MODEL", p)
+            if methods:
+                edge(r, methods[-1], "RESULT_OF", p)
+    return g
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
@@ -124,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=3, help="untimed runs per parameter set first")
     ap.add_argument("--embedded-only", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the numbers here")
+    ap.add_argument("--synthetic", type=int, metavar="PAPERS", help="measure on a random graph of this many papers")
     args = ap.parse_args(argv)
 
     import logging
@@ -134,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
 
     store_dir = args.store or Path(tempfile.mkdtemp(prefix="effkg-bench-"))
     emb = open_store(str(store_dir))
-    if emb.read().number_of_nodes() == 0:
+    if args.synthetic:
+        emb.write(synthetic_graph(args.synthetic))
+    elif emb.read().number_of_nodes() == 0:
         from kg.build import build
 
         t = time.perf_counter()

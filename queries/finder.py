@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import networkx as nx
 
 from queries._shape import Row
 from queries.model import ParamSpec, QuerySpec
 from queries.registry import Context, Params, define
-from queries.resolution import ALIAS_PROPS, LABEL_PRIORITY, entry_from_props, normalise_labels, row_props, score
+from queries.resolution import LABEL_PRIORITY, Entry, candidates, entry_from_row, entry_row, normalise_labels, store_rows
+
+if TYPE_CHECKING:
+    from kg.store.base import GraphStore
 
 LABEL_CHOICES = (
     "technique", "method", "model", "model-family", "hardware", "hardware-class", "dataset", "metric",
@@ -21,17 +27,32 @@ def _labels(params: Params) -> tuple[str, ...]:
 
 def _search_graph(g: nx.MultiDiGraph, params: Params) -> list[Row]:
     wanted = set(_labels(params))
-    return [
-        {"id": n, "label": d["label"], "name": d.get("name", n), "alt": [d.get(k) for k in ALIAS_PROPS]}
-        for n, d in g.nodes(data=True)
-        if d["label"] in wanted
-    ]
+    return [entry_row(n, d["label"], d) for n, d in g.nodes(data=True) if d["label"] in wanted]
+
+
+def _search_fetch(store: GraphStore, params: Params) -> list[Row]:
+    """Entity rows first; paper rows only when no entity matches literally (see ``candidates``)."""
+    fetched: list[Row] = []
+
+    def fetch(labels: Sequence[str]) -> list[Entry]:
+        rows = store_rows(store, labels)
+        fetched.extend(rows)
+        return sorted(entry_from_row(r) for r in rows)
+
+    candidates(params["text"], _labels(params), fetch)
+    return fetched
 
 
 def _search_finish(raw: list[Row], ctx: Context) -> list[Row]:
     labels = _labels(ctx.params)
-    entries = sorted(entry_from_props(r["id"], r["label"], row_props(r)) for r in raw)
-    found = score(entries, ctx.params["text"], labels)
+    by_label: dict[str, list[Entry]] = {}
+    for r in raw:
+        by_label.setdefault(r["label"], []).append(entry_from_row(r))
+
+    def fetch(labs: Sequence[str]) -> list[Entry]:
+        return sorted(e for lbl in labs for e in by_label.get(lbl, ()))
+
+    found = candidates(ctx.params["text"], labels, fetch)
     limit = ctx.params.get("limit") or 0
     if limit and len(found) > limit:
         ctx.notes.append(f"showing {limit} of {len(found)} matches (limit=0 shows all)")
@@ -60,4 +81,5 @@ define(
     graph=_search_graph,
     finish=_search_finish,
     empty="nothing matches {text!r}",
+    fetch=_search_fetch,
 )

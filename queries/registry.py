@@ -63,6 +63,9 @@ class NamedQuery:
     """Message for an empty answer; ``{param}`` is replaced by the resolved entity's name."""
     check: Callable[[Params], None] | None = None
     """Cross-parameter validation, raising :class:`ParameterError`."""
+    fetch: Callable[[GraphStore, Params], list[Row]] | None = None
+    """A fetch of its own (for a query that reads in stages); it runs the Cypher file on Neo4j and
+    ``graph`` on the embedded store itself."""
 
 
 _REGISTRY: dict[str, NamedQuery] = {}
@@ -76,11 +79,12 @@ def define(
     finish: FinishFn,
     empty: str = "no results",
     check: Callable[[Params], None] | None = None,
+    fetch: Callable[[GraphStore, Params], list[Row]] | None = None,
 ) -> NamedQuery:
     """Register a named query; its Cypher file must exist beside this module."""
     if spec.name in _REGISTRY:
         raise ValueError(f"query {spec.name!r} is defined twice")
-    q = NamedQuery(spec=spec, graph=graph, finish=finish, empty=empty, check=check)
+    q = NamedQuery(spec=spec, graph=graph, finish=finish, empty=empty, check=check, fetch=fetch)
     _REGISTRY[spec.name] = q
     return q
 
@@ -224,6 +228,8 @@ def prepare(store: GraphStore, name: str, params: Mapping[str, Any] | None = Non
 
 def fetch_raw(store: GraphStore, q: NamedQuery, params: Params) -> list[Row]:
     """The raw rows of a query: Cypher on Neo4j, networkx on the embedded store."""
+    if q.fetch is not None:
+        return q.fetch(store, params)
     if store.kind == "neo4j":
         return store.cypher(_cypher_text(q.spec.name), dict(params))
     return q.graph(store.read(), params)

@@ -34,7 +34,7 @@ import difflib
 import functools
 import logging
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.errors import ParameterError, UnknownNameError
@@ -278,15 +278,17 @@ def raise_unresolved(res: Resolution, *, param: str | None = None) -> None:
 
 _GRAPH_ENTRIES: weakref.WeakKeyDictionary[Any, dict[str, list[Entry]]] = weakref.WeakKeyDictionary()
 
-# Alternative names are read with dynamic keys (n[k]): a static n.acronym would make Neo4j warn
-# about a property key that no node of this graph happens to have.
-_ALT = "[k IN $alias_props | n[k]] AS alt"
-ENTRIES_CYPHER = (
-    "MATCH (n) WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels) "
-    "RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name, " + _ALT
-)
-"""Fetch the resolution entries of some labels from Neo4j."""
+_ALT = "[x IN [k IN $alias_props | n[k]] WHERE x IS NOT NULL] AS alt"
+"""Alternative names, read with dynamic keys (``n[k]``): a static ``n.acronym`` would make Neo4j warn
+about a property key that no node of the graph happens to have."""
 
+
+@functools.cache
+def entries_cypher() -> str:
+    """The statement that fetches resolution entries of ``$labels`` (the ``search`` query's Cypher file)."""
+    from queries.model import QUERY_DIR
+
+    return (QUERY_DIR / "search.cypher").read_text(encoding="utf-8")
 
 
 def ids_cypher(labels: Sequence[str]) -> str:
@@ -294,10 +296,30 @@ def ids_cypher(labels: Sequence[str]) -> str:
     interpolated only after checking them against the vocabulary; the ids travel as ``$ids``."""
     parts = [
         f"UNWIND $ids AS i MATCH (n:`{NodeLabel(lbl).value}` {{id: i}}) "
-        f"RETURN n.id AS id, '{NodeLabel(lbl).value}' AS label, n.name AS name, " + _ALT
+        f"RETURN n.id AS id, '{NodeLabel(lbl).value}' AS label, coalesce(n.name, n.id) AS name, " + _ALT
         for lbl in labels
     ]
     return " UNION ALL ".join(parts)
+
+
+def _flat(values: Iterable[Any]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, (list, tuple)):
+            out.extend(x for x in v if isinstance(x, str))
+    return out
+
+
+def entry_row(node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
+    """The raw row of a node as the entries Cypher returns it (``alt``: the alias values present)."""
+    return {"id": node_id, "label": label, "name": props.get("name", node_id),
+            "alt": [props[k] for k in ALIAS_PROPS if props.get(k) is not None]}
+
+
+def entry_from_row(row: dict[str, Any]) -> Entry:
+    return Entry(row["id"], row["label"], str(row["name"] or row["id"]), tuple(sorted(set(_flat(row["alt"] or ())))))
 
 
 def graph_entries(g: nx.MultiDiGraph, labels: Sequence[str]) -> list[Entry]:
@@ -317,52 +339,63 @@ def graph_entries(g: nx.MultiDiGraph, labels: Sequence[str]) -> list[Entry]:
     return out
 
 
-def row_props(row: dict[str, Any]) -> dict[str, Any]:
-    """Properties of a Cypher entry row (``alt`` holds the values of :data:`ALIAS_PROPS` in order)."""
-    if "alt" not in row:
-        return row
-    return {"name": row.get("name"), **{k: v for k, v in zip(ALIAS_PROPS, row["alt"] or ()) if v is not None}}
-
-
-def rows_to_entries(rows: Iterable[dict[str, Any]]) -> list[Entry]:
-    return sorted(entry_from_props(r["id"], r["label"], row_props(r)) for r in rows)
-
-
 def _prefix_ok(node_id: str, lbl: str) -> bool:
     return node_id.split("/", 1)[0] == ID_PREFIX[NodeLabel(lbl)]
 
 
-def store_entries(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[Entry]:
-    """Entries from a store: Cypher on Neo4j, the cached graph on the embedded store."""
+def store_rows(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Raw entry rows of some labels (or only of the given ids) from a store."""
+    labels = list(labels)
+    if not labels:
+        return []
     if store.kind == "neo4j":
         if ids is not None:
             # Only the labels an id's prefix allows: a guess "model/x" is never a Technique.
             wanted = [lbl for lbl in labels if any(_prefix_ok(i, lbl) for i in ids)]
             if not wanted:
                 return []
-            params = {"ids": list(ids), "alias_props": list(ALIAS_PROPS)}
-            return rows_to_entries(store.cypher(ids_cypher(wanted), params))
-        return rows_to_entries(store.cypher(ENTRIES_CYPHER, {"labels": list(labels), "alias_props": list(ALIAS_PROPS)}))
+            return store.cypher(ids_cypher(wanted), {"ids": list(ids), "alias_props": list(ALIAS_PROPS)})
+        return store.cypher(entries_cypher(), {"labels": labels, "alias_props": list(ALIAS_PROPS)})
     g = store.read()
     if ids is not None:
-        wanted = set(labels)
-        return sorted(
-            entry_from_props(i, g.nodes[i]["label"], g.nodes[i])
-            for i in dict.fromkeys(ids)
-            if i in g and g.nodes[i]["label"] in wanted
-        )
-    return graph_entries(g, labels)
+        wanted_set = set(labels)
+        return [entry_row(i, g.nodes[i]["label"], g.nodes[i]) for i in dict.fromkeys(ids)
+                if i in g and g.nodes[i]["label"] in wanted_set]
+    wanted_set = set(labels)
+    return [entry_row(n, d["label"], d) for n, d in g.nodes(data=True) if d["label"] in wanted_set]
 
 
-def _resolve(text: str, labels: tuple[str, ...], fetch: Any) -> Resolution:
+def store_entries(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[Entry]:
+    """Entries from a store: Cypher on Neo4j, the cached graph on the embedded store."""
+    if store.kind != "neo4j" and ids is None:
+        return graph_entries(store.read(), labels)
+    return sorted(entry_from_row(r) for r in store_rows(store, labels, ids))
+
+
+Fetch = Callable[[Sequence[str]], list[Entry]]
+
+
+def candidates(text: str, labels: Sequence[str], fetch: Fetch) -> list[Candidate]:
+    """Scored candidates, looking at paper titles only when no entity matches literally.
+
+    Papers are most of the nodes and their titles are long; a name that matches an entity is almost
+    never meant as a title, so titles are a second stage (the same on both stores)."""
+    entity_labels = [lbl for lbl in labels if lbl != "Paper"]
+    found = score(fetch(entity_labels), text, labels) if entity_labels else []
+    if "Paper" in labels and not any(c.score >= 40 for c in found):
+        order = {lbl: i for i, lbl in enumerate(labels)}
+        found = sorted(found + score(fetch(["Paper"]), text, labels), key=lambda c: _rank_key(c, order))
+    return found
+
+
+def _resolve(text: str, labels: tuple[str, ...], fetch: Fetch, fetch_ids: Callable[[list[str]], list[Entry]]) -> Resolution:
     # Tier 1 by id lookup first: cheap on both stores, and it settles most names typed from output.
     guesses = id_guesses(text, labels)
     if guesses:
-        hits = score(fetch(guesses), text, labels)
-        exact = [c for c in hits if c.score == 100]
+        exact = [c for c in score(fetch_ids(guesses), text, labels) if c.score == 100]
         if exact:
             return choose(text, labels, exact)
-    return choose(text, labels, score(fetch(None), text, labels))
+    return choose(text, labels, candidates(text, labels, fetch))
 
 
 def resolve(store: GraphStore, text: str, label: str | Sequence[str] | None = None) -> Resolution:
@@ -380,21 +413,17 @@ def resolve(store: GraphStore, text: str, label: str | Sequence[str] | None = No
     'fuzzy'
     """
     labels = normalise_labels(label)
-    return _resolve(text, labels, lambda ids: store_entries(store, labels, ids))
+    return _resolve(text, labels, lambda labs: store_entries(store, labs),
+                    lambda ids: store_entries(store, labels, ids))
 
 
 def resolve_in_graph(g: nx.MultiDiGraph, text: str, label: str | Sequence[str] | None = None) -> Resolution:
     """:func:`resolve` over an in-memory graph."""
     labels = normalise_labels(label)
 
-    def fetch(ids: Sequence[str] | None) -> list[Entry]:
-        if ids is None:
-            return graph_entries(g, labels)
+    def fetch_ids(ids: Sequence[str]) -> list[Entry]:
         wanted = set(labels)
-        return sorted(
-            entry_from_props(i, g.nodes[i]["label"], g.nodes[i])
-            for i in dict.fromkeys(ids)
-            if i in g and g.nodes[i]["label"] in wanted
-        )
+        return sorted(entry_from_props(i, g.nodes[i]["label"], g.nodes[i]) for i in dict.fromkeys(ids)
+                      if i in g and g.nodes[i]["label"] in wanted)
 
-    return _resolve(text, labels, fetch)
+    return _resolve(text, labels, lambda labs: graph_entries(g, labs), fetch_ids)

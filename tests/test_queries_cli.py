@@ -151,15 +151,22 @@ def test_same_output_from_both_stores(capsys, store_dir, neo_uri):
 
 
 def test_help_is_fast():
+    """``kg --help`` in under 0.3 s. Measured as the child's CPU time (user + sys), best of five:
+    wall time on a shared two-core machine mostly measures the neighbours."""
+    import resource
+
     env = {**os.environ, "COLUMNS": "100"}
     cmd = [str(Path(sys.executable).with_name("kg")), "--help"]
-    best = float("inf")
+    best_cpu = best_wall = float("inf")
     for _ in range(5):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=REPO, check=True)
-        best = min(best, time.perf_counter() - t)
+        best_wall = min(best_wall, time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        best_cpu = min(best_cpu, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     assert "techniques" in proc.stdout and "cypher" in proc.stdout
-    assert best < 0.3, f"kg --help took {best:.3f}s"
+    assert best_cpu < 0.3, f"kg --help used {best_cpu:.3f}s of CPU (wall {best_wall:.3f}s)"
     # And the query modules stay out of the start-up path.
     code = "import sys, kg.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('queries', 'networkx', 'rich', 'pydantic', 'neo4j')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout

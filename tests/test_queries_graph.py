@@ -55,7 +55,7 @@ class TinyOntology:
             _Concept("technique/state-space-models", t, "State-space models", {"aliases": ("SSM",)}),
             _Concept("hwclass/gpu", L.HARDWARE_CLASS, "GPU"),
             _Concept("hwclass/edge-device", L.HARDWARE_CLASS, "Edge device"),
-            _Concept("hwclass/mcu", L.HARDWARE_CLASS, "Microcontroller", {"aliases": ("MCU",)}),
+            _Concept("hwclass/mcu", L.HARDWARE_CLASS, "Microcontroller", {"acronym": "MCU", "aliases": ("micro-controller",)}),
             _Concept("memory/kv-cache", L.MEMORY_COMPONENT, "KV cache"),
             _Concept("memory/optimizer-states", L.MEMORY_COMPONENT, "Optimizer states"),
             _Concept("metric/memory", L.METRIC, "Memory", {"direction": "lower"}),
