@@ -263,7 +263,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
 
     # names of catalog things never become method names
     known = {slug(h.text) for h in hits if h.kind in ("dataset", "generic", "hwclass")}
-    known |= {slug(h.text) for h in hits if h.kind == "technique" and h.weight >= 0.6 and h.tokens == 1 and h.text.isupper()}
+    known |= {slug(h.text) for h in hits if h.kind == "technique" and h.tokens == 1 and h.text.upper() in _CLASS_ACRONYMS}
+    known |= {slug(m.text) for m in models_found if not m.bare}
     known |= {slug(d.text) for d in devices_found}
     methods_found = find_methods(text, sentences, acronyms, known=frozenset(known))
     method_sents = {m.sentence for m in methods_found}
@@ -549,6 +550,9 @@ def _conf(score: float) -> float:
     """A confidence in [0.5, 0.99] that grows with the evidence score."""
     return round(min(0.99, 0.5 + 0.5 * (1 - math.exp(-score / 3))), 3)
 
+
+# acronyms of technique classes: never a paper's method name
+_CLASS_ACRONYMS = frozenset("PTQ QAT PEFT PETL NAS KD MOE MOES SSM SSMS PIM CIM MQA GQA MLA SWA LORA QLORA KV".split())
 
 _URL = re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*")
 

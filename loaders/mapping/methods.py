@@ -29,9 +29,10 @@ _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s(?:[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]))
 _PROPOSE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
     r"(?:first\s+|further\s+|also\s+|then\s+)?"
-    r"(?:propose|present|introduce|develop|design|build|release|open-source|describe|contribute|offer|devise|create|"
+    r"(?:propose|present|introduce|develop|design|build|release|describe|contribute|offer|devise|create|"
     r"name|call|term|dub|unveil)[sd]?\s+"
 )
+_OUR = re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])")
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
     r"we name it|we dub it|we term it)\s+[\"“']?"
@@ -53,9 +54,12 @@ _HEAD_REJECT = re.compile(
     r"^(?:towards?|beyond|on|rethinking|revisiting|scaling|understanding|exploring|efficient|memory[- ]efficient|"
     r"a|an|the|when|how|what|why|is|are|do|does|can|not|from|in|into|through|learning|training|"
     r"fast|faster|simple|small|less|more|make|making|unlocking|unleashing|boosting|improving|enhancing|"
-    r"accelerating|compressing|mitigating|reducing|leveraging|assessing|evaluating|measuring|benchmarking)\b",
+    r"accelerating|compressing|mitigating|reducing|leveraging|assessing|evaluating|measuring|benchmarking)(?=\s)"
+    r"|\b(?:vs|v\.s|versus)\b",
     re.I,
 )
+_FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
+_BAD_SUFFIX = re.compile(r"-(?:based|friendly|aware|like|style|free|level|wise|only|specific|efficient|oriented)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,12 @@ class FoundMethod:
 def name_like(token: str) -> bool:
     """Does ``token`` look like a coined name rather than an English word?
 
-    >>> [name_like(t) for t in ("GaLore", "M2R2", "SPANN", "xLSTM", "Dolphin", "memory", "LLM", "ETHER+")]
-    [True, True, True, True, False, False, True, True]
+    >>> [name_like(t) for t in ("GaLore", "M2R2", "SPANN", "xLSTM", "Dolphin", "memory", "LLM", "ETHER+", "High-Resolution")]
+    [True, True, True, True, False, False, True, True, False]
     """
     core = token.rstrip("+")
+    if "-" in core.strip("-"):
+        return any(name_like(part) for part in core.split("-") if part)
     letters = [c for c in core if c.isalpha()]
     if len(core) < 2 or not letters:
         return False
@@ -111,15 +117,25 @@ def title_head(title: str) -> str | None:
         if not m:
             return None
     head = m.group(1).strip().strip('"“”')
+    # "Task Memory Engine (TME)": the acronym is the name
+    paren = re.match(r"^(.*?)\s*\(([A-Za-z][A-Za-z0-9-]{1,12})\)$", head)
+    if paren:
+        return paren.group(2)
     words = head.split()
-    if not words or len(words) > 5 or _HEAD_REJECT.match(head):
+    if not words or len(words) > 5 or _HEAD_REJECT.search(head):
         return None
     if head.lower().endswith(("survey", "review", "overview", "tutorial", "primer")):
         return None
     if len(words) == 1:
         w = words[0]
         return head if (name_like(w) or (w[0].isupper() and w.lower() not in _STOP_NAMES)) else None
-    return head
+    # several words: one coined token and at most one plain content word ("POPGym Arcade",
+    # "Single-Path NAS", "LLM in a flash", "ShuffleNet V2"); plain phrases are checked by the caller
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    plain = [w for w in content if not (name_like(w) or re.fullmatch(r"[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]", w))]
+    if len(plain) <= 1 and len(plain) < len(content):
+        return head
+    return head if len(content) <= 2 and all(w[0].isupper() for w in content) else None
 
 
 def find_methods(
@@ -134,18 +150,24 @@ def find_methods(
     title = sentences[0].text if sentences else ""
     abstract_start = sentences[1].start if len(sentences) > 1 else len(text)
     by_long = {slug(a.long): a for a in acronyms}
+    by_start = {a.start: a for a in acronyms}
 
     def add(name: str, start: int, conf: float, from_title: bool = False) -> None:
         name = name.strip(" ,.;:\"'“”()")
-        if not name or name.lower() in _STOP_NAMES:
+        if not name or name.lower() in _STOP_NAMES or _BAD_SUFFIX.search(name):
             return
-        # The acronym the abstract defines for a long name is the name used ("MoR").
-        acr = by_long.get(slug(name))
-        if acr is not None and len(acr.short) < len(name):
+        # The acronym the abstract defines for a long name is the name used ("MoR", "PAMM").
+        acr = by_long.get(slug(name)) or by_start.get(start)
+        if acr is not None and len(acr.short) < len(acr.long) and (acr.start == start or slug(acr.long) == slug(name)):
             name = acr.short
         key = slug(name)
         if not key or (key in known and not from_title):
             return
+        for other in list(found):
+            # "POPGym" after "POPGym Arcade", "KOALA-1B" after "KOALA", "EfficientNets" after "EfficientNet"
+            if other.startswith(key + "-") or key.startswith(other + "-") and re.search(r"-\d+(?:\.\d+)?[bm]$|-base$", key) \
+                    or key == other + "s":
+                return
         if key in found:
             if from_title and not found[key].from_title:
                 found[key] = FoundMethod(found[key].name, found[key].start, found[key].end, found[key].sentence,
@@ -157,11 +179,11 @@ def find_methods(
     if head:
         words = head.split()
         multi_plain = len(words) > 1 and not any(name_like(w) for w in words)
-        # a plain-word head ("Kimi Linear", "LLM in a flash") must be used as a name in the abstract too
-        if not multi_plain or text.find(head, abstract_start) >= 0 or head.count(" ") >= 2 and head[0].isupper():
-            add(head, 0, 0.95 if not multi_plain else 0.75, from_title=True)
+        # a plain-word head ("Kimi Linear") must be used as a name in the abstract too
+        if not multi_plain or text.find(head, abstract_start) >= 0:
+            add(head, max(title.find(head), 0), 0.95 if not multi_plain else 0.75, from_title=True)
 
-    for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85)):
+    for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8)):
         for m in pat.finditer(text, abstract_start):
             pos = m.end()
             det = _DETERMINERS.match(text, pos)
@@ -184,6 +206,24 @@ def find_methods(
             if not strong or first.lower() in _STOP_NAMES:
                 continue
             add(name, nm.start(), conf)
+
+    main = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
+    if main and len(main[0].name) >= 3:
+        # named variants of the main method ("APOLLO-Mini", "LoReFT", "ETHER+")
+        core = re.escape(main[0].name)
+        for m in re.finditer(rf"(?<![\w-])([A-Za-z]*{core}(?:[-+][A-Za-z0-9]+|\+)?)(?![\w])", text[abstract_start:]):
+            if m.group(1) != main[0].name and name_like(m.group(1)):
+                add(m.group(1), abstract_start + m.start(1), 0.7)
+    elif not found:
+        # no proposing phrase: the abstract's own coined acronym, defined with a Title-Case long form
+        # and used again ("Neural Attention Memory Models (NAMMs)")
+        for a in acronyms:
+            long_words = a.long.split()
+            uses = len(re.findall(rf"(?<![\w-]){re.escape(a.short)}(?![\w-])", text[a.end:]))
+            if a.sentence >= 1 and uses >= 1 and slug(a.short) not in known and len(long_words) >= 2 \
+                    and all(w[:1].isupper() for w in long_words if w.lower() not in _FUNCTION_WORDS):
+                add(a.short, a.start, 0.6)
+                break
     return sorted(found.values(), key=lambda f: (not f.from_title, f.start))
 
 
