@@ -4,6 +4,8 @@
 'm3vit-mixture-of-experts'
 >>> slug("Llama 2.0 7B")
 'llama-2.0-7b'
+>>> slug("SageAttention2++"), slug("W4A16 + pruning")
+('sageattention2-plus-plus', 'w4a16-pruning')
 >>> node_id("method", "GaLore")
 'method/galore'
 >>> paper_id("GaLore: Memory-Efficient LLM Training") == paper_id("galore memory efficient  LLM training")
@@ -19,6 +21,8 @@ import re
 import unicodedata
 
 _LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?")
+# A "+" right after a name is part of it ("Segformer++", "HumanEval+"): keep it as "-plus".
+_POSTFIX_PLUS = re.compile(r"(?<=[A-Za-z0-9+])\+")
 _NON_SLUG = re.compile(r"[^a-z0-9.]+")
 # A dot survives only between two digits ("2.0", "1.58"); elsewhere it separates words.
 _LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
@@ -37,7 +41,7 @@ def strip_latex(text: str) -> str:
 
 def slug(text: str) -> str:
     """Lowercase, ASCII, hyphen-separated form of ``text`` used inside ids."""
-    text = unicodedata.normalize("NFKD", strip_latex(text))
+    text = _POSTFIX_PLUS.sub("-plus", unicodedata.normalize("NFKD", strip_latex(text)))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = _LONE_DOT.sub("-", text)
     return _NON_SLUG.sub("-", text).strip("-")

@@ -36,8 +36,28 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log progress and driver messages on stderr.")
+    ] = False,
 ) -> None:
     """effkg: which efficiency techniques were applied to which models, on which hardware, with what results."""
+    configure_logging(verbose)
+
+
+def configure_logging(verbose: bool = False) -> None:
+    """The application (not the library) decides where logs go: stderr, prefixed, warnings only
+    unless ``--verbose``. The Neo4j driver's own chatter stays quiet: its failures reach the user
+    as our one-line errors."""
+    import logging
+
+    root = logging.getLogger()
+    if not any(getattr(h, "_effkg", False) for h in root.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("kg: %(levelname)s: %(message)s"))
+        handler._effkg = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("neo4j").setLevel(logging.INFO if verbose else logging.CRITICAL + 1)
 
 
 # Command modules each expose register(app); a missing module (work in progress) is skipped,
