@@ -153,6 +153,9 @@ class RelationsReport(_Rec):
     diffs: tuple[str, ...] = ()
 
 
+for _model in (GoldResult, GoldSentence, GoldRelation, Score, ResultsReport, RelationsReport):
+    _model.model_rebuild()  # the module may be loaded by path (tests), outside sys.modules
+
 # -- loading ----------------------------------------------------------------------------------------
 
 

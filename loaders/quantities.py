@@ -87,11 +87,14 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     ("GPU-hours", r"(?:GPU|TPU)[- ]hours?\b"),
     ("GPU-days", r"(?:GPU|TPU)[- ]days?\b"),
     ("bits", r"(?:bits?|b)\b(?![-/]?\w)|-?bits?\b"),
-    ("FLOPs", r"(?:[KMGTP]?FLOPS?|[KMGTP]?FLOPs)\b|(?:[KMGTP]?MACs?)\b"),
+    ("FLOPs", r"(?:[KMGTP]?FLOPS?|[KMGTP]?FLOPs|(?:[Pp]eta|[Tt]era|[Gg]iga|[Mm]ega)-?(?:flops|FLOPS|FLOPs))\b(?:/s)?"
+              r"|(?:[KMGTP]?MACs?)\b"),
     ("TOPS", r"(?:[GT]?OPS)\b(?:/W)?"),
     ("J", r"(?:[mµμk]?J|joules?)\b(?!&)"),
     ("W", r"(?:[mk]?W|watts?)\b"),
     ("fps", r"(?:FPS|fps|frames?\s?(?:/|per\s)\s?(?:s|sec|second))\b"),
+    ("per-step", r"(?:tokens?|samples|images|queries|requests|sequences|sentences)\s?(?:/|per\s)\s?"
+                 r"(?:s\b|sec\b|second\b|(?:target\s)?(?:model\s)?(?:step|iteration|forward\spass|call)\b)"),
     ("tokens", r"(?:tokens?)\b"),
     ("params", r"(?:parameters?|params?|weights)\b"),
     ("GPUs", r"(?:GPUs?|TPUs?|devices|nodes|chips|accelerators)\b"),
@@ -100,8 +103,14 @@ _UNIT_RES = tuple((u, re.compile(rf"(?:{rx})")) for u, rx in _UNIT_TABLE)
 
 # A prefix that scales the raw spelling into the normalised unit's base (mJ -> J, kW -> W).
 _SUBUNIT: dict[str, float] = {"mJ": 1e-3, "µJ": 1e-6, "μJ": 1e-6, "kJ": 1e3, "mW": 1e-3, "kW": 1e3}
+_FLOP_PREFIX: dict[str, float] = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15, "mega": 1e6, "giga": 1e9,
+                                  "tera": 1e12, "peta": 1e15}
+# Units outside the closed list are converted: "14 minutes" is 840 s, "3.8 GPU-days" is 91.2 hours.
+_CONVERT: dict[str, tuple[str, float]] = {
+    "minutes": ("s", 60.0), "days": ("hours", 24.0), "GPU-days": ("hours", 24.0), "GPU-hours": ("hours", 1.0),
+}
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUM = r"\d+,\d{1,2}(?=\s?(?:x\b|×|%))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER = re.compile(rf"(?<![\w.])(?:{_NUM})")
 _SCALE_RX = re.compile(
     r"\s?(thousand|million|billion|trillion)\b|([KkMBT]|Bn|bn|Mn)(?![A-Za-z0-9])|(G)(?=\s?(?:MACs?|FLOPs?|OPs?)\b)"
@@ -112,13 +121,60 @@ _WORD_FACTOR = re.compile(
     + r")(?:[- ](times|fold)\b|(fold)\b)",
     re.IGNORECASE,
 )
+_FRACTIONS = {"half": 2.0, "halves": 2.0, "third": 3.0, "thirds": 3.0, "quarter": 4.0, "quarters": 4.0,
+              "fourth": 4.0, "fifth": 5.0, "eighth": 8.0, "tenth": 10.0}
+_TIME_WORDS = {"millisecond": ("ms", 1.0), "second": ("s", 1.0), "minute": ("s", 60.0), "hour": ("hours", 1.0),
+               "day": ("hours", 24.0), "week": ("hours", 168.0)}
+
+
+def _verb_factor(m: re.Match[str]) -> Quantity:
+    word = m.group(1).lower()
+    value = 2.0 if word.startswith(("doubl", "halv")) else 3.0 if word.startswith("tripl") else 4.0
+    return Quantity(value=value, unit="x", unit_raw=word, text=m.group(), start=m.start(), end=m.end())
+
+
+def _fraction(m: re.Match[str]) -> Quantity:
+    num = _WORD_VALUES.get(m.group(1).lower(), 1.0) if m.group(1).lower() not in ("a", "an") else 1.0
+    value = round(100.0 * num / _FRACTIONS[m.group(2).lower()], 1)
+    return Quantity(value=value, unit="percent", unit_raw=m.group().lower(), text=m.group(), start=m.start(), end=m.end())
+
+
+def _time_word(m: re.Match[str]) -> Quantity | None:
+    word = m.group(1).lower()
+    if word in ("a", "an") and not re.search(r"\b(?:than|within|in|under|about|around|just|only)\s$",
+                                             m.string[max(0, m.start() - 12) : m.start()], re.I):
+        return None  # "per day", "a second stage": not a duration
+    n = 1.0 if word in ("a", "an") else _WORD_VALUES[word]
+    unit, factor = _TIME_WORDS[m.group(2).lower()]
+    return Quantity(value=n * factor, unit=unit, unit_raw=m.group(2).lower(), text=m.group(), start=m.start(), end=m.end())
+
+
+def _dollars(m: re.Match[str]) -> Quantity:
+    return Quantity(value=_to_float(m.group(1)), unit="none", unit_raw="$", text=m.group(), start=m.start(), end=m.end())
+
+
+def _prefix_times(m: re.Match[str]) -> Quantity:
+    return Quantity(value=_to_float(m.group(1)), unit="x", unit_raw="times", text=m.group(), start=m.start(), end=m.end())
+
+
+_WORD_FORMS = (
+    (re.compile(r"\b(doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b", re.I),
+     _verb_factor),
+    (re.compile(r"\b(one|two|three|a)[- ](half|third|thirds|quarter|quarters|fourth|fifth|eighth|tenth)\b(?=\s(?:of|the)\b)",
+                re.I), _fraction),
+    (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a|an)\s"
+                r"(millisecond|second|minute|hour|day|week)s?\b", re.I), _time_word),
+    (re.compile(r"\$\s?(\d+(?:\.\d+)?)"), _dollars),
+    (re.compile(r"(?:(?<=factor\sof\s)|(?<=factor\sof\sup\sto\s)|(?<=up\sto\s))(?:×|times)\s?(\d+(?:\.\d+)?)"), _prefix_times),
+)
 _TWICE = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
 _ORDERS = re.compile(r"\b(an|one|two|three|four|\d+)\s+orders?\s+of\s+magnitude\b", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s?(?:--?|–|—|~)\s?|\s(?:to|and)\s")
 _CHANGE_FROM = re.compile(
     r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|drop\w*|shr[iau]nk\w*|increas\w*|ris(?:e|es|ing)|rose|grow\w*|grew"
     r"|improv\w*|boost\w*|rais\w*|extend\w*|expand\w*|went|goes|go|fell|falls?|jump\w*|climb\w*|compress\w*"
-    r"|accelerat\w*|speed\w*|enhanc\w*|declin\w*|slash\w*|trim\w*|shorten\w*|lengthen\w*|scal\w*)\b[^.;]{0,40}"
+    r"|accelerat\w*|speed\w*|enhanc\w*|declin\w*|slash\w*|trim\w*|shorten\w*|lengthen\w*|scal\w*|enhancement"
+    r"|increase|improvement|reduction)\b[^.;]{0,80}"
     r"\bfrom\s(?:about\s|around\s|~\s?)?$",
     re.I,
 )
@@ -131,6 +187,8 @@ _FORMAT_AFTER = re.compile(r"[A-Za-z]\d")  # "4A16" of W4A16 would be caught by 
 
 
 def _to_float(num: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", num):
+        return float(num.replace(",", "."))  # "1,4x": a decimal comma, not a thousands separator
     return float(num.replace(",", ""))
 
 
@@ -207,14 +265,27 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
         if got:
             unit, unit_raw, pos, sub = got
             value *= sub
+    if unit == "FLOPs" and unit_raw:
+        value *= _flop_scale(unit_raw)
+    if unit in _CONVERT:
+        unit, factor = _CONVERT[unit]
+        value *= factor
     role: Role = "measure"
+    if unit in ("s", "hours", "ms") and re.match(r"-(?:minute|second|hour|day|ms)\b", text[m.end() : m.end() + 8]):
+        role = "name"  # "15-minute resolution", "a 5-second video": a duration used as an adjective
     om = _ORDINAL.match(text, m.end())
     if om and unit is None:
         role, pos = "ordinal", om.end()
     return Quantity(value=value, unit=unit, unit_raw=unit_raw, text=text[m.start() : pos], start=m.start(), end=pos, role=role)
 
 
-_SCALABLE = frozenset({"tokens", "params", "FLOPs", "GPUs", "TOPS", "fps", "tokens/s"})
+def _flop_scale(raw: str) -> float:
+    """``TFLOPs`` -> 1e12, ``petaflops`` -> 1e15, ``MACs`` -> 1 (a scale word before was already applied)."""
+    m = re.match(r"(?:\d*\s?)?([KMGTPkmgtp]|[Pp]eta|[Tt]era|[Gg]iga|[Mm]ega)-?(?:FLOP|flop|MAC)", raw)
+    return _FLOP_PREFIX.get(m.group(1).lower(), 1.0) if m else 1.0
+
+
+_SCALABLE = frozenset({"tokens", "params", "FLOPs", "GPUs", "TOPS", "fps", "tokens/s", "per-step"})
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -242,6 +313,15 @@ def find_quantities(text: str) -> list[Quantity]:
                             start=om.start(), end=om.end()))
         taken.append((om.start(), om.end()))
 
+    for rx, make in _WORD_FORMS:
+        for wm in rx.finditer(text):
+            if any(s <= wm.start() < e or wm.start() <= s < wm.end() for s, e in taken):
+                continue
+            q = make(wm)
+            if q is not None:
+                out.append(q)
+                taken.append((wm.start(), wm.end()))
+
     matches = [m for m in _NUMBER.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
     i = 0
     while i < len(matches):
@@ -257,12 +337,13 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         # A change: "reduces memory from 48G to 7G", "rose from 23.2% to 71.3%" (value is the end point).
-        if i + 1 < len(matches) and re.fullmatch(r"\s(?:to|down\sto|up\sto)\s", text[q.end : matches[i + 1].start()]) \
-                and _CHANGE_FROM.search(text[max(0, m.start() - 60) : m.start()]):
+        if i + 1 < len(matches) and re.fullmatch(r"\s(?:\([^()]{1,40}\)\s)?(?:to|down\sto|up\sto)\s",
+                                                 text[q.end : matches[i + 1].start()]) \
+                and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]):
             q2 = _read_one(text, matches[i + 1])
             if q2.role == "measure" and (q.unit in (None, q2.unit)):
                 out.append(Quantity(value=q2.value, unit=q2.unit, unit_raw=q2.unit_raw, text=text[q.start : q2.end],
-                                    start=q.start, end=q2.end, change_from=q.value * (_unit_scale(q2) if q.unit is None else 1.0)))
+                                    start=q.start, end=q2.end, change_from=q.value * (_unit_scale(q2, matches[i + 1]) if q.unit is None else 1.0)))
                 i += 2
                 continue
         # A range: "18-25%", "2x to 13x", "between 2 and 4x", "1.9-38.8x".
@@ -274,7 +355,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 if q2.unit and (q.unit in (None, q2.unit)) and q2.value > q.value and q2.role == "measure":
                     if q.unit is None and q2.unit in ("params",) and "-" in sep:
                         pass  # "7-13B": two sizes, leave to the caller as a range of sizes
-                    val = q.value * (_unit_scale(q2) if q.unit is None else 1.0)
+                    val = q.value * (_unit_scale(q2, nxt) if q.unit is None else 1.0)
                     out.append(Quantity(value=val, value_max=q2.value, unit=q2.unit, unit_raw=q2.unit_raw,
                                         text=text[q.start : q2.end], start=q.start, end=q2.end))
                     i += 2
@@ -294,6 +375,12 @@ def find_quantities(text: str) -> list[Quantity]:
                                         start=g.start, end=g.end, group=m.start()))
                 out.append(Quantity(value=last.value, unit=last.unit, unit_raw=last.unit_raw, text=last.text,
                                     start=last.start, end=last.end, group=m.start()))
+            elif len(group) == 2 and re.match(r"\s(?:of|the)\s", text[group[-1].end() :]) \
+                    and 0 < _to_float(group[0].group()) < _to_float(group[1].group()) <= 16:
+                # "2/3 of the parameters": a fraction, read as a share
+                share = round(100.0 * _to_float(group[0].group()) / _to_float(group[1].group()), 1)
+                out.append(Quantity(value=share, unit="percent", unit_raw="fraction",
+                                    text=text[m.start() : group[-1].end()], start=m.start(), end=group[-1].end()))
             else:
                 # "8/128" (experts kept / total), "4/64": a configuration, not a measurement.
                 out.append(Quantity(value=q.value, unit=None, unit_raw=None, text=text[m.start() : group[-1].end()],
@@ -313,30 +400,34 @@ _LIST_SEP = re.compile(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s)")
 
 
 def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """A list written with its unit once ("1.69 and 45.49 times", "3, 4 and 8 GB"): every member gets it."""
+    """Lists share what is written once at their end.
+
+    "1.69 and 45.49 times" (the unit), "40.4% and 45.2% higher throughput" and "5.8x/3.7x faster"
+    (the noun): the members get one group number, the start of the last member.
+    """
     out = list(qs)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.unit is not None or q.role != "measure" or nxt.role != "measure" or q.value_max is not None:
+        if q.role != "measure" or nxt.role != "measure" or q.value_max is not None:
             continue
-        if nxt.unit in ("params", "tokens", "GPUs") or not _LIST_SEP.fullmatch(text[q.end : nxt.start]):
+        sep = text[q.end : nxt.start]
+        if nxt.unit in ("params", "tokens", "GPUs") or not (_LIST_SEP.fullmatch(sep) or sep == "/"):
             continue
-        if nxt.unit is None and "." not in q.text + nxt.text:
+        if q.unit is None and nxt.unit is None and "." not in q.text + nxt.text:
             continue  # "3 and 4": bare integers are counts or ids more often than scores
-        out[i] = _with(q, unit=nxt.unit, unit_raw=nxt.unit_raw, group=nxt.group if nxt.group is not None else nxt.start)
+        if q.unit is not None and q.unit != nxt.unit:
+            continue
+        group = nxt.group if nxt.group is not None else nxt.start
+        out[i] = _with(q, unit=nxt.unit, unit_raw=nxt.unit_raw if q.unit is None else q.unit_raw, group=group)
         if out[i + 1].group is None:
-            out[i + 1] = _with(nxt, group=nxt.start)
+            out[i + 1] = _with(nxt, group=group)
     return out
 
 
-def _unit_scale(q2: Quantity) -> float:
-    """For "7-13B" the first number takes the second's scale (only params/tokens carry one)."""
-    if q2.unit in ("params", "tokens") and q2.unit_raw:
-        head = q2.unit_raw.split()[0]
-        sc = _SCALE.get(head.lower())
-        if sc:
-            return sc
-    return 1.0
+def _unit_scale(q2: Quantity, m2: re.Match[str]) -> float:
+    """The factor the second number of "7-13B" / "7-13 minutes" got from its unit; the first shares it."""
+    raw = _to_float(m2.group())
+    return q2.value / raw if raw else 1.0
 
 
 def _with(q: Quantity, **changes: object) -> Quantity:

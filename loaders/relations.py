@@ -162,7 +162,8 @@ def _generic_words() -> frozenset[str]:
              "INT4", "MoE", "MoEs", "SSM", "SSMs", "RNN", "CNN", "DNN", "NLP", "LM", "LMs", "VLM", "VLMs", "MLLM",
              "MLLMs", "HBM", "SRAM", "DRAM", "FLOPs", "TPU", "NPU", "FPGA", "ASIC", "PIM", "MCU", "MCUs", "IoT",
              "API", "PTQ", "QAT", "PEFT", "KD", "NAS", "ViT", "ViTs", "OOM", "I/O", "IO", "TTFT", "TPOT", "SLM",
-             "SLMs", "GEMM", "MLP", "FFN", "QA", "RL", "RAG", "CoT", "US", "USD", "TOPS", "FPS", "Top-1", "Top-5"}
+             "SLMs", "GEMM", "MLP", "FFN", "QA", "RL", "RAG", "CoT", "US", "USD", "TOPS", "FPS", "Top-1", "Top-5",
+             "ConvNet", "ConvNets", "SoA", "GPT-style", "PEFTs", "LLaMA-family", "MoE-based", "HuggingFace"}
     try:
         from loaders.mapping.lexicons import GENERIC_TERMS
     except ImportError:  # the mapper's lexicon is optional here: the built-in list suffices

@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,8 @@ METRICS = HIGHER_IS_BETTER | LOWER_IS_BETTER
 _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("accuracy-loss", r"(?:accuracy|performance|quality)\s(?:loss|drop|degradation|decline|decrease|gap)"
                       r"|(?:loss|drop|degradation)\sin\s(?:accuracy|performance)"),
-    ("error-rate", r"(?:word\s|character\s|top-[15]\s|equal\s)?error(?:\srates?)?|wer\b|cer\b|eer\b"),
+    ("error-rate", r"(?:word\s|character\s|top-[15]\s|equal\s)?error(?:\srates?)?|wer\b|cer\b|eer\b|mae\b|mse\b|rmse\b"
+                   r"|mean\s(?:absolute|squared)\serror"),
     ("perplexity", r"perplexit(?:y|ies)|ppl\b"),
     ("f1", r"f1(?:[- ]scores?)?\b|f-score"),
     ("bleu", r"bleu\b"),
@@ -76,7 +78,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
                    r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation"),
     ("latency", r"latenc(?:y|ies)|ttft\b|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
-    ("speed", r"speed-?ups?|speeds?\b|faster|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
+    ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
     ("energy", r"energy|power(?:\sconsumption)?|joules?"),
     ("flops", r"flops|macs\b|multiply-(?:accumulates|adds)|(?:training\s|inference\s)?compute\b|computations?\b"
               r"|computational\s(?:cost|overhead|complexity|load|budget)|operations\b|ops\b"),
@@ -86,11 +88,11 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("memory", r"memory|footprint|vram|kv[- ]?cache(?:\ssize)?|cache\ssize|ram\b|hbm\b"),
     ("cost", r"costs?\b|cheaper|dollars?|price|expense"),
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
-    ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|acc\.?\b|exact\smatch|pass@\d+|success\srates?|recall|precision\b"
+    ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?|recall|precision\b"
                  r"|miou\b|map\b|auc\b|correctness"),
     ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b"),
 )
-_METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<![\w-])(?:{rx})", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
+_METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
 
 # Words that say which way a relative change goes.
 _DECREASE = re.compile(
@@ -215,7 +217,7 @@ def _right_head(text: str, start: int, stop: int) -> str:
         low = tok.lower()
         if n >= 6 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
             break
-        if low in _RIGHT_STOP or (low in ("in", "of") and not _CHANGE_NOUN.match(prev)):
+        if low in _RIGHT_STOP or (low == "in" and n > 0 and not _CHANGE_NOUN.match(prev)):
             break
         out_end = m.end()
         prev = tok
@@ -445,45 +447,67 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     hardware mentions the mapper linked (``Llama-2 7B``, ``A100-80GB``, ``ImageNet-1k``).
     """
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in skip)]
-    conditions: dict[str, str] = {}
+    conds: list[tuple[str, str, int]] = []
     candidates: list[Quantity] = []
     for q in quantities:
         if q.role == "format" and re.fullmatch(r"\d+/\d+", q.text):
-            conditions.setdefault("configuration", q.text)
+            conds.append(("configuration", q.text, q.start))
             continue
         if q.role != "measure":
             continue
         key = _condition_of(text, q)
         if key:
-            conditions.setdefault(key, _condition_text(q))
+            conds.append((key, _condition_text(q), q.start))
             continue
         if _is_count(text, q) or _is_model_size(text, q):
             continue
         candidates.append(q)
-    for name, _s, _e in find_precisions(text):
+    for name, s, _e in find_precisions(text):
         if name.startswith("w") and "a" in name:
-            conditions.setdefault("bit_width", name.upper())
+            conds.append(("bit_width", name.upper(), s))
+        elif re.fullmatch(r"(?:int|fp)\d+", name) and re.match(r"\s(?:model|weights?|quantiz\w*|inference|precision)",
+                                                              text[_e : _e + 14]):
+            conds.append(("bit_width", re.sub(r"\D", "", name), s))
 
-    # The last member of a list carries the noun for all ("87.7, 70.0 and 71.7 J&F").
-    group_last: dict[int, Quantity] = {}
+    groups: dict[int, list[Quantity]] = defaultdict(list)
     for q in candidates:
         if q.group is not None:
-            group_last[q.group] = q
+            groups[q.group].append(q)
     cues = _baseline_cues(text)
     out: list[SentenceResult] = []
     prev_end = 0
     for i, q in enumerate(candidates):
-        next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
-        head_q = group_last.get(q.group, q) if q.group is not None else q
-        head_next = next((c.start for c in candidates if c.start > head_q.start), len(text))
-        left, right = _clause_bounds(text, q, prev_end, next_start)
-        _hl, head_right = _clause_bounds(text, head_q, head_q.start, head_next)
-        res = _read_result(text, q, left, right, prev_end, head_q, head_right)
+        members = groups.get(q.group, [q]) if q.group is not None else [q]
+        first, head = members[0], members[-1]
+        if q is first:
+            prev_end_first = prev_end
+        next_start = next((c.start for c in candidates if c.start > head.start), len(text))
+        left, _r = _clause_bounds(text, first, prev_end_first if q is not first else prev_end, first.end)
+        _l, right = _clause_bounds(text, head, head.start, next_start)
+        res = _read_result(text, q, first, head, left, right, prev_end if q is first else prev_end_first)
         prev_end = q.end
         if res is not None:
             out.append(_with_baseline(text, res, cues, candidates))
-    out = _fill_from_peers(text, out)
-    return tuple(replace(r, conditions=dict(conditions)) for r in out)
+    out = _inherit(text, out)
+    return tuple(replace(r, conditions=_conditions_for(r, out, conds)) for r in out)
+
+
+def _conditions_for(r: SentenceResult, out: Sequence[SentenceResult], conds: Sequence[tuple[str, str, int]]) -> dict[str, str]:
+    """The settings a result was measured under: a setting stated once holds for every result of
+    the sentence; a setting stated with several values goes to the nearest result."""
+    chosen: dict[str, str] = {}
+    for key in dict.fromkeys(k for k, _v, _p in conds):
+        values = [(v, p) for k, v, p in conds if k == key]
+        if len({v for v, _ in values}) == 1:
+            chosen[key] = values[0][0]
+            continue
+        v, _p = min(values, key=lambda vp: _span_distance(vp[1], r.start, r.end))
+        chosen[key] = v
+    return chosen
+
+
+def _span_distance(pos: int, start: int, end: int) -> int:
+    return 0 if start <= pos < end else min(abs(pos - start), abs(pos - end))
 
 
 def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidates: Sequence[Quantity]) -> SentenceResult:
@@ -509,42 +533,60 @@ def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidate
                    baseline_end=max(chosen.list_end, chosen.phrase_start + len(chosen.phrase)))
 
 
-_COORDINATION = re.compile(r"^[\s,]*(?:and|or|while|whereas)?[\s,]*(?:(?:on|for|in|at|with|under)\s[^,;]{1,40}?)?"
-                           r"[\s,]*(?:and|or|while)?\s*(?:(?:achiev|reach|obtain|scor)\w*\s)?$", re.I)
+_RESULT_VERB = re.compile(
+    r"\b(?:achiev\w*|reach\w*|obtain\w*|attain\w*|improv\w*|reduc\w*|cut\w*|lower\w*|increas\w*|boost\w*|accelerat\w*"
+    r"|speed\w*|sav(?:e|es|ed|ing)|deliver\w*|yield\w*|provid\w*|offer\w*|outperform\w*|surpass\w*|maintain\w*|keep\w*"
+    r"|retain\w*|requir\w*|us(?:e|es|ing)|consum\w*|runs?|running|enabl\w*|decreas\w*|shrink\w*|compress\w*|gain\w*)\b",
+    re.I,
+)
+_WHICH_IS = re.compile(r"^[\s,]*(?:which|that)\s(?:is|was|are|were|represents?|corresponds\sto|amounts\sto)\s(?:a|an)?\s*$", re.I)
 
 
-def _fill_from_peers(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
-    """A result without a metric, coordinated with a neighbour in the same unit, shares its metric.
+def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
+    """Coordinated results share what is written once.
 
-    "97.1% on MATH500 and 81.3% on AIME24": the second number speaks of what the first does.
+    "97.1% on MATH500 and 81.3% on AIME24" (the metric), "roughly 20% ... and 35% ..." (the
+    qualifier), "reaches 93 tokens/s, which is 1.43x that of ..." (the metric of the first).
     """
     filled = list(out)
-    for i, r in enumerate(filled):
-        if r.metric is not None:
-            continue
-        for j in (i - 1, i + 1):
-            if not 0 <= j < len(filled):
-                continue
-            p = filled[j]
-            if p.metric is None or p.unit != r.unit or p.kind != r.kind:
-                continue
-            lo, hi = (p, r) if j < i else (r, p)
-            if _COORDINATION.match(text[lo.end : hi.start]):
-                filled[i] = replace(r, metric=p.metric, direction=r.direction or p.direction, partial=False)
-                break
+    for i in range(1, len(filled)):
+        r, p = filled[i], filled[i - 1]
+        between = text[p.end : r.start]
+        which = bool(_WHICH_IS.match(between))
+        coordinated = (not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
+                       and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))
+        if r.metric is None and p.metric and (which or (coordinated and p.unit == r.unit)):
+            direction = r.direction
+            if r.kind == "relative" and direction is None:
+                direction = "increase" if p.metric in HIGHER_IS_BETTER else "decrease"
+            filled[i] = r = replace(r, metric=p.metric, direction=direction, partial=False)
+        if coordinated and r.qualifier is None and p.qualifier in ("about", "up_to") and p.unit == r.unit \
+                and not re.search(r"\bby\b", between):
+            filled[i] = replace(r, qualifier=p.qualifier)
+    for i in range(len(filled) - 2, -1, -1):
+        r, n = filled[i], filled[i + 1]
+        between = text[r.end : n.start]
+        if r.metric is None and n.metric and n.unit == r.unit and not _RESULT_VERB.search(between) \
+                and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
+            filled[i] = replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
     return filled
 
 
+_EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage)[- ]?(?:efficien\w*)", re.I)
+
+
 def _read_result(
-    text: str, q: Quantity, left: int, right: int, prev_end: int, head_q: Quantity, head_right: int
+    text: str, q: Quantity, first: Quantity, head: Quantity, left: int, right: int, prev_end: int
 ) -> SentenceResult | None:
-    metric, where = _metric_near(text, head_q, left if head_q is q else head_q.start, head_right)
-    if head_q is not q and metric is None:
-        metric, where = _metric_near(text, q, left, right)
-    by = bool(_BY_BEFORE.search(text[max(0, q.start - 40) : q.start]))
-    if metric is None and by:
-        # "reduces the memory of optimizers such as Adam by 96%": the verb's object is further back
-        metric, where = _metric_near(text, q, prev_end, q.start)
+    metric, where = _metric_near(text, head, left if head is first else head.start, right)
+    if metric is None and head is not first:
+        metric, where = _metric_near(text, first, left, first.end)
+    by = bool(_BY_BEFORE.search(text[max(0, first.start - 40) : first.start]))
+    in_paren = text[max(0, first.start - 1) : first.start] == "("
+    if metric is None and (by or in_paren):
+        # "reduces the memory of optimizers such as Adam by 96%", "accuracy on CIFAR-100 (91.7%)":
+        # the noun is further back than the clause
+        metric, where = _metric_near(text, first, prev_end, first.start)
     if metric and not _compatible(metric, q):
         metric = None
     unit_metric = _unit_metric(q)
@@ -567,9 +609,9 @@ def _read_result(
     ) and not re.match(r"^\s?(?:fewer|less)\b", text[q.end : q.end + 10]):
         return None  # a parameter count without a saving is a model size, not a result
 
-    before = text[left : q.start]
-    after_clause = text[q.end : right]
-    share = bool(_SHARE_AFTER.match(text[q.end : q.end + 30]))
+    before = text[left : first.start]
+    after_clause = text[head.end : right]
+    share = bool(_SHARE_AFTER.match(text[head.end : head.end + 30]))
     dec = _nearest(_DECREASE, before, after_clause)
     inc = _nearest(_INCREASE, before, after_clause)
     direction: Direction | None = None
@@ -581,17 +623,24 @@ def _read_result(
         direction = "increase" if q.value > q.change_from else "decrease"
 
     relative = q.unit in ("x", "points") or by or (direction is not None and q.unit == "percent" and not share)
-    if q.change_from is not None:
-        relative = False  # "from 16GB to 8GB": the value reached is what is stated
-    if metric == "metric/accuracy-loss":
-        relative, direction = False, None
+    if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
+            r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
+        relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
     kind: ClaimKind = "relative" if relative else "absolute"
-    if kind == "absolute":
+    if q.change_from is not None:
+        kind = "absolute"  # "from 48G to 7G": the value reached, with the way it went
+    elif metric == "metric/accuracy-loss":
+        kind, direction = "absolute", None
+    elif kind == "absolute":
         direction = None
     elif direction is None and metric:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
+    if kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
+        direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
+    if share and kind == "relative" and q.unit == "percent" and not by:
+        direction = None  # "96% of the throughput", "one-eighth of the parameters": a share, no change
     return SentenceResult(
         value=q.value,
         value_max=q.value_max,
@@ -603,7 +652,7 @@ def _read_result(
         metric=metric,
         kind=kind,
         direction=direction,
-        qualifier=_qualifier(text, q, left),
+        qualifier=_qualifier(text, first, left),
         partial=metric is None,
     )
 
@@ -612,7 +661,7 @@ _UNIT_DEFAULT = {
     "GB": "metric/memory", "MB": "metric/memory", "KB": "metric/memory", "TB": "metric/memory",
     "ms": "metric/latency", "s": "metric/latency", "us": "metric/latency",
     "hours": "metric/training-time", "days": "metric/training-time", "minutes": "metric/training-time",
-    "params": "metric/parameters",
+    "params": "metric/parameters", "points": "metric/score",
 }
 
 
@@ -663,7 +712,6 @@ def _baseline_names(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
 
 def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
     """Every result stated in the abstract of ``doc``, numbered in text order from 1."""
-    proposed = doc.methods[0].id if doc.methods else None
     records: list[ResultRecord] = []
     first = _first_claim(doc)
     for sent in doc.sentences:
@@ -674,50 +722,196 @@ def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
         parsed = parse_sentence(sent.text, skip=skip)
         if not parsed:
             continue
-        respectively = bool(re.search(r"\brespectively\b", sent.text))
-        models = _mentions(doc, sent.index, NodeLabel.MODEL)
-        datasets = _mentions(doc, sent.index, NodeLabel.DATASET)
-        hardware = _mentions(doc, sent.index, NodeLabel.HARDWARE)
-        methods = _mentions(doc, sent.index, NodeLabel.METHOD)
-        baselines = [_baseline_names(doc, sent.start, r) for r in parsed]
-        for i, r in enumerate(parsed):
-            pos = sent.start + r.start
-            names = baselines[i]
-            baseline = names[0] if names else None
-            if respectively and len(names) > 1:
-                sharing = [j for j, b in enumerate(baselines) if b == names]
-                if len(sharing) == len(names):
-                    baseline = names[sharing.index(i)]
-            unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text)
-            subject = _subject(doc, methods, baseline, proposed)
-            model = _pick(models, pos, parsed, i, respectively, sent.start)
-            dataset = _pick(datasets, pos, parsed, i, respectively, sent.start)
-            hw = _pick(hardware, pos, parsed, i, respectively, sent.start)
-            ev = doc.evidence(sent.index, extractor=EXTRACTOR, version=VERSION,
-                              confidence=0.6 if r.partial or unresolved else 0.8)
-            records.append(
-                ResultRecord(
-                    index=len(records) + 1,
-                    evidence=ev,
-                    subject=subject,
-                    metric=r.metric,
-                    value=r.value,
-                    value_max=r.value_max,
-                    unit=r.unit,
-                    unit_raw=r.unit_raw,
-                    kind=r.kind,
-                    direction=r.direction,
-                    qualifier=r.qualifier,
-                    baseline=baseline,
-                    model=model,
-                    dataset=dataset,
-                    hardware=hw,
-                    conditions=r.conditions,
-                    partial=r.partial or unresolved,
-                    value_text=r.value_text,
-                )
-            )
+        records.extend(_bind_sentence(doc, sent.index, parsed, first_index=len(records) + 1))
     return tuple(records)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """An entity named in a sentence that a result may be stated on (offsets relative to the sentence)."""
+
+    id: str
+    start: int
+    end: int
+    count: int | None = None
+
+
+def _bind_sentence(
+    doc: LinkedDoc, index: int, parsed: Sequence[SentenceResult], *, first_index: int
+) -> list[ResultRecord]:
+    sent = doc.sentences[index]
+    text = sent.text
+    respectively = bool(re.search(r"\brespectively\b", text))
+    comparative = _comparative_spans(text)
+    models = _slots(doc, index, (NodeLabel.MODEL,), comparative)
+    datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
+    hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
+    baselines = [_baseline_names(doc, sent.start, r) for r in parsed]
+    subject = _subject(doc, text)
+    out: list[ResultRecord] = []
+    for i, r in enumerate(parsed):
+        names = baselines[i]
+        baseline = names[0] if names else None
+        if respectively and len(names) > 1:
+            sharing = [j for j, b in enumerate(baselines) if b == names]
+            if len(sharing) == len(names):
+                baseline = names[sharing.index(i)]
+        unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text)
+        model = _pick(text, models, parsed, i, respectively)
+        dataset = _pick(text, datasets, parsed, i, respectively)
+        hw = _pick(text, hardware, parsed, i, respectively)
+        conditions = dict(r.conditions)
+        if hw is not None and "devices" not in conditions:
+            count = next((s.count for s in hardware if s.id == hw and s.count), None)
+            if count:
+                conditions["devices"] = str(count)
+        metric = r.metric
+        if metric is None and dataset and r.unit == "percent" and r.kind == "absolute":
+            metric = "metric/accuracy"  # "97.2% on MATH500": a share of a benchmark solved
+        partial = metric is None or unresolved
+        ev = doc.evidence(index, extractor=EXTRACTOR, version=VERSION, confidence=0.6 if partial else 0.8)
+        out.append(ResultRecord(
+            index=first_index + i, evidence=ev, subject=subject, metric=metric, value=r.value,
+            value_max=r.value_max, unit=r.unit, unit_raw=r.unit_raw, kind=r.kind, direction=r.direction,
+            qualifier=r.qualifier, baseline=baseline, model=model, dataset=dataset, hardware=hw,
+            conditions=conditions, partial=partial, value_text=r.value_text,
+        ))
+    return out
+
+
+_COMPARATIVE = re.compile(
+    r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
+    r"|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|as\s(?:fast|good|accurate|well)\sas"
+    r"|same\s\w+\sas|similar\s\w+\sto|comparable\s\w*\s?to|matches|matching|of\sthe\soriginal|of\sthe\sbaseline)\s",
+    re.I,
+)
+_COMPARATIVE_END = re.compile(r"[,;:()]|\.\s|\s(?:while|whereas|but|and\s(?:a|an|the)|by|with|on|in|at|for|when|under|using)\s", re.I)
+
+
+def _comparative_spans(text: str) -> list[tuple[int, int]]:
+    """Spans naming what something is compared against ("surpasses MobileNetV3 by 1.9%")."""
+    spans = []
+    for m in _COMPARATIVE.finditer(text):
+        end_m = _COMPARATIVE_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        # a parenthesis right after names the compared thing: "tiny models (pQRNN)", "(i.e., X)"
+        paren = re.match(r"\s?\([^()]{1,60}\)", text[end:]) if end_m and end_m.group().startswith("(") else None
+        if end_m and end_m.group().strip() == "(":
+            paren = re.match(r"\([^()]{1,60}\)", text[end:])
+        if paren:
+            end += paren.end()
+        spans.append((m.end(), end))
+    return spans
+
+
+def _slots(doc: LinkedDoc, index: int, labels: Sequence[NodeLabel], excluded: Sequence[tuple[int, int]]) -> list[_Slot]:
+    base = doc.sentences[index].start
+    out = []
+    for m in doc.mentions_in(index):
+        if m.label not in labels or not m.entity_id:
+            continue
+        s, e = m.start - base, m.end - base
+        if any(a <= s < b for a, b in excluded):
+            continue
+        if re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|multiple|several|various)\s$",
+                     doc.paper.text[max(base, m.start - 12) : m.start], re.I):
+            continue  # "on 8 GPT models": a count of models, not the model measured
+        count = m.props.get("count")
+        out.append(_Slot(m.entity_id, s, e, count if isinstance(count, int) else None))
+    return out
+
+
+_HWCLASS_WORDS: tuple[tuple[str, str], ...] = (
+    ("hwclass/phone", r"mobile\s(?:devices?|phones?)|smart-?phones?|(?:mobile|on-device)(?=\slatency)|phones?"),
+    ("hwclass/edge-device", r"(?:real\s|resource-constrained\s|real-world\s)?(?:edge|end-side|embedded|iot)\s(?:devices?|platforms?|hardware)"),
+    ("hwclass/mcu", r"(?:mcu|microcontroller)s?(?:\s(?:devices?|boards?))?|microcontroller\sunits?"),
+    ("hwclass/fpga", r"fpgas?"),
+    ("hwclass/gpu", r"(?:consumer\s|commodity\s|a\ssingle\s)?gpus?"),
+    ("hwclass/cpu", r"cpus?"),
+    ("hwclass/npu", r"npus?"),
+    ("hwclass/tpu", r"tpus?"),
+)
+_HWCLASS_RES = tuple((h, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for h, rx in _HWCLASS_WORDS)
+
+
+def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot]:
+    """Hardware classes a result was measured on ("on real edge devices", "mobile latency")."""
+    out = []
+    for hid, rx in _HWCLASS_RES:
+        for m in rx.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            platform = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|a\s|an\s|real\s|real-world\s|modern\s|commodity\s"
+                                 r"|consumer\s|single\s|various\s)*$", before, re.I)
+            adjective = re.match(r"(?:mobile|on-device)$", m.group(), re.I)
+            if not (platform or adjective) or any(a <= m.start() < b for a, b in excluded):
+                continue
+            if any(s.start <= m.start() < s.end for s in out):
+                continue
+            out.append(_Slot(hid, m.start(), m.end()))
+    # "on the GPU/CPU": the slash pair is one list
+    for pair in re.finditer(r"\b(GPU|CPU|NPU|TPU)/(GPU|CPU|NPU|TPU)\b", text):
+        out = [s for s in out if not pair.start() <= s.start < pair.end()]
+        out.append(_Slot(f"hwclass/{pair.group(1).lower()}", pair.start(1), pair.end(1)))
+        out.append(_Slot(f"hwclass/{pair.group(2).lower()}", pair.start(2), pair.end(2)))
+    return sorted(out, key=lambda s: s.start)
+
+
+_HARD_BREAK = re.compile(r";|\.\s", re.I)
+_ATTACHED = re.compile(r"^\s?[^,;()\d]{0,40}?\b(?:on|in|for|with|using|across)\s(?:the\s|a\s|an\s)?$", re.I)
+
+
+def _pick(text: str, slots: Sequence[_Slot], parsed: Sequence[SentenceResult], i: int, respectively: bool) -> str | None:
+    """The entity result ``i`` is stated on.
+
+    Paired by order under "respectively" or in a list ("5.8x/3.7x faster on the GPU/CPU");
+    else the nearest one after the number that no other result is nearer to ("97.2% on MATH500"),
+    else the nearest one before it in the same clause chain ("On ImageNet, ... 81%").
+    """
+    if not slots:
+        return None
+    ids = list(dict.fromkeys(s.id for s in slots))
+    r = parsed[i]
+    same_group = [k for k, p in enumerate(parsed) if _same_list(text, p, r, parsed)]
+    if len(same_group) > 1 and len(ids) == len(same_group):
+        after = [s for s in slots if s.start >= parsed[same_group[-1]].end]
+        if len(list(dict.fromkeys(s.id for s in after))) == len(same_group):
+            return list(dict.fromkeys(s.id for s in after))[same_group.index(i)]
+    if respectively and len(ids) > 1 and len(ids) == len(parsed):
+        return ids[i]
+    if len(ids) >= 3 and not respectively and len(same_group) < 2:
+        return None  # "(OPT-2.7B/6.7B/13B/30B)": a list of models, none singled out
+    after = [s for s in slots if s.start >= r.end]
+    for s in sorted(after, key=lambda s: s.start):
+        between = text[r.end : s.start]
+        if _ATTACHED.match(between):
+            return s.id  # "0.7 better perplexity on GPT-2": the entity the number is stated on
+        nearest = min(range(len(parsed)), key=lambda k: _span_gap(parsed[k], s))
+        if nearest == i or (len(same_group) > 1 and nearest in same_group):
+            if not _HARD_BREAK.search(between):
+                return s.id
+        break
+    before = [s for s in slots if s.end <= r.start and not _HARD_BREAK.search(text[s.end : r.start])]
+    if before:
+        return before[-1].id
+    return None
+
+
+def _span_gap(r: SentenceResult, s: _Slot) -> int:
+    if s.start >= r.end:
+        return s.start - r.end
+    if s.end <= r.start:
+        return r.start - s.end
+    return 0
+
+
+def _same_list(text: str, a: SentenceResult, b: SentenceResult, parsed: Sequence[SentenceResult]) -> bool:
+    """Whether two results are members of one written list ("40.4% and 45.2%", "5.8x/3.7x")."""
+    if a is b:
+        return True
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    members = [p for p in parsed if lo.start <= p.start <= hi.start]
+    return all(re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)", text[x.end : y.start])
+               for x, y in zip(members, members[1:]))
 
 
 _OWN = re.compile(r"\b(?:we|our|ours|us|this\s(?:paper|work|study|method|approach|framework|model)|the\sproposed"
@@ -751,37 +945,19 @@ def _looks_named(phrase: str) -> bool:
     return bool(re.match(r"^[A-Z][\w.+\-]*[A-Z0-9]", phrase))
 
 
-def _pick(
-    mentions: Sequence[LinkedMention], pos: int, parsed: Sequence[SentenceResult], i: int, respectively: bool,
-    sent_start: int,
-) -> str | None:
-    """The entity a result is stated on: paired by order under "respectively", else the nearest."""
-    ids: list[str] = []
-    for m in mentions:
-        if m.entity_id and m.entity_id not in ids:
-            ids.append(m.entity_id)
-    if not ids:
-        return None
-    if respectively and len(ids) > 1 and len(ids) == len(parsed):
-        return ids[i]
-    m = _nearest_mention(mentions, pos)
-    return m.entity_id if m else None
-
-
 _NAME_LABELS = frozenset({NodeLabel.MODEL, NodeLabel.HARDWARE, NodeLabel.DATASET, NodeLabel.METHOD, NodeLabel.HARDWARE_CLASS})
 
 
-def _subject(
-    doc: LinkedDoc, methods: Sequence[LinkedMention], baseline: str | None, proposed: str | None
-) -> str | None:
-    """The method the result is about: the proposed one when named or implied, else the first named method."""
-    own = {m.id for m in doc.methods}
-    for m in methods:
-        if m.entity_id in own:
-            return m.entity_id
-    if proposed:
-        return proposed
-    for m in methods:
-        if m.entity_id != baseline:
-            return m.entity_id
-    return None
+def _subject(doc: LinkedDoc, text: str) -> str | None:
+    """What the results of a sentence are about: a proposed method named in it (the main one first),
+    else the main proposed method, else the technique the paper studies."""
+    named = []
+    for n, m in enumerate(doc.methods):
+        hit = re.search(rf"(?<![\w-]){re.escape(m.name)}(?![\w])", text)
+        if hit:
+            named.append((n != 0, hit.start(), m.id))
+    if named:
+        return min(named)[2]
+    if doc.methods:
+        return doc.methods[0].id
+    return doc.techniques[0] if doc.techniques else None
