@@ -26,8 +26,9 @@ def free_port() -> int:
 def run_kg(*args: str, env_extra: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
     import os
 
-    env = {**os.environ, **(env_extra or {})}
-    env.pop("NEO4J_PASSWORD", None)
+    # Credentials come only from the test's arguments, never from the developer's environment.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(env_extra or {})
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
     return proc, time.perf_counter() - t0
@@ -58,10 +59,8 @@ def test_wrong_password_is_one_line_within_10s(neo4j_server):
 
 
 def test_password_from_environment(neo4j_empty):
-    proc, _ = run_kg("stats", "--store", neo4j_empty.uri, "--format", "json",
-                     env_extra={"NEO4J_PASSWORD": neo4j_empty.password, "NEO4J_USER": neo4j_empty.user})
-    # run_kg drops NEO4J_PASSWORD from the inherited environment, so pass it explicitly.
-    proc, _ = run_kg("stats", "--store", neo4j_empty.uri, "--neo4j-password", neo4j_empty.password, "--format", "json")
+    proc, _ = run_kg("stats", "--format", "json", env_extra={
+        "KG_STORE": neo4j_empty.uri, "NEO4J_PASSWORD": neo4j_empty.password, "NEO4J_USER": neo4j_empty.user})
     assert proc.returncode == 0, proc.stderr
     assert '"total_nodes": 0' in proc.stdout
 
