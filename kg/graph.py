@@ -222,8 +222,8 @@ def assemble(
             # Entity properties are a function of the id (normalised names), so the first wins.
             if ent.id not in entity_props and ent.id not in g:
                 entity_props[ent.id] = (ent.label.value, {"name": ent.name, **ent.props})
-        for rel in m.relations:
-            contribute(rel.type, rel.source, rel.target, rel.evidence, rel.qualifier)
+        for fact in m.relations:
+            contribute(fact.type, fact.source, fact.target, fact.evidence, fact.qualifier)
         for r in m.results:
             rid = result_id(paper.id, r.index)
             entity_props[rid] = (NodeLabel.RESULT.value, _result_props(paper, r, rid))
@@ -238,14 +238,14 @@ def assemble(
         add_node(g, node_id, label, props)
 
     stubs: list[str] = []
-    for (src, tgt, rel), items in sorted(contributions.items()):
+    for (src, tgt, rel_name), items in sorted(contributions.items()):
         for end in (src, tgt):
             if end not in g:
                 # A relation may name an entity no mapping described (e.g. a catalog-less model);
                 # keep the fact and give the node its id-derived name rather than dropping it.
                 add_node(g, end, label_of(end).value, {"name": end.split("/", 1)[1], "stub": True})
                 stubs.append(end)
-        g.add_edge(src, tgt, key=rel, **_merge_evidence(items))
+        g.add_edge(src, tgt, key=rel_name, **_merge_evidence(items))
 
     # An entity no fact refers to says nothing; dropping it keeps re-builds free of stale nodes.
     orphans = [n for n in entity_props if g.degree(n) == 0]
