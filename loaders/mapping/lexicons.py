@@ -17,7 +17,8 @@ from loaders.mapping.cues import (
     TECHNIQUE_TERMS,
     TOPIC_TERMS,
 )
-from loaders.mapping.lexicon import Lexicon
+from loaders.mapping.lexicon import Lexicon, norm_token
+from loaders.mapping.text import tokenize
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,16 @@ GENERIC_TERMS: tuple[str, ...] = (
     "equal error rate", "EER", "retrieval augmented generation", "vision-language-action", "VLA{s|}",
     "class-incremental learning", "CIL", "test-time adaptation", "TTA", "test-time training", "TTT",
     "reservoir computer{s|}", "reservoir computing", "RC", "large reasoning model{s|}", "LRM{s|}",
+    "canonical polyadic decomposition", "CPD", "multi-armed bandit{s|}", "MAB", "inverted file{| system|s}", "IVF",
+    "product quantization", "PQ", "streaming multiprocessor{s|}", "SM{s|}", "binary tensor core{s|}", "BTC",
+    "layer-wise relevance propagation", "LRP", "diagonal-plus-low-rank", "DPLR", "Walsh-Hadamard transform", "WHT",
+    "fast Fourier transform", "FFT", "application-specific integrated {circuit|chip}{s|}", "ASIC{s|}",
+    "convolutional network{s|}", "ConvNet{s|}", "stable diffusion", "SD", "fine-tuning", "FT",
+    "heavy-tailed self-regularization{| theory}", "HT-SR", "batch normalization", "BN", "layer normalization", "LN",
+    "token-level sparsity", "chunk-level sparsity", "TLS", "CLS", "mean absolute error", "MAE", "word error rate",
+    "dense retrieval", "DR", "nearest neighbor search", "NNS", "approximate nearest neighbor{s|}", "ANN{s|}",
+    "video question answering", "VQA", "visual question answering", "computational storage drive{s|}", "CSD{s|}",
+    "iterative magnitude pruning", "IMP", "mixed precision quantization", "MPQ",
 )
 
 
@@ -67,7 +78,7 @@ def _add_terms(lex: Lexicon, table: dict[str, tuple[tuple[str, float], ...]], ki
 
 
 @lru_cache(maxsize=8)
-def _build(labels_key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Lexicon:
+def _build(labels_key: tuple[tuple[str, str, float, tuple[str, ...]], ...]) -> Lexicon:
     lex = Lexicon()
     _add_terms(lex, TECHNIQUE_TERMS, "technique")
     _add_terms(lex, TOPIC_TERMS, "topic")
@@ -86,11 +97,12 @@ def _build(labels_key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Lexicon:
     for term in GENERIC_TERMS:
         lex.add(term, "generic", "generic")
     _add_formats(lex)
-    # The ontology's own labels: a technique's prefLabel/altLabels name it outright.
-    for node_id, kind, labels in labels_key:
+    # The ontology's own labels, where the mapper's tables do not already say what they mean.
+    own = _own_spellings()
+    for node_id, kind, weight, labels in labels_key:
         for label in labels:
-            if label and len(label) > 2:
-                lex.add(label.replace("{", "(").replace("}", ")"), kind, node_id, weight=1.0)
+            if label and len(label) > 2 and _fold(label) not in own:
+                lex.add(label.replace("{", "(").replace("}", ")"), kind, node_id, weight=weight)
     return lex
 
 
@@ -106,24 +118,66 @@ def _add_formats(lex: Lexicon) -> None:
                 lex.add(spelling, "technique2", "technique/kv-cache-quantization", weight=0.9, case=True)
 
 
+def _fold(s: str) -> str:
+    return " ".join(norm_token(t.norm) for t in tokenize(s))
+
+
+@lru_cache(maxsize=1)
+def _own_spellings() -> frozenset[str]:
+    from loaders.mapping.lexicon import expand
+
+    out = set()
+    for table in (TECHNIQUE_TERMS, TOPIC_TERMS):
+        for terms in table.values():
+            for term, _ in terms:
+                out.update(_fold(x) for x in expand(term))
+    for terms in (*CUE_TERMS.values(), *HWCLASS_TERMS.values(), *MEMORY_TERMS.values(), GENERIC_TERMS):
+        for term in terms:
+            out.update(_fold(x) for x in expand(term))
+    return frozenset(out)
+
+
 def build_lexicon(onto: Any = None) -> Lexicon:
     """The lexicon for ``onto`` (``None``: the mapper's own tables only)."""
     return _build(ontology_labels(onto))
 
 
-def ontology_labels(onto: Any) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """``(id, kind, labels)`` of the ontology's techniques and datasets, for the lexicon."""
+_LABELS_CACHE: dict[int, tuple[Any, tuple[tuple[str, str, float, tuple[str, ...]], ...]]] = {}
+
+
+def ontology_labels(onto: Any) -> tuple[tuple[str, str, float, tuple[str, ...]], ...]:
+    """``(target id, kind, weight, labels)`` from the ontology for the lexicon.
+
+    Technique labels count as evidence for the required classes they roll up to (a finer
+    ontology leaf such as ternary quantization counts for extreme low-bit quantization); a leaf's
+    label weighs more than a family's, the root's least. Topic labels point to their topic, and
+    named methods (``methods.ttl``) become method mentions.
+    """
     if onto is None or not hasattr(onto, "nodes"):
         return ()
+    cached = _LABELS_CACHE.get(id(onto))
+    if cached is not None and cached[0] is onto:
+        return cached[1]
+    from loaders.mapping.taxonomy import ROOT, Taxonomy
+
+    tax = Taxonomy.default()
     out = []
     for ent in onto.nodes():
         prefix = ent.id.split("/", 1)[0]
-        if prefix not in ("technique", "dataset"):
+        if prefix not in ("technique", "topic", "method"):
             continue
-        labels = [ent.name]
-        alt = ent.props.get("alt_labels") or ent.props.get("altLabels") or ent.props.get("aliases") or ()
-        if isinstance(alt, str):
-            alt = (alt,)
-        labels.extend(alt)
-        out.append((ent.id, prefix, tuple(sorted({str(x) for x in labels}))))
-    return tuple(sorted(out))
+        alt = ent.props.get("aliases") or ()
+        labels = tuple(sorted({ent.name, *(alt if not isinstance(alt, str) else (alt,))}))
+        if prefix == "technique":
+            targets = (ent.id,) if ent.id in tax.parents else tuple(getattr(onto, "rollup", lambda x: ())(ent.id))
+            for t in targets:
+                weight = 0.2 if t == ROOT else (0.8 if tax.is_leaf(t) else 0.5)
+                out.append((t, "technique", weight, labels))
+        elif prefix == "topic":
+            out.append((ent.id, "topic", 0.6, labels))
+        else:
+            out.append((ent.id, "method", 1.0, labels))
+    result = tuple(sorted(out))
+    _LABELS_CACHE.clear()
+    _LABELS_CACHE[id(onto)] = (onto, result)
+    return result

@@ -415,6 +415,11 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         mention(fm.name, fm.start, fm.end, NodeLabel.METHOD, mid, None, fm.confidence, "method")
     for name, start, si in components:
         mention(name, start, start + len(name), NodeLabel.METHOD, "method/" + slug(name), None, 0.6, "component")
+    # well-known methods the paper names (baselines, building blocks): for the relation extractors
+    own = set(method_ids) | set(comp_ids)
+    for h in hits:
+        if h.kind == "method" and h.target not in own:
+            mention(h.text, h.start, h.end, NodeLabel.METHOD, h.target, None, 0.8, "known-method")
 
     for t in list(topic_scores):
         pass

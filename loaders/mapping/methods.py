@@ -227,16 +227,17 @@ def find_methods(
     return sorted(found.values(), key=lambda f: (not f.from_title, f.start))
 
 
-_COMPONENT_CONTEXT = re.compile(
-    r"\b(?:component|module|mechanism|strategy|strategies|technique|algorithm|scheme|block|stage|metric|policy|"
-    r"kernel|unit|engine|method|approach|design|consist|compris|feature|includ|introduc|propos|incorporat|"
-    r"integrat|employ|leverag|utiliz|equip|combin|first|second|third|core|key|novel|new|dedicated|specialized)",
-    re.I,
-)
-_LIST_OF_PARTS = re.compile(
-    r"(?:components?|modules?|parts|techniques|innovations|designs)\s*(?::|,|—|-|including|namely)\s*"
-    r"(?:\(\w\)\s*)?([^.;]+)", re.I,
-)
+# a part of the method is introduced, not reused: "we propose X (ACR)", "features two components", "(1) ..."
+_INTRO = re.compile(
+    r"\b(?:we (?:\w+ ){0,2}(?:propose|introduce|design|develop|present|devise|build|create)|we first|"
+    r"features?|featuring|compris\w*|consists? of|includ\w*|incorporat\w*|at (?:its|the) core|"
+    r"key (?:component|innovation|idea|technique|design)s?|components?|modules?|"
+    r"first|second|third|\(\d\)|\([ivx]+\)|\([a-c]\))", re.I)
+_REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:following|based on|such as|like)\b", re.I)
+# "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
+_LIST_HEAD = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*", re.I)
+_LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\)\s*([A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)(?=,|\s\(|\swhich|\sthat|;|\.)")
+_QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})[\"”]")
 
 
 def find_components(
@@ -252,18 +253,38 @@ def find_components(
     if not methods:
         return []
     method_keys = {slug(m.name) for m in methods}
+    main = methods[0]
     first_sent = min(m.sentence for m in methods)
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
+
+    def add(name: str, start: int, si: int) -> None:
+        key = slug(name)
+        if key and key not in seen and key not in method_keys:
+            seen.add(key)
+            out.append((name, start, si))
+
     for a in acronyms:
-        key = slug(a.short)
-        if key in method_keys or a.short in generic_shorts or a.short in linked_shorts or key in seen:
+        if slug(a.short) in method_keys or a.short in generic_shorts or a.short in linked_shorts:
             continue
-        if a.sentence < max(first_sent, 1) and a.sentence != first_sent:
+        if a.sentence < max(first_sent, 1):
             continue
         sent = sentences[a.sentence]
-        if not _COMPONENT_CONTEXT.search(sent.text) and not any(m.name in sent.text for m in methods):
+        head = text[sent.start : a.start]
+        names_method = any(m.name in sent.text for m in methods)
+        if _REUSE.search(head[-60:]) or not (_INTRO.search(head) or names_method):
             continue
-        seen.add(key)
-        out.append((a.short, a.start, a.sentence))
+        add(a.short, a.start, a.sentence)
+    for sent in sentences[1:]:
+        if sent.index < first_sent:
+            continue
+        lh = _LIST_HEAD.search(sent.text)
+        if lh:
+            for it in _LIST_ITEM.finditer(sent.text, lh.end()):
+                name = it.group(1).strip()
+                if name.split()[0].lower() not in _STOP_NAMES and len(name) > 2:
+                    add(name, sent.start + it.start(1), sent.index)
+        if main.name in sent.text or _INTRO.search(sent.text):
+            for q in _QUOTED.finditer(sent.text):
+                add(q.group(1), sent.start + q.start(1), sent.index)
     return out
