@@ -63,8 +63,9 @@ METRICS = HIGHER_IS_BETTER | LOWER_IS_BETTER
 # (metric, regex) in priority order: the first pattern that matches a context word wins when two
 # match at the same place. Patterns are matched case-insensitively on word starts.
 _METRIC_WORDS: tuple[tuple[str, str], ...] = (
+    ("score", r"attack\ssuccess\srates?"),
     ("accuracy-loss", r"(?:accuracy|performance|quality)\s(?:loss|drop|degradation|decline|decrease|gap)"
-                      r"|(?:loss|drop|degradation)\sin\s(?:accuracy|performance)"),
+                      r"|(?:loss|drop|degradation)\sin\s(?:accuracy|performance)|impact\son\s(?:\w+\s)?(?:performance|accuracy)"),
     ("error-rate", r"(?:word\s|character\s|top-[15]\s|equal\s)?error(?:\srates?)?|wer\b|cer\b|eer\b|mae\b|mse\b|rmse\b"
                    r"|mean\s(?:absolute|squared)\serror"),
     ("perplexity", r"perplexit(?:y|ies)|ppl\b"),
@@ -72,25 +73,28 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("bleu", r"bleu\b"),
     ("win-rate", r"win[- ]rates?"),
     ("training-time", r"training\s(?:time|hours|wall[- ]clock)|(?:time|wall[- ]clock)\sto\strain|search\s(?:time|cost)"
-                      r"|gpu[- ](?:hours|days)|tpu[- ]hours|pre-?training\stime"),
+                      r"|gpu[- ](?:hours|days)|tpu[- ]hours|pre-?training\stime|(?:additional\s)?running\stime"),
     ("context-length", r"context(?:\s(?:length|window|size))?|sequence\slength"),
     ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
-                   r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation"),
+                   r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation|flops/s"),
     ("latency", r"latenc(?:y|ies)|ttft\b|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
     ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
     ("energy", r"energy|power(?:\sconsumption)?|joules?"),
     ("flops", r"flops|macs\b|multiply-(?:accumulates|adds)|(?:training\s|inference\s)?compute\b|computations?\b"
-              r"|computational\s(?:cost|overhead|complexity|load|budget)|operations\b|ops\b"),
-    ("parameters", r"(?:trainable\s|learnable\s|tunable\s|active\s)?param(?:eter)?s\b"),
+              r"|computational\s(?:cost|overhead|complexity|load|budget)|operations\b|ops\b|(?:number\sof\s)?iterations"),
+    ("parameters", r"(?:trainable\s|learnable\s|tunable\s|active\s|activated\s)?param(?:eter)?s\b|parameter-efficien\w*"),
     ("model-size", r"model\ssizes?|model\sfootprint|storage|checkpoint\ssize|disk|file\ssize|smaller\b"),
-    ("compression-ratio", r"compression(?:\sratios?|\srates?)?|compress(?:es|ed|ing)?\b"),
-    ("memory", r"memory|footprint|vram|kv[- ]?cache(?:\ssize)?|cache\ssize|ram\b|hbm\b"),
+    ("memory", r"memory(?:\s(?:compression|savings?|reduction))?|footprint|vram|kv[- ]?cache(?:\ssize)?|cache\ssize"
+               r"|ram\b|hbm\b|(?:dram|memory|off-chip)\saccess(?:es)?"),
+    ("compression-ratio", r"compression(?:\sratios?|\srates?)?|compress(?:es|ed|ing)?\b|(?:less|fewer)\stokens"
+                          r"|sparsity(?:\slevels?)?|of\sexperts"),
     ("cost", r"costs?\b|cheaper|dollars?|price|expense"),
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
-    ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?|recall|precision\b"
-                 r"|miou\b|map\b|auc\b|correctness"),
-    ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b"),
+    ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
+                 r"|correctness"),
+    ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b|recall(?:@\d+)?|precision\b"
+              r"|miou\b|map\b|auc\b"),
 )
 _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
 
@@ -109,7 +113,7 @@ _BY_BEFORE = re.compile(r"\bby\s(?:up\sto\s|about\s|around\s|approximately\s|rou
                         r"|at\sleast\s|an?\saverage\sof\s|~\s?|≈\s?)?$", re.IGNORECASE)
 
 _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
-    ("up_to", re.compile(r"\bup\sto\s?$", re.I)),
+    ("up_to", re.compile(r"(?:\bup\sto|\bno\smore\sthan|\bat\smost|\bupto)\s?$", re.I)),
     ("at_least", re.compile(r"\bat\sleast\s?$", re.I)),
     ("less_than", re.compile(r"(?:\bless\sthan|\bfewer\sthan|\bunder|\bbelow|\bwithin|<|≤|\bat\smost|\bno\smore\sthan"
                              r"|\bbelow\sthan|\bsub-?)\s?$", re.I)),
@@ -127,6 +131,7 @@ _BASELINE_CUE = re.compile(
     re.IGNORECASE,
 )
 _PRECISION_BASELINES = {"fp16": "fp16", "bf16": "bf16", "fp32": "fp32", "float16": "fp16", "float32": "fp32",
+                        "int8": "int8", "int4": "int4", "fp8": "fp8", "16-bit": "fp16", "32-bit": "fp32",
                         "bfloat16": "bf16", "half-precision": "fp16", "full-precision": "fp32", "full precision": "fp32"}
 
 # A clause ends at these (the metric of a number is looked for inside its clause).
@@ -227,30 +232,41 @@ def _right_head(text: str, start: int, stop: int) -> str:
 def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> tuple[str | None, str]:
     """The metric a number speaks of: the noun right after it, else the nearest one before it.
 
-    Returns the metric and where it was found (``"right"``, ``"left"`` or ``""``).
+    In the phrase after the number the head noun (the last metric word) wins: "1.45x latency
+    speedup" is a speed-up. Returns the metric and where it was found (``"right"``/``"left"``/``""``).
     """
     right_head = _right_head(text, q.end, right_bound)
-    best: tuple[int, str] | None = None
-    for metric, rx in _METRIC_RES:
-        m = rx.search(right_head)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), metric)
+    as_adj = re.match(r"^\s(?:as|so)\s(\w+)\sas\b", text[q.end : q.end + 40])
+    if as_adj:
+        right_head = " " + as_adj.group(1)  # "twice as fast as X"
+    best: tuple[int, int, str] | None = None
+    for n, (metric, rx) in enumerate(_METRIC_RES):
+        for m in rx.finditer(right_head):
+            key = (m.end(), -n)
+            if best is None or key > best[:2]:
+                best = (m.end(), -n, metric)
     if best is not None:
-        return best[1], "right"
+        return best[2], "right"
     left = text[left_bound : q.start]
     best = None
-    for metric, rx in _METRIC_RES:
+    for n, (metric, rx) in enumerate(_METRIC_RES):
         for m in rx.finditer(left):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), metric)
+            key = (m.end(), -n)
+            if best is None or key > best[:2]:
+                best = (m.end(), -n, metric)
     if best is not None:
-        return best[1], "left"
+        return best[2], "left"
     return None, ""
 
 
 def _unit_metric(q: Quantity) -> str | None:
     """Units that name their metric on their own."""
+    if q.unit_raw == "$":
+        return "metric/cost"
+    if q.unit == "FLOPs" and q.unit_raw and (q.unit_raw.endswith(("/s", "FLOPS")) or "flops" in q.unit_raw):
+        return "metric/throughput"  # "225 TFLOPs/s", "25 petaflops": a rate, not an amount of compute
     return {
+        "per-step": "metric/throughput",
         "tokens/s": "metric/throughput",
         "fps": "metric/throughput",
         "ms": "metric/latency",
@@ -275,14 +291,14 @@ def _compatible(metric: str, q: Quantity) -> bool:
         "metric/model-size": {"GB", "MB", "KB", "TB", "params"},
         "metric/latency": {"ms", "s", "us", "ns", "minutes", "hours"},
         "metric/training-time": {"hours", "days", "minutes", "s", "GPU-hours", "GPU-days"},
-        "metric/throughput": {"tokens/s", "fps", "TOPS", "FLOPs", "GB/s"},
+        "metric/throughput": {"tokens/s", "fps", "TOPS", "FLOPs", "GB/s", "per-step"},
+        "metric/cost": {"GPU-hours", "GPU-days", "hours", "days", "none"},
         "metric/speed": {"tokens/s", "fps"},
         "metric/energy": {"J", "W"},
         "metric/flops": {"FLOPs", "TOPS"},
         "metric/parameters": {"params"},
         "metric/bits": {"bits"},
         "metric/context-length": {"tokens"},
-        "metric/cost": {"GPU-hours", "GPU-days", "hours", "days"},
     }
     return unit in table.get(metric, set())
 
@@ -315,24 +331,51 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     return None
 
 
+_SETTING_BEFORE = re.compile(r"\b(?:at|with|under|for|using|given)\s(?:a\s|an\s|the\s|only\s|both\s|aggressive\s)*$", re.I)
+_RESULT_REACH = re.compile(r"\b(?:process\w*|handl\w*|support\w*|extend\w*|scal\w*|generali[sz]\w*|enabl\w*|reach\w*"
+                           r"|achiev\w*)\s(?:\w+\s){0,3}?(?:up\sto\s|to\s|over\s|beyond\s)?$", re.I)
+_OTHER_SETTING_AFTER = re.compile(
+    r"^\s?(?:of\s)?(?:the\s)?(?:parameters?\s(?:left|remain\w*|retained|kept)|(?:[\w-]+\s)?budgets?\b"
+    r"|(?:training\s)?data\b|of\s(?:the\s)?(?:original\s)?(?:model's\s)?training\sdata|larger\sbatch"
+    r"|(?:bigger|larger)\s(?:batch|models?|inputs?))", re.I)
+_OTHER_SETTING_BEFORE = re.compile(
+    r"\b(?:(?:poison|dropout|learning|sampling|masking|drop|keep|retention)\s(?:rate|ratio)|recall\s(?:quality|level)"
+    r"|quality|level)\s(?:of\s)?(?:less\sthan\s|below\s|at\s|about\s)?$", re.I)
+
+
 def _condition_of(text: str, q: Quantity) -> str | None:
-    """The condition key when the number is a setting rather than a result."""
+    """The condition key when the number is a setting rather than a result.
+
+    ``"other"`` marks a setting with no structured key ("with 40% parameters left"): it is
+    neither a result nor a scored condition.
+    """
     after = text[q.end : q.end + 40]
     before = text[max(0, q.start - 40) : q.start]
+    setting = bool(_SETTING_BEFORE.search(before))
     for key, rx in _CONDITION_BEFORE:
         if rx.search(before):
+            if key == "sparsity" and not re.search(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", before, re.I):
+                break  # "enabling sparsity levels up to 70%": a result, not a setting
             return key
+    if q.unit == "bits" and re.match(r"^\s?(?:per|/)\s?(?:parameter|weight|value|element)", after, re.I):
+        return None  # "0.8 bits per parameter" is what a compressor achieves
     if q.unit == "bits" or (q.unit_raw or "").endswith("bit"):
         return "bit_width"
+    if q.unit == "percent" and re.match(r"^\s?(?:expert|parameter|weight|layer)s?\s(?:reduction|pruning|removal)", after, re.I):
+        return "sparsity"  # "(50% expert reduction)": the pruning level the result was measured at
     for key, rx in _CONDITION_AFTER:
         if rx.search(after):
             if key == "bit_width" and q.unit != "bits":
                 continue
-            if key == "context_length" and q.unit not in ("tokens", None):
+            if key == "context_length" and (q.unit not in ("tokens", None) or _RESULT_REACH.search(before)):
                 continue
-            if key == "compression_ratio" and q.unit not in ("percent", "x", None):
+            if key == "compression_ratio" and (q.unit not in ("percent", "x", None) or not setting):
+                continue
+            if key == "sparsity" and not setting and _RESULT_REACH.search(before):
                 continue
             return key
+    if _OTHER_SETTING_AFTER.match(after) or _OTHER_SETTING_BEFORE.search(before):
+        return "other"
     if q.unit == "tokens" and re.search(r"\b(?:at|with|of|for|under|on)\s(?:a\s)?$", before, re.I):
         return "context_length"
     if q.unit == "GPUs":
@@ -387,7 +430,8 @@ def _is_model_size(text: str, q: Quantity) -> bool:
 
 _BASELINE_CUE_R = re.compile(
     r"\b(?:compared\s(?:to|with|against)|in\scomparison\s(?:to|with)|relative\sto|with\srespect\sto|w\.r\.t\.?"
-    r"|over|than|vs\.?|versus|against)\s",
+    r"|over|than|vs\.?|versus|against|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
+    r"|(?:the\s)?same\s(?:\w+\s)?as)\s",
     re.IGNORECASE,
 )
 _BASELINE_END = re.compile(
@@ -432,8 +476,8 @@ def _baseline_cues(text: str) -> list[_Cue]:
             continue
         # the list of names may continue past a comma: "over H2O, SnapKV and PyramidKV"
         list_end = end
-        lm = re.match(r"(?:,\s(?:and\s|or\s)?[A-Z][\w.+\-]*(?:\s[A-Z0-9][\w.+\-]*)?|\s(?:and|or)\s[A-Z][\w.+\-]*)+",
-                      text[end:])
+        lm = re.match(r"(?:,\s(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?[A-Z][\w.+\-]*"
+                      r"(?:\s[A-Z0-9][\w.+\-]*){0,2}|\s(?:and|or)\s[A-Z][\w.+\-]*(?:\s[A-Z0-9][\w.+\-]*){0,2})+", text[end:])
         if lm:
             list_end = end + lm.end()
         cues.append(_Cue(start=m.start(), phrase=phrase, phrase_start=rest_start + skip, list_end=list_end))
@@ -456,6 +500,8 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if q.role != "measure":
             continue
         key = _condition_of(text, q)
+        if key == "other":
+            continue
         if key:
             conds.append((key, _condition_text(q), q.start))
             continue
@@ -524,7 +570,9 @@ def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidate
         if (r.kind == "relative" or len(between) < 40) and ";" not in between and not re.search(r"\.\s", between):
             chosen = c
     if chosen is None and r.kind == "relative":
-        before = [c for c in cues if c.list_end <= r.start]
+        # a comparison stated before the result holds for it only when it opens the sentence's
+        # claims ("Compared with FP16, we ...", "X outperforms Y ..., while reducing ... by 75%")
+        before = [c for c in cues if c.list_end <= r.start and not any(q.end <= c.start for q in candidates)]
         if before:
             chosen = before[-1]
     if chosen is None:
@@ -572,6 +620,9 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
     return filled
 
 
+_CHANGE_OF = re.compile(r"\b(?:increases?|decreases?|reductions?|improvements?|gains?|drops?|degradations?)\s(?:of\s)?"
+                        r"(?:up\sto\s|about\s|around\s|no\smore\sthan\s|less\sthan\s|at\smost\s|only\s)?$", re.I)
+_ARROW = re.compile(r"^\s?(?:↓|↑|\\?downarrow|\\?uparrow)", re.I)
 _EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage)[- ]?(?:efficien\w*)", re.I)
 
 
@@ -581,8 +632,9 @@ def _read_result(
     metric, where = _metric_near(text, head, left if head is first else head.start, right)
     if metric is None and head is not first:
         metric, where = _metric_near(text, first, left, first.end)
-    by = bool(_BY_BEFORE.search(text[max(0, first.start - 40) : first.start]))
-    in_paren = text[max(0, first.start - 1) : first.start] == "("
+    by = bool(_BY_BEFORE.search(text[max(0, first.start - 40) : first.start]) or _CHANGE_OF.search(
+        text[max(0, first.start - 50) : first.start]))
+    in_paren = bool(re.search(r"\(\s?[~≈]?\s?$", text[max(0, first.start - 4) : first.start]))
     if metric is None and (by or in_paren):
         # "reduces the memory of optimizers such as Adam by 96%", "accuracy on CIFAR-100 (91.7%)":
         # the noun is further back than the clause
@@ -598,7 +650,7 @@ def _read_result(
         return None  # a bare number with no metric word near it says nothing measurable
     if q.unit is None and where == "left" and q.group is None and not re.search(
         r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
-        r"|gets?|by|with|and|,)\s?$", text[left : q.start].rstrip() + " ", re.I
+        r"|gets?|by|with|and|than|,|\()\s?$", text[left : q.start].rstrip() + " ", re.I
     ):
         return None
     if q.unit in ("tokens", "GPUs") and metric not in ("metric/context-length", "metric/throughput"):
@@ -622,12 +674,21 @@ def _read_result(
     if q.change_from is not None:
         direction = "increase" if q.value > q.change_from else "decrease"
 
-    relative = q.unit in ("x", "points") or by or (direction is not None and q.unit == "percent" and not share)
+    arrow = _ARROW.match(text[q.end : q.end + 12])
+    if arrow:
+        direction = "decrease" if "down" in arrow.group() or "↓" in arrow.group() else "increase"
+    plus = q.unit is None and text[max(0, q.start - 1) : q.start] == "+"
+    relative = q.unit in ("x", "points") or by or bool(arrow) or plus or (
+        direction is not None and q.unit == "percent" and not share)
     if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
             r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
     kind: ClaimKind = "relative" if relative else "absolute"
-    if q.change_from is not None:
+    if metric is None and q.unit == "percent" and kind == "absolute" and _right_head(text, head.end, right).strip():
+        metric = "metric/score"  # "83.1% profile alignment": a named score the metric list does not have
+    if metric == "metric/compression-ratio":
+        kind, direction = "absolute", None  # "removes 80% of experts", "20x compression": the level reached
+    elif q.change_from is not None:
         kind = "absolute"  # "from 48G to 7G": the value reached, with the way it went
     elif metric == "metric/accuracy-loss":
         kind, direction = "absolute", None
@@ -641,10 +702,11 @@ def _read_result(
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
     if share and kind == "relative" and q.unit == "percent" and not by:
         direction = None  # "96% of the throughput", "one-eighth of the parameters": a share, no change
+    unit = "points" if plus else "none" if q.unit in (None, "per-step") else q.unit
     return SentenceResult(
         value=q.value,
         value_max=q.value_max,
-        unit=q.unit or "none",
+        unit=unit,
         unit_raw=q.unit_raw,
         value_text=q.text,
         start=q.start,
@@ -661,7 +723,7 @@ _UNIT_DEFAULT = {
     "GB": "metric/memory", "MB": "metric/memory", "KB": "metric/memory", "TB": "metric/memory",
     "ms": "metric/latency", "s": "metric/latency", "us": "metric/latency",
     "hours": "metric/training-time", "days": "metric/training-time", "minutes": "metric/training-time",
-    "params": "metric/parameters", "points": "metric/score",
+    "params": "metric/parameters", "points": "metric/score", "bits": "metric/bits", "per-step": "metric/throughput",
 }
 
 
@@ -687,8 +749,16 @@ def _nearest_mention(mentions: Iterable[LinkedMention], pos: int) -> LinkedMenti
     return best[1] if best else None
 
 
-def _baseline_names(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[str]:
-    """Ids the baseline phrase names: precisions (``fp16``), methods and techniques, in order."""
+_GENERIC_HEAD = re.compile(r"^(?:-based|-like|-style|\s(?:solutions?|methods?|approach(?:es)?|frameworks?|systems?|variants?"
+                           r"|versions?|implementations?|algorithms?|baselines?|techniques?|models?|engines?|kernels?"
+                           r"|libraries|library|accelerators?))\b", re.I)
+_ITEM_SEP = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+_TECH_HEAD = re.compile(r"^[\w\s-]*?\b(?:methods?|baselines?|approach(?:es)?|techniques?)\b|^$", re.I)
+
+
+def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[str | None]:
+    """What each item of the baseline phrase names: a precision (``fp16``), a method or technique
+    id, or ``None`` for an item that names no method ("TITAN Xp GPU" in a list of baselines)."""
     if not r.baseline_text or r.baseline_start is None or r.baseline_start < 0:
         return []
     low = r.baseline_text.lower()
@@ -697,17 +767,37 @@ def _baseline_names(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
             return [prec]
     from loaders.relations import named_in
 
+    text = doc.paper.text
     bstart = sent_start + r.baseline_start
     bend = sent_start + (r.baseline_end or r.baseline_start + len(r.baseline_text))
-    names = []
-    for n in named_in(doc, bstart, bend):
-        if n.id.startswith("technique/") and n.start > bstart + 2 and names:
-            continue
-        if n.id.startswith("technique/") and n.start - bstart > 2:
-            continue  # a class word deep inside the phrase ("a comparable FPGA baseline") is not the baseline
-        if n.id not in names:
-            names.append(n.id)
-    return names
+    named = named_in(doc, bstart, bend)
+    if not named:
+        # "the cutting-edge solutions provided by NVIDIA FasterTransformer": the name comes later
+        stop = re.search(r"[,;.]\s|[,;.]$", text[bend:])
+        more = named_in(doc, bend, bend + (stop.start() if stop else 0))
+        named = [n for n in more if n.id.startswith("method/")][:1]
+    hardware = [(m.start, m.end) for m in doc.mentions if m.label in (NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS)
+                and bstart <= m.start < bend]
+    items: list[str | None] = []
+    pos = bstart
+    for piece in [*_ITEM_SEP.finditer(text, bstart, bend), None]:
+        end = piece.start() if piece else bend
+        inside = [n for n in named if pos <= n.start < end]
+        # a name followed by a generic noun and then another name is a descriptor ("ANNS solution DiskANN")
+        kept = [n for k, n in enumerate(inside)
+                if not (_GENERIC_HEAD.match(text[n.end : n.end + 16]) and k + 1 < len(inside))
+                and not re.match(r"-(?:based|like|style)\b", text[n.end : n.end + 7])]
+        methods = [n.id for n in kept if n.id.startswith("method/")]
+        techs = [n.id for n in kept if n.id.startswith("technique/") and n.start - pos <= 2
+                 and _TECH_HEAD.match(text[n.end : end].strip())]
+        if methods or techs:
+            items.append((methods or techs)[0])
+        elif any(pos <= h < end for h, _e in hardware) or end > pos:
+            items.append(None)
+        pos = piece.end() if piece else bend
+    while items and items[-1] is None:
+        items.pop()
+    return items
 
 
 def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
@@ -746,16 +836,19 @@ def _bind_sentence(
     models = _slots(doc, index, (NodeLabel.MODEL,), comparative)
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
-    baselines = [_baseline_names(doc, sent.start, r) for r in parsed]
+    baselines = [_baseline_items(doc, sent.start, r) for r in parsed]
     subject = _subject(doc, text)
     out: list[ResultRecord] = []
     for i, r in enumerate(parsed):
-        names = baselines[i]
-        baseline = names[0] if names else None
-        if respectively and len(names) > 1:
-            sharing = [j for j, b in enumerate(baselines) if b == names]
-            if len(sharing) == len(names):
-                baseline = names[sharing.index(i)]
+        items = baselines[i]
+        baseline = next((b for b in items if b), None)
+        if respectively and len(items) > 1:
+            sharing = [j for j, b in enumerate(baselines) if b == items]
+            group = [j for j in sharing if _same_list(text, parsed[j], r, parsed)]
+            if len(group) == len(items):
+                baseline = items[group.index(i)]
+            elif len(sharing) == len(items):
+                baseline = items[sharing.index(i)]
         unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text)
         model = _pick(text, models, parsed, i, respectively)
         dataset = _pick(text, datasets, parsed, i, respectively)
