@@ -24,11 +24,12 @@ SUBCLASS_OF = "SUBCLASS_OF"
 
 
 def label(g: nx.MultiDiGraph, n: str) -> str:
-    return str(g.nodes[n]["label"])
+    # g._node is networkx's node-attribute dict; the g.nodes view costs a wrapper per lookup.
+    return g._node[n]["label"]  # type: ignore[no-any-return]
 
 
 def name(g: nx.MultiDiGraph, n: str) -> str:
-    return str(g.nodes[n].get("name", n))
+    return str(g._node[n].get("name", n))
 
 
 def out(g: nx.MultiDiGraph, n: str, *rels: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -79,9 +80,10 @@ def of_label(g: nx.MultiDiGraph, nodes: Iterable[str], *labels: str) -> list[str
     return [n for n in nodes if g.nodes[n]["label"] in labels]
 
 
-def evidence_lists(d: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """An edge's ``(papers, sentences)`` lists (empty for ontology edges), as Cypher returns them."""
-    return list(d.get("papers", [])), list(d.get("sentences", []))
+def evidence_lists(d: dict[str, Any]) -> tuple[list[str] | None, list[str] | None]:
+    """An edge's ``(papers, sentences)`` lists, ``None`` for an ontology edge: as Cypher returns them.
+    The lists are the graph's own (not copies): callers only read them."""
+    return d.get("papers"), d.get("sentences")
 
 
 def nodes_with_label(g: nx.MultiDiGraph, *labels: str) -> list[str]:

@@ -17,7 +17,7 @@ import networkx as nx
 
 from kg.errors import ParameterError
 from queries._graph import closure, evidence_lists, inc, label, name, out, paper_technique_facts
-from queries._shape import Row, dedupe, evidence, pick_sentence, sorted_evidence, year_key
+from queries._shape import Row, evidence, pick_sentence, sorted_evidence, year_key
 from queries.model import ParamSpec, QuerySpec
 from queries.registry import Context, Params, define
 
@@ -41,13 +41,13 @@ def _papers_reaching(g: nx.MultiDiGraph, x: str) -> Iterator[Row]:
         for p, _, d in inc(g, c, "STUDIES"):
             if label(g, p) == "Paper":
                 ps, ss = evidence_lists(d)
-                yield {"paper": p, "title": name(g, p), "year": g.nodes[p].get("year"), "member": c,
+                yield {"paper": p, "title": name(g, p), "year": g._node[p].get("year"), "member": c,
                        "member_name": name(g, c), "via": "STUDIES", "ev_papers": ps, "ev_sentences": ss}
     for m in methods:
         for p, _, d in inc(g, m, "PROPOSES"):
             if label(g, p) == "Paper":
                 ps, ss = evidence_lists(d)
-                yield {"paper": p, "title": name(g, p), "year": g.nodes[p].get("year"), "member": m,
+                yield {"paper": p, "title": name(g, p), "year": g._node[p].get("year"), "member": m,
                        "member_name": name(g, m), "via": "PROPOSES", "ev_papers": ps, "ev_sentences": ss}
 
 
@@ -72,7 +72,8 @@ def _tfm_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
 
 def _tfm_finish(raw: list[Row], ctx: Context) -> list[Row]:
     acc: dict[str, dict[str, Any]] = {}
-    for r in dedupe(raw):
+    # Aggregation into sets is idempotent: rows repeated by Cypher paths change nothing.
+    for r in raw:
         t = acc.setdefault(r["technique"], {"name": r["technique_name"], "papers": set(), "models": set(),
                                             "methods": set(), "ev": []})
         t["papers"].add(r["paper"])
@@ -135,7 +136,7 @@ def _te_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
 def _te_finish(raw: list[Row], ctx: Context) -> list[Row]:
     kind_filter = ctx.params.get("kind") or "all"
     acc: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in dedupe(raw):
+    for r in raw:
         kind = _EVAL_KIND.get(r["target_label"])
         if kind is None or (kind_filter != "all" and kind != kind_filter):
             continue
@@ -193,7 +194,7 @@ def _pc_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
 
 def _pc_finish(raw: list[Row], ctx: Context) -> list[Row]:
     by_paper: dict[str, dict[str, Any]] = {}
-    for r in dedupe(raw):
+    for r in raw:
         a = by_paper.setdefault(r["paper"], {"title": r["title"], "year": r["year"], "a": set(), "b": set(), "ev": []})
         a[r["side"]].add(r["member_name"])
         a["ev"].append(evidence(r["paper"], r["via"], pick_sentence(r["ev_papers"], r["ev_sentences"], r["paper"])))
@@ -271,7 +272,7 @@ def _tft_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
 def _tft_finish(raw: list[Row], ctx: Context) -> list[Row]:
     measured = ctx.params.get("measured", True)
     acc: dict[str, dict[str, Any]] = {}
-    for r in dedupe(raw):
+    for r in raw:
         if r["rel"] == "RUNS_ON" and not measured:
             continue
         a = acc.setdefault(r["technique"], {"name": r["technique_name"], "papers": set(), "methods": set(),
@@ -395,7 +396,7 @@ def _br_finish(raw: list[Row], ctx: Context) -> list[Row]:
     limit = ctx.params.get("limit") or 0
     groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     skipped = 0
-    for r in dedupe(raw):
+    for r in {r["result"]: r for r in raw}.values():
         # A result links each role to at most one node; take the smallest id should a store hold more.
         r = {**{k: r["props"].get(k) for k in _RESULT_PROPS}, "result": r["result"],
              **{k: min(r[k], key=lambda x: x["id"]) if r[k] else None for k, _ in _RESULT_LINKS}}

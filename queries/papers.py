@@ -8,7 +8,7 @@ from collections import defaultdict
 import networkx as nx
 
 from queries._graph import inc, label, name, out
-from queries._shape import Row, dedupe
+from queries._shape import Row
 from queries.model import ParamSpec, QuerySpec
 from queries.registry import Context, Params, define
 
@@ -32,7 +32,7 @@ def _sp_graph(g: nx.MultiDiGraph, params: Params) -> list[Row]:
         qs += [q for m, _, _ in inc(g, f, "INSTANCE_OF") if label(g, m) == "Method"
                for q, _, _ in inc(g, m, "PROPOSES") if label(g, q) == "Paper"]
         rows.append({"feature": f, "label": label(g, f), "name": name(g, f),
-                     "papers": [{"id": q, "title": name(g, q), "year": g.nodes[q].get("year")} for q in qs]})
+                     "papers": [{"id": q, "title": name(g, q), "year": g._node[q].get("year")} for q in qs]})
     return rows
 
 
@@ -42,7 +42,7 @@ def _sp_finish(raw: list[Row], ctx: Context) -> list[Row]:
     reasons: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
     info: dict[str, Row] = {}
     # Features in id order so that float sums are the same whichever store returned them.
-    for r in sorted(dedupe(raw), key=lambda r: r["feature"]):
+    for r in sorted({r["feature"]: r for r in raw}.values(), key=lambda r: r["feature"]):
         papers = {q["id"]: q for q in r["papers"]}
         weight = WEIGHTS.get(r["label"], 1.0) / math.log2(1 + len(papers))
         for qid, q in papers.items():

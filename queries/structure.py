@@ -25,7 +25,7 @@ CONCEPT_LABELS = ("Technique", "HardwareClass", "Topic")
 
 
 def _pmap(g: nx.MultiDiGraph, papers: Iterable[str]) -> list[Row]:
-    return [{"id": p, "year": g.nodes[p].get("year")} for p in papers if label(g, p) == "Paper"]
+    return [{"id": p, "year": g._node[p].get("year")} for p in papers if label(g, p) == "Paper"]
 
 
 def _direct_papers(g: nx.MultiDiGraph, c: str) -> list[Row]:

@@ -11,7 +11,7 @@ import networkx as nx
 
 from kg.errors import ParameterError
 from queries._graph import inc, label, name, out
-from queries._shape import Row, best_evidence, dedupe
+from queries._shape import Row, best_evidence
 from queries.model import ParamSpec, QuerySpec
 from queries.registry import Context, Params, define
 
@@ -143,7 +143,7 @@ def _nb_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
 def _nb_finish(raw: list[Row], ctx: Context) -> list[Row]:
     limit = ctx.params.get("limit") or 0
     groups: dict[str, list[Row]] = defaultdict(list)
-    for r in dedupe(raw):
+    for r in {(r["dir"], r["rel"], r["other"]): r for r in raw}.values():
         words = relation_words(r["rel"], r["dir"])
         paper, sentence = best_evidence(r["ev_papers"], r["ev_sentences"], r["ev_confidences"])
         groups[words].append({"relation": words, "type": r["rel"], "other": r["other"], "other_name": r["other_name"],
@@ -261,7 +261,8 @@ def _path_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
 
 
 def _path_finish(raw: list[Row], ctx: Context) -> list[Row]:
-    paths = sorted(dedupe(raw), key=lambda r: (r["ids"], r["types"], r["starts"]))[: ctx.params["limit"]]
+    unique = {(tuple(r["ids"]), tuple(r["types"]), tuple(r["starts"])): r for r in raw}
+    paths = [unique[k] for k in sorted(unique)][: ctx.params["limit"]]
     rows: list[Row] = []
     for i, r in enumerate(paths, 1):
         for h in range(len(r["types"])):
