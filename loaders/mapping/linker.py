@@ -213,6 +213,22 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _select_survey(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
+    """A survey studies families: every class's evidence counts for its top-level family."""
+    fam: dict[str, float] = defaultdict(float)
+    for t, sc in tech.items():
+        if t == ROOT or t not in tax.parents:
+            continue
+        tops = [a for a in (tax.ancestors(t) | {t}) if tax.parents.get(a) == {ROOT} or tax.parents.get(a) == frozenset({ROOT})]
+        for top in tops or [t]:
+            fam[top] += sc.total
+    if not fam:
+        return [ROOT] if ROOT in tech else []
+    best = max(fam.values())
+    keep = sorted((t for t, v in fam.items() if v >= max(SELECT_MIN, SELECT_RELATIVE * best)), key=lambda t: (-fam[t], t))
+    return keep[:MAX_TECHNIQUES] or ([ROOT] if ROOT in tech else [])
+
+
 def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     scored = {t: s.total for t, s in tech.items() if s.total >= SELECT_MIN and t in tax.parents}
     if not scored:
@@ -229,6 +245,14 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     for t in cands:
         drop |= tax.ancestors(t) & cands
     keep = [t for t in cands if t not in drop]
+    # a family kept for its generic words gives way to its best-supported child
+    for i, t in enumerate(keep):
+        if tax.is_leaf(t):
+            continue
+        kids = [(tech[c].total, c) for c in tech if t in tax.parents.get(c, ()) and tech[c].total >= SELECT_MIN]
+        if kids:
+            keep[i] = max(kids)[1]
+    keep = list(dict.fromkeys(keep))
     if len(keep) > 1 and ROOT in keep:
         keep.remove(ROOT)
     keep.sort(key=lambda t: (-scored[t], t))
@@ -247,6 +271,9 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     sentences = split_sentences(text, title_end=title_end)
     starts = [s.start for s in sentences]
     acronyms = find_acronyms(text, sentences)
+    title_acr = _title_acronym(sentences[0].text)
+    if title_acr and not any(x.short == title_acr.short for x in acronyms):
+        acronyms = (title_acr, *acronyms)
     raw_hits = lex.scan(text)
     hits, acronyms = _acronym_hits(text, acronyms, raw_hits, lex)
 
@@ -270,7 +297,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     method_sents = {m.sentence for m in methods_found}
 
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents)
-    techniques = _select(tech_scores, tax)
+    survey = bool(_SURVEY.search(sentences[0].text))
+    techniques = _select_survey(tech_scores, tax) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
     best_tech = max((s.total for t, s in tech_scores.items() if t != ROOT), default=0.0) if techniques else 0.0
     topic_best = max(topic_scores.items(), key=lambda kv: (kv[1].total, kv[0]), default=None)
@@ -549,6 +577,44 @@ _NEEDS_CONTEXT: dict[str, re.Pattern[str]] = {
 def _context_ok(text: str, h: Hit) -> bool:
     pat = _NEEDS_CONTEXT.get(h.text)
     return pat is None or bool(pat.search(text))
+
+
+def _title_acronym(title: str) -> Acronym | None:
+    """"MAMBA: Multi-level Aggregation via Memory Bank for ...": a title head spelled out by its subtitle.
+
+    The head's letters must open the subtitle's words, so that the name keeps the subtitle's meaning
+    rather than a lexicon reading of the name ("MAMBA" here is not the state-space model).
+    """
+    from loaders.mapping.methods import title_head
+
+    head = title_head(title)
+    m = re.match(r"^(.{2,40}?)\s*:\s*(.+)$", title)
+    if not head or not m or head != m.group(1).strip() or " " in head or not head[:1].isalpha():
+        return None
+    sub = m.group(2)
+    caps = [c for c in head if c.isupper()]
+    if len(caps) < 3:
+        return None
+    # walk the subtitle's words, matching the head's capitals to word (or hyphen-part) initials
+    i = 0
+    last = -1
+    words = sub.split()
+    for j, w in enumerate(words[:10]):
+        if w.lower() in ("via", "for", "of", "and", "with", "the", "a", "an", "in", "on", "by", "to"):
+            continue
+        parts = [x for x in w.split("-") if x[:1].isalpha()]
+        matched = False
+        for part in parts:
+            if i < len(caps) and part[0].upper() == caps[i]:
+                i += 1
+                matched = True
+        if not matched:
+            break
+        last = j
+    if i < max(3, int(0.75 * len(caps))) or last < 0:
+        return None
+    lf = " ".join(words[: last + 1]).rstrip(",;")
+    return Acronym(short=head, long=lf, start=0, end=title.find(sub) + len(lf), sentence=0)
 
 
 def _conf(score: float) -> float:
