@@ -85,11 +85,11 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
               r"|computational\s(?:cost|overhead|complexity|load|budget)|operations\b|ops\b|(?:number\sof\s)?iterations"),
     ("parameters", r"(?:trainable\s|learnable\s|tunable\s|active\s|activated\s)?param(?:eter)?s\b|parameter-efficien\w*"),
     ("model-size", r"model\ssizes?|model\sfootprint|storage|checkpoint\ssize|disk|file\ssize|smaller\b"),
-    ("memory", r"memory(?:\s(?:compression|savings?|reduction))?|footprint|vram|kv[- ]?cache(?:\ssize)?|cache\ssize"
+    ("memory", r"memory(?:\s(?:compression|savings?|reduction|overhead))?|footprint|vram|kv[- ]?cache(?:\ssize)?|cache\ssize"
                r"|ram\b|hbm\b|(?:dram|memory|off-chip)\saccess(?:es)?"),
     ("compression-ratio", r"compression(?:\sratios?|\srates?)?|compress(?:es|ed|ing)?\b|(?:less|fewer)\stokens"
                           r"|sparsity(?:\slevels?)?|of\sexperts"),
-    ("cost", r"costs?\b|cheaper|dollars?|price|expense"),
+    ("cost", r"costs?\b|cheaper|dollars?|price|expense|(?:hardware\s|area\s)?overhead"),
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
                  r"|correctness"),
@@ -101,12 +101,13 @@ _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})", re.IGNORECAS
 # Words that say which way a relative change goes.
 _DECREASE = re.compile(
     r"\b(?:reduc\w*|cut\w*|lower\w*|less|fewer|smaller|sav(?:e|es|ed|ing|ings)|decreas\w*|drop\w*|shrink\w*|shr[au]nk"
-    r"|compress\w*|trim\w*|slash\w*|lessen\w*|minimi[sz]\w*|eliminat\w*|down|declin\w*)\b",
+    r"|compress\w*|trim\w*|slash\w*|lessen\w*|minimi[sz]\w*|eliminat\w*|down|declin\w*|halv\w*)\b",
     re.IGNORECASE,
 )
 _INCREASE = re.compile(
     r"\b(?:improv\w*|increas\w*|higher|more|faster|speed-?ups?|boost\w*|gains?|accelerat\w*|better|outperform\w*"
-    r"|larger|longer|rais\w*|enhanc\w*|extend\w*|expand\w*|up(?!\sto)|greater|exceed\w*|surpass\w*|advanc\w*|quicker)\b",
+    r"|larger|longer|rais\w*|enhanc\w*|extend\w*|expand\w*|up(?!\sto)|greater|exceed\w*|surpass\w*|advanc\w*|quicker"
+    r"|superior|additional|extra|overhead|doubl\w*|tripl\w*)\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby\s(?:up\sto\s|about\s|around\s|approximately\s|roughly\s|nearly\s|almost\s|over\s|more\sthan\s"
@@ -115,9 +116,10 @@ _BY_BEFORE = re.compile(r"\bby\s(?:up\sto\s|about\s|around\s|approximately\s|rou
 _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
     ("up_to", re.compile(r"(?:\bup\sto|\bno\smore\sthan|\bat\smost|\bupto)\s?$", re.I)),
     ("at_least", re.compile(r"\bat\sleast\s?$", re.I)),
-    ("less_than", re.compile(r"(?:\bless\sthan|\bfewer\sthan|\bunder|\bbelow|\bwithin|<|≤|\bat\smost|\bno\smore\sthan"
+    ("less_than", re.compile(r"(?:\bless\sthan|\bfewer\sthan|\b(?:lower|smaller|shorter)\sthan|\bunder|\bbelow|\bwithin|<|≤|\bat\smost|\bno\smore\sthan"
                              r"|\bbelow\sthan|\bsub-?)\s?$", re.I)),
-    ("more_than", re.compile(r"(?:\bmore\sthan|\bover|\babove|\bexceeding|\bbeyond|>|≥|\bgreater\sthan|\bupwards\sof"
+    ("more_than", re.compile(r"(?:\bmore\sthan|\bover|\babove|\bexceeding|\bbeyond|>|≥|\b(?:greater|higher|larger|longer)\sthan"
+                             r"|\bupwards\sof"
                              r"|\bin\sexcess\sof)\s?$", re.I)),
     ("about", re.compile(r"(?:\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bclose\sto|~|≈|∼|\bca\.|"
                          r"\bapprox\.?|\bsome)\s?$", re.I)),
@@ -141,7 +143,12 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 # "X of the original", "to X% of": a share, not a change.
-_SHARE_AFTER = re.compile(r"^\s?of\s(?:the\s)?(?:original|baseline|full|dense|uncompressed|its|their|the)", re.I)
+_SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:the\s)?(?:original|baseline|full|dense|uncompressed|its|their|overall|the\s|teacher"
+                          r"|(?:\w+\s)?(?:activated\s|trainable\s|model\s)?parameters)|(?:the\s)?(?:performance|accuracy|quality)"
+                          r"\sof|(?:\w+\s)?(?:task\s)?performance\b)", re.I)
+_KEEP_VERB = re.compile(r"\b(?:maintain\w*|keep\w*|retain\w*|preserv\w*|match\w*|recover\w*|achiev\w*)\s(?:\w+\s){0,3}?"
+                        r"(?:up\sto\s|over\s|more\sthan\s|>\s?|about\s|around\s)?$", re.I)
+_TUNE_VERB = re.compile(r"\b(?:fine-?tun\w*|retrain\w*|train\w*|updat\w*|tun\w*)\s(?:only\s|just\s|as\s(?:few|little)\sas\s)?$", re.I)
 
 # Numbers that are settings, not results: "50% sparsity", "4-bit", "batch size of 64", ...
 _CONDITION_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -634,7 +641,8 @@ def _read_result(
         metric, where = _metric_near(text, first, left, first.end)
     by = bool(_BY_BEFORE.search(text[max(0, first.start - 40) : first.start]) or _CHANGE_OF.search(
         text[max(0, first.start - 50) : first.start]))
-    in_paren = bool(re.search(r"\(\s?[~≈]?\s?$", text[max(0, first.start - 4) : first.start]))
+    in_paren = bool(re.search(r"\((?:\s?(?:less|more|fewer)\sthan|\s?about|\s?around|\s?up\sto|\s?[~≈<>])?\s?$",
+                              text[max(0, first.start - 14) : first.start]))
     if metric is None and (by or in_paren):
         # "reduces the memory of optimizers such as Adam by 96%", "accuracy on CIFAR-100 (91.7%)":
         # the noun is further back than the clause
@@ -662,15 +670,29 @@ def _read_result(
         return None  # a parameter count without a saving is a model size, not a result
 
     before = text[left : first.start]
+    # a comparative that introduces the number ("higher than 80%") is a qualifier, not a direction
+    before_dir = re.sub(r"\b(?:no\s)?(?:higher|more|greater|larger|longer|lower|less|fewer|smaller|shorter)\sthan\s?$", "",
+                        before)
     after_clause = text[head.end : right]
-    share = bool(_SHARE_AFTER.match(text[head.end : head.end + 30]))
-    dec = _nearest(_DECREASE, before, after_clause)
-    inc = _nearest(_INCREASE, before, after_clause)
+    share = bool(_SHARE_AFTER.match(text[head.end : head.end + 40])) or q.unit_raw == "fraction" or (
+        q.unit == "percent" and bool(_KEEP_VERB.search(before)) and bool(
+            re.match(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)", text[head.end :], re.I)))
+    unit_in = q.unit
+    if q.unit is None and re.match(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", text[head.end :], re.I):
+        unit_in = "percent"  # "a 45 reduction in FLOPs": the percent sign was lost upstream
+    better = re.match(r"^\s?(superior|better|worse|higher|lower|more|less|fewer|smaller|larger|faster|slower)\b",
+                      text[head.end : head.end + 12], re.I)
+    dec = _nearest(_DECREASE, before_dir, after_clause)
+    inc = _nearest(_INCREASE, before_dir, after_clause)
     direction: Direction | None = None
     if dec is not None and (inc is None or dec < inc):
         direction = "decrease"
     elif inc is not None:
         direction = "increase"
+    if better and better.group(1).lower() in ("better", "worse") and metric:
+        good = "increase" if metric in HIGHER_IS_BETTER else "decrease"
+        bad = "decrease" if good == "increase" else "increase"
+        direction = good if better.group(1).lower() == "better" else bad  # "0.7 better perplexity" is lower
     if q.change_from is not None:
         direction = "increase" if q.value > q.change_from else "decrease"
 
@@ -678,11 +700,21 @@ def _read_result(
     if arrow:
         direction = "decrease" if "down" in arrow.group() or "↓" in arrow.group() else "increase"
     plus = q.unit is None and text[max(0, q.start - 1) : q.start] == "+"
-    relative = q.unit in ("x", "points") or by or bool(arrow) or plus or (
-        direction is not None and q.unit == "percent" and not share)
+    relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(better) or (
+        direction is not None and unit_in == "percent" and not share)
     if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
             r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
+    if share:
+        # "96% of the throughput", "one-eighth of the parameters": a share of a reference, no change;
+        # "reduces memory up to 84% of full fine-tuning": a reduction; "fine-tuning 0.02% of the
+        # parameters": the share of its own model that a method trains
+        if metric == "metric/parameters" and _TUNE_VERB.search(before):
+            relative, direction = False, None
+        elif re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*)\b", before, re.I):
+            relative, direction = True, "decrease"
+        else:
+            relative, direction = True, None
     kind: ClaimKind = "relative" if relative else "absolute"
     if metric is None and q.unit == "percent" and kind == "absolute" and _right_head(text, head.end, right).strip():
         metric = "metric/score"  # "83.1% profile alignment": a named score the metric list does not have
@@ -694,15 +726,13 @@ def _read_result(
         kind, direction = "absolute", None
     elif kind == "absolute":
         direction = None
-    elif direction is None and metric:
+    elif direction is None and metric and not share:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
     if kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
-    if share and kind == "relative" and q.unit == "percent" and not by:
-        direction = None  # "96% of the throughput", "one-eighth of the parameters": a share, no change
-    unit = "points" if plus else "none" if q.unit in (None, "per-step") else q.unit
+    unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step") else q.unit
     return SentenceResult(
         value=q.value,
         value_max=q.value_max,
@@ -1043,7 +1073,13 @@ _NAME_LABELS = frozenset({NodeLabel.MODEL, NodeLabel.HARDWARE, NodeLabel.DATASET
 
 def _subject(doc: LinkedDoc, text: str) -> str | None:
     """What the results of a sentence are about: a proposed method named in it (the main one first),
-    else the main proposed method, else the technique the paper studies."""
+    else the main proposed method, else the technique the paper studies.
+
+    A paper whose contribution is a benchmark or a metric measures other systems: its results
+    have no subject of their own.
+    """
+    if doc.methods and _is_benchmark(doc, doc.methods[0].name):
+        return None
     named = []
     for n, m in enumerate(doc.methods):
         hit = re.search(rf"(?<![\w-]){re.escape(m.name)}(?![\w])", text)
@@ -1053,4 +1089,17 @@ def _subject(doc: LinkedDoc, text: str) -> str | None:
         return min(named)[2]
     if doc.methods:
         return doc.methods[0].id
+    if not doc.in_scope:
+        return None
     return doc.techniques[0] if doc.techniques else None
+
+
+def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
+    """Whether the paper's named contribution is a benchmark, data set or metric ("X, a benchmark ...")."""
+    text = doc.paper.text
+    kinds = r"(?:benchmark|dataset|data\sset|metric|test\ssuite|suite)"
+    n = re.escape(name)
+    return bool(re.search(
+        rf"(?<![\w-]){n}\)?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{kinds}\b"
+        rf"|{kinds}s?,?\s(?:called\s|named\s)?{n}(?![\w-])"
+        rf"|\({n}\)[^.]{{0,80}}\bas\sa\s(?:new\s|novel\s)?metric", text, re.I))
