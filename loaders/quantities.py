@@ -410,6 +410,8 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         q, nxt = out[i], out[i + 1]
         if q.role != "measure" or nxt.role != "measure" or q.value_max is not None:
             continue
+        if q.unit is None and q.unit_raw is not None:
+            continue  # "16K, 61.4%": a scaled count is not a bare member of a list of percentages
         sep = text[q.end : nxt.start]
         if nxt.unit in ("params", "tokens", "GPUs") or not (_LIST_SEP.fullmatch(sep) or sep == "/"):
             continue

@@ -732,7 +732,7 @@ def _read_result(
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
-    unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step") else q.unit
+    unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step", "fps") else q.unit
     return SentenceResult(
         value=q.value,
         value_max=q.value_max,
@@ -862,7 +862,7 @@ def _bind_sentence(
     sent = doc.sentences[index]
     text = sent.text
     respectively = bool(re.search(r"\brespectively\b", text))
-    comparative = _comparative_spans(text)
+    comparative = _comparative_spans(text) + [(c.phrase_start, c.list_end) for c in _baseline_cues(text)]
     models = _slots(doc, index, (NodeLabel.MODEL,), comparative)
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
@@ -881,7 +881,7 @@ def _bind_sentence(
                 baseline = items[sharing.index(i)]
         unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text)
         model = _pick(text, models, parsed, i, respectively)
-        dataset = _pick(text, datasets, parsed, i, respectively)
+        dataset = _pick(text, datasets, parsed, i, respectively, same_metric_only=True)
         hw = _pick(text, hardware, parsed, i, respectively)
         conditions = dict(r.conditions)
         if hw is not None and "devices" not in conditions:
@@ -963,8 +963,13 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
     for hid, rx in _HWCLASS_RES:
         for m in rx.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
-            platform = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|a\s|an\s|real\s|real-world\s|modern\s|commodity\s"
-                                 r"|consumer\s|single\s|various\s)*$", before, re.I)
+            platform = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an\s|real\s|real-world\s|modern\s|commodity\s"
+                                 r"|consumer\s|various\s)*$", before, re.I)
+            if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
+                continue  # "on a single GPU": a device count (a condition), not the platform measured
+            if not platform and out and re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)",
+                                                      text[out[-1].end : m.start()]):
+                platform = True  # "in CPU and GPU": the second member of a list of platforms
             adjective = re.match(r"(?:mobile|on-device)$", m.group(), re.I)
             if not (platform or adjective) or any(a <= m.start() < b for a, b in excluded):
                 continue
@@ -980,10 +985,15 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
 
 
 _HARD_BREAK = re.compile(r";|\.\s", re.I)
-_ATTACHED = re.compile(r"^\s?[^,;()\d]{0,40}?\b(?:on|in|for|with|using|across)\s(?:the\s|a\s|an\s)?$", re.I)
+_ATTACHED = re.compile(r"^\s?(?:[^,;()\d]|\d(?!\d*(?:\.\d+)?\s?(?:%|x\b|×)))"
+                       r"{0,40}?\b(?:on|in|for|with|using|across)\s(?:the\s|a\s|an\s)?$", re.I)
+_CLAUSE_TURN = re.compile(r"\s(?:while|whereas|but)\s", re.I)
 
 
-def _pick(text: str, slots: Sequence[_Slot], parsed: Sequence[SentenceResult], i: int, respectively: bool) -> str | None:
+def _pick(
+    text: str, slots: Sequence[_Slot], parsed: Sequence[SentenceResult], i: int, respectively: bool,
+    same_metric_only: bool = False,
+) -> str | None:
     """The entity result ``i`` is stated on.
 
     Paired by order under "respectively" or in a list ("5.8x/3.7x faster on the GPU/CPU");
@@ -1006,17 +1016,35 @@ def _pick(text: str, slots: Sequence[_Slot], parsed: Sequence[SentenceResult], i
     after = [s for s in slots if s.start >= r.end]
     for s in sorted(after, key=lambda s: s.start):
         between = text[r.end : s.start]
+        if _CLAUSE_TURN.search(between) or _HARD_BREAK.search(between):
+            break
         if _ATTACHED.match(between):
             return s.id  # "0.7 better perplexity on GPT-2": the entity the number is stated on
         nearest = min(range(len(parsed)), key=lambda k: _span_gap(parsed[k], s))
-        if nearest == i or (len(same_group) > 1 and nearest in same_group):
-            if not _HARD_BREAK.search(between):
-                return s.id
+        if nearest == i or (len(same_group) > 1 and nearest in same_group) or (
+                nearest > i and _coordinated(text, parsed, i, nearest)):
+            return s.id
         break
     before = [s for s in slots if s.end <= r.start and not _HARD_BREAK.search(text[s.end : r.start])]
+    if before and same_metric_only:
+        # a data set stated on an earlier result does not carry over into a contrasting clause
+        # ("84.3% on ImageNet, while being 8.4x smaller")
+        owner = [k for k in range(i) if parsed[k].end <= before[-1].start
+                 and _ATTACHED.match(text[parsed[k].end : before[-1].start])]
+        if owner and _CLAUSE_TURN.search(text[before[-1].end : r.start]):
+            return None
     if before:
         return before[-1].id
     return None
+
+
+def _coordinated(text: str, parsed: Sequence[SentenceResult], i: int, k: int) -> bool:
+    """Whether results ``i`` < ``k`` are coordinated ("6x higher X and 1.8x better Y against Z")."""
+    for a in range(i, k):
+        between = text[parsed[a].end : parsed[a + 1].start]
+        if _RESULT_VERB.search(between) or _CLAUSE_TURN.search(between) or re.search(r"[;:(]", between):
+            return False
+    return True
 
 
 def _span_gap(r: SentenceResult, s: _Slot) -> int:
