@@ -66,7 +66,7 @@ _EXTENDS = re.compile(
     re.IGNORECASE,
 )
 _COMPOSES = re.compile(
-    r"\b(?:orthogonal\sto|compatible\swith|complementary\sto|combined\swith|combin(?:e|es|ing)\s(?:it\s|them\s)?with"
+    r"\b(?:orthogonal\sto|(?:fully\s)?(?:compatible|composable)\swith|complementary\sto|combined\swith|combin(?:e|es|ing)\s(?:it\s|them\s)?with"
     r"|(?:integrated|combined|used|applied|paired|stacked|coupled)\s(?:with|into|alongside|on\stop\sof)"
     r"|in\sconjunction\swith|together\swith|alongside|stacks?\swith|plugs?\sinto|works?\swith|jointly\swith"
     r"|integrat(?:e|es|ing)\s(?:it\s|them\s|seamlessly\s)?(?:with|into))\s",
@@ -146,7 +146,7 @@ _PORT_VERB = re.compile(
 _INTRO_FRAME = re.compile(
     r"\b(?:we|this\s(?:paper|work))\s(?:also\s|further\s|first\s)?(?:introduce|propose|present|release|construct|build"
     r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s)*"
-    r"(?:(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?\s(?:called\s|named\s|,\s)?(?P<name1>[^\s,.;:()]+)"
+    r"(?:(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?,?\s(?:called\s|named\s)?(?P<name1>[^\s,.;:()]+)"
     r"|(?P<name2>[^\s,.;:()]+),?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed))",
     re.I,
 )
@@ -335,8 +335,8 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
     own = _own_ids(doc)
     last: tuple[int, bool] | None = None
     for n in named_in(doc, sent_start, pos):
-        if any(s <= n.start < e for s, e in objects):
-            continue
+        if any(s <= n.start < e for s, e in objects) or n.id.startswith("technique/"):
+            continue  # class words ("the proposed kernel") are descriptions, not competing subjects
         last = (n.start, n.id in own)
     for m in _OWN_REF.finditer(text[sent_start:pos]):
         if last is None or sent_start + m.start() > last[0]:
@@ -382,26 +382,139 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
 
 
 def _qualifier_word(cue: str) -> str:
-    for word in ("orthogonal", "compatible", "complementary", "combined", "integrated"):
+    for word in ("orthogonal", "compatible", "composable", "complementary", "combined", "integrated"):
         if word in cue:
             return word
     return "combined"
 
 
+# -- components ------------------------------------------------------------------------------------
+
+_COMPONENT_CUE = re.compile(
+    r"\b(?:propos\w*|introduc\w*|design\w*|develop\w*|utili[sz]\w*|employ\w*|us(?:e|es|ing)|leverag\w*|featur\w*"
+    r"|compris\w*|consist\w*|includ\w*|integrat\w*|incorporat\w*|adopt\w*|contain\w*|component\w*|module\w*"
+    r"|mechanism\w*|core|hybrid\sof|combin\w*|first|second|third|then|finally|further|additionally)\b",
+    re.I,
+)
+
+
+def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
+    """Named parts of the proposed methods: (component id, short name, sentence, long form).
+
+    A component is an acronym the abstract defines for a part of the method after the method is
+    introduced ("... we propose the matryoshka weight quantization (MWQ)", "two components:
+    probabilistic expert pruning (PEP) and ..."), unless it names a baseline, a class of
+    techniques, a model, a data set or the method itself.
+    """
+    if not doc.methods:
+        return []
+    text = doc.paper.text
+    own = _own_ids(doc)
+    first = min(m.sentence for m in doc.methods if m.sentence > 0) if any(m.sentence > 0 for m in doc.methods) else 1
+    generic = _generic_words()
+    out: list[tuple[str, str, int, str]] = []
+    seen: set[str] = set(own)
+    for a in doc.acronyms:
+        if a.sentence < max(first, 1):
+            continue
+        cid = f"method/{slug(a.short)}" if slug(a.short) else ""
+        if not cid or cid in seen or a.short in generic or a.short.rstrip("s") in generic:
+            continue
+        if a.entity_id and not a.entity_id.startswith("method/"):
+            continue  # the long form names a technique class, a model or a data set
+        sent = doc.sentences[a.sentence]
+        if not _COMPONENT_CUE.search(sent.text):
+            continue
+        before = text[sent.start : a.start]
+        if _COMPARED.search(before[-60:]) and not re.search(r"\b(?:we|our)\b", before[-60:], re.I):
+            continue  # "outperforms Optimal Brain Surgeon (OBS)": a baseline, not a part
+        seen.add(cid)
+        out.append((cid, a.short, a.sentence, a.long))
+    return out
+
+
 def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
+    if not doc.methods:
+        return
+    text = doc.paper.text
+    main = doc.methods[0]
+    comps = _components(doc)
+    by_short = {short: cid for cid, short, _s, _l in comps}
+    by_long = {long.lower(): cid for cid, _sh, _s, long in comps}
+    for cid, short, si, long in comps:
+        sent = doc.sentences[si]
+        parent = main.id
+        # "Temba Blocks include the Temporal Local Module (TLM)": a part of a part
+        head = re.match(r"^(?:The\s|Our\s)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s", sent.text)
+        if head:
+            word = head.group(1)
+            owner = by_short.get(word) or by_short.get(word.split()[0]) or by_long.get(word.lower())
+            if owner and owner != cid and text.find(short, sent.start, sent.end) > sent.start + len(word):
+                parent = owner if word in by_short else f"method/{slug(word)}" if word.split()[0] in by_short else owner
+        r = _rel(doc, RelType.HAS_COMPONENT, parent, cid, si, 0.7, qualifier=long)
+        if r:
+            yield r
     for m in doc.methods:
         for comp in m.components:
-            r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, m.sentence, 0.75)
+            if comp in by_short.values():
+                continue
+            hit = next((x for x in doc.mentions if x.entity_id == comp), None)
+            r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence if hit else m.sentence, 0.6)
             if r:
-                # The evidence is the sentence that names the component, when it is found.
-                hit = next((x for x in doc.mentions if x.entity_id == comp), None)
-                if hit is not None:
-                    r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence, 0.75) or r
                 yield r
 
 
+# -- versions and variants --------------------------------------------------------------------------
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\s\-_.]", "", name).lower()
+
+
+def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
+    """EXTENDS from a proposed name built on an earlier one: FlashAttention-2, APOLLO-Mini, LoReFT
+    (ReFT), SAM2Long (SAM 2), EfficientZero V2 — when the earlier name is written in the abstract."""
+    text = doc.paper.text
+    candidates: dict[str, tuple[str, int]] = {}
+    for n in named_in(doc, 0, len(text)):
+        if n.id.startswith("method/"):
+            candidates.setdefault(n.id, (text[n.start : n.end], n.start))
+    for m in doc.mentions:
+        if m.label is NodeLabel.MODEL and m.entity_id and re.search(r"\d", m.text) and len(_compact(m.text)) >= 3:
+            candidates.setdefault(f"method/{slug(m.text)}", (m.text, m.start))
+    for pm in doc.methods:
+        full = _compact(pm.name)
+        for bid, (surface, pos) in candidates.items():
+            base = _compact(surface)
+            if bid == pm.id or len(base) < 3 or base == full or base not in full:
+                continue
+            i = full.index(base)
+            rest = pm.name.replace(" ", "")
+            # the earlier name must start the new one or follow a short prefix at a capital ("LoReFT")
+            if i > 0 and not (i <= 3 and rest[i : i + 1].isupper()):
+                continue
+            if not re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                continue
+            si = next((s.index for s in doc.sentences if s.start <= pos < s.end + 1), 0)
+            r = _rel(doc, RelType.EXTENDS, pm.id, bid, si, 0.65, qualifier="variant")
+            if r:
+                yield r
+
+
+# -- bottlenecks ------------------------------------------------------------------------------------
+
+_BOTTLENECK_SPECIFIC: tuple[tuple[str, str], ...] = (
+    ("bottleneck/memory-bandwidth", r"memory[- ]bandwidth|memory[- ]bound|bandwidth[- ](?:bound|bottleneck|limit\w*)"
+                                    r"|data\smovement|memory\straffic|hbm\s(?:reads?|writes?|accesses)|reads\sand\swrites"
+                                    r"|i/o\s(?:bottleneck|cost)"),
+    ("bottleneck/memory-capacity", r"memory\s(?:bottlenecks?|wall|capacity)|system[- ]memory\s(?:bottlenecks?|consumption)"
+                                   r"|out-of-memory"),
+    ("bottleneck/communication", r"communication\s(?:overhead|cost|bottleneck|volume)"),
+)
+
+
 def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
-    hits = []
+    hits: list[tuple[str, int, int]] = []
     for target, rx in table:
         for m in re.finditer(rf"(?<![\w-])(?:{rx})(?![\w-])", text, re.I):
             if not any(s <= m.start() < e for _, s, e in hits):
@@ -415,16 +528,11 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
-        linked = [(m.entity_id, m.start - sent.start, m.end - sent.start) for m in doc.mentions_in(sent.index)
-                  if m.entity_id and m.label in (NodeLabel.MEMORY_COMPONENT, NodeLabel.BOTTLENECK)]
-        hits = linked or _lexicon_hits(_MEMORY, sent.text) + _lexicon_hits(_BOTTLENECK, sent.text)
-        for target, s, e in hits:
-            if target is None or target in seen:
+        for target, s, e in _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text):
+            if target in seen:
                 continue
-            window = sent.text[max(0, s - 60) : min(len(sent.text), e + 40)]
-            if not _TARGET_VERB.search(window) and not re.search(r"bottleneck", window, re.I):
-                continue
-            if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
+            window = sent.text[max(0, s - 80) : min(len(sent.text), e + 40)]
+            if not (_TARGET_VERB.search(window) or re.search(r"\b(?:bottleneck|constant|fewer)\b", window, re.I)):
                 continue
             seen.add(target)
             r = _rel(doc, RelType.ADDRESSES, subject, target, sent.index, 0.6)
@@ -432,20 +540,34 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
 
 
+# -- hardware ports ---------------------------------------------------------------------------------
+
+_HW_ADJ = re.compile(r"^(?:-based|-specific|-friendly|-oriented|-offloaded|\s(?:accelerators?|kernels?|implementations?"
+                     r"|deployment|platforms?|devices?|decoding\skernels?|drives?|tiers?))\b", re.I)
+
+
 def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
     seen: set[str] = set()
+    text = doc.paper.text
     for sent in doc.sentences:
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
-        if subject is None or not _PORT_VERB.search(sent.text):
+        if subject is None:
+            continue
+        if not sent.in_title and not _PORT_VERB.search(sent.text) and not _OWN_REF.search(sent.text):
             continue
         for m in doc.mentions_in(sent.index):
-            if not m.entity_id or m.label not in (NodeLabel.HARDWARE_CLASS,):
+            if not m.entity_id or m.label is not NodeLabel.HARDWARE_CLASS or m.entity_id in seen:
                 continue
-            if m.entity_id in seen:
+            before = text[max(sent.start, m.start - 50) : m.start]
+            after = text[m.end : m.end + 24]
+            platform = re.search(r"\b(?:on|to|for|onto|in|across|with|into)\s(?:\S+\s){0,4}$", before, re.I)
+            adjective = _HW_ADJ.match(after)
+            if not (platform or adjective or sent.in_title):
                 continue
-            before = doc.paper.text[max(sent.start, m.start - 50) : m.start]
-            if not re.search(r"\b(?:on|to|for|onto|in|across|with)\s(?:\S+\s){0,4}$", before, re.I) and not sent.in_title:
-                continue
+            if re.search(r"\b(?:than|over|compared\s(?:to|with)|versus|vs\.?|against)\s(?:\S+\s){0,3}$", before, re.I):
+                continue  # "faster than GPUs": a baseline platform, not a port
+            if re.match(r"^\s?(?:memory|baseline)\b", after, re.I):
+                continue  # "GPU memory", "GPU baseline"
             seen.add(m.entity_id)
             r = _rel(doc, RelType.PORTS_TO, subject, m.entity_id, sent.index, 0.6)
             if r:
@@ -533,9 +655,6 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
             if not name or not _name_like(name) and not name[:1].isupper():
                 continue
             target = f"metric/{slug(name)}" if kind == "metric" else f"dataset/{slug(name)}"
-            if kind == "metric":
-                own = _own_ids(doc).get(f"method/{slug(name)}")
-                target = own or f"method/{slug(name)}"
             r = _rel(doc, RelType.INTRODUCES, doc.paper.id, target, sent.index, 0.75, qualifier=kind)
             if r:
                 yield r
@@ -544,8 +663,8 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
 def extract_relations(doc: LinkedDoc) -> tuple[Relation, ...]:
     """All relations stated in one paper, one per (type, source, target), in text order."""
     out: dict[tuple[RelType, str, str], Relation] = {}
-    for reader in (_method_relations, _component_relations, _addresses, _ports_to, _model_relations, _architecture,
-                   _introduces):
+    for reader in (_method_relations, _component_relations, _variant_relations, _addresses, _ports_to,
+                   _model_relations, _architecture, _introduces):
         for r in reader(doc):
             key = (r.type, r.source, r.target)
             if key not in out or r.evidence.confidence > out[key].evidence.confidence:
