@@ -9,7 +9,7 @@ WITH tx, collect(DISTINCT c) AS classes
 WITH tx, classes + reduce(acc = CASE WHEN tx:Method THEN [tx] ELSE [] END,
                           c IN classes | acc + [(me:Method)-[:INSTANCE_OF]->(c) | me]) AS subjects
 OPTIONAL MATCH (ox)
-WHERE ox.id = $on
+WHERE ox.id = $on AND (ox:Dataset OR ox:Model OR ox:ModelFamily OR ox:Hardware OR ox:HardwareClass)
 OPTIONAL MATCH (oc:HardwareClass)-[:SUBCLASS_OF*0..]->(ox)
 WITH tx, subjects, ox, collect(DISTINCT oc) AS on_classes
 WITH tx, subjects, ox,
@@ -22,10 +22,11 @@ MATCH (r:Result)
 WHERE (mt IS NULL OR EXISTS { (r)-[:MEASURES]->(mt) })
   AND (tx IS NULL OR EXISTS { MATCH (r)-[:RESULT_OF]->(s) WHERE s IN subjects })
   AND (ox IS NULL OR EXISTS { MATCH (r)-[:ON_MODEL|ON_DATASET|ON_HARDWARE]->(o) WHERE o IN ons })
-RETURN r.id AS result, properties(r) AS props,
-       [(r)-[:MEASURES]->(t) | {id: t.id, name: coalesce(t.name, t.id), better: t['direction']}] AS metric,
-       [(r)-[:RESULT_OF]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS subject,
-       [(r)-[:ON_MODEL]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS model,
-       [(r)-[:ON_DATASET]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS dataset,
-       [(r)-[:ON_HARDWARE]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS hardware,
-       [(r)-[:VERSUS]->(t) | {id: t.id, name: coalesce(t.name, t.id)}] AS versus
+RETURN collect({result: r.id,
+               props: properties(r),
+               metric: [(r)-[:MEASURES]->(t) | {id: t.id, name: coalesce(t.name, t.id), better: t['direction']}],
+               subject: [(r)-[:RESULT_OF]->(t) | {id: t.id, name: coalesce(t.name, t.id)}],
+               model: [(r)-[:ON_MODEL]->(t) | {id: t.id, name: coalesce(t.name, t.id)}],
+               dataset: [(r)-[:ON_DATASET]->(t) | {id: t.id, name: coalesce(t.name, t.id)}],
+               hardware: [(r)-[:ON_HARDWARE]->(t) | {id: t.id, name: coalesce(t.name, t.id)}],
+               versus: [(r)-[:VERSUS]->(t) | {id: t.id, name: coalesce(t.name, t.id)}]}) AS rows

@@ -1,10 +1,24 @@
 // neighbourhood: every edge of $entity, outgoing then incoming, with its evidence lists.
-MATCH (x) WHERE x.id = $entity
+// The label disjunction lets the planner seek each label's id index instead of scanning all nodes.
+MATCH (x) WHERE x.id = $entity AND (x:Paper OR x:Technique OR x:Topic OR x:Method OR x:Model OR x:ModelFamily OR x:Architecture OR x:Hardware OR x:HardwareClass OR x:Dataset OR x:Metric OR x:MemoryComponent OR x:Bottleneck OR x:Result)
 MATCH (x)-[r]->(o)
-RETURN 'out' AS dir, type(r) AS rel, o.id AS other, coalesce(o.name, o.id) AS other_name, labels(o)[0] AS other_label,
-       r.papers AS ev_papers, r.sentences AS ev_sentences, r.confidences AS ev_confidences
+RETURN collect({dir: 'out',
+               rel: type(r),
+               other: o.id,
+               other_name: coalesce(o.name, o.id),
+               other_label: labels(o)[0],
+               ev_papers: r.papers,
+               ev_sentences: r.sentences,
+               ev_confidences: r.confidences}) AS rows
+
 UNION ALL
-MATCH (x) WHERE x.id = $entity
+MATCH (x) WHERE x.id = $entity AND (x:Paper OR x:Technique OR x:Topic OR x:Method OR x:Model OR x:ModelFamily OR x:Architecture OR x:Hardware OR x:HardwareClass OR x:Dataset OR x:Metric OR x:MemoryComponent OR x:Bottleneck OR x:Result)
 MATCH (x)<-[r]-(o)
-RETURN 'in' AS dir, type(r) AS rel, o.id AS other, coalesce(o.name, o.id) AS other_name, labels(o)[0] AS other_label,
-       r.papers AS ev_papers, r.sentences AS ev_sentences, r.confidences AS ev_confidences
+RETURN collect({dir: 'in',
+               rel: type(r),
+               other: o.id,
+               other_name: coalesce(o.name, o.id),
+               other_label: labels(o)[0],
+               ev_papers: r.papers,
+               ev_sentences: r.sentences,
+               ev_confidences: r.confidences}) AS rows

@@ -10,6 +10,12 @@ WITH side, classes,
      reduce(acc = CASE WHEN x:Method THEN [x] ELSE [] END, c IN classes | acc + [(me:Method)-[:INSTANCE_OF]->(c) | me]) AS methods
 UNWIND reduce(acc = [], c IN classes | acc + [(p:Paper)-[s:STUDIES]->(c) | {paper: p, member: c, via: 'STUDIES', rel: s}])
      + reduce(acc = [], me IN methods | acc + [(p:Paper)-[s:PROPOSES]->(me) | {paper: p, member: me, via: 'PROPOSES', rel: s}]) AS f
-RETURN side, f.paper.id AS paper, coalesce(f.paper.name, f.paper.id) AS title, f.paper.year AS year,
-       f.member.id AS member, coalesce(f.member.name, f.member.id) AS member_name, f.via AS via,
-       f.rel.papers AS ev_papers, f.rel.sentences AS ev_sentences
+RETURN collect({side: side,
+               paper: f.paper.id,
+               title: coalesce(f.paper.name, f.paper.id),
+               year: f.paper.year,
+               member: f.member.id,
+               member_name: coalesce(f.member.name, f.member.id),
+               via: f.via,
+               ev_papers: f.rel.papers,
+               ev_sentences: f.rel.sentences}) AS rows

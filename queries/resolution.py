@@ -76,12 +76,25 @@ EXACT = 90
 
 
 class Entry(NamedTuple):
-    """What resolution knows of a node."""
+    """What resolution knows of a node, with its comparison keys computed once (see :func:`make_entry`)."""
 
     id: str
     label: str
     name: str
     aliases: tuple[str, ...]
+    nkey: str = ""
+    idkey: str = ""
+    akeys: tuple[tuple[str, str], ...] = ()
+    blob: str = ""
+    """Every key joined by NUL: a text whose key is in none of them cannot match literally."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def make_entry(node_id: str, label: str, name: str, aliases: tuple[str, ...]) -> Entry:
+    """An :class:`Entry` with its keys (cached: the same node gives the same entry on every query)."""
+    nk, idk = key(name), key(node_id.split("/", 1)[-1])
+    akeys = tuple((key(a), a) for a in aliases)
+    return Entry(node_id, label, name, aliases, nk, idk, akeys, "\0".join([nk, idk, *(ak for ak, _ in akeys)]))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -106,7 +119,7 @@ def _aliases(props: dict[str, Any]) -> tuple[str, ...]:
 
 
 def entry_from_props(node_id: str, label: str, props: dict[str, Any]) -> Entry:
-    return Entry(node_id, label, str(props.get("name") or node_id), _aliases(props))
+    return make_entry(node_id, label, str(props.get("name") or node_id), _aliases(props))
 
 
 def normalise_labels(label: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -165,9 +178,10 @@ def score(entries: Iterable[Entry], text: str, labels: Sequence[str]) -> list[Ca
         best: tuple[int, str, str] | None = None
         if e.id == raw_id:
             best = (100, "id", e.id)
+        elif k not in e.blob:
+            continue  # no key contains the text: no literal match of any kind
         else:
-            nk = key(e.name)
-            idk = key(e.id.split("/", 1)[-1])
+            nk, idk, akeys = e.nkey, e.idkey, e.akeys
             if e.label == "Paper":
                 if nk == k:
                     best = (95, "name", e.name)
@@ -182,7 +196,6 @@ def score(entries: Iterable[Entry], text: str, labels: Sequence[str]) -> list[Ca
             elif nk == k:
                 best = (95, "name", e.name)
             else:
-                akeys = [(key(a), a) for a in e.aliases]
                 exact = next((a for ak, a in akeys if ak == k), None)
                 if exact is not None:
                     best = (90, "alias", exact)
@@ -278,7 +291,7 @@ def raise_unresolved(res: Resolution, *, param: str | None = None) -> None:
 
 _GRAPH_ENTRIES: weakref.WeakKeyDictionary[Any, dict[str, list[Entry]]] = weakref.WeakKeyDictionary()
 
-_ALT = "[x IN [k IN $alias_props | n[k]] WHERE x IS NOT NULL] AS alt"
+_ALT = "alt: [x IN [k IN $alias_props | n[k]] WHERE x IS NOT NULL]"
 """Alternative names, read with dynamic keys (``n[k]``): a static ``n.acronym`` would make Neo4j warn
 about a property key that no node of the graph happens to have."""
 
@@ -296,7 +309,7 @@ def ids_cypher(labels: Sequence[str]) -> str:
     interpolated only after checking them against the vocabulary; the ids travel as ``$ids``."""
     parts = [
         f"UNWIND $ids AS i MATCH (n:`{NodeLabel(lbl).value}` {{id: i}}) "
-        f"RETURN n.id AS id, '{NodeLabel(lbl).value}' AS label, coalesce(n.name, n.id) AS name, " + _ALT
+        f"RETURN collect({{id: n.id, label: '{NodeLabel(lbl).value}', name: coalesce(n.name, n.id), {_ALT}}}) AS rows"
         for lbl in labels
     ]
     return " UNION ALL ".join(parts)
@@ -319,7 +332,9 @@ def entry_row(node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]
 
 
 def entry_from_row(row: dict[str, Any]) -> Entry:
-    return Entry(row["id"], row["label"], str(row["name"] or row["id"]), tuple(sorted(set(_flat(row["alt"] or ())))))
+    alt = row["alt"]
+    aliases = tuple(sorted(set(_flat(alt)))) if alt else ()
+    return make_entry(row["id"], row["label"], str(row["name"] or row["id"]), aliases)
 
 
 def graph_entries(g: nx.MultiDiGraph, labels: Sequence[str]) -> list[Entry]:
@@ -354,15 +369,32 @@ def store_rows(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | No
             wanted = [lbl for lbl in labels if any(_prefix_ok(i, lbl) for i in ids)]
             if not wanted:
                 return []
-            return store.cypher(ids_cypher(wanted), {"ids": list(ids), "alias_props": list(ALIAS_PROPS)})
-        return store.cypher(entries_cypher(), {"labels": labels, "alias_props": list(ALIAS_PROPS)})
+            from queries.registry import unpack
+
+            return unpack(store.cypher(ids_cypher(wanted), {"ids": list(ids), "alias_props": list(ALIAS_PROPS)}))
+        from queries.registry import unpack
+
+        return unpack(store.cypher(entries_cypher(), {"labels": labels, "alias_props": list(ALIAS_PROPS)}))
     g = store.read()
     if ids is not None:
         wanted_set = set(labels)
         return [entry_row(i, g.nodes[i]["label"], g.nodes[i]) for i in dict.fromkeys(ids)
                 if i in g and g.nodes[i]["label"] in wanted_set]
-    wanted_set = set(labels)
-    return [entry_row(n, d["label"], d) for n, d in g.nodes(data=True) if d["label"] in wanted_set]
+    return graph_rows(g, labels)
+
+
+_GRAPH_ROWS: weakref.WeakKeyDictionary[Any, dict[str, list[dict[str, Any]]]] = weakref.WeakKeyDictionary()
+
+
+def graph_rows(g: nx.MultiDiGraph, labels: Sequence[str]) -> list[dict[str, Any]]:
+    """Entry rows of some labels, cached per graph object like :func:`graph_entries` (read-only)."""
+    per_label = _GRAPH_ROWS.get(g)
+    if per_label is None:
+        per_label = {}
+        for n, d in g.nodes(data=True):
+            per_label.setdefault(d["label"], []).append(entry_row(n, d["label"], d))
+        _GRAPH_ROWS[g] = per_label
+    return [r for lbl in labels for r in per_label.get(lbl, ())]
 
 
 def store_entries(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[Entry]:

@@ -3,5 +3,7 @@
 // queries.resolution is shared by both stores. Dynamic keys (n[k]) raise no warning for absent keys.
 MATCH (n)
 WHERE any(l IN labels(n) WHERE l IN $labels)
-RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, coalesce(n.name, n.id) AS name,
-       [x IN [k IN $alias_props | n[k]] WHERE x IS NOT NULL] AS alt
+RETURN collect({id: n.id,
+               label: [l IN labels(n) WHERE l IN $labels][0],
+               name: coalesce(n.name, n.id),
+               alt: [x IN [k IN $alias_props | n[k]] WHERE x IS NOT NULL]}) AS rows

@@ -6,7 +6,7 @@ UNWIND [(p)-[:STUDIES]->(t:Technique) | t]
      + [(p)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(t:Technique) | t]
      + [(p)-[:EVALUATED_ON|RUNS_ON|TARGETS]->(x) | x] AS f
 WITH DISTINCT f
-RETURN f.id AS feature, labels(f)[0] AS label, coalesce(f.name, f.id) AS name,
-       [(q:Paper)-[:STUDIES|EVALUATED_ON|RUNS_ON|TARGETS]->(f) | {id: q.id, title: coalesce(q.name, q.id), year: q.year}]
-       + [(q:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(f) | {id: q.id, title: coalesce(q.name, q.id), year: q.year}]
-       AS papers
+RETURN collect({feature: f.id,
+               label: labels(f)[0],
+               name: coalesce(f.name, f.id),
+               papers: [(q:Paper)-[:STUDIES|EVALUATED_ON|RUNS_ON|TARGETS]->(f) | {id: q.id, title: coalesce(q.name, q.id), year: q.year}] + [(q:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(f) | {id: q.id, title: coalesce(q.name, q.id), year: q.year}]}) AS rows

@@ -5,12 +5,13 @@ MATCH (root)
 WHERE root.id = $concept AND (root:Technique OR root:HardwareClass OR root:Topic)
 MATCH (c)-[:SUBCLASS_OF*0..]->(root)
 WITH DISTINCT c
-RETURN 'class' AS kind, c.id AS id, coalesce(c.name, c.id) AS name, labels(c)[0] AS label,
-       [(c)-[:SUBCLASS_OF]->(q) | q.id] AS parents,
-       [(p:Paper)-[:STUDIES]->(c) | {id: p.id, year: p.year}]
-       + [(p:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}]
-       + [(p:Paper)-[:TARGETS]->(c) | {id: p.id, year: p.year}]
-       + [(p:Paper)-[:RUNS_ON]->(:Hardware)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}] AS papers
+RETURN collect({kind: 'class',
+               id: c.id,
+               name: coalesce(c.name, c.id),
+               label: labels(c)[0],
+               parents: [(c)-[:SUBCLASS_OF]->(q) | q.id],
+               papers: [(p:Paper)-[:STUDIES]->(c) | {id: p.id, year: p.year}] + [(p:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}] + [(p:Paper)-[:TARGETS]->(c) | {id: p.id, year: p.year}] + [(p:Paper)-[:RUNS_ON]->(:Hardware)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}]}) AS rows
+
 UNION ALL
 MATCH (root)
 WHERE root.id = $concept AND $instances AND (root:Technique OR root:HardwareClass OR root:Topic)
@@ -18,5 +19,9 @@ MATCH (c)-[:SUBCLASS_OF*0..]->(root)
 WITH DISTINCT c
 MATCH (i)-[:INSTANCE_OF]->(c)
 WHERE i:Method OR i:Hardware
-RETURN 'instance' AS kind, i.id AS id, coalesce(i.name, i.id) AS name, labels(i)[0] AS label, [c.id] AS parents,
-       [(p:Paper)-[:PROPOSES|RUNS_ON]->(i) | {id: p.id, year: p.year}] AS papers
+RETURN collect({kind: 'instance',
+               id: i.id,
+               name: coalesce(i.name, i.id),
+               label: labels(i)[0],
+               parents: [c.id],
+               papers: [(p:Paper)-[:PROPOSES|RUNS_ON]->(i) | {id: p.id, year: p.year}]}) AS rows

@@ -13,6 +13,11 @@ WITH methods,
 UNWIND papers + methods AS s
 WITH DISTINCT s
 MATCH (s)-[e:EVALUATED_ON|RUNS_ON|TARGETS|PORTS_TO]->(o)
-RETURN s.id AS subject, labels(s)[0] AS subject_label, type(e) AS rel,
-       o.id AS target, labels(o)[0] AS target_label, coalesce(o.name, o.id) AS target_name,
-       e.papers AS ev_papers, e.sentences AS ev_sentences
+RETURN collect({subject: s.id,
+               subject_label: labels(s)[0],
+               rel: type(e),
+               target: o.id,
+               target_label: labels(o)[0],
+               target_name: coalesce(o.name, o.id),
+               ev_papers: e.papers,
+               ev_sentences: e.sentences}) AS rows

@@ -12,7 +12,15 @@ UNWIND [(p)-[s:STUDIES]->(t:Technique) |
      + [(p)-[s:PROPOSES]->(me:Method)-[:INSTANCE_OF]->(t:Technique) |
           {technique: t.id, technique_name: coalesce(t.name, t.id), method: me.id, method_name: coalesce(me.name, me.id),
            via: 'PROPOSES', ev_papers: s.papers, ev_sentences: s.sentences}] AS f
-RETURN p.id AS paper, m.id AS model, coalesce(m.name, m.id) AS model_name,
-       e.papers AS model_papers, e.sentences AS model_sentences,
-       f.technique AS technique, f.technique_name AS technique_name, f.method AS method, f.method_name AS method_name,
-       f.via AS via, f.ev_papers AS ev_papers, f.ev_sentences AS ev_sentences
+RETURN collect({paper: p.id,
+               model: m.id,
+               model_name: coalesce(m.name, m.id),
+               model_papers: e.papers,
+               model_sentences: e.sentences,
+               technique: f.technique,
+               technique_name: f.technique_name,
+               method: f.method,
+               method_name: f.method_name,
+               via: f.via,
+               ev_papers: f.ev_papers,
+               ev_sentences: f.ev_sentences}) AS rows

@@ -18,6 +18,13 @@ UNWIND CASE
            {technique: t.id, technique_name: coalesce(t.name, t.id), method: me.id, method_name: coalesce(me.name, me.id)}]
          ELSE []
        END AS f
-RETURN s.id AS subject, labels(s)[0] AS subject_label, type(e) AS rel, y.id AS anchor,
-       f.technique AS technique, f.technique_name AS technique_name, f.method AS method, f.method_name AS method_name,
-       e.papers AS ev_papers, e.sentences AS ev_sentences
+RETURN collect({subject: s.id,
+               subject_label: labels(s)[0],
+               rel: type(e),
+               anchor: y.id,
+               technique: f.technique,
+               technique_name: f.technique_name,
+               method: f.method,
+               method_name: f.method_name,
+               ev_papers: e.papers,
+               ev_sentences: e.sentences}) AS rows

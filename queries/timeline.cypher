@@ -4,9 +4,9 @@ MATCH (root:Technique)
 WHERE root.id = $technique
 MATCH (c)-[:SUBCLASS_OF*0..]->(root)
 WITH DISTINCT c
-RETURN 'class' AS kind, c.id AS id, coalesce(c.name, c.id) AS name, labels(c)[0] AS label,
-       [(c)-[:SUBCLASS_OF]->(q) | q.id] AS parents,
-       [(p:Paper)-[:STUDIES]->(c) | {id: p.id, year: p.year}]
-       + [(p:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}]
-       + [(p:Paper)-[:TARGETS]->(c) | {id: p.id, year: p.year}]
-       + [(p:Paper)-[:RUNS_ON]->(:Hardware)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}] AS papers
+RETURN collect({kind: 'class',
+               id: c.id,
+               name: coalesce(c.name, c.id),
+               label: labels(c)[0],
+               parents: [(c)-[:SUBCLASS_OF]->(q) | q.id],
+               papers: [(p:Paper)-[:STUDIES]->(c) | {id: p.id, year: p.year}] + [(p:Paper)-[:PROPOSES]->(:Method)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}] + [(p:Paper)-[:TARGETS]->(c) | {id: p.id, year: p.year}] + [(p:Paper)-[:RUNS_ON]->(:Hardware)-[:INSTANCE_OF]->(c) | {id: p.id, year: p.year}]}) AS rows
