@@ -372,9 +372,16 @@ def _canon_id(node: str) -> str:
     return (_canon_model(node) or node) if node.startswith("model/") else node
 
 
-def evaluate_relations(gold: Sequence[GoldRelation], papers: Sequence[Paper], onto: Any = None) -> RelationsReport:
-    """Map the annotated papers and score their relations against the annotations."""
-    from loaders.mapping.mapper import map_paper
+def evaluate_relations(
+    gold: Sequence[GoldRelation], papers: Sequence[Paper], onto: Any = None, *, source: str = "mapping"
+) -> RelationsReport:
+    """Score the relations of the annotated papers against the annotations.
+
+    ``source="mapping"`` scores what the graph receives (``map_paper``: the mapper's own facts plus
+    the relation extractor); ``source="extractor"`` scores :func:`loaders.relations.extract_relations` alone.
+    """
+    from loaders.mapping.mapper import link_paper, map_paper
+    from loaders.relations import extract_relations
 
     index = paper_index(papers)
     by_paper: dict[str, list[GoldRelation]] = defaultdict(list)
@@ -387,8 +394,8 @@ def evaluate_relations(gold: Sequence[GoldRelation], papers: Sequence[Paper], on
     diffs: list[str] = []
     for pid, rels in sorted(by_paper.items()):
         paper = paper_of[pid]
-        mapping = map_paper(paper, onto)
-        pred: list[Relation] = [r for r in mapping.relations if r.type.value in RELATION_TYPES]
+        found = map_paper(paper, onto).relations if source == "mapping" else extract_relations(link_paper(paper, onto))
+        pred: list[Relation] = [r for r in found if r.type.value in RELATION_TYPES]
         pred_keys = {_rel_key(r.type.value, r.source, r.target) for r in pred}
         gold_keys = {_rel_key(g.type, g.source, g.target) for g in rels}
         spans = {(g.sentence_start, g.sentence_end) for g in rels}
@@ -437,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heldout", action="store_true", help="score the held-out sets (report only)")
     ap.add_argument("--diffs", action="store_true", help="print every disagreement")
+    ap.add_argument("--relations-from", choices=("mapping", "extractor"), default="mapping",
+                    help="score the whole mapping (default) or the relation extractor alone")
     args = ap.parse_args(argv)
     onto = _load_onto()
     papers = load_seed_papers()
@@ -454,10 +463,11 @@ def main(argv: list[str] | None = None) -> int:
     for f, s in res.fields.items():
         print(_row(f, s))
 
-    rel = evaluate_relations(load_relation_annotations(DEVSET / f"relations_{which}.jsonl"), papers, onto)
+    rel = evaluate_relations(load_relation_annotations(DEVSET / f"relations_{which}.jsonl"), papers, onto,
+                             source=args.relations_from)
     if args.diffs:
         print("\n".join(rel.diffs))
-    print(f"\nrelations_{which}.jsonl: {rel.relations} relations in {rel.papers} papers")
+    print(f"\nrelations_{which}.jsonl: {rel.relations} relations in {rel.papers} papers, from the {args.relations_from}")
     print(head.replace("field", "type "))
     print(_row("all types", rel.overall))
     for t, s in rel.types.items():

@@ -53,13 +53,15 @@ _COMPARED = re.compile(
     r"|compar(?:e|es|ing)\s(?:it\s|them\s|our\s\w+\s)?(?:to|with|against)|relative\sto|outperform(?:s|ed|ing)?"
     r"|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac(?:e|es|ing)|improv(?:es|ed|ing)\sover|gains?\sover"
     r"|speedups?\sover|speed-?ups?\sover|faster\sthan|better\sthan|(?:lower|higher|less|more|smaller|fewer)\s\w+\sthan"
-    r"|than|vs\.?|versus|against|over|rival(?:s|ing)?|(?:on\spar|competitive|comparable)\s(?:with|to)"
+    r"|than|vs\.?|versus|against|over|rival(?:s|ing)?|(?:on\spar|competitive|comparable|comparably|favorably)\s(?:with|to)"
+    r"|(?:comparably|favorably)\sor\s\w+\s(?:with|to)|compar(?:e|es|ing)\s(?:\w+\s){1,4}with"
     r"|match(?:es)?\s(?:the\s)?(?:performance|accuracy|quality)\sof|baselines?(?:\ssuch\sas|\sincluding|\slike|,)?|such\sas|including"
     r"|e\.g\.,?|like)\s",
     re.IGNORECASE,
 )
 _EXTENDS = re.compile(
-    r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s(?:up)?on(?:\stop\sof)?|built\s(?:up)?on(?:\stop\sof)?|based\s(?:up)?on"
+    r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s(?:up)?on(?:\stop\sof)?|built\s(?:up)?on(?:\stop\sof)?"
+    r"|based\s(?:up)?on(?!\s(?:a|an|the)?\s?(?:\w+\s)?(?:hybrid|combination|mixture)\sof)"
     r"|improv(?:es|ed|ing)\s(?:up)?on|generali[sz](?:es|ed|ing)|(?:a|an|the)\s(?:\w+\s)?(?:variant|extension"
     r"|generali[sz]ation|improvement|enhancement|adaptation|modification|successor|upgrade|version)\sof"
     r"|inspired\sby|on\stop\sof|revisit(?:s|ing)?|enhanc(?:es|ing)|upgrad(?:es|ing)|adapt(?:s|ing)|modif(?:ies|ying))\s",
@@ -78,7 +80,8 @@ _NEGATION = re.compile(r"\b(?:not|never|unlike|without|neither|nor|cannot|can't|
 _NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")
 # The object phrase of a cue ends at the end of its clause.
 _PHRASE_END = re.compile(
-    r"[;:()]|\.\s|\.$|,\s(?!(?:and\s|or\s)?(?-i:[A-Z0-9][\w.+\-]*)(?:[\s,]|$)|etc)"
+    r"[;:()]|(?<!e\.g)(?<!i\.e)\.\s|\.$|,\s(?!(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?"
+    r"(?-i:[A-Z0-9]|[a-z]+[A-Z])[\w.+\-]*(?:[\s,]|$)|etc|e\.g\.|i\.e\.)"
     r"|\s(?:while|which|whereas|but|by|in\sterms|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
     r"|with(?!\s(?:and|or))|using|to\s(?:achieve|reduce|improve))\s",
     re.IGNORECASE,
@@ -203,13 +206,15 @@ class Named:
     end: int
 
 
-def named_in(doc: LinkedDoc, start: int, end: int) -> list[Named]:
+def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> list[Named]:
     """Methods and techniques named in ``Paper.text[start:end]``, in text order.
 
     A coined name (``GaLore``, ``FlashAttention-2``, ``H2O``) is a Method ``method/<slug>`` even when
     the mapper read it as a cue of a technique class; a plain technique phrase ("4-bit
     quantization") keeps its technique id. Tokens inside model, dataset and hardware mentions are
-    never methods.
+    never methods. A coined name takes a capitalised neighbour ("LookAhead Decoding", "Gated
+    DeltaNet"). With ``loose`` (lists of baselines), a plain capitalised word that the paper never
+    writes in lower case ("Medusa", "Wanda") is a name too.
     """
     text = doc.paper.text
     out: list[Named] = []
@@ -229,20 +234,47 @@ def named_in(doc: LinkedDoc, start: int, end: int) -> list[Named]:
         elif m.label in (NodeLabel.MODEL, NodeLabel.DATASET, NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS,
                          NodeLabel.METRIC, NodeLabel.ARCHITECTURE, NodeLabel.MODEL_FAMILY):
             blocked.append((m.start, m.end))
+    lower = text.lower()
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
         if any(s <= nm.start() < e or nm.start() <= s < nm.end() for s, e in blocked):
             continue
-        if tok in generic or tok.rstrip("s") in generic or not _name_like(tok.split()[0]):
+        if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
-        if _FORMAT.fullmatch(tok):
-            continue  # formats and sizes ("W4A16", "INT4", "FP8", "7B"), not methods
-        out.append(Named(_method_id(tok), nm.start(), nm.end()))
+        coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
+        plain = (loose and tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
+                 and not re.search(rf"(?<![\w-]){re.escape(tok.lower())}(?![\w-])", text[: nm.start()] + " " + text[nm.end() :]))
+        if not (coined or plain) or (plain and nm.start() > 0 and text[nm.start() - 2 : nm.start()] in (". ", "\n\n")):
+            continue
+        s0, e0 = nm.start(), nm.end()
+        if coined:
+            # "Gated DeltaNet", "LookAhead Decoding": a capitalised word next to a coined name belongs to it
+            pre = re.search(r"(?<![\w-])([A-Z][a-z]+)\s$", text[max(start, s0 - 20) : s0])
+            if pre and pre.group(1).lower() not in _STOP_CAPS and pre.group(1) not in _VENDORS:
+                s0 -= len(pre.group(0))
+            post = re.match(r"\s([A-Z][a-z]+)(?![\w-])", text[e0 : min(end, e0 + 20)])
+            if post and post.group(1).lower() not in _STOP_CAPS:
+                e0 += len(post.group(0))
+        out.append(Named(_method_id(text[s0:e0]), s0, e0))
     out.sort(key=lambda n: n.start)
     return out
 
 
-_FORMAT = re.compile(r"W\d+A\d+\w*|(?:FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)\d+\w*|\d.*|[A-Z]{1,2}\d?|[A-Z]+\d+(?:\.\d+)?[KMB]")
+_VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
+                     "Amazon AWS IBM Samsung ARM Arm DeepMind Anthropic HuggingFace".split())
+_STOP_CAPS = frozenset(
+    """the our we in on for with and or but this these that those it its they their a an of to by from as at via
+    compared moreover however furthermore additionally specifically finally notably overall extensive experiments
+    results experimental evaluation evaluations state art large language models model transformer transformers
+    attention network networks learning training inference method methods approach baseline baselines benchmark
+    benchmarks dataset datasets accuracy memory performance efficient efficiency deep neural vision speech image
+    video text code data task tasks gpu gpus cpu cpus decoding generation tree search sparse dense linear full
+    standard vanilla existing prior previous recent original naive table figure section appendix both each all
+    while when where which who whose what how also further only even more most less least many much such other""".split()
+)
+
+
+_FORMAT = re.compile(r"W\d+A\d+\w*|(?:FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)\d+\w*|\d.*|[A-Z]|[A-Z]+\d+(?:\.\d+)?[KMB]")
 
 
 def _method_id(name: str) -> str:
@@ -298,11 +330,12 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
         if _NEGATION.search(before):
             continue
         stop = _phrase_end(text, m.end(), end)
-        for n in named_in(doc, m.end(), stop):
+        for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED):
             yield n, m.group().strip().lower(), m.start()
 
 
-_OWN_REF = re.compile(r"\b(?:we|our|ours|this\s(?:paper|work|study|method|approach|framework|model|design|system)"
+_OWN_REF = re.compile(r"^(?:These|They)\b|^This\s(?:yields|results|leads|achieves|enables|approach|method|design)\b"
+                      r"|\b(?:we|our|ours|this\s(?:paper|work|study|method|approach|framework|model|design|system)"
                       r"|the\sproposed|proposed\s(?:method|approach|framework|model|system))\b"
                       r"|^It\s(?!(?:was|is|has\sbeen)\s(?:well|widely|known|believed|reported|shown|common|hard|challenging"
                       r"|difficult|important|crucial|essential|necessary|possible|unclear|recently|often|generally))", re.I)
@@ -398,38 +431,53 @@ _COMPONENT_CUE = re.compile(
 )
 
 
+_PROPOSING = re.compile(r"\b(?:we|our)\b[^.;]{0,60}?\b(?:propos\w*|design\w*|introduc\w*|develop\w*|present\w*|utili[sz]\w*"
+                        r"|employ\w*|implement\w*|devis\w*)\b|\bcomponents?\b|\bmodules?\b", re.I)
+_HEAD_NOUN = re.compile(r"^\)?\s([A-Z][a-z]+s?)\b")
+
+
 def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
     """Named parts of the proposed methods: (component id, short name, sentence, long form).
 
     A component is an acronym the abstract defines for a part of the method after the method is
     introduced ("... we propose the matryoshka weight quantization (MWQ)", "two components:
-    probabilistic expert pruning (PEP) and ..."), unless it names a baseline, a class of
+    probabilistic expert pruning (PEP) and ..."), unless it names a baseline, a standard class of
     techniques, a model, a data set or the method itself.
     """
     if not doc.methods:
         return []
     text = doc.paper.text
     own = _own_ids(doc)
-    first = min(m.sentence for m in doc.methods if m.sentence > 0) if any(m.sentence > 0 for m in doc.methods) else 1
+    own_names = {_compact(m.name) for m in doc.methods}
+    first = min((m.sentence for m in doc.methods if m.sentence > 0), default=1)
     generic = _generic_words()
     out: list[tuple[str, str, int, str]] = []
     seen: set[str] = set(own)
     for a in doc.acronyms:
         if a.sentence < max(first, 1):
             continue
-        cid = f"method/{slug(a.short)}" if slug(a.short) else ""
-        if not cid or cid in seen or a.short in generic or a.short.rstrip("s") in generic:
+        if a.short in generic or a.short.rstrip("s") in generic or _compact(a.short) in own_names:
             continue
-        if a.entity_id and not a.entity_id.startswith("method/"):
-            continue  # the long form names a technique class, a model or a data set
+        name = a.short
+        head = _HEAD_NOUN.match(text[a.end - 1 : a.end + 20]) if text[a.end - 1 : a.end] == ")" else None
+        if head and head.group(1) in ("Blocks", "Block", "Module", "Modules", "Layer", "Layers", "Units", "Unit",
+                                      "Heads", "Head", "Experts", "Kernel", "Kernels"):
+            name = f"{a.short} {head.group(1)}"  # "Temporal Mamba (Temba) Blocks"
+        cid = f"method/{slug(name)}" if slug(name) else ""
+        if not cid or cid in seen:
+            continue
         sent = doc.sentences[a.sentence]
+        before = text[sent.start : a.start]
+        if a.entity_id and not a.entity_id.startswith(("method/", "technique/")):
+            continue  # the long form names a model, a data set or hardware
+        if a.entity_id and not (_PROPOSING.search(before) or a.long[:1].isupper()):
+            continue  # "mixed precision quantization (MPQ)" as background is a class, not a part
         if not _COMPONENT_CUE.search(sent.text):
             continue
-        before = text[sent.start : a.start]
         if _COMPARED.search(before[-60:]) and not re.search(r"\b(?:we|our)\b", before[-60:], re.I):
             continue  # "outperforms Optimal Brain Surgeon (OBS)": a baseline, not a part
         seen.add(cid)
-        out.append((cid, a.short, a.sentence, a.long))
+        out.append((cid, name, a.sentence, a.long))
     return out
 
 
@@ -439,29 +487,34 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
     main = doc.methods[0]
     comps = _components(doc)
-    by_short = {short: cid for cid, short, _s, _l in comps}
-    by_long = {long.lower(): cid for cid, _sh, _s, long in comps}
-    for cid, short, si, long in comps:
+    for cid, name, si, long in comps:
         sent = doc.sentences[si]
         parent = main.id
         # "Temba Blocks include the Temporal Local Module (TLM)": a part of a part
-        head = re.match(r"^(?:The\s|Our\s)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s", sent.text)
-        if head:
-            word = head.group(1)
-            owner = by_short.get(word) or by_short.get(word.split()[0]) or by_long.get(word.lower())
-            if owner and owner != cid and text.find(short, sent.start, sent.end) > sent.start + len(word):
-                parent = owner if word in by_short else f"method/{slug(word)}" if word.split()[0] in by_short else owner
+        for other_id, other_name, osi, _l in comps:
+            if other_id != cid and osi < si and re.match(rf"^(?:The\s|Our\s)?{re.escape(other_name)}\b", sent.text):
+                parent = other_id
         r = _rel(doc, RelType.HAS_COMPONENT, parent, cid, si, 0.7, qualifier=long)
         if r:
             yield r
+    known = {c for c, _n, _s, _l in comps}
     for m in doc.methods:
         for comp in m.components:
-            if comp in by_short.values():
+            if comp in known or any(comp == f"method/{slug(n.split()[0])}" for _c, n, _s, _l in comps):
                 continue
             hit = next((x for x in doc.mentions if x.entity_id == comp), None)
             r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence if hit else m.sentence, 0.6)
             if r:
                 yield r
+    # "a layerwise hybrid of KDA and MLA": the parts of a hybrid
+    for sent in doc.sentences:
+        for hm in re.finditer(r"\b(?:hybrid|combination|mixture|integration)\sof\s", sent.text, re.I):
+            stop = _phrase_end(text, sent.start + hm.end(), sent.end)
+            for n in named_in(doc, sent.start + hm.end(), stop):
+                if n.id.startswith("method/") and n.id not in _own_ids(doc):
+                    r = _rel(doc, RelType.HAS_COMPONENT, main.id, n.id, sent.index, 0.6)
+                    if r:
+                        yield r
 
 
 # -- versions and variants --------------------------------------------------------------------------
