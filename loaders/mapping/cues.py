@@ -63,7 +63,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "extreme-low-bit-quantization": (
         ("binar{ization|ized|y network{s|}|ize|ised|isation}", 0.9), ("ternary", 0.8), ("1-bit", 0.8),
-        ("1.58-bit", 1.0), ("sub-1-bit", 1.0), ("2-bit", 0.3), ("BitNet", 0.6), ("binary neural network{s|}", 1.0),
+        ("1.58-bit", 1.0), ("sub-1-bit", 1.0), ("BitNet", 0.6), ("binary neural network{s|}", 1.0),
         ("extremely low-bit", 1.0), ("{1|2}-bit quantization", 1.0),
     ),
     T + "mixed-precision-quantization": (
@@ -207,7 +207,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("trainable parameters", 0.4), ("tunable parameters", 0.4),
     ),
     T + "lora": (
-        ("LoRA", 1.0), ("low-rank adaptation", 1.0), ("QLoRA", 0.9), ("DoRA", 0.8), ("low-rank adapter{s|}", 1.0),
+        ("LoRA", 0.6), ("low-rank adaptation", 1.0), ("QLoRA", 0.9), ("DoRA", 0.8), ("low-rank adapter{s|}", 1.0),
         ("LoRA-based", 1.0), ("low-rank update{s|}", 0.6), ("AdaLoRA", 0.6), ("low-rank fine-tuning", 0.8),
         ("singular value{s|} fine-tuning", 0.5),
     ),

@@ -196,10 +196,37 @@ _GPU_AFTER = re.compile(r"\s?(?:GPUs?|graphics cards?|cards?|accelerators?|TPUs?
 _CONTEXT_ONLY = frozenset({"T4", "L4", "A10", "A10G", "A30", "A40", "H20", "P40"})
 
 
+# Every device pattern holds one of these words; a text without them is skipped at once, and the
+# full pattern runs only in a window around each of them.
+_ANCHOR = re.compile(
+    r"A100|A800|H100|H800|H200|H20|V100|P100|P40|T4|L4|L40|A10|A30|A40|A6000|A5000|A4000|A5500|B100|B200|GB200|GH200|"
+    r"GB300|RTX|GTX|NVIDIA|Nvidia|NVidia|TITAN|Titan|Jetson|MI\d{3}|TPU|Apple|iPhone|Snapdragon|Pixel|Galaxy|Ascend|"
+    r"Kirin|Dimensity|Xeon|Core\s?i\d|Gaudi|EPYC|Cortex|STM32|ESP32|nRF5|GAP[89]|Raspberry|Arduino|U2[058]0|U50|ZCU|"
+    r"VCK|VHK|VPK|Versal|Zynq|Kintex|Virtex|SN40L|Loihi|WSE|CS-[23]|Blackwell|Hopper|Ampere|Volta|Turing|Pascal|"
+    r"Ada Lovelace|DGX|Neoverse|Quadro|Tesla"
+)
+
+
 def find_hardware(text: str, start: int = 0, end: int | None = None) -> Iterator[Device]:
     """Every named device in ``text[start:end]``, in order, with counts and memory sizes."""
     stop = len(text) if end is None else end
-    for m in _DEVICE_RE.finditer(text, start, stop):
+    windows: list[tuple[int, int]] = []
+    for a in _ANCHOR.finditer(text, start, stop):
+        lo, hi = max(start, a.start() - 40), min(stop, a.end() + 60)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    seen: set[int] = set()
+    for lo, hi in windows:
+        yield from _find_in(text, lo, hi, seen)
+
+
+def _find_in(text: str, lo: int, hi: int, seen: set[int]) -> Iterator[Device]:
+    for m in _DEVICE_RE.finditer(text, lo, hi):
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
         kind = next(k for k, _ in _PATTERNS if m.group(f"_{k}"))
         raw = re.sub(r"\s+", " ", m.group(kind)).strip()
         after = _GPU_AFTER.match(text, m.end())

@@ -141,15 +141,17 @@ class Lexicon:
         self._sorted = False
 
     def _prepare(self) -> None:
+        # first token -> (lengths, longest first; {token tuple: senses}) so that a position costs
+        # one dict lookup per distinct term length instead of a walk over every term
+        self._table: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Sense, ...]]]] = {}
         for key, entries in self._index.items():
-            # longest first, stable otherwise, without duplicates
-            seen = set()
-            uniq = []
-            for e in sorted(entries, key=lambda e: -len(e[0])):
-                if e not in seen:
-                    seen.add(e)
-                    uniq.append(e)
-            self._index[key] = uniq
+            by_seq: dict[tuple[str, ...], list[Sense]] = {}
+            for seq, sense in entries:
+                lst = by_seq.setdefault(seq, [])
+                if sense not in lst:
+                    lst.append(sense)
+            lengths = tuple(sorted({len(q) for q in by_seq}, reverse=True))
+            self._table[key] = (lengths, {q: tuple(v) for q, v in by_seq.items()})
         self._sorted = True
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -162,33 +164,41 @@ class Lexicon:
             self._prepare()
         region = text[start:end] if (start or end is not None) else text
         toks = tokenize(region)
-        norms = [norm_token(t.norm) for t in toks]
+        norms = [norm_token(t[0]) for t in toks]
         hits: list[Hit] = []
         n = len(toks)
+        table = self._table
         blocked: dict[str, int] = {}  # kind -> first token index free again
         for i in range(n):
-            best: dict[str, tuple[int, list[Sense]]] = {}
-            for seq, sense in self._index.get(norms[i], ()):
-                k = len(seq)
-                if blocked.get(sense.kind, 0) > i:
+            entry = table.get(norms[i])
+            if entry is None:
+                continue
+            lengths, by_seq = entry
+            done: set[str] = set()
+            for k in lengths:
+                if i + k > n:
                     continue
-                cur = best.get(sense.kind)
-                if cur is not None and k < cur[0]:
-                    continue
-                if i + k > n or (k > 1 and tuple(norms[i : i + k]) != seq):
+                seq = tuple(norms[i : i + k])
+                senses = by_seq.get(seq)
+                if not senses:
                     continue
                 # tokens of a term must be adjacent: at most a hyphen/space/slash between them
-                if k > 1 and any(toks[j + 1].start - toks[j].end > 2 for j in range(i, i + k - 1)):
+                if k > 1 and any(toks[j + 1][1] - toks[j][2] > 2 for j in range(i, i + k - 1)):
                     continue
-                if sense.exact_case is not None and not _case_ok(region, toks, i, sense.exact_case):
-                    continue
-                if cur is None or k > cur[0]:
-                    best[sense.kind] = (k, [sense])
-                else:
-                    cur[1].append(sense)
-            for kind, (k, senses) in best.items():
-                s, e = toks[i].start, toks[i + k - 1].end
+                chosen: dict[str, list[Sense]] = {}
                 for sense in senses:
-                    hits.append(Hit(s + start, e + start, region[s:e], kind, sense.target, sense.weight, k))
-                blocked[kind] = i + k
+                    kind = sense.kind
+                    if kind in done or blocked.get(kind, 0) > i:
+                        continue
+                    if sense.exact_case is not None and not _case_ok(region, toks, i, sense.exact_case):
+                        continue
+                    chosen.setdefault(kind, []).append(sense)
+                if not chosen:
+                    continue
+                s, e = toks[i][1], toks[i + k - 1][2]
+                for kind, kind_senses in chosen.items():
+                    for sense in kind_senses:
+                        hits.append(Hit(s + start, e + start, region[s:e], kind, sense.target, sense.weight, k))
+                    blocked[kind] = i + k
+                    done.add(kind)
         return hits

@@ -47,6 +47,7 @@ SELECT_MIN = 1.0
 SELECT_RELATIVE = 0.3
 FAMILY_DISCOUNT = 0.5
 PAPER_COMBO = 0.7
+SIBLING_RELATIVE = 0.2
 MAX_TECHNIQUES = 5
 SCOPE_MIN = 1.5
 TOPIC_RATIO = 1.0
@@ -237,6 +238,14 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     eff = {t: v * (1.0 if tax.is_leaf(t) else FAMILY_DISCOUNT) for t, v in scored.items()}
     top = max(eff.values())
     cands = {t for t, v in eff.items() if v >= SELECT_RELATIVE * top}
+    # a second leaf of a family already kept needs less (W4A4KV4 serving: several quantization leaves)
+    for t, v in eff.items():
+        if t in cands or not tax.is_leaf(t):
+            continue
+        fam = tax.parents.get(t, frozenset())
+        sib = [eff[c] for c in cands if tax.parents.get(c, frozenset()) & fam]
+        if sib and v >= SIBLING_RELATIVE * max(sib):
+            cands.add(t)
     for winner, losers in _SUPPRESS.items():
         if winner in cands:
             cands -= set(losers)
@@ -297,7 +306,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     method_sents = {m.sentence for m in methods_found}
 
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents)
-    survey = bool(_SURVEY.search(sentences[0].text))
+    survey = bool(_BROAD.search(sentences[0].text))
     techniques = _select_survey(tech_scores, tax) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
     best_tech = max((s.total for t, s in tech_scores.items() if t != ROOT), default=0.0) if techniques else 0.0
@@ -699,7 +708,8 @@ def _released_models(
 def _acronym_conflict(surface: str, acronyms: Sequence[Acronym]) -> bool:
     """A model name that the abstract defines as an acronym of something else ("SAM (sharpness-aware ...)")."""
     for a in acronyms:
-        if a.short == surface and not re.search(r"model|segment|network|transformer|net\b", a.long, re.I):
+        if a.short == surface and (a.entity_id or re.search(
+                r"minimi[sz]ation|optimi[sz]ation|learning|loss|search|algorithm|method|score|metric|sampling", a.long, re.I)):
             return True
     return False
 
@@ -750,6 +760,9 @@ _REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[s
 _STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
                            r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
 _SURVEY = re.compile(r"\b(?:survey|review|overview)\b", re.I)
+# surveys, benchmarks and comparative studies are about families, not one leaf
+_BROAD = re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparative|empirical|systematic|comprehensive) "
+                    r"(?:study|analysis|evaluation)|an evaluation|analysis of)\b", re.I)
 
 
 def _memory_components(

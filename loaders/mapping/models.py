@@ -231,6 +231,9 @@ _STEM_RE = re.compile(
     re.IGNORECASE,
 )
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_PREFIX2 = frozenset(n[:2].lower() for n in _SPELLINGS)  # compared with the raw text at a word start
+
 # words that may follow a name as part of it ("-Instruct", " Chat", "-Turbo", "-NeXT")
 _LINE_WORDS = frozenset(
     """chat instruct it base coder code vl vision math sft rlhf dpo distill preview moe deep omni reasoning turbo pro
@@ -501,10 +504,12 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
     """Every model name in ``text[start:end]``, in order; listed sizes and versions give one model each."""
     stop = len(text) if end is None else end
     pos = start
-    while True:
-        m = _STEM_RE.search(text, pos, stop)
+    for w in _WORD.finditer(text, start, stop):
+        if w.start() < pos or text[w.start() : w.start() + 2].lower() not in _PREFIX2:
+            continue  # only words that can open a stem spelling are tried
+        m = _STEM_RE.match(text, w.start(), stop)
         if not m:
-            return
+            continue
         stem = _match_stem(m)
         pos = m.end()
         if stem is None:
