@@ -14,6 +14,10 @@ OPTIONAL MATCH (oc:HardwareClass)-[:SUBCLASS_OF*0..]->(ox)
 WITH tx, subjects, ox, collect(DISTINCT oc) AS on_classes
 WITH tx, subjects, ox,
      CASE WHEN ox IS NULL THEN [] ELSE [ox] + [(m:Model)-[:MEMBER_OF]->(ox) | m] END
+     + CASE WHEN ox:Model AND ox['size'] IS NULL AND ox['version'] IS NOT NULL
+            THEN [(ox)-[:MEMBER_OF]->(:ModelFamily)<-[:MEMBER_OF]-(m:Model)
+                  WHERE m['version'] = ox['version'] AND m['size'] IS NOT NULL | m]
+            ELSE [] END
      + on_classes + reduce(acc = [], c IN on_classes | acc + [(h:Hardware)-[:INSTANCE_OF]->(c) | h]) AS ons
 OPTIONAL MATCH (mt:Metric)
 WHERE mt.id = $metric

@@ -54,12 +54,27 @@ def _papers_reaching(g: nx.MultiDiGraph, x: str) -> Iterator[Row]:
 # -- 1. techniques-for-model -------------------------------------------------------------------
 
 
+def models_of(g: nx.MultiDiGraph, target: str) -> set[str]:
+    """The models a model name stands for: a family's members; a version-level model (no size, like
+    ``model/llama-2``) with the sized models of its family and version; any other model itself."""
+    d = g._node[target]
+    if d["label"] == "ModelFamily":
+        return {m for m, _, _ in inc(g, target, "MEMBER_OF") if label(g, m) == "Model"}
+    if d["label"] != "Model":
+        return set()
+    models = {target}
+    version = d.get("version")
+    if d.get("size") is None and version is not None:
+        for f, _, _ in out(g, target, "MEMBER_OF"):
+            models |= {m for m, _, _ in inc(g, f, "MEMBER_OF")
+                       if label(g, m) == "Model" and g._node[m].get("version") == version
+                       and g._node[m].get("size") is not None}
+    return models
+
+
 def _tfm_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
-    target = p["model"]
-    models = [target] if label(g, target) == "Model" else []
-    models += [m for m, _, _ in inc(g, target, "MEMBER_OF") if label(g, m) == "Model"]
     rows = []
-    for m in models:
+    for m in models_of(g, p["model"]):
         for paper, _, e in inc(g, m, "EVALUATED_ON"):
             if label(g, paper) != "Paper":
                 continue
@@ -97,7 +112,8 @@ define(
         title="Which techniques were applied to a model (or a model family)?",
         description=(
             "Techniques studied by papers evaluated on the model, or implemented by methods those papers propose. "
-            "A model family rolls up all its member models."
+            "A model family rolls up all its member models; a model named without a size (llama-2) rolls up the "
+            "sized models of its family and version."
         ),
         params=(
             ParamSpec(name="model", type="entity", labels=("ModelFamily", "Model"), required=True,
@@ -346,7 +362,7 @@ def _br_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
     ons: set[str] | None = None
     if on is not None:
         on_classes = {c for c in closure(g, on) if label(g, c) == "HardwareClass"}
-        ons = {on} | {m for m, _, _ in inc(g, on, "MEMBER_OF") if label(g, m) == "Model"} | on_classes
+        ons = {on} | models_of(g, on) | on_classes
         ons |= {h for c in on_classes for h, _, _ in inc(g, c, "INSTANCE_OF") if label(g, h) == "Hardware"}
     if metric is not None:
         candidates = [r for r, _, _ in inc(g, metric, "MEASURES")]

@@ -3,8 +3,14 @@
 // Raw rows: one per (paper, model, technique, route); queries.lookups aggregates them.
 MATCH (target)
 WHERE target.id = $model AND (target:Model OR target:ModelFamily)
-WITH target, CASE WHEN target:Model THEN [target] ELSE [] END + [(m:Model)-[:MEMBER_OF]->(target) | m] AS models
+// A version-level model (no size: model/llama-2) also stands for the sized models of its family and version.
+WITH target, CASE WHEN target:Model THEN [target] ELSE [] END + [(m:Model)-[:MEMBER_OF]->(target) | m]
+     + CASE WHEN target:Model AND target['size'] IS NULL AND target['version'] IS NOT NULL
+            THEN [(target)-[:MEMBER_OF]->(:ModelFamily)<-[:MEMBER_OF]-(m:Model)
+                  WHERE m['version'] = target['version'] AND m['size'] IS NOT NULL | m]
+            ELSE [] END AS models
 UNWIND models AS m
+WITH DISTINCT m
 MATCH (p:Paper)-[e:EVALUATED_ON]->(m)
 UNWIND [(p)-[s:STUDIES]->(t:Technique) |
           {technique: t.id, technique_name: coalesce(t.name, t.id), method: null, method_name: null,

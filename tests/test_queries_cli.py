@@ -90,7 +90,7 @@ def test_unknown_names_get_suggestions(capsys, store_dir):
     assert code == 1 and "did you mean: techniques-for-model" in err
     code, _, err = kg(capsys, "techniques", "--model", "lamma-2-7b", "-s", store_dir)
     assert code == 1 and "did you mean" in err and "model/llama-2-7b" in err
-    code, _, err = kg(capsys, "show", "llama-2", "-s", store_dir)
+    code, _, err = kg(capsys, "show", "lla", "-s", store_dir)
     assert code == 1 and "ambiguous" in err
 
 

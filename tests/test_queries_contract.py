@@ -249,11 +249,18 @@ def test_resolve(store, text, labels, expected):
 
 
 def test_ambiguous_names_list_candidates(store):
-    res = queries.resolve(store, "llama-2", "Model")
+    res = queries.resolve(store, "llama", "Model")
     assert res.entity is None
-    assert {c.id for c in res.candidates} == {"model/llama-2-7b", "model/llama-2-13b"}
-    with pytest.raises(queries.AmbiguousNameError, match="ambiguous.*model/llama-2-13b"):
-        queries.techniques_for_model(store, "llama-2")
+    assert {c.id for c in res.candidates} == {"model/llama-2", "model/llama-2-7b", "model/llama-2-13b"}
+    with pytest.raises(queries.AmbiguousNameError, match="ambiguous.*family/llama.*model/llama-2"):
+        queries.techniques_for_model(store, "lla")
+
+
+def test_a_version_level_model_rolls_up_its_sizes(store):
+    rows = {r["technique"]: r for r in queries.techniques_for_model(store, "Llama 2").rows}
+    assert rows["technique/kv-cache-eviction"]["models"] == ["model/llama-2-13b"]
+    assert rows["technique/kv-cache-quantization"]["models"] == ["model/llama-2-7b"]
+    assert {r["value"] for r in queries.best_results(store, metric="accuracy", on="llama-2").rows} == {61.2, 58.0}
 
 
 def test_typos_get_suggestions(store):

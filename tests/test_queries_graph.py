@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.graph import assemble
+from kg.graph import add_node, assemble
 from kg.ids import paper_id
 from kg.records import Entity, Evidence, Mapping, Paper, Relation, ResultRecord, SourceRef
 from ontology.vocab import NodeLabel, RelType
@@ -164,8 +164,8 @@ def _pid(key: str) -> str:
 
 
 MODELS = (
-    Entity(id="model/llama-2-7b", label=L.MODEL, name="Llama-2-7B"),
-    Entity(id="model/llama-2-13b", label=L.MODEL, name="Llama-2-13B"),
+    Entity(id="model/llama-2-7b", label=L.MODEL, name="Llama-2-7B", props={"version": "2", "size": "7B"}),
+    Entity(id="model/llama-2-13b", label=L.MODEL, name="Llama-2-13B", props={"version": "2", "size": "13B"}),
     Entity(id="model/mistral-7b", label=L.MODEL, name="Mistral-7B"),
     Entity(id="model/mamba-1.4b", label=L.MODEL, name="Mamba-1.4B"),
     Entity(id="hardware/nvidia-a100", label=L.HARDWARE, name="NVIDIA A100", props={"aliases": ("A100",)}),
@@ -254,6 +254,7 @@ def mappings() -> list[Mapping]:
 
 
 STRUCTURE = [
+    (R.MEMBER_OF, "model/llama-2", "family/llama"),
     (R.MEMBER_OF, "model/llama-2-7b", "family/llama"),
     (R.MEMBER_OF, "model/llama-2-13b", "family/llama"),
     (R.MEMBER_OF, "model/mistral-7b", "family/mistral"),
@@ -268,6 +269,8 @@ def fixture_graph() -> nx.MultiDiGraph:
     onto = TinyOntology()
     g, report = assemble(list(PAPERS.values()), mappings(), onto)
     assert not report.rejected, report.rejected
+    # A version-level catalog model (no size), as the model catalog has them.
+    add_node(g, "model/llama-2", "Model", {"name": "Llama 2", "version": "2"})
     for rel, src, tgt in STRUCTURE:
         if src in g:
             g.add_edge(src, tgt, key=rel.value, origin="ontology")
