@@ -422,6 +422,20 @@ def evaluate_relations(
                            diffs=tuple(diffs))
 
 
+def evaluate(
+    which: str = "dev", *, seeds: Path | None = None, relations_from: str = "mapping"
+) -> tuple[ResultsReport, RelationsReport]:
+    """Score both extractors on ``results_<which>.jsonl`` and ``relations_<which>.jsonl``."""
+    from loaders.mapping.corpus import load_seed_papers
+
+    onto = _load_onto()
+    papers = load_seed_papers(seeds)
+    res = evaluate_results(load_result_annotations(DEVSET / f"results_{which}.jsonl"), papers, onto)
+    rel = evaluate_relations(load_relation_annotations(DEVSET / f"relations_{which}.jsonl"), papers, onto,
+                             source=relations_from)
+    return res, rel
+
+
 # -- command line -----------------------------------------------------------------------------------
 
 

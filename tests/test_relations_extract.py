@@ -1,0 +1,115 @@
+"""Relations between techniques, models and hardware, read from linked papers (loaders.relations).
+
+The papers are written for the test (no seed text) and go through the real mapper and ontology.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ontology
+from kg.graph import assemble
+from kg.ids import paper_id
+from kg.records import TITLE_SEPARATOR, Mapping, Paper, SourceRef
+from loaders.mapping.mapper import link_paper
+from loaders.relations import extract_relations, relations_in_text
+from ontology.vocab import check_edge
+
+
+def _paper(title: str, abstract: str) -> Paper:
+    return Paper(
+        id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+        occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
+    )
+
+
+@pytest.fixture(scope="module")
+def onto() -> object:
+    return ontology.load()
+
+
+def _facts(paper: Paper, onto: object) -> set[tuple[str, str, str]]:
+    return {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper, onto))}
+
+
+def test_comparisons_extensions_and_compositions(onto: object) -> None:
+    paper = _paper(
+        "BarQuant: Outlier-Aware Weight Quantization",
+        "We propose BarQuant, a post-training method that builds on GPTQ. "
+        "BarQuant outperforms AWQ and SmoothQuant on perplexity, "
+        "and it is orthogonal to KV cache eviction methods such as StreamingLLM.",
+    )
+    facts = _facts(paper, onto)
+    assert ("EXTENDS", "method/barquant", "method/gptq") in facts
+    assert ("COMPARED_WITH", "method/barquant", "method/awq") in facts
+    assert ("COMPARED_WITH", "method/barquant", "method/smoothquant") in facts
+    assert ("COMPOSES_WITH", "method/barquant", "method/streamingllm") in facts
+
+
+def test_background_comparisons_are_not_attributed(onto: object) -> None:
+    paper = _paper(
+        "QuxNet: Small Vision Backbones",
+        "Prior work such as BazNet outperforms FooNet on phones. "
+        "We present QuxNet, a compact backbone.",
+    )
+    facts = _facts(paper, onto)
+    assert not any(t == "COMPARED_WITH" for t, _s, _o in facts)
+
+
+def test_components_ports_and_versions(onto: object) -> None:
+    paper = _paper(
+        "ZapAttention-2: Faster Exact Attention on FPGAs",
+        "ZapAttention is a fused attention kernel. "
+        "We propose ZapAttention-2, which maps attention onto FPGAs. "
+        "It has two components: a tiled softmax engine (TSE) and a streaming key buffer (SKB). "
+        "ZapAttention-2 reduces memory bandwidth pressure by fusing reads and writes.",
+    )
+    facts = _facts(paper, onto)
+    assert ("EXTENDS", "method/zapattention-2", "method/zapattention") in facts
+    assert ("HAS_COMPONENT", "method/zapattention-2", "method/tse") in facts
+    assert ("HAS_COMPONENT", "method/zapattention-2", "method/skb") in facts
+    assert ("PORTS_TO", "method/zapattention-2", "hwclass/fpga") in facts
+    assert ("ADDRESSES", "method/zapattention-2", "bottleneck/memory-bandwidth") in facts
+
+
+def test_benchmarks_are_introduced_by_the_paper(onto: object) -> None:
+    paper = _paper(
+        "FrobBench: Measuring Cache Efficiency",
+        "We introduce FrobBench, a benchmark of 40 long-context tasks for KV cache methods.",
+    )
+    assert ("INTRODUCES", paper.id, "dataset/frobbench") in _facts(paper, onto)
+
+
+def test_every_relation_fits_the_schema_and_carries_evidence(onto: object) -> None:
+    paper = _paper(
+        "BarQuant: Outlier-Aware Weight Quantization",
+        "We propose BarQuant, which builds on GPTQ and outperforms AWQ on one A100 GPU.",
+    )
+    for r in extract_relations(link_paper(paper, onto)):
+        check_edge(r.type, r.source, r.target)
+        ev = r.evidence
+        assert ev.paper_id == paper.id and ev.extractor == "relations"
+        assert paper.text[ev.start : ev.end] == ev.sentence
+
+
+def test_plain_text_helper() -> None:
+    rels = relations_in_text("FooKV: caching", "We propose FooKV. FooKV is compatible with pruning.", methods=("FooKV",))
+    assert [(r.type.value, r.source, r.target, r.qualifier) for r in rels] == [
+        ("COMPOSES_WITH", "method/fookv", "technique/pruning", "compatible")]
+
+
+def test_equal_facts_from_two_papers_merge_into_one_edge(onto: object) -> None:
+    a = _paper("AlphaKV: Cache Merging", "We propose AlphaKV. AlphaKV outperforms H2O on long inputs.")
+    b = _paper("AlphaKV Technical Report", "We present AlphaKV at scale. On summaries, AlphaKV beats H2O by a wide margin.")
+    ra = [r for r in extract_relations(link_paper(a, onto)) if r.target == "method/h2o"]
+    rb = [r for r in extract_relations(link_paper(b, onto)) if r.target == "method/h2o"]
+    # the same fact stated by two papers is the same key (type, source, target)
+    assert [(r.type.value, r.source, r.target) for r in ra] == [(r.type.value, r.source, r.target) for r in rb] == [
+        ("COMPARED_WITH", "method/alphakv", "method/h2o")]
+    assert ra[0].evidence.paper_id != rb[0].evidence.paper_id
+    maps = [Mapping(paper_id=a.id, in_scope=True, relations=tuple(ra)),
+            Mapping(paper_id=b.id, in_scope=True, relations=tuple(rb))]
+    g, report = assemble([a, b], maps)
+    edge = g.edges["method/alphakv", "method/h2o", "COMPARED_WITH"]
+    assert edge["support"] == 2 and edge["papers"] == sorted([a.id, b.id])
+    assert not report.rejected

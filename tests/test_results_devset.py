@@ -1,0 +1,65 @@
+"""Quality of the result extractor on the annotated development set (tests/devset/results_dev.jsonl).
+
+The floors sit just below the figures measured when the extractor last changed; a drop below them
+is a regression. The held-out set is never read here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("effkg_bench_eval_results", ROOT / "bench" / "eval_results.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def report(seeds_dir: Path):  # type: ignore[no-untyped-def]
+    bench = _bench()
+    onto = bench._load_onto()
+    from loaders.mapping.corpus import load_seed_papers
+
+    papers = load_seed_papers(seeds_dir)
+    gold = bench.load_result_annotations(bench.DEVSET / "results_dev.jsonl")
+    return bench.evaluate_results(gold, papers, onto)
+
+
+FLOORS = {
+    "whole": (0.48, 0.48),
+    "detection": (0.93, 0.94),
+    "subject": (0.89, 0.90),
+    "metric": (0.89, 0.85),
+    "value": (0.93, 0.94),
+    "unit": (0.93, 0.93),
+    "kind": (0.91, 0.92),
+    "direction": (0.89, 0.87),
+    "qualifier": (0.89, 0.80),
+    "baseline": (0.68, 0.68),
+    "model": (0.72, 0.72),
+    "dataset": (0.72, 0.71),
+    "hardware": (0.70, 0.80),
+    "conditions": (0.75, 0.66),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_floor(report, name: str) -> None:  # type: ignore[no-untyped-def]
+    score = report.whole if name == "whole" else report.detection if name == "detection" else report.fields[name]
+    p, r = FLOORS[name]
+    assert score.precision >= p and score.recall >= r, (name, score.precision, score.recall)
+
+
+def test_every_annotated_sentence_was_aligned(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.sentences >= 260 and report.gold_results >= 250
