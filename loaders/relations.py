@@ -148,7 +148,8 @@ _PORT_VERB = re.compile(
 )
 _INTRO_FRAME = re.compile(
     r"\b(?:we|this\s(?:paper|work))\s(?:also\s|further\s|first\s)?(?:introduce|propose|present|release|construct|build"
-    r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s)*"
+    r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s"
+    r"|initial\s|open\s|open-source\s|evaluation\s|public\s)*"
     r"(?:(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?,?\s(?:called\s|named\s)?(?P<name1>[^\s,.;:()]+)"
     r"|(?P<name2>[^\s,.;:()]+),?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed))",
     re.I,
@@ -593,6 +594,44 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
 
 
+_REDUCE_VERB = re.compile(r"\b(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|shrink\w*|lower\w*|minimi[sz]\w*|quantiz\w*"
+                          r"|prun\w*|evict\w*|merg\w*|offload\w*|factori[sz]\w*|eliminat\w*|erasing|eras\w*|push\w*"
+                          r"|decreas\w*|slash\w*)\b", re.I)
+
+
+def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
+    """REDUCES: the memory component a method (or one of its named parts) makes smaller."""
+    comps = {cid: name for cid, name, _s, _l in _components(doc)}
+    main = doc.methods[0].id if doc.methods else (doc.techniques[0] if doc.techniques and doc.in_scope else None)
+    if main is None:
+        return
+    text = doc.paper.text
+    seen: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        if sent.in_title:
+            continue
+        for target, s, e in _lexicon_hits(_MEMORY, sent.text):
+            verb = None
+            for vm in _REDUCE_VERB.finditer(sent.text, max(0, s - 70), s):
+                verb = vm
+            if verb is None:
+                continue
+            if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
+                continue
+            subject = main
+            # a named part of the method right before the verb speaks for itself ("MWQ ... compress expert weights")
+            for cid, name in comps.items():
+                p = text.rfind(name, sent.start, sent.start + verb.start())
+                if p >= 0:
+                    subject = cid
+            if (subject, target) in seen:
+                continue
+            seen.add((subject, target))
+            r = _rel(doc, RelType.REDUCES, subject, target, sent.index, 0.6)
+            if r:
+                yield r
+
+
 # -- hardware ports ---------------------------------------------------------------------------------
 
 _HW_ADJ = re.compile(r"^(?:-based|-specific|-friendly|-oriented|-offloaded|\s(?:accelerators?|kernels?|implementations?"
@@ -672,29 +711,73 @@ def _derive_word(verb: str) -> str:
     return v
 
 
+_DESC_NOUN = r"(?:models?|architectures?|LMs?|LLMs?|language\smodels?|networks?|backbones?|famil(?:y|ies)|series)"
+_SIZE = re.compile(r"\b(\d+(?:\.\d+)?)(?:-|\s)?(billion|million|[BM])\b(?:-parameter)?", re.I)
+
+
 def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
-    """USES_ARCHITECTURE for a proposed method described as "a <arch>(-based) model/architecture"."""
+    """USES_ARCHITECTURE for a proposed model described by its architecture class.
+
+    "X, a 560-billion-parameter Mixture-of-Experts (MoE) language model" or "a hybrid linear RNN
+    model, X": the source is the model ``model/<name>[-<size>]`` (the size only when one is stated).
+    """
     text = doc.paper.text
     seen: set[tuple[str, str]] = set()
     for pm in doc.methods:
+        n = re.escape(pm.name)
         for sent in doc.sentences:
             if sent.in_title:
                 continue
-            pos = text.find(pm.name, sent.start, sent.end)
-            if pos < 0:
+            desc = None
+            after = re.search(rf"(?<![\w-]){n},?\s(?:is\s)?(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN})\b",
+                              text[sent.start : sent.end])
+            before = re.search(rf"\b(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN}),\s(?:called\s|named\s)?{n}(?![\w-])",
+                               text[sent.start : sent.end])
+            if after:
+                desc = after.group("d")
+            elif before:
+                desc = before.group("d")
+            if not desc:
                 continue
-            tail = text[pos + len(pm.name) : min(sent.end, pos + len(pm.name) + 90)]
-            fm = _ARCH_FRAME.match(tail) or _ARCH_FRAME.match(" " + tail.lstrip(", "))
-            if not fm:
+            arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
+            if arch is None:
                 continue
-            for arch, rx in _ARCH_RES:
-                if rx.search(fm.group("arch")):
-                    if (pm.id, arch) not in seen:
-                        seen.add((pm.id, arch))
-                        r = _rel(doc, RelType.USES_ARCHITECTURE, pm.id, arch, sent.index, 0.6)
-                        if r:
-                            yield r
-                    break
+            sizes = {m.group() for m in _SIZE.finditer(desc)}
+            source = f"model/{slug(pm.name)}"
+            if len(sizes) == 1:
+                m = _SIZE.search(desc)
+                assert m is not None
+                unit = {"billion": "b", "million": "m"}.get(m.group(2).lower(), m.group(2).lower())
+                source = f"{source}-{m.group(1)}{unit}"
+            if (source, arch) in seen:
+                continue
+            seen.add((source, arch))
+            r = _rel(doc, RelType.USES_ARCHITECTURE, source, arch, sent.index, 0.6)
+            if r:
+                yield r
+
+
+_INTEGRATE = re.compile(r"\b(?:integrat|incorporat|combin|equip)\w*\s(?P<obj>[^,.;]{3,70}?)\s(?:into|with)\s"
+                        r"(?:our|the\sproposed|this|it\b|them\b)", re.I)
+
+
+def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
+    """COMPOSES_WITH from "we integrate gradient low-rank projection into our approach"."""
+    text = doc.paper.text
+    for sent in doc.sentences:
+        subject = _subject(doc, sent.start, sent.end)
+        if subject is None or sent.in_title:
+            continue
+        for m in _INTEGRATE.finditer(text, sent.start, sent.end):
+            for n in named_in(doc, m.start("obj"), m.end("obj")):
+                if n.id not in _own_ids(doc):
+                    r = _rel(doc, RelType.COMPOSES_WITH, subject, n.id, sent.index, 0.65, qualifier="integrated")
+                    if r:
+                        yield r
+
+
+_METRIC_INTRO = re.compile(r"\b(?:propose|introduce|define|present)s?\s(?:a\s|the\s)?(?P<long>[^.;()]{3,60}?)\s\((?P<acr>[A-Za-z][\w-]{1,14})\)"
+                           r"[^.]{0,120}?\bas\sa\s(?:new\s|novel\s)?metric", re.I)
 
 
 def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
@@ -702,6 +785,11 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title:
             continue
+        for m in _METRIC_INTRO.finditer(text, sent.start, sent.end):
+            r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"metric/{slug(m.group('acr'))}", sent.index, 0.75,
+                     qualifier="metric")
+            if r:
+                yield r
         for m in _INTRO_FRAME.finditer(text, sent.start, sent.end):
             name = (m.group("name1") or m.group("name2") or "").strip("\"'“”")
             kind = (m.group("kind1") or m.group("kind2") or "").lower()
@@ -716,7 +804,8 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
 def extract_relations(doc: LinkedDoc) -> tuple[Relation, ...]:
     """All relations stated in one paper, one per (type, source, target), in text order."""
     out: dict[tuple[RelType, str, str], Relation] = {}
-    for reader in (_method_relations, _component_relations, _variant_relations, _addresses, _ports_to,
+    for reader in (_method_relations, _component_relations, _variant_relations, _integrations, _addresses, _reduces,
+                   _ports_to,
                    _model_relations, _architecture, _introduces):
         for r in reader(doc):
             key = (r.type, r.source, r.target)
