@@ -226,8 +226,13 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
             continue
         if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
             surface = m.text.strip()
-            if m.label is NodeLabel.TECHNIQUE and " " not in surface and _name_like(surface) \
-                    and surface not in generic and surface.rstrip("s") not in generic and not _FORMAT.fullmatch(surface):
+            words = surface.split()
+            named_word = any(_name_like(w) and w not in generic and w.rstrip("s") not in generic
+                             and not _FORMAT.fullmatch(w) for w in words)
+            title_word = (len(words) == 1 and surface[:1].isupper() and surface[1:].islower()
+                          and surface.lower() not in _STOP_CAPS and m.start > 0
+                          and text[m.start - 2 : m.start] not in (". ", "\n\n"))
+            if m.label is NodeLabel.TECHNIQUE and (named_word or title_word) and len(words) <= 3:
                 out.append(Named(_method_id(surface), m.start, m.end))
             else:
                 out.append(Named(m.entity_id, m.start, m.end))
@@ -242,6 +247,8 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
+        if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]):
+            continue  # "SSD-based solutions": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (loose and tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
                  and not re.search(rf"(?<![\w-]){re.escape(tok.lower())}(?![\w-])", text[: nm.start()] + " " + text[nm.end() :]))
@@ -282,9 +289,22 @@ def _method_id(name: str) -> str:
     return f"method/{slug(name)}"
 
 
+_CITATION_PAREN = re.compile(r"\s?\([^()]{0,60}(?:et\sal\.|\b(?:19|20)\d{2}\b)[^()]{0,20}\)")
+
+
 def _phrase_end(text: str, start: int, stop: int) -> int:
-    m = _PHRASE_END.search(text, start, stop)
-    return m.start() if m else stop
+    """End of the object phrase that starts at ``start``; citations in brackets do not end it."""
+    pos = start
+    while True:
+        m = _PHRASE_END.search(text, pos, stop)
+        if m is None:
+            return stop
+        if m.group().startswith("(") or m.group().startswith(" ("):
+            cite = _CITATION_PAREN.match(text, m.start() - (1 if text[m.start() - 1 : m.start()] == " " else 0))
+            if cite and cite.end() <= stop:
+                pos = cite.end()
+                continue
+        return m.start()
 
 
 def _own_ids(doc: LinkedDoc) -> dict[str, str]:
@@ -408,6 +428,10 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
                         text[max(sent.start, pos - 80) : pos]):
                     continue  # "methods such as X" without a comparison is background
+                if rel is RelType.COMPARED_WITH and word in _LIST_CUES and re.search(
+                        r"\b(?:benchmarks?|datasets?|tasks?|domains?|models?|LLMs?|architectures?|families|suites?)\s?,?\s?$",
+                        text[max(sent.start, pos - 40) : pos], re.I):
+                    continue  # "benchmarks such as X": what it is tested on, not what it is compared with
                 seen.add(n.id)
                 qualifier = _qualifier_word(word) if rel is RelType.COMPOSES_WITH else ""
                 r = _rel(doc, rel, subject, n.id, sent.index, conf, qualifier=qualifier)
@@ -595,7 +619,7 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
 
 
 _REDUCE_VERB = re.compile(r"\b(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|shrink\w*|lower\w*|minimi[sz]\w*|quantiz\w*"
-                          r"|prun\w*|evict\w*|merg\w*|offload\w*|factori[sz]\w*|eliminat\w*|erasing|eras\w*|push\w*"
+                          r"|prun\w*|evict\w*|merg\w*|factori[sz]\w*|eliminat\w*|erasing|eras\w*|push\w*"
                           r"|decreas\w*|slash\w*)\b", re.I)
 
 
@@ -605,6 +629,10 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
     main = doc.methods[0].id if doc.methods else (doc.techniques[0] if doc.techniques and doc.in_scope else None)
     if main is None:
         return
+    from loaders.results import _is_benchmark
+
+    if doc.methods and _is_benchmark(doc, doc.methods[0].name):
+        return  # a benchmark reduces nothing
     text = doc.paper.text
     seen: set[tuple[str, str]] = set()
     for sent in doc.sentences:
@@ -619,11 +647,15 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
             if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
                 continue
             subject = main
-            # a named part of the method right before the verb speaks for itself ("MWQ ... compress expert weights")
-            for cid, name in comps.items():
-                p = text.rfind(name, sent.start, sent.start + verb.start())
-                if p >= 0:
-                    subject = cid
+            # a named part of the method right before the verb speaks for itself ("MWQ ... compress expert
+            # weights"); another method there is a baseline ("outperforms X while reducing ...")
+            objects = _object_spans(doc, sent.start, sent.end)
+            last = None
+            for n in named_in(doc, sent.start, sent.start + verb.start()):
+                if n.id.startswith("method/") and not any(a <= n.start < b for a, b in objects):
+                    last = n
+            if last is not None and last.id in comps:
+                subject = last.id
             if (subject, target) in seen:
                 continue
             seen.add((subject, target))
