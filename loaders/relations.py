@@ -721,6 +721,32 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                          qualifier=_derive_word(m.group("verb")))
                 if r:
                     yield r
+        # "we compress X (...) to create Y and Z", "we created Y from X"
+        for m in re.finditer(r"\b(?:compress|prun|distill|quantiz|convert|shrink|slim)\w*\s", text[sent.start : sent.end], re.I):
+            at = sent.start + m.end()
+            create = re.compile(r"\b(?:to\s|and\s)?(?:create|obtain|produce|build|derive|get|yield)\w*\s").search(
+                text, at, sent.end)
+            if not create:
+                continue
+            src = [x for x in models if at <= x.start < create.start()]
+            tgts = [x for x in models if x.start >= create.end()]
+            for t in tgts[:4] if src else []:
+                r = _rel(doc, RelType.DERIVED_FROM, t.entity_id or "", src[0].entity_id or "", sent.index, 0.65,
+                         qualifier=_derive_kind(doc, sent.text, m.group()))
+                if r:
+                    yield r
+        for m in re.finditer(r"\b(?:created|built|obtained|derived|produced)\s", text[sent.start : sent.end], re.I):
+            at = sent.start + m.end()
+            frm = re.compile(r"\bfrom\s").search(text, at, min(sent.end, at + 80))
+            if not frm:
+                continue
+            tgt = [x for x in models if at <= x.start < frm.start()]
+            src = [x for x in models if frm.end() <= x.start <= frm.end() + 20]
+            if tgt and src:
+                r = _rel(doc, RelType.DERIVED_FROM, tgt[0].entity_id or "", src[0].entity_id or "", sent.index, 0.65,
+                         qualifier=_derive_kind(doc, sent.text, m.group()))
+                if r:
+                    yield r
         # TRAINED_ON: "<model> ... trained on 2,048 H800 GPUs".
         hardware = [m for m in doc.mentions_in(sent.index) if m.entity_id and m.label in (NodeLabel.HARDWARE,)]
         for m in _TRAINED.finditer(text, sent.start, sent.end):
@@ -731,6 +757,18 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                          qualifier=hw[0].text)
                 if r:
                     yield r
+
+
+def _derive_kind(doc: LinkedDoc, sentence: str, verb: str) -> str:
+    """How a model was derived: from the sentence's words, else from the classes the paper studies."""
+    for rx, word in ((r"prun|slim", "pruned"), (r"distill", "distilled"), (r"quantiz", "quantized")):
+        if re.search(rx, sentence, re.I):
+            return word
+    for t in doc.techniques:
+        for key, word in (("pruning", "pruned"), ("distillation", "distilled"), ("quantization", "quantized")):
+            if key in t:
+                return word
+    return _derive_word(verb)
 
 
 def _derive_word(verb: str) -> str:
