@@ -81,6 +81,26 @@ def _rank(e: EdgeInfo, anchor: str) -> tuple[int, str, str]:
     return (-int(e.props.get("support") or 0), other, e.type)
 
 
+def cap_neighbours(edges: list[EdgeInfo], anchor: str, per_node: int) -> tuple[list[EdgeInfo], int]:
+    """The edges to the ``per_node`` best-supported neighbours of ``anchor`` (0: all), and how many
+    neighbours there are in all.
+
+    >>> es = [EdgeInfo("a", "b", "X", {"support": 1}), EdgeInfo("a", "c", "X", {"support": 3}),
+    ...       EdgeInfo("c", "a", "Y", {})]
+    >>> [(e.source, e.target) for e in cap_neighbours(es, "a", 1)[0]]
+    [('a', 'c'), ('c', 'a')]
+    """
+    best: dict[str, tuple[int, str, str]] = {}
+    for e in edges:
+        other = e.target if e.source == anchor else e.source
+        r = _rank(e, anchor)
+        if other not in best or r < best[other]:
+            best[other] = r
+    ranked = sorted(best, key=lambda o: best[o])
+    keep = set(ranked[:per_node] if per_node else ranked)
+    return [e for e in edges if (e.target if e.source == anchor else e.source) in keep], len(best)
+
+
 class GraphSource(abc.ABC):
     """Plain graph reads over one store (see :func:`source_for`)."""
 
@@ -98,7 +118,8 @@ class GraphSource(abc.ABC):
         per_node: int = 0,
     ) -> Incident:
         """Edges touching ``ids`` (light properties), limited to ``rels`` and to neighbours of ``labels``,
-        at most ``per_node`` per anchor (0: all), best supported first."""
+        towards at most ``per_node`` neighbours per anchor (0: all), best supported first; ``totals``
+        counts each anchor's neighbours before that cap."""
 
     @abc.abstractmethod
     def edges_among(self, ids: Sequence[str]) -> list[EdgeInfo]:
@@ -186,9 +207,8 @@ class GraphMemorySource(GraphSource):
                 if (rel_set is None or e.type in rel_set)
                 and (label_set is None or g.nodes[e.target if e.source == a else e.source]["label"] in label_set)
             ]
-            totals[a] = len(found)
-            found.sort(key=lambda e: _rank(e, a))
-            for e in found[:per_node] if per_node else found:
+            kept, totals[a] = cap_neighbours(found, a, per_node)
+            for e in kept:
                 edges.setdefault(e.key, e)
         return Incident(sorted(edges.values(), key=lambda e: e.key), totals)
 
@@ -280,10 +300,8 @@ UNWIND $ids AS i MATCH (a) WHERE a.id = i
 MATCH (a)-[r]-(o) WHERE o.id IS NOT NULL AND o <> a
   AND ($rels IS NULL OR type(r) IN $rels)
   AND ($labels IS NULL OR any(l IN labels(o) WHERE l IN $labels))
-WITH i, r, o ORDER BY coalesce(r.support, 0) DESC, o.id, type(r)
-WITH i, collect({s: startNode(r).id, t: type(r), e: endNode(r).id,
-                 support: r.support, confidence: r.confidence, origin: r.origin}) AS rs
-RETURN i AS id, size(rs) AS total, CASE WHEN $per_node > 0 THEN rs[..$per_node] ELSE rs END AS edges
+RETURN i AS id, collect({s: startNode(r).id, t: type(r), e: endNode(r).id,
+                         support: r.support, confidence: r.confidence, origin: r.origin}) AS edges
 """
 
 _AMONG = """
@@ -359,14 +377,12 @@ class CypherSource(GraphSource):
             ids=list(dict.fromkeys(ids)),
             rels=list(rels) if rels is not None else None,
             labels=list(labels) if labels is not None else None,
-            per_node=per_node,
         )
         edges: dict[str, EdgeInfo] = {}
         totals: dict[str, int] = {}
         for r in rows:
-            totals[r["id"]] = r["total"]
-            for e in r["edges"]:
-                info = _edge_row(e)
+            kept, totals[r["id"]] = cap_neighbours([_edge_row(e) for e in r["edges"]], r["id"], per_node)
+            for info in kept:
                 edges.setdefault(info.key, info)
         return Incident(sorted(edges.values(), key=lambda e: e.key), totals)
 

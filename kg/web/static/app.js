@@ -213,6 +213,7 @@ function initCanvas() {
     boxSelectionEnabled: false,
     selectionType: "single",
   });
+  page.cy = cy;
   cy.on("tap", "node", (e) => selectNode(e.target.id(), true));
   cy.on("dbltap", "node", (e) => expandNode(e.target.id()));
   cy.on("tap", (e) => { if (e.target === cy) clearNear(); });
@@ -438,6 +439,9 @@ async function loadView(opts = {}) {
       graph = mergeSubgraphs({ nodes: [{ id: view.selected.id, label: view.selected.label, name: view.selected.name, degree: 0 }], edges: [] });
     }
     const t2 = performance.now();
+    // Open or close the results drawer first: the canvas must know its final size before the layout fits it.
+    drawAnswer(answer);
+    cy.resize();
     await drawGraph(graph, anchors, opts.animate);
     const t3 = performance.now();
     markPath(view && view.path);
@@ -445,7 +449,6 @@ async function loadView(opts = {}) {
     if (state.sel) markSelection(state.sel);
     drawStatus(view, answer);
     drawPath(view && view.path);
-    drawAnswer(answer);
     if (view && view.selected) drawEntity(view.selected);
     else if (!state.sel) drawEntity(null);
     if (view && view.notes.length) showError(new Error(view.notes.join("; ")));
@@ -471,7 +474,7 @@ function drawStatus(view, answer) {
   if (!n) return;
   box.append(el("span", { class: "pill", text: `${n} nodes · ${cy.edges().length} edges` }));
   if (state.focus && names.has(state.focus)) {
-    box.append(el("span", { class: "pill" }, "centred on ", el("strong", { text: names.get(state.focus).name })));
+    box.append(el("span", { class: "pill" }, "centred on ", el("strong", { text: shorten(names.get(state.focus).name, 60) })));
   }
   if (state.expand.length) box.append(el("span", { class: "pill", text: `${state.expand.length} expanded` }));
   const filters = [];
@@ -767,7 +770,8 @@ function attachSuggest(input, list, onPick, opts = {}) {
       const p = new URLSearchParams({ q, limit: "12" });
       if (opts.label) p.set("label", opts.label);
       const res = await api("/api/search", p);
-      if (mine !== seq) return;
+      // A slow answer must not reopen the list after the user moved on.
+      if (mine !== seq || document.activeElement !== input) return;
       items = res.hits;
       active = items.length ? 0 : -1;
       paint();

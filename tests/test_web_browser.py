@@ -1,0 +1,303 @@
+"""The explorer in a real headless Chromium (Debian's, driven by Playwright), on both stores.
+
+A user's session: search a method, see it on the canvas, click it and read the evidence sentence
+in the panel, expand it, run a path query and see the path highlighted, run a named query, filter,
+export, and reload the shared URL to get the same view. Screenshots go to ``artifacts/web/``.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from kg.graph import graph_stats
+from kg.store import open_store
+from kg.store.base import GraphStore
+from kg.web import create_app
+from kg.web.sample import NASTY_TITLE, sample_graph
+
+pytestmark = pytest.mark.browser
+
+
+class LiveServer:
+    """The app under uvicorn in a thread, on a free 127.0.0.1 port."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning", access_log=False))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the explorer did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+SAMPLE = sample_graph()
+
+
+@pytest.fixture(scope="module")
+def neo4j_store(neo4j_server):
+    """One Neo4j store for the module: writing the sample costs seconds, so it is written once."""
+    st = open_store(neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password)
+    yield st
+    st.close()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    st = open_store(str(tmp_path / "kg")) if request.param == "embedded" else request.getfixturevalue("neo4j_store")
+    # Another module may have wiped the shared server since the last test: write only when needed.
+    if st.stats() != graph_stats(SAMPLE):
+        st.write(SAMPLE)
+    with LiveServer(st) as live:
+        live.kind = request.param  # type: ignore[attr-defined]
+        yield live
+
+
+@pytest.fixture
+def shots(artifacts_dir: Path, server: LiveServer, request: pytest.FixtureRequest):
+    folder = artifacts_dir / "web"
+    folder.mkdir(exist_ok=True)
+
+    def shot(page, name: str) -> Path:
+        path = folder / f"{request.node.originalname}-{server.kind}-{name}.png"  # type: ignore[attr-defined]
+        page.screenshot(path=str(path))
+        return path
+
+    return shot
+
+
+@pytest.fixture
+def watched(page):
+    """The page, with every console error, page error and dialog recorded (none may happen)."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    def dialog(d) -> None:
+        problems.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    page.problems = problems
+    yield page
+    assert not problems, problems
+
+
+def renders(page) -> int:
+    return int(page.evaluate("document.body.dataset.renders || '0'"))
+
+
+def settle(page, after: int) -> None:
+    """Wait until the page drew more than ``after`` times and nothing is loading."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if renders(page) > after and page.evaluate("document.body.dataset.busy") == "0":
+            return
+        page.wait_for_timeout(25)
+    raise AssertionError("the page did not finish drawing")
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    settle(page, 0)
+
+
+def canvas_ids(page) -> list[str]:
+    return sorted(page.evaluate("window.effkg.cy.nodes().map(n => n.id())"))
+
+
+def click_node(page, node_id: str, *, double: bool = False) -> None:
+    """A real mouse click at the node's place on the canvas."""
+    page.evaluate("id => window.effkg.cy.$id(id).scrollIntoView ? 0 : 0", node_id)
+    box = page.locator("#cy").bounding_box()
+    pos = page.evaluate("id => window.effkg.cy.getElementById(id).renderedPosition()", node_id)
+    x, y = box["x"] + pos["x"], box["y"] + pos["y"]
+    if double:
+        page.mouse.dblclick(x, y)
+    else:
+        page.mouse.click(x, y)
+
+
+def pick_suggestion(page, input_selector: str, text: str, expect_id: str) -> None:
+    page.fill(input_selector, text)
+    option = page.locator(f"[role=option][data-id='{expect_id}']")
+    option.wait_for(state="visible", timeout=10000)
+    option.dispatch_event("mousedown")
+
+
+def test_search_click_read_evidence_expand(watched, server, shots):
+    page = watched
+    open_page(page, server.url + "/")
+    assert page.locator("#welcome").is_visible()
+    n = renders(page)
+    pick_suggestion(page, "#search", "squeez", "method/squeezekv")
+    settle(page, n)
+    assert "focus=method%2Fsqueezekv" in page.url
+    assert "method/squeezekv" in canvas_ids(page)
+    shots(page, "1-found")
+
+    click_node(page, "method/squeezekv")
+    page.wait_for_selector("#details[data-id='method/squeezekv']")
+    relations = page.locator("#relations")
+    relations.get_by_text("We present SqueezeKV", exact=False).first.wait_for()
+    assert "proposed by" in relations.inner_text()
+    assert "sample.txt:5" in relations.inner_text()
+    assert "LongBench" in page.locator("#evaluations").inner_text()
+    shots(page, "2-panel")
+
+    before = set(canvas_ids(page))
+    n = renders(page)
+    click_node(page, "method/foldadam", double=True)
+    settle(page, n)
+    after = set(canvas_ids(page))
+    assert "expand=method%2Ffoldadam" in page.url
+    assert {"method/gradslim", "model/mistral-7b"} <= after - before
+    shots(page, "3-expanded")
+
+
+def test_path_is_highlighted_and_the_link_reproduces_the_view(watched, server, shots, browser):
+    page = watched
+    open_page(page, server.url + "/?focus=method%2Fgradslim")
+    page.click("#tab-path")
+    pick_suggestion(page, "#path-a", "gradsl", "method/gradslim")
+    pick_suggestion(page, "#path-b", "A100", "hardware/nvidia-a100")
+    n = renders(page)
+    page.click("#path-run")
+    settle(page, n)
+    on_path = page.evaluate("window.effkg.cy.nodes('.onpath').map(n => n.id())")
+    assert "method/gradslim" in on_path and "hardware/nvidia-a100" in on_path
+    assert page.evaluate("window.effkg.cy.edges('.onpath').length") >= 2
+    assert page.evaluate("window.effkg.cy.nodes('.faded').length") > 0
+    hops = page.locator("#path-out").inner_text()
+    assert "A single A100 then serves prompts" in hops
+    click_node(page, "method/foldadam")
+    page.wait_for_selector("#details[data-id='method/foldadam']")
+    shots(page, "1-path")
+
+    shared = page.url
+    view = page.evaluate(
+        "(() => { const cy = window.effkg.cy; return {"
+        " ids: cy.nodes().map(n => n.id()).sort(),"
+        " path: cy.elements('.onpath').map(e => e.id()).sort(),"
+        " sel: cy.nodes(':selected').map(n => n.id()),"
+        " pos: Object.fromEntries(cy.nodes().map(n => [n.id(), n.position()])) }; })()"
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        again = context.new_page()
+        open_page(again, shared)
+        again.wait_for_selector("#details[data-id='method/foldadam']")
+        view2 = again.evaluate(
+            "(() => { const cy = window.effkg.cy; return {"
+            " ids: cy.nodes().map(n => n.id()).sort(),"
+            " path: cy.elements('.onpath').map(e => e.id()).sort(),"
+            " sel: cy.nodes(':selected').map(n => n.id()),"
+            " pos: Object.fromEntries(cy.nodes().map(n => [n.id(), n.position()])) }; })()"
+        )
+        assert view2["ids"] == view["ids"]
+        assert view2["path"] == view["path"]
+        assert view2["sel"] == view["sel"] == ["method/foldadam"]
+        # The layout is seeded by the content: the same link draws the same picture.
+        for node_id, p in view["pos"].items():
+            q = view2["pos"][node_id]
+            assert abs(p["x"] - q["x"]) < 1 and abs(p["y"] - q["y"]) < 1, node_id
+        assert again.locator("#tab-path").get_attribute("aria-selected") == "true"
+        shots(again, "2-reloaded")
+    finally:
+        context.close()
+
+
+def test_markup_in_a_title_is_shown_as_text(watched, server, shots):
+    page = watched
+    open_page(page, server.url + "/")
+    n = renders(page)
+    pick_suggestion(page, "#search", "Quantising", _nasty_id())
+    settle(page, n)
+    page.wait_for_selector(f"#details[data-id='{_nasty_id()}']")
+    assert page.locator("#details h2").inner_text() == NASTY_TITLE
+    assert page.evaluate("window.__xss === undefined")
+    assert page.locator("#details img, #details script, #relations img").count() == 0
+    label = page.evaluate("id => window.effkg.cy.getElementById(id).data('name')", _nasty_id())
+    assert label == NASTY_TITLE
+    # Evidence rows linking to the paper show its title as text too.
+    click_node(page, "model/llama-2-7b")
+    page.wait_for_selector("#details[data-id='model/llama-2-7b']")
+    assert page.locator("#relations").get_by_text("<script>", exact=False).count() >= 1
+    assert page.evaluate("window.__xss === undefined")
+    shots(page, "1-markup-title")
+
+
+def _nasty_id() -> str:
+    from kg.ids import paper_id
+
+    return paper_id(NASTY_TITLE)
+
+
+def test_named_query_table_and_subgraph(watched, server, shots):
+    page = watched
+    open_page(page, server.url + "/")
+    page.click("#tab-queries")
+    page.wait_for_selector("#q-name option[value='techniques-for-model']", state="attached")
+    page.select_option("#q-name", "techniques-for-model")
+    page.fill("#q-form input[name='model']", "llama-2-7b")
+    n = renders(page)
+    page.click("#q-run")
+    settle(page, n)
+    table = page.locator("#drawer table.results")
+    assert table.locator("tbody tr").count() >= 2
+    assert "KV-cache quantization" in table.inner_text()
+    assert page.evaluate("window.effkg.cy.nodes('.answer').length") >= 2
+    assert "query=techniques-for-model" in page.url and "q.model=llama-2-7b" in page.url
+    shots(page, "1-query")
+
+
+def test_filters_taxonomy_and_exports(watched, server, shots, tmp_path):
+    page = watched
+    open_page(page, server.url + "/?focus=model%2Fllama-2-7b")
+    assert any(i.startswith("paper/") for i in canvas_ids(page))
+    page.locator("#f-labels input[value='Paper']").uncheck()
+    n = renders(page)
+    page.click("#f-apply")
+    settle(page, n)
+    assert not any(i.startswith("paper/") for i in canvas_ids(page))
+    assert "labels=" in page.url
+
+    page.click("#tab-taxonomy")
+    link = page.locator("#taxonomy a.node", has_text="Quantization").first
+    link.wait_for()
+    assert "KV-cache compression" in page.locator("#taxonomy").inner_text()
+    n = renders(page)
+    link.click()
+    settle(page, n)
+    assert "focus=technique%2Fquantization" in page.url
+    shots(page, "1-taxonomy")
+
+    with page.expect_download() as dl:
+        page.click("#btn-png")
+    png = tmp_path / "view.png"
+    dl.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with page.expect_download() as dl:
+        page.click("#btn-json")
+    doc = json.loads(Path(dl.value.path()).read_text())
+    assert {n["id"] for n in doc["nodes"]} == set(canvas_ids(page))
+    assert doc["state"]["focus"] == "technique/quantization"
