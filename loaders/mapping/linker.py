@@ -330,6 +330,12 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
 
     def mention(txt: str, s: int, e: int, label: NodeLabel, eid: str | None, reason: str | None = None,
                 conf: float = 1.0, via: str = "lexicon", props: dict[str, PropValue] | None = None) -> None:
+        if text[s:e] != txt:  # a normalised name: point at where it is written, or at the span as given
+            at = text.find(txt, max(0, s - 80))
+            if at < 0:
+                at = text.find(txt)
+            s, e = (at, at + len(txt)) if at >= 0 else (s, e)
+            txt = text[s:e]
         mentions.append(LinkedMention(text=txt, start=s, end=e, sentence=_sentence_index(starts, s), label=label,
                                       entity_id=eid, reason=reason, confidence=conf, via=via, props=props or {}))
 

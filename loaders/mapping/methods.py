@@ -160,6 +160,8 @@ def find_methods(
         acr = by_long.get(slug(name)) or by_start.get(start)
         if acr is not None and len(acr.short) < len(acr.long) and (acr.start == start or slug(acr.long) == slug(name)):
             name = acr.short
+            at = text.find(name, acr.start, acr.end + 1)
+            start = at if at >= 0 else max(text.find(name), 0)
         key = slug(name)
         if not key or (key in known and not from_title):
             return
@@ -274,7 +276,8 @@ def find_components(
         names_method = any(m.name in sent.text for m in methods)
         if _REUSE.search(head[-60:]) or not (_INTRO.search(head) or names_method):
             continue
-        add(a.short, a.start, a.sentence)
+        at = text.find(a.short, a.start, a.end + 1)
+        add(a.short, at if at >= 0 else a.start, a.sentence)
     for sent in sentences[1:]:
         if sent.index < first_sent:
             continue

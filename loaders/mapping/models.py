@@ -240,6 +240,7 @@ _LINE_WORDS = frozenset(
     flash lite mini tiny nano micro small medium large xl xxl xs xxs huge giant plus max air instant bison next ultra
     linear stream long thinking""".split()
 )
+_NAMED_SIZE_WORDS = frozenset("base large small medium tiny mini xl xxl huge".split())
 # after a space only these continue a name ("Mistral 7B Instruct", "Kimi Linear", "Pangu Ultra")
 _SPACED_LINE_WORDS = frozenset("chat instruct base linear ultra moe turbo pro mini vl coder flash lite".split())
 # words glued to a name that make it another word ("Llama-based", "Mamba-Transformer")
@@ -370,7 +371,7 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
         if (am := _ACR_PAREN.match(text, end)) and not st.parts:
             end = am.end()  # "Stable Diffusion (SD) V2.1": the acronym sits between name and version
         # -- version (first thing after the stem, or after a line word: "Claude-instant-1")
-        if not st.version and not st.size:
+        if not st.version and not st.size and not _MOE_SIZE_RE.match(text, end):
             lm = _LETTER_VERSION_RE.match(text, end)
             if lm and (stem.key in _LETTER_VERSIONED or (stem.vprefix and lm.group(1) == "V")):
                 st.version = lm.group(1).lower() + lm.group(2)
@@ -473,6 +474,11 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
             continue
         sm2 = _SPACED_TOKEN_RE.match(text, end)
         word = sm2.group(1) if sm2 else None
+        if word and stem.numbers == "size" and not st.parts and word.lower() in _NAMED_SIZE_WORDS:
+            st.size = word.lower()  # "BERT base", "T5 large": a named size
+            st.parts.append(st.size)
+            end = sm2.end()  # type: ignore[union-attr]
+            continue
         if word and word.lower() in _SPACED_LINE_WORDS and (word[0].isupper() or word.lower() in ("chat", "instruct")) \
                 and not (word.lower() == "base" and text[sm2.end():sm2.end() + 6].lower().startswith(" model")):  # type: ignore[union-attr]
             st.parts.append(word.lower())

@@ -1,0 +1,179 @@
+"""map_paper / map_papers on the seed corpus and on small texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ontology
+from kg.graph import assemble, clean_props
+from kg.ids import paper_id
+from kg.records import TITLE_SEPARATOR, Mapping, Paper, SourceRef
+from loaders import load_paths
+from loaders.mapping import LinkedDoc, link_paper, map_paper, map_papers
+from ontology.vocab import NodeLabel, RelType, check_edge, label_of
+
+
+def _paper(title: str, abstract: str) -> Paper:
+    return Paper(id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+                 occurrences=(SourceRef(file="test", line=1, format="test", loader="test"),))
+
+
+@pytest.fixture(scope="module")
+def onto() -> ontology.Ontology:
+    return ontology.load()
+
+
+@pytest.fixture(scope="module")
+def seed_papers(seeds_dir: Path) -> list[Paper]:
+    papers = sorted(load_paths([seeds_dir]).papers, key=lambda p: p.id)
+    return papers[::3]  # a third of the corpus keeps the module fast; the eval test maps the dev set
+
+
+@pytest.fixture(scope="module")
+def mappings(seed_papers: list[Paper], onto: ontology.Ontology) -> list[Mapping]:
+    return [map_paper(p, onto) for p in seed_papers]
+
+
+def test_every_relation_fits_the_schema_and_carries_its_sentence(
+    seed_papers: list[Paper], mappings: list[Mapping]
+) -> None:
+    by_id = {p.id: p for p in seed_papers}
+    assert sum(len(m.relations) for m in mappings) > 500
+    for m in mappings:
+        text = by_id[m.paper_id].text
+        for r in m.relations:
+            check_edge(r.type, r.source, r.target)
+            ev = r.evidence
+            assert ev.paper_id == m.paper_id
+            assert 0 <= ev.start < ev.end <= len(text) and text[ev.start : ev.end] == ev.sentence
+            assert ev.extractor and ev.version and 0 < ev.confidence <= 1
+
+
+def test_entities_are_storable_and_labelled_by_their_id(mappings: list[Mapping]) -> None:
+    for m in mappings:
+        for e in m.entities:
+            assert label_of(e.id) == e.label
+            clean_props(e.props)  # raises on values Neo4j cannot store
+            assert all(v not in (None, (), "") for v in e.props.values())
+
+
+def test_mentions_point_into_the_text_and_unlinked_ones_say_why(
+    seed_papers: list[Paper], mappings: list[Mapping]
+) -> None:
+    by_id = {p.id: p for p in seed_papers}
+    for m in mappings:
+        text = by_id[m.paper_id].text
+        for men in m.mentions:
+            assert text[men.start : men.end] == men.text
+            assert (men.entity_id is None) == (men.reason is not None)
+            assert men.sentence_start <= men.start and men.end <= men.sentence_end + 1
+
+
+def test_scope_and_topic_are_consistent(mappings: list[Mapping]) -> None:
+    assert any(not m.in_scope for m in mappings) and any(m.in_scope for m in mappings)
+    for m in mappings:
+        studies = [r.target for r in m.relations if r.type is RelType.STUDIES and r.source == m.paper_id]
+        if m.in_scope:
+            assert m.topic is None and all(t.startswith("technique/") for t in studies)
+        else:
+            assert m.topic and m.topic.startswith("topic/") and studies == [m.topic]
+
+
+def test_mapping_is_deterministic(seed_papers: list[Paper], onto: ontology.Ontology) -> None:
+    for p in seed_papers[:20]:
+        assert map_paper(p, onto) == map_paper(p, onto)
+
+
+def test_batch_report_and_graph_assembly(seed_papers: list[Paper], onto: ontology.Ontology) -> None:
+    batch = map_papers(seed_papers[:40], onto)
+    rep = batch.report
+    assert rep.papers == 40 == len(batch.mappings)
+    assert rep.in_scope + len(rep.out_of_scope) == 40
+    assert sum(rep.linked.values()) > 0 and rep.unlinked
+    _, assembly = assemble(seed_papers[:40], batch.mappings, onto)
+    assert assembly.rejected == ()
+
+
+def test_linked_doc_for_the_extractors(seed_papers: list[Paper], onto: ontology.Ontology) -> None:
+    doc = link_paper(seed_papers[0], onto)
+    assert isinstance(doc, LinkedDoc) and doc.sentences[0].in_title
+    for s in doc.sentences:
+        assert doc.paper.text[s.start : s.end] == s.text
+    for men in doc.mentions:
+        assert doc.sentences[men.sentence].start <= men.start
+
+
+# -- behaviours, on texts written for these tests ----------------------------------------------
+
+
+def _studies(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.STUDIES}
+
+
+def _targets(m: Mapping, rel: RelType) -> set[str]:
+    return {r.target for r in m.relations if r.type is rel}
+
+
+def test_a_named_kv_cache_method(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "MergeKV: Merging Key-Value Caches for Long Inputs",
+        "Storing the key-value (KV) cache dominates memory when inputs are long. We propose MergeKV, which merges "
+        "similar KV cache entries across neighbouring tokens. MergeKV has two parts: similarity bucketing (SB) and "
+        "weighted fusion (WF). On Llama-2-7B-chat and Mistral 7B it keeps LongBench accuracy while shrinking the "
+        "cache fourfold on a single A100 80GB GPU.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope and "technique/kv-cache-merging" in _studies(m)
+    assert _targets(m, RelType.PROPOSES) == {"method/mergekv"}
+    assert _targets(m, RelType.HAS_COMPONENT) == {"method/sb", "method/wf"}
+    assert {"model/llama-2-7b-chat", "model/mistral-7b", "dataset/longbench"} <= _targets(m, RelType.EVALUATED_ON)
+    runs = [r for r in m.relations if r.type is RelType.RUNS_ON]
+    assert [(r.target, r.qualifier) for r in runs] == [("hardware/nvidia-a100", "1")]
+    assert "hwclass/gpu" in _targets(m, RelType.TARGETS)
+    assert "memory/kv-cache" in _targets(m, RelType.REDUCES)
+    assert ("method/mergekv", "technique/kv-cache-merging") in {
+        (r.source, r.target) for r in m.relations if r.type is RelType.INSTANCE_OF}
+
+
+def test_agent_memory_is_out_of_scope(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "RecallBook: Long-Term Memory for Conversational Agents",
+        "LLM agents forget what users told them in earlier sessions. We introduce RecallBook, a long-term memory "
+        "system that writes dialogue summaries into a memory bank and retrieves them for later conversations. "
+        "On LoCoMo, agents with RecallBook answer more questions about past sessions.",
+    )
+    m = map_paper(p, onto)
+    assert not m.in_scope and m.topic == "topic/agent-memory"
+    assert _targets(m, RelType.PROPOSES) == {"method/recallbook"}
+    assert "dataset/locomo" in _targets(m, RelType.EVALUATED_ON)
+    assert not any(t.startswith("technique/") for t in _studies(m))
+
+
+def test_an_acronym_defined_in_the_abstract_wins_over_the_catalog(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Flat Minima for Quantized Networks",
+        "Sharpness-aware minimization (SAM) finds flat minima. We apply SAM during quantization-aware training of "
+        "ResNet-18 on CIFAR-10 so that 4-bit weights lose less accuracy.",
+    )
+    m = map_paper(p, onto)
+    models = _targets(m, RelType.EVALUATED_ON)
+    assert "model/resnet-18" in models and not any(x.startswith("model/sam") for x in models)
+    assert "technique/quantization-aware-training" in _studies(m)
+    unlinked = {men.text: men.reason for men in m.mentions if men.label is NodeLabel.MODEL and men.entity_id is None}
+    assert unlinked.get("SAM") == "acronym-defined-otherwise"
+
+
+def test_models_outside_the_catalog_get_their_props(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Pruning Experts of a Sparse Model",
+        "We prune whole experts of Zorblax-MoE 52B and of Mixtral 8x7B, keeping accuracy on MMLU.",
+    )
+    m = map_paper(p, onto)
+    ents = {e.id: e for e in m.entities}
+    assert "model/zorblax-moe-52b" in _targets(m, RelType.EVALUATED_ON)
+    assert ents["model/zorblax-moe-52b"].props["params"] == 52e9
+    assert "technique/expert-pruning" in _studies(m)
+    member = {(r.source, r.target) for r in m.relations if r.type is RelType.MEMBER_OF}
+    assert not any(s == "model/zorblax-moe-52b" for s, _ in member)  # no such family in the catalog

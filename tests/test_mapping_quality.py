@@ -1,0 +1,79 @@
+"""Regression floors for the mapper on the annotated development set, and a speed floor.
+
+The floors sit just below the measured scores (see the report of ``kg eval``); a change that
+lowers a field below its floor fails here. The held-out set is never read by the tests.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import ontology
+from kg.cli import main
+from loaders import load_paths
+from loaders.mapping.evaluation import EvalReport, evaluate, load_annotations
+from loaders.mapping.linker import link
+from loaders.mapping.taxonomy import Taxonomy
+
+DEV = Path(__file__).resolve().parent / "devset" / "mapping_dev.jsonl"
+
+# measured F1 on the dev set, minus a small margin
+FLOORS = {
+    "techniques": 0.76,
+    "methods": 0.93,
+    "components": 0.55,
+    "models": 0.89,
+    "hardware": 0.97,
+    "hardware_classes": 0.83,
+    "datasets": 0.95,
+    "memory_components": 0.81,
+}
+SCOPE_FLOOR = 0.88
+
+
+@pytest.fixture(scope="module")
+def report(seeds_dir: Path) -> EvalReport:
+    papers = list(load_paths([seeds_dir]).papers)
+    return evaluate(load_annotations(DEV), papers, ontology.load())
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_f1_stays_above_its_floor(report: EvalReport, field: str) -> None:
+    assert report.fields[field].f1 >= FLOORS[field], report.rows()
+
+
+def test_out_of_scope_recognition_stays_above_its_floor(report: EvalReport) -> None:
+    assert report.scope.f1 >= SCOPE_FLOOR
+
+
+def test_the_dev_set_has_its_documented_size(report: EvalReport) -> None:
+    assert report.papers >= 80
+
+
+def test_linker_speed(seeds_dir: Path) -> None:
+    papers = sorted(load_paths([seeds_dir]).papers, key=lambda p: p.id)
+    onto, tax = ontology.load(), Taxonomy.default()
+    link(papers[0], onto, tax)  # build the lexicon once
+    started = time.perf_counter()
+    for p in papers:
+        link(p, onto, tax)
+    rate = len(papers) / (time.perf_counter() - started)
+    # measured ~130 papers/s on one core; the floor leaves room for a busy test machine
+    assert rate >= 30, f"{rate:.0f} papers/s"
+
+
+def test_kg_eval_prints_json(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:
+    import json
+
+    assert main(["eval", str(DEV), "--seeds", str(seeds_dir), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    fields = {r["field"] for r in out["rows"]}
+    assert {"techniques", "models", "hardware", "datasets", "out-of-scope"} <= fields
+
+
+def test_kg_eval_rejects_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["eval", str(tmp_path / "nope.jsonl")]) != 0
+    assert "nope.jsonl" in capsys.readouterr().err
