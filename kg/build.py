@@ -121,7 +121,7 @@ def build(
     """
     import ontology
     from loaders import load_paths
-    from loaders.mapping import map_paper
+    from loaders.mapping.mapper import map_paper
 
     started = time.perf_counter()
     loaded = load_paths([Path(s) for s in sources], format=input_format)

@@ -96,7 +96,7 @@ def print_report(r: BuildReport) -> None:
     verb = "would write" if r.dry_run else "wrote"
     out(f"store: {r.store}{'  (dry run: nothing written)' if r.dry_run else ''}")
     out(f"read {r.papers_read} records from {len(r.files)} files -> {r.papers_unique} unique papers"
-        f" (+{r.papers_kept} kept from the store, {r.papers_total} in all) in {r.seconds:.2f}s")
+        f" (+{r.papers_kept} kept from the store, {r.papers_total} in all)")
     for f in r.files:
         errs = f"; {len(f.errors)} errors" if f.errors else ""
         out(f"  {f.file} [{f.format}]: {f.records} records, {f.skipped} lines skipped{errs}")
@@ -121,6 +121,6 @@ def print_report(r: BuildReport) -> None:
     w = r.write
     out(f"{verb}: {w.nodes_written} nodes, {w.edges_written} edges; deleted {w.nodes_deleted} nodes,"
         f" {w.edges_deleted} edges" + ("" if w.changed else " (already up to date)"))
-    out(f"graph: {r.stats.total_nodes} nodes, {r.stats.total_edges} edges")
+    out(f"graph: {r.stats.total_nodes} nodes, {r.stats.total_edges} edges (built in {r.seconds:.2f}s)")
     out("  nodes: " + ", ".join(f"{k} {v}" for k, v in r.stats.nodes.items()))
     out("  edges: " + ", ".join(f"{k} {v}" for k, v in r.stats.edges.items()))
