@@ -114,7 +114,7 @@ _BY_BEFORE = re.compile(r"\bby\s(?:up\sto\s|about\s|around\s|approximately\s|rou
                         r"|at\sleast\s|an?\saverage\sof\s|~\s?|≈\s?)?$", re.IGNORECASE)
 
 _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
-    ("up_to", re.compile(r"(?:\bup\sto|\bno\smore\sthan|\bat\smost|\bupto)\s?$", re.I)),
+    ("up_to", re.compile(r"(?:\bup\sto|\bno\smore\sthan|\bat\smost|\bupto|\bleq|≤|\bwithin)\s?$", re.I)),
     ("at_least", re.compile(r"\bat\sleast\s?$", re.I)),
     ("less_than", re.compile(r"(?:\bless\sthan|\bfewer\sthan|\b(?:lower|smaller|shorter)\sthan|\bunder|\bbelow|\bwithin|<|≤|\bat\smost|\bno\smore\sthan"
                              r"|\bbelow\sthan|\bsub-?)\s?$", re.I)),
@@ -484,7 +484,8 @@ def _baseline_cues(text: str) -> list[_Cue]:
         # the list of names may continue past a comma: "over H2O, SnapKV and PyramidKV"
         list_end = end
         lm = re.match(r"(?:,\s(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?[A-Z][\w.+\-]*"
-                      r"(?:\s[A-Z0-9][\w.+\-]*){0,2}|\s(?:and|or)\s[A-Z][\w.+\-]*(?:\s[A-Z0-9][\w.+\-]*){0,2})+", text[end:])
+                      r"(?:\s[A-Za-z0-9][\w.+\-]*){0,2}|\s(?:and|or)\s[A-Z][\w.+\-]*(?:\s[A-Za-z0-9][\w.+\-]*){0,2})+",
+                      text[end:])
         if lm:
             list_end = end + lm.end()
         cues.append(_Cue(start=m.start(), phrase=phrase, phrase_start=rest_start + skip, list_end=list_end))
@@ -542,6 +543,9 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if res is not None:
             out.append(_with_baseline(text, res, cues, candidates))
     out = _inherit(text, out)
+    if out and re.search(r"(?:^|,\s)on\saverage,", text[: out[0].start], re.I):
+        # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
+        out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
     return tuple(replace(r, conditions=_conditions_for(r, out, conds)) for r in out)
 
 
@@ -590,7 +594,7 @@ def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidate
 
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|reach\w*|obtain\w*|attain\w*|improv\w*|reduc\w*|cut\w*|lower\w*|increas\w*|boost\w*|accelerat\w*"
-    r"|speed\w*|sav(?:e|es|ed|ing)|deliver\w*|yield\w*|provid\w*|offer\w*|outperform\w*|surpass\w*|maintain\w*|keep\w*"
+    r"|speed(?:s|ed|ing)\b|speeds?\sup|sav(?:e|es|ed|ing)|deliver\w*|yield\w*|provid\w*|offer\w*|outperform\w*|surpass\w*|maintain\w*|keep\w*"
     r"|retain\w*|requir\w*|us(?:e|es|ing)|consum\w*|runs?|running|enabl\w*|decreas\w*|shrink\w*|compress\w*|gain\w*)\b",
     re.I,
 )
@@ -615,8 +619,8 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
             if r.kind == "relative" and direction is None:
                 direction = "increase" if p.metric in HIGHER_IS_BETTER else "decrease"
             filled[i] = r = replace(r, metric=p.metric, direction=direction, partial=False)
-        if coordinated and r.qualifier is None and p.qualifier in ("about", "up_to") and p.unit == r.unit \
-                and not re.search(r"\bby\b", between):
+        if coordinated and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") and p.unit == r.unit \
+                and not re.search(r"\bby\b", between) and (len(between) <= 12 or r.metric == p.metric):
             filled[i] = replace(r, qualifier=p.qualifier)
     for i in range(len(filled) - 2, -1, -1):
         r, n = filled[i], filled[i + 1]
@@ -825,9 +829,7 @@ def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
         elif any(pos <= h < end for h, _e in hardware) or end > pos:
             items.append(None)
         pos = piece.end() if piece else bend
-    while items and items[-1] is None:
-        items.pop()
-    return items
+    return items if any(items) else []
 
 
 def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
