@@ -70,7 +70,7 @@ run: setup-python
 	$(VENV)/bin/kg stats
 
 test: setup
-	$(VPY) -m pytest -p no:cacheprovider -q $(PYTEST_ARGS)
+	$(VPY) -m pytest -p no:cacheprovider -q --durations=15 $(PYTEST_ARGS)
 
 # -- for people ---------------------------------------------------------------------------------------------
 neo4j: setup-neo4j
