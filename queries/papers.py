@@ -9,7 +9,7 @@ import networkx as nx
 
 from queries._graph import inc, label, name, out
 from queries._shape import Row
-from queries.model import ParamSpec, QuerySpec
+from queries.model import ParamSpec, QuerySpec, label_words
 from queries.registry import Context, Params, define
 
 WEIGHTS = {"Technique": 3.0, "Model": 2.0, "Dataset": 1.0, "Hardware": 1.0, "HardwareClass": 1.0}
@@ -55,7 +55,7 @@ def _sp_finish(raw: list[Row], ctx: Context) -> list[Row]:
     for qid, s in score.items():
         why = sorted(reasons[qid], key=lambda x: (-x[0], x[1], x[2]))
         rows.append({"paper": qid, "title": info[qid]["title"], "year": info[qid]["year"], "score": round(s, 3),
-                     "shared": len(why), "reasons": [f"{lbl.lower()}: {nm}" for _, lbl, nm in why]})
+                     "shared": len(why), "reasons": [f"{label_words((lbl,))}: {nm}" for _, lbl, nm in why]})
     rows.sort(key=lambda r: (-r["score"], r["paper"]))
     limit = ctx.params.get("limit") or 0
     return rows[:limit] if limit else rows

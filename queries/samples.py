@@ -82,7 +82,7 @@ def sample_params(g: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     if methods and hardware:
         s["path"].append({"a": methods[0], "b": hardware[0]})
     if models and techniques:
-        s["path"].append({"a": models[0], "b": techniques[0], "max_hops": 3})
+        s["path"].append({"a": models[0], "b": techniques[0]})
     if len(methods) >= 2:
         s["path"].append({"a": methods[0], "b": methods[1], "limit": 3})
     s["techniques-for-target"] = [{"target": x} for x in hwclasses + memory]

@@ -215,16 +215,21 @@ def _hop_options(g: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, dic
     return opts
 
 
-def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, max_hops: int, limit: int) -> Iterator[Row]:
-    """Undirected shortest paths from ``a`` to ``b`` (edge-level, like Cypher's allShortestPaths), in the order
-    (node ids, types, start nodes) and at most ``limit`` of them: generated in order, never all enumerated."""
+def path_order(ids: list[str], types: list[str], starts: list[str], ev_papers: list[Any]) -> tuple[Any, ...]:
+    """Paths whose hops all carry evidence first (fewest ontology hops), then by node ids, types and
+    start nodes: the order both stores sort by before the limit."""
+    return (sum(1 for p in ev_papers if p is None), ids, types, starts)
+
+
+def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> Iterator[Row]:
+    """Every undirected shortest path from ``a`` to ``b`` of at most ``max_hops`` edges, edge by edge
+    (parallel edges give distinct paths, as in Cypher's allShortestPaths)."""
     da = _bfs(g, a, max_hops, stop=b)
     if b not in da:
         return
     total = da[b]
     db = _bfs(g, b, total)
     on_path = {n for n, d in da.items() if d + db.get(n, total + 1) == total}
-    emitted = 0
 
     def walk(prefix: list[str]) -> Iterator[list[str]]:
         cur = prefix[-1]
@@ -239,11 +244,7 @@ def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, max_hops: int, limit: int
 
     for nodes in walk([a]):
         hops = [_hop_options(g, u, v) for u, v in itertools.pairwise(nodes)]
-        combos = sorted(itertools.product(*hops), key=lambda c: ([h[0] for h in c], [h[1] for h in c]))
-        for combo in combos:
-            if emitted >= limit:
-                return
-            emitted += 1
+        for combo in itertools.product(*hops):
             yield {
                 "ids": nodes,
                 "names": [name(g, n) for n in nodes],
@@ -257,12 +258,15 @@ def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, max_hops: int, limit: int
 
 
 def _path_graph(g: nx.MultiDiGraph, p: Params) -> list[Row]:
-    return list(shortest_paths(g, p["a"], p["b"], p["max_hops"], p["limit"]))
+    paths = sorted(shortest_paths(g, p["a"], p["b"], p["max_hops"]),
+                   key=lambda r: path_order(r["ids"], r["types"], r["starts"], r["ev_papers"]))
+    return paths[: p["limit"]]
 
 
 def _path_finish(raw: list[Row], ctx: Context) -> list[Row]:
     unique = {(tuple(r["ids"]), tuple(r["types"]), tuple(r["starts"])): r for r in raw}
-    paths = [unique[k] for k in sorted(unique)][: ctx.params["limit"]]
+    paths = sorted(unique.values(), key=lambda r: path_order(r["ids"], r["types"], r["starts"], r["ev_papers"]))
+    paths = paths[: ctx.params["limit"]]
     rows: list[Row] = []
     for i, r in enumerate(paths, 1):
         for h in range(len(r["types"])):
@@ -289,7 +293,8 @@ define(
         title="How does entity A relate to entity B?",
         description=(
             "The shortest typed paths between two entities (edges in either direction), each hop with the paper and "
-            "sentence that support it (ontology hops say so). Paths are ordered by the ids along them."
+            "sentence that support it (ontology hops say so). Paths whose every hop has evidence come first, then "
+            "by the ids along them."
         ),
         params=(
             ParamSpec(name="a", type="entity", required=True, help="where the path starts", example="galore"),
