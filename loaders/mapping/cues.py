@@ -437,8 +437,8 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
 TOPIC_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     "topic/agent-memory": (
         ("long-term memory", 0.9), ("memory system{s|}", 0.6), ("agent memory", 1.0), ("agentic memory", 1.0),
-        ("memory management for agents", 1.0), ("episodic memory", 0.6), ("memory bank{s|}", 0.5),
-        ("memory operating system", 1.0), ("memory OS", 1.0), ("LLM agent{s|}", 0.6), ("agent{s|}", 0.3),
+        ("memory management for agents", 1.0), ("memory bank{s|}", 0.3),
+        ("memory operating system", 1.0), ("memory OS", 1.0), ("LLM agent{s|}", 0.6), ("agent{s|}", 0.2), ("LLM-based agent{s|}", 0.8), ("agentic", 0.6),
         ("dialogue agent{s|}", 0.8), ("personalized", 0.3), ("conversation{s|}", 0.3), ("long-term interaction{s|}", 0.8),
         ("memory retrieval", 0.5), ("memories", 0.4), ("working memory", 0.4), ("memory-augmented generation", 1.0),
         ("memory framework", 0.6), ("structured memory", 0.5), ("reflective memory", 1.0), ("memory management", 0.3),
@@ -448,8 +448,10 @@ TOPIC_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     "topic/memory-augmented-models": (
         ("memory-augmented", 0.8), ("external memory", 0.8), ("memory network{s|}", 0.7), ("memory layer{s|}", 0.6),
+        ("episodic memory", 0.7), ("hierarchical memory", 0.6), ("reinforcement learning agent{s|}", 0.6),
+        ("RL agent{s|}", 0.6),
         ("associative memory", 0.6), ("memory tree", 0.6), ("memory module{s|}", 0.4), ("memory controller{s|}", 0.5),
-        ("memory bank{s|}", 0.4), ("memorization", 0.4), ("test-time memorization", 0.8), ("neural memory", 0.7),
+        ("memory bank{s|}", 0.6), ("memorization", 0.4), ("test-time memorization", 0.8), ("neural memory", 0.7),
         ("memory token{s|}", 0.5), ("recurrent memory", 0.4), ("memory mechanism", 0.4), ("memory architecture", 0.5),
         ("spatial memory", 0.6), ("memory-based", 0.3), ("memory representation{s|}", 0.5), ("parametric memor{y|ies}", 0.5),
         ("contextual memory", 0.5), ("memory integration", 0.5), ("memory reweaving", 0.8), ("hierarchical memor{y|ies}", 0.5),

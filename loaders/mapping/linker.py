@@ -51,6 +51,7 @@ SIBLING_RELATIVE = 0.2
 MAX_TECHNIQUES = 5
 SCOPE_MIN = 1.5
 TOPIC_RATIO = 1.0
+ROOT_SCOPE_WEIGHT = 1.0
 
 _PROPOSAL = re.compile(
     r"\b(?:we|our|this paper|this work|in this paper|in this work)\b.{0,40}?\b(?:propose|present|introduce|develop|"
@@ -214,6 +215,19 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
 }
 
 
+_DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design)\b", re.I)
+
+
+def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
+    """The class of an in-scope paper whose evidence names no class clearly."""
+    best = max(((sc.total, t) for t, sc in tech.items() if t != ROOT), default=(0.0, ROOT))
+    if best[0] >= 0.6:
+        return best[1]
+    if not survey and _DESIGN_TITLE.search(title):
+        return "technique/efficient-network-design"  # a new efficient model or architecture
+    return ROOT
+
+
 def _select_survey(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     """A survey studies families: every class's evidence counts for its top-level family."""
     fam: dict[str, float] = defaultdict(float)
@@ -309,11 +323,16 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     survey = bool(_BROAD.search(sentences[0].text))
     techniques = _select_survey(tech_scores, tax) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
-    best_tech = max((s.total for t, s in tech_scores.items() if t != ROOT), default=0.0) if techniques else 0.0
+    # the scope decision weighs all efficiency evidence against the best adjacent topic
+    best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT), default=0.0)
+    root = tech_scores[ROOT].total if ROOT in tech_scores else 0.0
+    evidence = best_tech + ROOT_SCOPE_WEIGHT * root
     topic_best = max(topic_scores.items(), key=lambda kv: (kv[1].total, kv[0]), default=None)
-    in_scope = bool(techniques) and best_tech >= SCOPE_MIN
-    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * best_tech:
+    in_scope = evidence >= SCOPE_MIN
+    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * evidence:
         in_scope = False
+    if in_scope and not techniques:
+        techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
     topic = None
     if not in_scope:
         topic = topic_best[0] if topic_best and topic_best[1].total >= 0.5 else "topic/other"
