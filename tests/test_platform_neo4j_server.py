@@ -5,6 +5,7 @@ Timings land in ``artifacts/platform-timings.jsonl`` (one JSON object per line) 
 
 from __future__ import annotations
 
+import doctest
 import json
 import os
 import signal
@@ -19,6 +20,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from tests.conftest import REPO_ROOT, ExternalNeo4j
+import neo4j_launcher
 from neo4j_launcher import Neo4jLaunchError, Neo4jServer
 
 pytestmark = pytest.mark.neo4j
@@ -150,3 +152,8 @@ def test_a_taken_port_is_refused_before_starting_a_jvm(neo4j_server, tmp_path):
     with pytest.raises(Neo4jLaunchError, match=f"port {neo4j_server.port} on 127.0.0.1 is already in use"):
         Neo4jServer(tmp_path / "second", port=neo4j_server.port).start()
     assert time.perf_counter() - started < 5
+
+
+def test_launcher_doctests():
+    result = doctest.testmod(neo4j_launcher, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

@@ -4,10 +4,13 @@ The server is the small Maven project in ``tools/neo4j-server/``; this module bu
 missing or older than its sources, starts it on a free port with a throw-away data directory, waits for
 its ``READY bolt://...`` line and stops it again.
 
->>> from tools.neo4j_launcher import Neo4jServer              # doctest: +SKIP
+>>> import sys; sys.path.insert(0, "tools")                  # doctest: +SKIP
+>>> from neo4j_launcher import Neo4jServer                    # doctest: +SKIP
 >>> with Neo4jServer() as server:                              # doctest: +SKIP
 ...     print(server.uri.startswith("bolt://127.0.0.1:"))
 True
+
+(``tests/conftest.py`` puts ``tools/`` on ``sys.path`` itself; bench scripts do the same.)
 
 From a shell::
 
