@@ -795,8 +795,8 @@ def _memory_components(
     text: str = "", method_sents: set[int] | None = None,
 ) -> dict[str, tuple[int, float]]:
     out: dict[str, tuple[int, float]] = {}
-    if sentences and _SURVEY.search(sentences[0].text):
-        return out  # a survey reduces nothing itself
+    if sentences and _BROAD.search(sentences[0].text):
+        return out  # a survey or a comparative study reduces nothing itself
     kv_paper = any(t in _KV_TECHS for t in techniques)
     weight_specific = any(t in _WEIGHT_SPECIFIC for t in techniques)
     for t in techniques:
@@ -816,6 +816,8 @@ def _memory_components(
         sent = sentences[si]
         if not _REDUCE.search(sent.text) or _BACKGROUND.search(sent.text) or si == 1:
             continue
+        if h.target == "memory/activations" and not re.search(r"memory|footprint|intermediate|storage", h.text, re.I):
+            continue  # "8-bit activations" is a precision, not activation memory
         if h.target in out or h.target in ("memory/kv-cache", "memory/gradients") or si in method_sents:
             out[h.target] = (si, 0.8)
     return out
