@@ -207,7 +207,27 @@ class Named:
     end: int
 
 
+_NAMED_CACHE: dict[int, tuple[LinkedDoc, dict[bool, list[Named]]]] = {}
+
+
 def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> list[Named]:
+    """Methods and techniques named in ``Paper.text[start:end]`` (see :func:`_named_all`).
+
+    The whole paper is read once per document and mode; spans are then cut from that reading.
+    """
+    hit = _NAMED_CACHE.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_NAMED_CACHE) > 16:
+            _NAMED_CACHE.clear()
+        hit = (doc, {})
+        _NAMED_CACHE[id(doc)] = hit
+    full = hit[1].get(loose)
+    if full is None:
+        full = hit[1][loose] = _named_all(doc, loose=loose)
+    return [n for n in full if start <= n.start < end]
+
+
+def _named_all(doc: LinkedDoc, *, loose: bool = False) -> list[Named]:
     """Methods and techniques named in ``Paper.text[start:end]``, in text order.
 
     A coined name (``GaLore``, ``FlashAttention-2``, ``H2O``) is a Method ``method/<slug>`` even when
@@ -218,6 +238,7 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
     writes in lower case ("Medusa", "Wanda") is a name too.
     """
     text = doc.paper.text
+    start, end = 0, len(text)
     out: list[Named] = []
     blocked: list[tuple[int, int]] = []
     generic = _generic_words()
@@ -240,10 +261,14 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
         elif m.label in (NodeLabel.MODEL, NodeLabel.DATASET, NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS,
                          NodeLabel.METRIC, NodeLabel.ARCHITECTURE, NodeLabel.MODEL_FAMILY):
             blocked.append((m.start, m.end))
-    lower = text.lower()
+    # one flag per character: inside a mention already read (a linear scan per token would be quadratic)
+    mask = bytearray(len(text) + 1)
+    for s_, e_ in blocked:
+        mask[s_:e_] = b"\x01" * (e_ - s_)
+    lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z0-9]*(?![\w-])", text)) if loose else set()
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
-        if any(s <= nm.start() < e or nm.start() <= s < nm.end() for s, e in blocked):
+        if 1 in mask[nm.start() : nm.end()]:
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
@@ -251,7 +276,7 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
             continue  # "SSD-based solutions": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (loose and tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
-                 and not re.search(rf"(?<![\w-]){re.escape(tok.lower())}(?![\w-])", text[: nm.start()] + " " + text[nm.end() :]))
+                 and tok.lower() not in lower_words)
         if not (coined or plain) or (plain and nm.start() > 0 and text[nm.start() - 2 : nm.start()] in (". ", "\n\n")):
             continue
         s0, e0 = nm.start(), nm.end()

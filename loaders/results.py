@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.ids import slug
@@ -865,7 +866,10 @@ def _bind_sentence(
     text = sent.text
     respectively = bool(re.search(r"\brespectively\b", text))
     comparative = _comparative_spans(text) + [(c.phrase_start, c.list_end) for c in _baseline_cues(text)]
-    models = _slots(doc, index, (NodeLabel.MODEL,), comparative)
+    own_models = {f"model/{slug(m.name)}" for m in doc.methods} | {f"model/{slug(m.name)}s" for m in doc.methods}
+    # the paper's own method read as a model ("Kimi Linear") names the subject again, not a model measured
+    models = [s for s in _slots(doc, index, (NodeLabel.MODEL,), comparative) if s.id not in own_models
+              and s.id.rstrip("s") not in own_models]
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
     baselines = [_baseline_items(doc, sent.start, r) for r in parsed]
@@ -1126,7 +1130,11 @@ def _subject(doc: LinkedDoc, text: str) -> str | None:
 
 def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
     """Whether the paper's named contribution is a benchmark, data set or metric ("X, a benchmark ...")."""
-    text = doc.paper.text
+    return _benchmark_named(doc.paper.text, name)
+
+
+@lru_cache(maxsize=256)
+def _benchmark_named(text: str, name: str) -> bool:
     kinds = r"(?:benchmark|dataset|data\sset|metric|test\ssuite|suite)"
     n = re.escape(name)
     return bool(re.search(
