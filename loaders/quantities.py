@@ -442,7 +442,7 @@ def _with(q: Quantity, **changes: object) -> Quantity:
 # -- precisions and formats ---------------------------------------------------------------------
 
 PRECISION = re.compile(
-    r"(?<![\w/])(FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)(\d{1,2})\b|(?<![\w/])(W\d{1,2}A\d{1,2}(?:KV\d{1,2})?)\b",
+    r"(?<![\w/])(FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)(\d{1,2})\b|(?<![\w/])(W\d{1,2}\*?A\d{1,2}(?:KV\d{1,2})?)\b",
 )
 
 
@@ -452,4 +452,4 @@ def find_precisions(text: str) -> list[tuple[str, int, int]]:
     >>> find_precisions("W4A16 beats INT8 and matches FP16")
     [('w4a16', 0, 5), ('int8', 12, 16), ('fp16', 29, 33)]
     """
-    return [(m.group().lower(), m.start(), m.end()) for m in PRECISION.finditer(text)]
+    return [(m.group().lower().replace("*", ""), m.start(), m.end()) for m in PRECISION.finditer(text)]

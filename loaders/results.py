@@ -158,7 +158,7 @@ _CONDITION_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("context_length", re.compile(r"^[\s-]?(?:-?tokens?\s|-?long\s|-?length\s)?(?:contexts?|context\s(?:length|window)s?"
                                   r"|sequences?|sequence\slengths?|input\slength|prompts?)\b", re.I)),
     ("compression_ratio", re.compile(r"^[\s-]?(?:compression(?:\sratio|\srate)?|kv(?:[- ]cache)?\sbudget|cache\sbudget"
-                                     r"|budget|retention|keep\sratio)\b", re.I)),
+                                     r"|(?:[\w-]+\s)?budgets?|retention|keep\sratio)\b", re.I)),
     ("bit_width", re.compile(r"^[\s-]?(?:bits?\b)?\s?(?:quantization|quantized|precision|weights|weight\b|integer|models?\b"
                              r"|kv\b|activations|llms?\b)", re.I)),
 )
@@ -339,6 +339,7 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     return None
 
 
+_WORD_NUMBER = {"one": 1, "two": 2, "four": 4, "eight": 8, "sixteen": 16}
 _SETTING_BEFORE = re.compile(r"\b(?:at|with|under|for|using|given)\s(?:a\s|an\s|the\s|only\s|both\s|aggressive\s)*$", re.I)
 _RESULT_REACH = re.compile(r"\b(?:process\w*|handl\w*|support\w*|extend\w*|scal\w*|generali[sz]\w*|enabl\w*|reach\w*"
                            r"|achiev\w*)\s(?:\w+\s){0,3}?(?:up\sto\s|to\s|over\s|beyond\s)?$", re.I)
@@ -517,13 +518,21 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if _is_count(text, q) or _is_model_size(text, q):
             continue
         candidates.append(q)
+    compared = _comparative_spans(text)
     for name, s, _e in find_precisions(text):
+        if any(a <= s < b for a, b in compared):
+            continue  # "compared to INT8 quantization": the baseline's precision, not a setting of the result
         if name.startswith("w") and "a" in name:
             conds.append(("bit_width", name.upper(), s))
         elif re.fullmatch(r"(?:int|fp)\d+", name) and re.match(r"\s(?:model|weights?|quantiz\w*|inference|precision)",
                                                               text[_e : _e + 14]):
             conds.append(("bit_width", re.sub(r"\D", "", name), s))
 
+    for bm in re.finditer(r"\bbatch\s(?:size\s)?(?:of\s)?(one|two|four|eight|sixteen)\b", text, re.I):
+        conds.append(("batch_size", str(int(_WORD_NUMBER[bm.group(1).lower()])), bm.start()))
+    for dm in re.finditer(r"\b(?:on|using|with|in)\s(?:a\s)?(single|one)\s(?:[\w-]+\s){0,2}?(?:GPU|TPU|CPU|NPU|device"
+                          r"|accelerator|server|machine)s?\b", text, re.I):
+        conds.append(("devices", "1", dm.start()))
     groups: dict[int, list[Quantity]] = defaultdict(list)
     for q in candidates:
         if q.group is not None:
