@@ -20,6 +20,7 @@ import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.mapping.text import tokenize
 
@@ -40,6 +41,7 @@ def expand(term: str) -> list[str]:
 _SUFFIXES = (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize"), ("yse", "yze"))
 
 
+@lru_cache(maxsize=65536)
 def norm_token(tok: str) -> str:
     """The comparison form of one lowercase token.
 
