@@ -531,6 +531,25 @@ def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
     return out
 
 
+_PARTS_LIST = re.compile(r"\b(?:two|three|four|several|key|main|core|novel)\s(?:\w+\s)?(?:components?|modules?|designs?|"
+                         r"innovations?|parts|techniques|mechanisms)\s?(?::|,|—|including|namely)\s?(?:\((?:a|1|i)\)\s)?", re.I)
+_TITLE_WORD = r"(?:[A-Z][\w]*(?:-[\w]+)*)"
+
+
+def _title_phrase(item: str) -> str | None:
+    """The name an item of a list of parts gives ("the Temporal Mamba Fuser" -> "Temporal Mamba Fuser")."""
+    item = re.sub(r"^(?:the|a|an|our|novel|new|dedicated)\s+", "", item.strip(), flags=re.I)
+    m = re.match(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,4}}", item)
+    if not m:
+        return None
+    name = m.group()
+    if "(" in item[: m.end() + 2]:
+        return None  # an acronym definition: read by the acronym path
+    if " " not in name:
+        return None  # a single word, even hyphenated ("Fine-grained"), is too weak a name
+    return name
+
+
 def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     if not doc.methods:
         return
@@ -556,13 +575,39 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence if hit else m.sentence, 0.6)
             if r:
                 yield r
+    # "two key components: Temporal Mamba Blocks and the Temporal Mamba Fuser", "(b) Shortcut-connected MoE, ..."
+    done = {c for c, _n, _s, _l in comps}
+    for sent in doc.sentences:
+        if sent.in_title or sent.index < 1:
+            continue
+        spans: list[tuple[int, int]] = []
+        lm = _PARTS_LIST.search(sent.text)
+        if lm:
+            spans.append((lm.end(), len(sent.text)))
+        em = re.match(r"^\s?\((?:[b-e]|[2-5])\)\s", sent.text)
+        if em:
+            spans.append((em.end(), len(sent.text)))
+        for a, b in spans:
+            for item in re.split(r",\s(?:and\s)?|\sand\s|;\s|\s?\((?:[a-e]|[1-5])\)\s", sent.text[a:b]):
+                name = _title_phrase(item)
+                if not name:
+                    continue
+                cid = f"method/{slug(name)}"
+                if cid in done or cid in _own_ids(doc):
+                    continue
+                done.add(cid)
+                r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6, qualifier=name)
+                if r:
+                    yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid
     for sent in doc.sentences:
         for hm in re.finditer(r"\b(?:hybrid|combination|mixture|integration)\sof\s", sent.text, re.I):
             stop = _phrase_end(text, sent.start + hm.end(), sent.end)
             for n in named_in(doc, sent.start + hm.end(), stop):
                 if n.id.startswith("method/") and n.id not in _own_ids(doc):
-                    r = _rel(doc, RelType.HAS_COMPONENT, main.id, n.id, sent.index, 0.6)
+                    acr = re.match(r"\s\(([A-Za-z][\w-]{1,12})\)", text[n.end : n.end + 16])
+                    cid = f"method/{slug(acr.group(1))}" if acr else n.id  # the acronym the abstract defines
+                    r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6)
                     if r:
                         yield r
 
