@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALIAS_PROPS = ("aliases", "acronym", "acronyms", "alt_labels", "alt_names", "synonyms", "abbreviation", "short_name")
+ALIAS_PROPS = ("aliases", "acronym", "acronyms", "alt_labels")
 """Node properties read as alternative names (a string or a list of strings)."""
 
 LABEL_PRIORITY: tuple[str, ...] = (
@@ -291,7 +291,8 @@ def raise_unresolved(res: Resolution, *, param: str | None = None) -> None:
 
 _GRAPH_ENTRIES: weakref.WeakKeyDictionary[Any, dict[str, list[Entry]]] = weakref.WeakKeyDictionary()
 
-_ALT = "alt: [x IN [k IN $alias_props | n[k]] WHERE x IS NOT NULL]"
+# One flat list of strings: a list (of lists) per row costs the driver far more to decode.
+_ALT = "alt: reduce(acc = [], v IN [k IN $alias_props | n[k]] | acc + coalesce(v, []))"
 """Alternative names, read with dynamic keys (``n[k]``): a static ``n.acronym`` would make Neo4j warn
 about a property key that no node of the graph happens to have."""
 
@@ -326,9 +327,15 @@ def _flat(values: Iterable[Any]) -> list[str]:
 
 
 def entry_row(node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
-    """The raw row of a node as the entries Cypher returns it (``alt``: the alias values present)."""
-    return {"id": node_id, "label": label, "name": props.get("name", node_id),
-            "alt": [props[k] for k in ALIAS_PROPS if props.get(k) is not None]}
+    """The raw row of a node as the entries Cypher returns it (``alt``: every alias value, flattened)."""
+    alt: list[Any] = []
+    for k in ALIAS_PROPS:
+        v = props.get(k)
+        if isinstance(v, list):
+            alt.extend(v)
+        elif v is not None:
+            alt.append(v)
+    return {"id": node_id, "label": label, "name": props.get("name", node_id), "alt": alt}
 
 
 def entry_from_row(row: dict[str, Any]) -> Entry:
