@@ -329,29 +329,30 @@ def evaluate_results(gold: Sequence[GoldSentence], papers: Sequence[Paper], onto
             detection += Score(tp=len(pairs), fp=len(preds) - len(pairs), fn=len(golds) - len(pairs))
             paired_p = {i for i, _ in pairs}
             paired_g = {j for _, j in pairs}
-            for i, p in enumerate(preds):
-                if i not in paired_p:
+            for pi, pred in enumerate(preds):
+                if pi not in paired_p:
                     diffs.append(f"[extra] {sent.title[:50]} @{sent.sentence_start}: "
-                                 f"{p['value']} {p['unit']} {p['metric']}")
-            for j, g in enumerate(golds):
-                if j not in paired_g:
+                                 f"{pred['value']} {pred['unit']} {pred['metric']}")
+            for gi, want in enumerate(golds):
+                if gi not in paired_g:
                     diffs.append(f"[missed] {sent.title[:50]} @{sent.sentence_start}: "
-                                 f"{g['value']} {g['unit']} {g['metric']}")
+                                 f"{want['value']} {want['unit']} {want['metric']}")
+            gold_of = {pi: golds[gi] for pi, gi in pairs}
+            pred_of = {gi: preds[pi] for pi, gi in pairs}
             for f in RESULT_FIELDS:
                 tp = fp = fn = 0
-                gold_of = {i: golds[j] for i, j in pairs}
-                for i, p in enumerate(preds):
-                    g = gold_of.get(i)
-                    if _present(f, p[f]):
-                        if g is not None and _field_equal(f, p[f], g[f]):
+                for pi, pred in enumerate(preds):
+                    match = gold_of.get(pi)
+                    if _present(f, pred[f]):
+                        if match is not None and _field_equal(f, pred[f], match[f]):
                             tp += 1
                         else:
                             fp += 1
-                for j, g in enumerate(golds):
-                    if not _present(f, g[f]):
+                for gi, want in enumerate(golds):
+                    if not _present(f, want[f]):
                         continue
-                    i = next((i for i, jj in pairs if jj == j), None)
-                    if i is None or not _field_equal(f, preds[i][f], g[f]):
+                    got = pred_of.get(gi)
+                    if got is None or not _field_equal(f, got[f], want[f]):
                         fn += 1
                 fields[f] += Score(tp=tp, fp=fp, fn=fn)
     return ResultsReport(

@@ -420,8 +420,8 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
     for m in _OWN_REF.finditer(text[sent_start:pos]):
         if last is None or sent_start + m.start() > last[0]:
             last = (sent_start + m.start(), True)
-    for m in doc.methods:
-        p = text.rfind(m.name, sent_start, pos)
+    for pm in doc.methods:
+        p = text.rfind(pm.name, sent_start, pos)
         if p >= 0 and (last is None or p >= last[0]):
             last = (p, True)
     return bool(last and last[1])
@@ -589,14 +589,14 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             spans.append((em.end(), len(sent.text)))
         for a, b in spans:
             for item in re.split(r",\s(?:and\s)?|\sand\s|;\s|\s?\((?:[a-e]|[1-5])\)\s", sent.text[a:b]):
-                name = _title_phrase(item)
-                if not name:
+                title = _title_phrase(item)
+                if not title:
                     continue
-                cid = f"method/{slug(name)}"
+                cid = f"method/{slug(title)}"
                 if cid in done or cid in _own_ids(doc):
                     continue
                 done.add(cid)
-                r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6, qualifier=name)
+                r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6, qualifier=title)
                 if r:
                     yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid

@@ -704,8 +704,8 @@ def _read_result(
     elif inc is not None:
         direction = "increase"
     if better and better.group(1).lower() in ("better", "worse") and metric:
-        good = "increase" if metric in HIGHER_IS_BETTER else "decrease"
-        bad = "decrease" if good == "increase" else "increase"
+        good: Direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
+        bad: Direction = "decrease" if good == "increase" else "increase"
         direction = good if better.group(1).lower() == "better" else bad  # "0.7 better perplexity" is lower
     if q.change_from is not None:
         direction = "increase" if q.value > q.change_from else "decrease"
@@ -894,7 +894,7 @@ def _bind_sentence(
                 baseline = items[group.index(i)]
             elif len(sharing) == len(items):
                 baseline = items[sharing.index(i)]
-        unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text)
+        unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text or "")
         model = _pick(text, models, parsed, i, respectively)
         dataset = _pick(text, datasets, parsed, i, respectively, same_metric_only=True)
         hw = _pick(text, hardware, parsed, i, respectively)
@@ -974,11 +974,11 @@ _HWCLASS_RES = tuple((h, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for 
 
 def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot]:
     """Hardware classes a result was measured on ("on real edge devices", "mobile latency")."""
-    out = []
+    out: list[_Slot] = []
     for hid, rx in _HWCLASS_RES:
         for m in rx.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
-            platform = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an\s|real\s|real-world\s|modern\s|commodity\s"
+            platform: object = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an\s|real\s|real-world\s|modern\s|commodity\s"
                                  r"|consumer\s|various\s)*$", before, re.I)
             if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
                 continue  # "on a single GPU": a device count (a condition), not the platform measured
