@@ -126,14 +126,14 @@ def _fold(s: str) -> str:
 def _own_spellings() -> frozenset[str]:
     from loaders.mapping.lexicon import expand
 
-    out = set()
+    out: set[str] = set()
     for table in (TECHNIQUE_TERMS, TOPIC_TERMS):
-        for terms in table.values():
-            for term, _ in terms:
+        for weighted in table.values():
+            for term, _ in weighted:
                 out.update(_fold(x) for x in expand(term))
-    for terms in (*CUE_TERMS.values(), *HWCLASS_TERMS.values(), *MEMORY_TERMS.values(), GENERIC_TERMS):
-        for term in terms:
-            out.update(_fold(x) for x in expand(term))
+    for plain in (*CUE_TERMS.values(), *HWCLASS_TERMS.values(), *MEMORY_TERMS.values(), GENERIC_TERMS):
+        for word in plain:
+            out.update(_fold(x) for x in expand(word))
     return frozenset(out)
 
 

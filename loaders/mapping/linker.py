@@ -264,7 +264,7 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
         if winner in cands:
             cands -= set(losers)
     # most specific: drop a class when one of its descendants is kept
-    drop = set()
+    drop: set[str] = set()
     for t in cands:
         drop |= tax.ancestors(t) & cands
     keep = [t for t in cands if t not in drop]
@@ -326,10 +326,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # the scope decision weighs all efficiency evidence against the best adjacent topic
     best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT), default=0.0)
     root = tech_scores[ROOT].total if ROOT in tech_scores else 0.0
-    evidence = best_tech + ROOT_SCOPE_WEIGHT * root
+    weight_of_evidence = best_tech + ROOT_SCOPE_WEIGHT * root
     topic_best = max(topic_scores.items(), key=lambda kv: (kv[1].total, kv[0]), default=None)
-    in_scope = evidence >= SCOPE_MIN
-    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * evidence:
+    in_scope = weight_of_evidence >= SCOPE_MIN
+    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
     if in_scope and not techniques:
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]

@@ -215,17 +215,17 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
             rel(RelType.REDUCES, src, comp, si, conf)
 
     # models
-    for mid, m in sorted(lk.models.items()):
+    families = _families(known)
+    for mid, model in sorted(lk.models.items()):
         si, conf = lk.evidence.get(mid, (0, 0.8))
-        props = dict(m.props())
-        entity(mid, NodeLabel.MODEL, m.name, props)  # type: ignore[arg-type]
+        entity(mid, NodeLabel.MODEL, model.name, dict(model.props()))
         rel(RelType.EVALUATED_ON, pid, mid, si, conf)
-        fam = m.family_id
-        if fam in known or not known:
-            entity(fam, NodeLabel.MODEL_FAMILY, m.family.replace("-", " ").title())
+        fam = model.family_id
+        # MEMBER_OF only towards a family the catalog describes
+        if fam in families and mid not in known:
             rel(RelType.MEMBER_OF, mid, fam, si, conf)
         if mid not in known:
-            rel(RelType.USES_ARCHITECTURE, mid, f"arch/{m.arch}", si, 0.7)
+            rel(RelType.USES_ARCHITECTURE, mid, f"arch/{model.arch}", si, 0.7)
 
     # hardware and hardware classes
     for hid, d in sorted(lk.devices.items()):
@@ -244,6 +244,16 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
             rel(RelType.INTRODUCES, pid, did, si, conf)
         rel(RelType.EVALUATED_ON, pid, did, si, conf)
     return entities, relations
+
+
+def _families(known: frozenset[str]) -> frozenset[str]:
+    """Family ids that exist: the ontology's, or the catalog's when mapping without an ontology."""
+    fams = frozenset(k for k in known if k.startswith("family/"))
+    if fams:
+        return fams
+    from loaders.mapping.catalog import _family_entries
+
+    return frozenset(f for f, *_ in _family_entries())
 
 
 def _slug(name: str) -> str:

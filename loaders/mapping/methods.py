@@ -239,6 +239,7 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 _LIST_HEAD = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*", re.I)
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\)\s*([A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)(?=,|\s\(|\swhich|\sthat|;|\.)")
+_PART_WORDS = re.compile(r"\b(?:first|second|third|two|three|techniques?|components?|modules?|strateg(?:y|ies))\b", re.I)
 _QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})[\"”]")
 
 
@@ -283,11 +284,13 @@ def find_components(
             continue
         lh = _LIST_HEAD.search(sent.text)
         if lh:
+            if re.search(r"\b(?:results?|findings?|benefits?|advantages?|contributions?)\b", sent.text[: lh.end()], re.I):
+                continue
             for it in _LIST_ITEM.finditer(sent.text, lh.end()):
                 name = it.group(1).strip()
                 if name.split()[0].lower() not in _STOP_NAMES and len(name) > 2:
                     add(name, sent.start + it.start(1), sent.index)
-        if main.name in sent.text or _INTRO.search(sent.text):
+        if _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 add(q.group(1), sent.start + q.start(1), sent.index)
     return out
