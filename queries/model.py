@@ -57,7 +57,7 @@ class ParamSpec(Record):
         """What a valid value looks like, in words (used in error messages)."""
         if self.type == "entity":
             kinds = " or ".join(_LABEL_WORDS.get(lbl, lbl) for lbl in self.labels) if self.labels else "entity"
-            return f"a {kinds} name, alias or id"
+            return f"{'an' if kinds[0] in 'aeiou' else 'a'} {kinds} name, alias or id"
         if self.type == "choice":
             return "one of " + ", ".join(self.choices)
         if self.type in ("int", "float"):

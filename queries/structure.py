@@ -330,7 +330,7 @@ define(
         ),
         columns=("technique", "technique_name", "year", "papers"),
         table_columns=("technique_name", "year", "papers"),
-        examples=({}, {"technique": "quantization"}, {"technique": "kv-cache-compression", "since": "2023"}),
+        examples=({}, {"technique": "memory-efficient-training"}, {"technique": "hardware-co-design", "since": "2023"}),
     ),
     graph=_tl_graph,
     finish=_tl_finish,

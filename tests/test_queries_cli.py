@@ -171,3 +171,10 @@ def test_help_is_fast():
     code = "import sys, kg.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('queries', 'networkx', 'rich', 'pydantic', 'neo4j')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
     assert "queries" not in out and "networkx" not in out and "neo4j" not in out
+
+
+def test_one_query_described(capsys):
+    code, out, err = kg(capsys, "query", "path", "--list")
+    assert code == 0 and "max_hops" in out and "kg query path -p a=" in err
+    code, out, _ = kg(capsys, "query", "path", "--list", "-f", "json")
+    assert code == 0 and json.loads(out)["name"] == "path"

@@ -13,7 +13,7 @@ import queries
 from queries.model import QUERY_DIR, ParamSpec, QueryResult, QuerySpec
 
 MODULES = ["queries", "queries.model", "queries.registry", "queries.resolution", "queries._shape", "queries._graph",
-           "queries.lookups", "queries.structure", "queries.walk", "queries.papers", "queries.finder", "queries.samples", "kg.cli.query"]
+           "queries.lookups", "queries.structure", "queries.walk", "queries.papers", "queries.finder", "queries.samples", "queries.docs", "kg.cli.query"]
 
 
 def test_at_least_the_twelve_questions_are_answered():
@@ -69,3 +69,10 @@ def test_public_api_is_documented():
     for name in queries.__all__:
         obj = getattr(queries, name)
         assert obj.__doc__, name
+
+
+def test_reference_page_is_current():
+    from queries.docs import markdown
+
+    page = (QUERY_DIR / "README.md").read_text(encoding="utf-8")
+    assert page == markdown(), "regenerate: .venv/bin/python -m queries.docs > queries/README.md"

@@ -165,3 +165,9 @@ def test_search_finds_names_with_other_spellings(store):
     assert queries.search(store, "llama 2").rows[0]["id"] == "model/llama-2"
     fuzzy = queries.search(store, "flash atention").rows
     assert fuzzy and fuzzy[0]["id"] == "method/flashattention" and fuzzy[0]["match"] == "fuzzy"
+
+
+def test_documented_examples_answer_on_the_seeds(embedded):
+    for spec in queries.list_queries():
+        for example in spec.examples:
+            assert not queries.run(embedded, spec.name, example).empty, (spec.name, example)

@@ -167,6 +167,19 @@ def _list_queries(fmt: OutputFormat) -> None:
     emit(rows, fmt, columns=["name", "question", "parameters"], title="named queries (kg query NAME -p k=v)")
 
 
+def _describe_query(spec: Any, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        emit_json(spec.model_dump(mode="json"))
+        return
+    rows = [{"parameter": p.name, "expects": p.expects(), "default": "required" if p.required else p.default,
+             "meaning": p.help} for p in spec.params]
+    info(f"{spec.name}: {spec.title}\n{spec.description}")
+    emit(rows, fmt, columns=["parameter", "expects", "default", "meaning"], title=spec.name, empty="no parameters")
+    for ex in spec.examples:
+        info("  e.g. kg query " + spec.name + "".join(f" -p {k}={v!r}" if " " in str(v) else f" -p {k}={v}"
+                                                     for k, v in ex.items()))
+
+
 # -- commands ---------------------------------------------------------------------------------------
 
 
@@ -186,14 +199,20 @@ def query_cmd(
 
       kg query --list
 
+      kg query path --list   (one query's parameters and examples)
+
       kg query techniques-for-model -p model=llama-2-7b
 
       kg query best-results -p metric=accuracy -p on=mmlu --format json
     """
+    import queries
+
+    if name is not None and list_:
+        _describe_query(queries.get(name).spec, fmt)
+        return
     if list_ or name is None:
         _list_queries(fmt)
         return
-    import queries
 
     spec = queries.get(name).spec  # unknown names fail here, with suggestions, before the store opens
     result = _run(store, user, password, database, spec.name, parse_params(param))
