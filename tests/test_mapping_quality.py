@@ -22,16 +22,16 @@ DEV = Path(__file__).resolve().parent / "devset" / "mapping_dev.jsonl"
 
 # measured F1 on the dev set, minus a small margin
 FLOORS = {
-    "techniques": 0.76,
-    "methods": 0.93,
-    "components": 0.55,
-    "models": 0.89,
-    "hardware": 0.97,
-    "hardware_classes": 0.83,
-    "datasets": 0.95,
-    "memory_components": 0.81,
+    "techniques": 0.77,
+    "methods": 0.94,
+    "components": 0.58,
+    "models": 0.90,
+    "hardware": 0.98,
+    "hardware_classes": 0.84,
+    "datasets": 0.96,
+    "memory_components": 0.80,  # REDUCES also comes from loaders/relations.py; a wider margin
 }
-SCOPE_FLOOR = 0.88
+SCOPE_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
