@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import ParameterError, UnknownNameError
+from kg.errors import ParameterError, StoreError, UnknownNameError
 from queries.model import ParamSpec, QueryResult, QuerySpec
 
 if TYPE_CHECKING:
@@ -215,6 +215,8 @@ def prepare(store: GraphStore, name: str, params: Mapping[str, Any] | None = Non
             continue
         res = resolve(store, value, p.labels or None)
         if res.entity is None:
+            if not res.candidates and store.stats().total_nodes == 0:
+                raise StoreError(f"the store {store.uri} is empty: run `kg build SOURCES` first", uri=store.uri)
             raise_unresolved(res, param=p.name)
             raise AssertionError("unreachable")  # raise_unresolved always raises
         bound[p.name] = res.entity.id

@@ -76,7 +76,7 @@ class Tree:
         if root in self.info:
             frontier, d = [root], 0
             while frontier:
-                nxt = []
+                nxt: list[str] = []
                 for nid in frontier:
                     if nid not in self.depth:
                         self.depth[nid] = d
@@ -181,6 +181,7 @@ _AXIS_OF_PREFIX = {"family": "family", "hwclass": "hardware-class", "arch": "arc
 
 def _axis_rows(g: nx.MultiDiGraph, axis: str) -> list[Row]:
     rows = []
+    ps: list[str]
     if axis == "family":
         for f in (n for n, d in g.nodes(data=True) if d["label"] == "ModelFamily"):
             ps = [p for m, _, _ in inc(g, f, "MEMBER_OF") if label(g, m) == "Model" for p, _, _ in inc(g, m, "EVALUATED_ON")]
@@ -195,7 +196,7 @@ def _axis_rows(g: nx.MultiDiGraph, axis: str) -> list[Row]:
                          "papers": _pmap(g, ps)})
     else:
         for a in (n for n, d in g.nodes(data=True) if d["label"] == "Architecture"):
-            ps: list[str] = []
+            ps = []
             for x, _, _ in inc(g, a, "USES_ARCHITECTURE"):
                 lx = label(g, x)
                 if lx == "Model":

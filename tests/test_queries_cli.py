@@ -178,3 +178,8 @@ def test_one_query_described(capsys):
     assert code == 0 and "max_hops" in out and "kg query path -p a=" in err
     code, out, _ = kg(capsys, "query", "path", "--list", "-f", "json")
     assert code == 0 and json.loads(out)["name"] == "path"
+
+
+def test_an_empty_store_says_to_build_first(capsys, tmp_path):
+    code, _, err = kg(capsys, "techniques", "--model", "llama", "-s", str(tmp_path / "nothing"))
+    assert code == 1 and "is empty: run `kg build SOURCES` first" in err
