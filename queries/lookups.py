@@ -56,7 +56,18 @@ def _papers_reaching(g: nx.MultiDiGraph, x: str) -> Iterator[Row]:
 
 def models_of(g: nx.MultiDiGraph, target: str) -> set[str]:
     """The models a model name stands for: a family's members; a version-level model (no size, like
-    ``model/llama-2``) with the sized models of its family and version; any other model itself."""
+    ``model/llama-2``) with the sized models of its family and version; any other model itself.
+
+    >>> from kg.graph import new_graph, add_node
+    >>> g = new_graph()
+    >>> add_node(g, "family/llama", "ModelFamily", {"name": "LLaMA"})
+    >>> add_node(g, "model/llama-2", "Model", {"name": "Llama 2", "version": "2"})
+    >>> add_node(g, "model/llama-2-7b", "Model", {"name": "Llama-2-7B", "version": "2", "size": "7B"})
+    >>> for m in ("model/llama-2", "model/llama-2-7b"):
+    ...     _ = g.add_edge(m, "family/llama", key="MEMBER_OF")
+    >>> sorted(models_of(g, "model/llama-2")), sorted(models_of(g, "model/llama-2-7b"))
+    (['model/llama-2', 'model/llama-2-7b'], ['model/llama-2-7b'])
+    """
     d = g._node[target]
     if d["label"] == "ModelFamily":
         return {m for m, _, _ in inc(g, target, "MEMBER_OF") if label(g, m) == "Model"}
