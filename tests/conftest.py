@@ -136,6 +136,9 @@ def neo4j_server() -> Iterator[Neo4jServer | ExternalNeo4j]:
                 pytrace=False,
             )
         yield external
+        # Everything in it was written by this session (it was empty), so leave it empty for the next run.
+        with GraphDatabase.driver(external.uri, auth=external.auth) as driver:
+            wipe_database(driver, external.database)
         return
     server = Neo4jServer()
     try:
