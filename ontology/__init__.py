@@ -1,6 +1,7 @@
 """effkg's ontology: the Turtle files beside this module and their Python access.
 
->>> onto = load()
+>>> import ontology
+>>> onto = ontology.load()
 >>> onto.concept("technique/lora").pref_label
 'LoRA'
 """
