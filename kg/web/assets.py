@@ -1,11 +1,11 @@
-"""Vendor scripts of the page (Cytoscape.js and its fcose layout), served from ``node_modules``.
+"""Vendor scripts of the page (Cytoscape.js), served from ``node_modules``.
 
 They are installed from npm by ``npm ci`` (versions pinned by ``package-lock.json``) and served by
 the app itself, so the page works offline. Only the files listed here are served: a request names
 a key of :data:`VENDOR_FILES`, never a path.
 
->>> sorted(VENDOR_FILES)[0]
-'cose-base.js'
+>>> sorted(VENDOR_FILES)
+['cytoscape.min.js']
 >>> vendor_path("../../etc/passwd") is None
 True
 """
@@ -17,11 +17,9 @@ from pathlib import Path
 
 VENDOR_FILES: dict[str, str] = {
     "cytoscape.min.js": "cytoscape/dist/cytoscape.min.js",
-    "layout-base.js": "layout-base/layout-base.js",
-    "cose-base.js": "cose-base/cose-base.js",
-    "cytoscape-fcose.js": "cytoscape-fcose/cytoscape-fcose.js",
 }
-"""Served name -> path under ``node_modules``; loaded by the page in this order."""
+"""Served name -> path under ``node_modules``. The layout is the page's own (``static/layout.js``):
+deterministic, and fast enough for the first frame of a few hundred nodes."""
 
 
 def node_modules() -> Path:

@@ -3,6 +3,7 @@
 // textContent (never as HTML), so a title holding markup or script is shown as plain text.
 
 /* global cytoscape */
+import { radialForceLayout } from "/static/layout.js";
 
 // -- node types: colour, shape and size on the canvas, name in the legend ------------------------
 const TYPES = {
@@ -93,7 +94,15 @@ class ApiError extends Error {
 
 async function api(path, params) {
   const qs = params ? params.toString() : "";
-  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: "application/json" } });
+  const early = window.__effkgEarly;
+  let res;
+  if (early && path === "/api/view" && early.qs === qs) {
+    // boot.js asked for this very view while the scripts were loading.
+    window.__effkgEarly = null;
+    res = await early.response;
+  } else {
+    res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: "application/json" } });
+  }
   let body = null;
   try { body = await res.json(); } catch (_) { body = null; }
   if (!res.ok) throw new ApiError(res.status, body);
@@ -174,21 +183,31 @@ function cyStyle() {
   const s = [
     { selector: "node", style: {
       "background-color": "data(color)", shape: "data(shape)", width: "data(size)", height: "data(size)",
-      label: "data(short)", "font-size": 10, "font-family": "system-ui, sans-serif", color: "#1f2933",
+      label: "data(short)", "font-size": 11, "font-family": "system-ui, sans-serif", color: "#1f2933",
       "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": "120px",
-      "text-outline-color": "#ffffff", "text-outline-width": 2, "text-outline-opacity": 0.9,
-      "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#ffffff", "transition-property": "opacity",
-      "transition-duration": "150ms",
+      "text-outline-color": "#ffffff", "text-outline-width": 2, "min-zoomed-font-size": 5.5,
+      "border-width": 1, "border-color": "#ffffff",
     } },
-    { selector: "node.anchor", style: { "border-width": 3, "border-color": "#1f2933", "font-weight": 600, "font-size": 11.5, "z-index": 5 } },
+    { selector: "node.anchor", style: {
+      "border-width": 3, "border-color": "#1f2933", "font-weight": 600, "font-size": 13, "z-index": 5, "min-zoomed-font-size": 0,
+    } },
+    { selector: "node[label = 'Paper'], node[label = 'Result']", style: { "font-size": 9.5, color: "#3d4852" } },
     { selector: "node.stub", style: { "border-style": "dashed", "border-color": "#495057", "border-width": 1.5 } },
     { selector: "node.hl", style: { "border-width": 4, "border-color": "#228be6" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#f08c00", "z-index": 9 } },
+    // Straight edges on big graphs (curves cost a control-point pass per edge); curves on small ones,
+    // where two relations between the same pair must not hide each other.
     { selector: "edge", style: {
-      width: "data(width)", "line-color": "#b8c2cc", "curve-style": "bezier", "target-arrow-shape": "triangle",
-      "target-arrow-color": "#b8c2cc", "arrow-scale": 0.8, label: "data(words)", "font-size": 8, color: "#5f6b77",
-      "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.85,
-      "text-background-padding": "1px", "min-zoomed-font-size": 8, opacity: 0.9,
+      width: "data(width)", "line-color": "#b8c2cc", "curve-style": "straight", "target-arrow-shape": "triangle",
+      "target-arrow-color": "#b8c2cc", "arrow-scale": 0.8,
+    } },
+    { selector: "edge.labelled", style: { "curve-style": "bezier" } },
+    // Edge labels: on every edge of a small graph; on a big one only around the selection and on paths
+    // (hundreds of labels are unreadable, and styling and measuring them dominates the first frame).
+    { selector: "edge.labelled, edge.near, edge.onpath", style: {
+      label: "data(words)", "font-size": 8, color: "#5f6b77", "text-rotation": "autorotate",
+      "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px",
+      "min-zoomed-font-size": 8,
     } },
     { selector: "edge.ontology", style: { "line-style": "dashed", "line-color": "#c5b8f0", "target-arrow-color": "#c5b8f0" } },
     { selector: "edge.near", style: { "line-color": "#f08c00", "target-arrow-color": "#f08c00", width: 2.5, "z-index": 8 } },
@@ -278,55 +297,80 @@ function mergeSubgraphs(...graphs) {
 }
 
 /**
- * Lay the graph out with fcose under a PRNG seeded by the node ids: the same elements always get the
- * same positions, so a shared link reproduces the picture and not just the content.
+ * Draw a graph: positions come from layout.js (radial tree around the centres, refined by forces),
+ * a pure function of the elements, so a shared link draws the same picture. On the first frame the
+ * positions go in with the elements and the viewport is set from them directly, sparing Cytoscape a
+ * layout run and a styled bounding-box pass; later changes animate from the old positions.
  */
-function runLayout(animate) {
-  const ids = cy.nodes().map((n) => n.id()).sort();
-  if (!ids.length) return Promise.resolve();
-  const rnd = mulberry32(hashString(ids.join("|")));
-  const original = Math.random;
-  const big = ids.length > 220;
-  const done = new Promise((resolve) => cy.one("layoutstop", () => {
-    // A handful of nodes would be blown up to fill the canvas; keep them at a readable size.
-    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
-    resolve();
-  }));
-  Math.random = rnd;
-  try {
-    cy.layout({
-      name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose",
-      quality: big ? "draft" : "default",
-      randomize: true,
-      animate: animate ? "end" : false,
-      animationDuration: 350,
-      fit: true,
-      padding: 40,
-      nodeDimensionsIncludeLabels: false,
-      uniformNodeDimensions: false,
-      packComponents: true,
-      nodeRepulsion: () => 7000,
-      idealEdgeLength: (edge) => (edge.hasClass("ontology") ? 70 : 95),
-      edgeElasticity: () => 0.45,
-      numIter: big ? 1200 : 2500,
-      gravity: 0.3,
-      tile: true,
-    }).run();
-  } finally {
-    Math.random = original;
-  }
-  return done;
-}
+const LABEL_ALL_EDGES = 160;
 
-function drawGraph(graph, anchors, animate) {
-  const els = [...graph.nodes.map((n) => nodeData(n, anchors)), ...graph.edges.map(edgeData)];
+function drawGraph(graph, anchors, centres, animate) {
+  const labelled = graph.edges.length <= LABEL_ALL_EDGES;
+  const nodes = graph.nodes.map((n) => nodeData(n, anchors));
+  const edges = graph.edges.map(edgeData);
+  if (labelled) for (const e of edges) e.classes = `${e.classes} labelled`.trim();
+  const l0 = performance.now();
+  const positions = radialForceLayout(nodes.map((e) => ({ id: e.data.id, size: e.data.size })), graph.edges, centres);
+  page.timings.layoutCompute = performance.now() - l0;
+  const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+  const moving = animate && before.size > 0;
+  for (const e of nodes) {
+    const target = positions.get(e.data.id);
+    // New nodes grow out of a neighbour that was already there (the one expanded, usually).
+    const start = moving ? before.get(e.data.id) || entryPoint(e.data.id, graph.edges, before) || target : target;
+    // A copy: Cytoscape keeps the object and moves it in place, so two nodes must never share one.
+    e.position = { x: start.x, y: start.y };
+  }
   cy.batch(() => {
     cy.elements().remove();
-    cy.add(els);
+    cy.add([...nodes, ...edges]);
   });
   $("#welcome").hidden = graph.nodes.length > 0;
   drawLegend();
-  return runLayout(animate);
+  const view = viewportFor(positions, nodes);
+  if (!moving) {
+    cy.viewport(view);
+    return Promise.resolve();
+  }
+  const moved = new Promise((resolve) => {
+    const layout = cy.layout({
+      name: "preset", positions: (n) => ({ ...positions.get(n.id()) }), fit: false, animate: true, animationDuration: 350,
+    });
+    layout.one("layoutstop", resolve);
+    layout.run();
+  });
+  const panned = new Promise((resolve) => cy.animate({ zoom: view.zoom, pan: view.pan, duration: 350, complete: resolve }));
+  return Promise.all([moved, panned]);
+}
+
+function entryPoint(id, edges, before) {
+  for (const e of edges) {
+    if (e.source === id && before.has(e.target)) return before.get(e.target);
+    if (e.target === id && before.has(e.source)) return before.get(e.source);
+  }
+  return null;
+}
+
+/** Zoom and pan that fit the positions (plus node sizes and room for labels) in the canvas. */
+function viewportFor(positions, nodes) {
+  const w = cy.width();
+  const h = cy.height();
+  if (!nodes.length || !w || !h) return { zoom: 1, pan: { x: w / 2, y: h / 2 } };
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const e of nodes) {
+    const p = positions.get(e.data.id);
+    const r = e.data.size / 2;
+    x1 = Math.min(x1, p.x - r - 30);
+    x2 = Math.max(x2, p.x + r + 30);
+    y1 = Math.min(y1, p.y - r);
+    y2 = Math.max(y2, p.y + r + 26);
+  }
+  const pad = 40;
+  const zoom = Math.max(cy.minZoom(), Math.min(1.4, (w - 2 * pad) / (x2 - x1), (h - 2 * pad) / (y2 - y1)));
+  return { zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: h / 2 - zoom * (y1 + y2) / 2 } };
 }
 
 function drawLegend() {
@@ -433,16 +477,22 @@ async function loadView(opts = {}) {
     page.view = view;
     page.answer = answer;
     const anchors = new Set(view ? view.graph.focus : []);
+    // Layout centres: the focus and expanded entities, else a path's start, else the selection
+    // (never the selection when there is a focus: selecting must not move the picture).
+    const centres = [...anchors];
+    if (!centres.length && view && view.path) centres.push(view.path.a.id);
+    if (!centres.length && state.sel) centres.push(state.sel);
     let graph = mergeSubgraphs(view && view.graph, view && view.path && view.path.subgraph, answer && answer.subgraph);
     if (!graph.nodes.length && view && view.selected) {
       // A link that only selects an entity shows that entity on its own.
       graph = mergeSubgraphs({ nodes: [{ id: view.selected.id, label: view.selected.label, name: view.selected.name, degree: 0 }], edges: [] });
     }
     const t2 = performance.now();
+    for (const n of graph.nodes) names.set(n.id, { name: n.name, label: n.label });
     // Open or close the results drawer first: the canvas must know its final size before the layout fits it.
     drawAnswer(answer);
     cy.resize();
-    await drawGraph(graph, anchors, opts.animate);
+    await drawGraph(graph, anchors, centres, opts.animate);
     const t3 = performance.now();
     markPath(view && view.path);
     markAnswer(answer ? answer.subgraph.nodes.map((n) => n.id) : []);
@@ -706,9 +756,9 @@ function cell(v) {
   if (isId(v)) return entityLink({ id: v, label: (names.get(v) || {}).label || "", name: (names.get(v) || { name: v }).name });
   if (Array.isArray(v)) {
     if (v.length && typeof v[0] === "object" && v[0] !== null && "sentence" in v[0]) {
-      const wrap = el("div", {});
-      for (const x of v.slice(0, 2)) wrap.append(el("div", { class: "muted", text: `“${shorten(x.sentence, 180)}”` }));
-      if (v.length > 2) wrap.append(el("div", { class: "muted", text: `+${v.length - 2} more` }));
+      const wrap = el("div", { class: "ev-cell", title: v.map((x) => x.sentence).join("\n\n") });
+      wrap.append(el("span", { text: `“${shorten(v[0].sentence, 140)}”` }));
+      if (v.length > 1) wrap.append(el("span", { class: "muted", text: ` +${v.length - 1} more` }));
       return wrap;
     }
     const span = el("span", {});

@@ -1,0 +1,179 @@
+"""Benchmark the explorer: first render of a ~300-node neighbourhood in headless Chromium.
+
+Usage::
+
+    .venv/bin/python bench/bench_explorer.py                      # the graph built from ../shared/seeds
+    .venv/bin/python bench/bench_explorer.py --store .kg          # an existing store (or bolt://...)
+    .venv/bin/python bench/bench_explorer.py --sample 200         # the hand-written sample + 200 hub papers
+    .venv/bin/python bench/bench_explorer.py --nodes 300 --runs 7 --json artifacts/web/bench.json
+
+The app runs in-process under uvicorn on 127.0.0.1; Debian's Chromium (``/usr/bin/chromium`` or
+``$CHROMIUM_PATH``) is driven by Playwright. The view is chosen so that it draws ``--nodes`` nodes:
+the entity with the largest neighbourhood is the focus and its best-connected neighbours are
+expanded until the canvas holds that many (the view's ``limit``). Each run opens the shared URL of
+that view in a fresh browser context (empty cache) and reads the page's own timings: ``page`` is
+navigation start to the first painted frame of the laid-out graph (scripts, API call, layout,
+drawing), ``view`` is API request to painted frame, with ``fetch`` and ``layout`` inside it;
+``main_thread_cpu_ms`` is the CPU time of the page's main thread up to then (Chromium's
+``ThreadTime``), which a busy machine does not inflate the way it inflates wall-clock times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def seeds_dir() -> Path:
+    return Path(os.environ.get("EFFKG_SEEDS", ROOT / ".." / "shared" / "seeds")).resolve()
+
+
+def open_bench_store(args: argparse.Namespace, tmp: Path) -> tuple[Any, str]:
+    from kg.store import open_store
+
+    if args.store:
+        return open_store(args.store), f"store {args.store}"
+    st = open_store(str(tmp / "kg"))
+    if args.sample is not None:
+        from kg.web.sample import sample_graph
+
+        st.write(sample_graph(hub_papers=args.sample))
+        return st, f"sample graph with {args.sample} hub papers"
+    from kg.build import build
+
+    report = build([seeds_dir()], st)
+    return st, f"built from {seeds_dir()} ({report.papers_total} papers, {report.seconds:.1f} s)"
+
+
+def choose_view(store: Any, nodes: int) -> tuple[str, list[str], int]:
+    """A focus and expansions whose canvas holds ``nodes`` nodes (or as many as the graph allows)."""
+    from kg.web.explorer import Explorer
+
+    ex = Explorer(store)
+    g = store.read()
+    # Hubs first; results and metrics make dull centres.
+    ranked = sorted((n for n, d in g.nodes(data=True) if d["label"] not in ("Result", "Metric")),
+                    key=lambda n: (-g.degree(n), n))
+    focus = ranked[0]
+    expand: list[str] = []
+    view = ex.graph([focus], limit=nodes)
+    while len(view.nodes) < nodes and len(expand) < 40:
+        shown = {n.id for n in view.nodes} - {focus, *expand}
+        if not shown:
+            break
+        nxt = max(shown, key=lambda n: (g.degree(n), n))
+        expand.append(nxt)
+        view = ex.graph([focus], expand, limit=nodes)
+    return focus, expand, len(view.nodes)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--store", help="store to read (default: build the seeds into a temporary store)")
+    ap.add_argument("--sample", type=int, metavar="HUB_PAPERS", help="use the sample graph with this many hub papers")
+    ap.add_argument("--nodes", type=int, default=300, help="nodes on the canvas (default 300)")
+    ap.add_argument("--runs", type=int, default=5, help="timed page loads (default 5, after one warm-up)")
+    ap.add_argument("--json", type=Path, help="also write the report here")
+    ap.add_argument("--screenshot", type=Path, default=ROOT / "artifacts" / "web" / "bench-first-render.png")
+    args = ap.parse_args()
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from kg.web import create_app
+
+    with tempfile.TemporaryDirectory(prefix="effkg-bench-") as tmpdir:
+        store, what = open_bench_store(args, Path(tmpdir))
+        focus, expand, count = choose_view(store, args.nodes)
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning", access_log=False))
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.02)
+        from urllib.parse import urlencode
+
+        query = [("focus", focus), *[("expand", e) for e in expand]]
+        url = f"{base}/?{urlencode(query)}"
+        runs: list[dict[str, float]] = []
+        try:
+            with sync_playwright() as pw:
+                chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+                browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+                for i in range(args.runs + 1):
+                    context = browser.new_context(viewport={"width": 1440, "height": 900})
+                    page = context.new_page()
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Performance.enable")
+                    started = time.perf_counter()
+                    page.goto(url)
+                    page.wait_for_selector("body[data-renders='1'][data-busy='0']", state="attached", timeout=60000)
+                    wall = time.perf_counter() - started
+                    # Main-thread CPU time of the page: what the machine's load cannot inflate.
+                    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+                    t = page.evaluate("window.effkg.timings.first")
+                    if i == 0:
+                        # Warm-up: the server's caches and Chromium's process start are not what we measure.
+                        args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+                        page.screenshot(path=str(args.screenshot))
+                    else:
+                        runs.append({"page_ms": t["sincePageStart"], "view_ms": t["total"], "fetch_ms": t["fetch"],
+                                     "layout_ms": t["layout"], "paint_ms": t["paint"], "wall_ms": 1e3 * wall,
+                                     "cpu_ms": 1e3 * metrics.get("ThreadTime", 0.0),
+                                     "nodes": t["nodes"], "edges": t["edges"]})
+                    context.close()
+                browser.close()
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+            store.close()
+
+    def stat(key: str) -> dict[str, float]:
+        xs = [r[key] for r in runs]
+        return {"median": round(statistics.median(xs), 1), "min": round(min(xs), 1), "max": round(max(xs), 1)}
+
+    report = {
+        "graph": what,
+        "view": {"focus": focus, "expand": expand, "nodes": runs[0]["nodes"], "edges": runs[0]["edges"]},
+        "runs": len(runs),
+        "page_ms": stat("page_ms"),
+        "view_ms": stat("view_ms"),
+        "fetch_ms": stat("fetch_ms"),
+        "layout_ms": stat("layout_ms"),
+        "paint_ms": stat("paint_ms"),
+        "wall_ms": stat("wall_ms"),
+        "main_thread_cpu_ms": stat("cpu_ms"),
+        "load_average": os.getloadavg()[0],
+        "cpus": os.cpu_count(),
+        "under_1s": all(r["page_ms"] < 1000 for r in runs),
+        "screenshot": str(args.screenshot),
+    }
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(text + "\n")
+    return 0 if report["under_1s"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
