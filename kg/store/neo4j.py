@@ -70,6 +70,8 @@ class Neo4jStore(GraphStore):
                 connection_timeout=CONNECT_TIMEOUT_S,
                 connection_acquisition_timeout=2 * CONNECT_TIMEOUT_S,
                 max_transaction_retry_time=15.0,
+                # Server notices (e.g. "property key does not exist") are noise for people and slow the driver.
+                notifications_min_severity="OFF",
             )
         except (nx_exc.ConfigurationError, ValueError) as exc:
             raise StoreUnavailable(f"invalid Neo4j URI {uri}: {exc}", uri=uri) from exc
