@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from kg.graph import graph_stats
+from kg.build import build
 from kg.store import open_store
 from kg.store.base import GraphStore
 from kg.web import create_app
-from kg.web.sample import NASTY_TITLE, sample_graph
 
 pytestmark = pytest.mark.browser
 
@@ -50,23 +49,42 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-SAMPLE = sample_graph()
+NASTY_TITLE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> Quantising "everything" & more'
 
 
 @pytest.fixture(scope="module")
-def neo4j_store(neo4j_server):
-    """One Neo4j store for the module: writing the sample costs seconds, so it is written once."""
+def seed_store(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> GraphStore:
+    """The graph built from the seeds, plus one listing of our own whose title is markup and script."""
+    extra = tmp_path_factory.mktemp("extra") / "markup.jsonl"
+    extra.write_text(json.dumps({
+        "title": NASTY_TITLE,
+        "abstract": "We apply post-training quantization to Llama-2-7B and store its weights in four bits. "
+                    "On an NVIDIA A100 the quantized model answers twice as fast as the FP16 baseline.",
+        "date": "2024-05-01",
+    }) + "\n")
+    st = open_store(str(tmp_path_factory.mktemp("seedkg") / "kg"))
+    report = build([seeds_dir, extra], st)
+    assert report.papers_total > 400
+    return st
+
+
+@pytest.fixture(scope="module")
+def neo4j_store(neo4j_server, seed_store):
+    """One Neo4j store for the module, holding the same graph (written once: it takes seconds)."""
     st = open_store(neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password)
     yield st
     st.close()
 
 
 @pytest.fixture(params=["embedded", "neo4j"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
-    st = open_store(str(tmp_path / "kg")) if request.param == "embedded" else request.getfixturevalue("neo4j_store")
-    # Another module may have wiped the shared server since the last test: write only when needed.
-    if st.stats() != graph_stats(SAMPLE):
-        st.write(SAMPLE)
+def server(request: pytest.FixtureRequest, seed_store: GraphStore) -> Iterator[LiveServer]:
+    if request.param == "embedded":
+        st = seed_store
+    else:
+        st = request.getfixturevalue("neo4j_store")
+        # Another module may have wiped the shared server since the last test: write only when needed.
+        if st.stats() != seed_store.stats():
+            st.write(seed_store.read())
     with LiveServer(st) as live:
         live.kind = request.param  # type: ignore[attr-defined]
         yield live
@@ -144,83 +162,105 @@ def pick_suggestion(page, input_selector: str, text: str, expect_id: str) -> Non
     option.dispatch_event("mousedown")
 
 
-def test_search_click_read_evidence_expand(watched, server, shots):
+def api(server: LiveServer, path: str, **params: object) -> dict:
+    import httpx
+
+    r = httpx.get(server.url + path, params=params, timeout=30)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_search_click_read_evidence_expand(watched, server, shots, seed_store):
     page = watched
     open_page(page, server.url + "/")
     assert page.locator("#welcome").is_visible()
     n = renders(page)
-    pick_suggestion(page, "#search", "squeez", "method/squeezekv")
+    pick_suggestion(page, "#search", "GaLo", "method/galore")
     settle(page, n)
-    assert "focus=method%2Fsqueezekv" in page.url
-    assert "method/squeezekv" in canvas_ids(page)
+    assert "focus=method%2Fgalore" in page.url
+    shown = canvas_ids(page)
+    assert "method/galore" in shown
+    # What the proposing paper says it was evaluated on comes along on the canvas.
+    g = seed_store.read()
+    (paper,) = [u for u, _, k in g.in_edges("method/galore", keys=True) if k == "PROPOSES"]
+    evaluated = {v for _, v, k in g.out_edges(paper, keys=True) if k == "EVALUATED_ON"}
+    assert evaluated and evaluated <= set(shown)
     shots(page, "1-found")
 
-    click_node(page, "method/squeezekv")
-    page.wait_for_selector("#details[data-id='method/squeezekv']")
+    click_node(page, "method/galore")
+    page.wait_for_selector("#details[data-id='method/galore']")
+    sentence = g.edges[paper, "method/galore", "PROPOSES"]["sentences"][0]
     relations = page.locator("#relations")
-    relations.get_by_text("We present SqueezeKV", exact=False).first.wait_for()
+    assert " ".join(sentence.split()) in " ".join(relations.inner_text().split())
     assert "proposed by" in relations.inner_text()
-    assert "sample.txt:5" in relations.inner_text()
-    assert "LongBench" in page.locator("#evaluations").inner_text()
+    source = g.nodes[paper]
+    assert f"{Path(source['source_files'][0]).name}:{source['source_lines'][0]}" in relations.inner_text()
+    evaluations = page.locator("#evaluations").inner_text()
+    assert all(g.nodes[m]["name"] in evaluations for m in evaluated)
     shots(page, "2-panel")
 
     before = set(canvas_ids(page))
     n = renders(page)
-    click_node(page, "method/foldadam", double=True)
+    click_node(page, "technique/low-rank-gradient-projection", double=True)
     settle(page, n)
     after = set(canvas_ids(page))
-    assert "expand=method%2Ffoldadam" in page.url
-    assert {"method/gradslim", "model/mistral-7b"} <= after - before
+    assert "expand=technique%2Flow-rank-gradient-projection" in page.url
+    siblings = {u for u, _, k in g.in_edges("technique/low-rank-gradient-projection", keys=True) if k == "INSTANCE_OF"}
+    assert siblings - {"method/galore"} and siblings <= after
+    assert after > before
     shots(page, "3-expanded")
+
+
+VIEW_JS = (
+    "(() => { const cy = window.effkg.cy; return {"
+    " ids: cy.nodes().map(n => n.id()).sort(),"
+    " path: cy.elements('.onpath').map(e => e.id()).sort(),"
+    " sel: cy.nodes(':selected').map(n => n.id()),"
+    " pos: Object.fromEntries(cy.nodes().map(n => [n.id(), n.position()])) }; })()"
+)
 
 
 def test_path_is_highlighted_and_the_link_reproduces_the_view(watched, server, shots, browser):
     page = watched
-    open_page(page, server.url + "/?focus=method%2Fgradslim")
+    open_page(page, server.url + "/?focus=method%2Fgalore")
     page.click("#tab-path")
-    pick_suggestion(page, "#path-a", "gradsl", "method/gradslim")
-    pick_suggestion(page, "#path-b", "A100", "hardware/nvidia-a100")
+    pick_suggestion(page, "#path-a", "GaLore", "method/galore")
+    pick_suggestion(page, "#path-b", "RTX 4090", "hardware/nvidia-rtx-4090")
     n = renders(page)
     page.click("#path-run")
     settle(page, n)
-    on_path = page.evaluate("window.effkg.cy.nodes('.onpath').map(n => n.id())")
-    assert "method/gradslim" in on_path and "hardware/nvidia-a100" in on_path
-    assert page.evaluate("window.effkg.cy.edges('.onpath').length") >= 2
+    expected = api(server, "/api/path", a="method/galore", b="hardware/nvidia-rtx-4090")
+    assert expected["paths"]
+    on_path = set(page.evaluate("window.effkg.cy.nodes('.onpath').map(n => n.id())"))
+    assert on_path == {r["id"] for p in expected["paths"] for r in p["nodes"]}
+    hop_ids = {f"{h['source']}|{h['type']}|{h['target']}" for p in expected["paths"] for h in p["hops"]}
+    assert set(page.evaluate("window.effkg.cy.edges('.onpath').map(e => e.id())")) == hop_ids
     assert page.evaluate("window.effkg.cy.nodes('.faded').length") > 0
-    hops = page.locator("#path-out").inner_text()
-    assert "A single A100 then serves prompts" in hops
-    click_node(page, "method/foldadam")
-    page.wait_for_selector("#details[data-id='method/foldadam']")
+    hops = " ".join(page.locator("#path-out").inner_text().split())
+    for h in expected["paths"][0]["hops"]:
+        if h["sentence"]:
+            assert " ".join(h["sentence"].split()) in hops
+    click_node(page, "memory/optimizer-states")
+    page.wait_for_selector("#details[data-id='memory/optimizer-states']")
     shots(page, "1-path")
 
     shared = page.url
-    view = page.evaluate(
-        "(() => { const cy = window.effkg.cy; return {"
-        " ids: cy.nodes().map(n => n.id()).sort(),"
-        " path: cy.elements('.onpath').map(e => e.id()).sort(),"
-        " sel: cy.nodes(':selected').map(n => n.id()),"
-        " pos: Object.fromEntries(cy.nodes().map(n => [n.id(), n.position()])) }; })()"
-    )
+    view = page.evaluate(VIEW_JS)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         again = context.new_page()
         open_page(again, shared)
-        again.wait_for_selector("#details[data-id='method/foldadam']")
-        view2 = again.evaluate(
-            "(() => { const cy = window.effkg.cy; return {"
-            " ids: cy.nodes().map(n => n.id()).sort(),"
-            " path: cy.elements('.onpath').map(e => e.id()).sort(),"
-            " sel: cy.nodes(':selected').map(n => n.id()),"
-            " pos: Object.fromEntries(cy.nodes().map(n => [n.id(), n.position()])) }; })()"
-        )
+        again.wait_for_selector("#details[data-id='memory/optimizer-states']")
+        view2 = again.evaluate(VIEW_JS)
         assert view2["ids"] == view["ids"]
         assert view2["path"] == view["path"]
-        assert view2["sel"] == view["sel"] == ["method/foldadam"]
-        # The layout is seeded by the content: the same link draws the same picture.
+        assert view2["sel"] == view["sel"] == ["memory/optimizer-states"]
+        # The layout is a function of the content: the same link draws the same picture.
         for node_id, p in view["pos"].items():
             q = view2["pos"][node_id]
             assert abs(p["x"] - q["x"]) < 1 and abs(p["y"] - q["y"]) < 1, node_id
         assert again.locator("#tab-path").get_attribute("aria-selected") == "true"
+        assert again.locator("#path-a").input_value() == "GaLore"
         shots(again, "2-reloaded")
     finally:
         context.close()
@@ -230,20 +270,21 @@ def test_markup_in_a_title_is_shown_as_text(watched, server, shots):
     page = watched
     open_page(page, server.url + "/")
     n = renders(page)
-    pick_suggestion(page, "#search", "Quantising", _nasty_id())
+    pick_suggestion(page, "#search", "Quantising everything", _nasty_id())
     settle(page, n)
     page.wait_for_selector(f"#details[data-id='{_nasty_id()}']")
     assert page.locator("#details h2").inner_text() == NASTY_TITLE
     assert page.evaluate("window.__xss === undefined")
-    assert page.locator("#details img, #details script, #relations img").count() == 0
-    label = page.evaluate("id => window.effkg.cy.getElementById(id).data('name')", _nasty_id())
-    assert label == NASTY_TITLE
-    # Evidence rows linking to the paper show its title as text too.
+    assert page.locator("#details img, #details script").count() == 0
+    assert page.evaluate("id => window.effkg.cy.getElementById(id).data('name')", _nasty_id()) == NASTY_TITLE
+    shots(page, "1-markup-title")
+    # The model it was evaluated on lists it, title and all, as text.
     click_node(page, "model/llama-2-7b")
     page.wait_for_selector("#details[data-id='model/llama-2-7b']")
     assert page.locator("#relations").get_by_text("<script>", exact=False).count() >= 1
+    assert page.locator("#relations img, #relations script").count() == 0
     assert page.evaluate("window.__xss === undefined")
-    shots(page, "1-markup-title")
+    shots(page, "2-markup-in-evidence")
 
 
 def _nasty_id() -> str:
@@ -256,17 +297,20 @@ def test_named_query_table_and_subgraph(watched, server, shots):
     page = watched
     open_page(page, server.url + "/")
     page.click("#tab-queries")
-    page.wait_for_selector("#q-name option[value='techniques-for-model']", state="attached")
-    page.select_option("#q-name", "techniques-for-model")
-    page.fill("#q-form input[name='model']", "llama-2-7b")
+    page.wait_for_selector("#q-name option[value='technique-evaluations']", state="attached")
+    page.select_option("#q-name", "technique-evaluations")
+    page.fill("#q-form input[name='technique']", "GaLore")
     n = renders(page)
     page.click("#q-run")
     settle(page, n)
+    expected = api(server, "/api/queries/technique-evaluations", technique="GaLore")
     table = page.locator("#drawer table.results")
-    assert table.locator("tbody tr").count() >= 2
-    assert "KV-cache quantization" in table.inner_text()
-    assert page.evaluate("window.effkg.cy.nodes('.answer').length") >= 2
-    assert "query=techniques-for-model" in page.url and "q.model=llama-2-7b" in page.url
+    assert table.locator("tbody tr").count() == len(expected["rows"]) > 0
+    for row in expected["rows"]:
+        assert row["name"] in table.inner_text()
+    answer = set(page.evaluate("window.effkg.cy.nodes('.answer').map(n => n.id())"))
+    assert {r["id"] for r in expected["rows"]} <= answer
+    assert "query=technique-evaluations" in page.url and "q.technique=GaLore" in page.url
     shots(page, "1-query")
 
 

@@ -499,6 +499,13 @@ async function loadView(opts = {}) {
     if (state.sel) markSelection(state.sel);
     drawStatus(view, answer);
     drawPath(view && view.path);
+    if (view && view.path) {
+      // Links name the ends by id; the inputs show their names.
+      for (const [input, ref] of [[$("#path-a"), view.path.a], [$("#path-b"), view.path.b]]) {
+        input.value = ref.name;
+        input.dataset.id = ref.id;
+      }
+    }
     if (view && view.selected) drawEntity(view.selected);
     else if (!state.sel) drawEntity(null);
     if (view && view.notes.length) showError(new Error(view.notes.join("; ")));
@@ -607,7 +614,7 @@ function markedSentence(sentence, terms) {
 function citation(ev) {
   const parts = [el("span", { text: "— " }), entityLink({ id: ev.paper, label: "Paper", name: ev.paper_title }, { text: shorten(ev.paper_title, 90) })];
   if (ev.year) parts.push(el("span", { text: ` (${ev.year})` }));
-  if (ev.source) parts.push(el("span", { text: ` · ${ev.source.file}:${ev.source.line}` }));
+  if (ev.source) parts.push(el("span", { title: ev.source.file, text: ` · ${ev.source.file.split("/").pop()}:${ev.source.line}` }));
   if (ev.qualifier) parts.push(el("span", { text: ` · ${ev.qualifier}` }));
   if (ev.confidence !== null && ev.confidence !== undefined) parts.push(el("span", { text: ` · conf. ${ev.confidence.toFixed(2)}` }));
   return el("div", { class: "cite" }, parts);
@@ -715,7 +722,7 @@ function drawEntity(ent) {
   if (ent.provenance.length) {
     const ul = el("ul", { class: "prov" });
     for (const s of ent.provenance) {
-      ul.append(el("li", { title: s.title }, `${s.file}:${s.line}`, s.paper !== ent.id ? el("span", { class: "muted", text: `  ${shorten(s.title, 50)}` }) : null));
+      ul.append(el("li", { title: `${s.file}:${s.line}` }, `${s.file.split("/").pop()}:${s.line}`, s.paper !== ent.id ? el("span", { class: "muted", text: `  ${shorten(s.title, 50)}` }) : null));
     }
     box.append(el("section", { id: "provenance" }, el("h4", { text: ent.label === "Paper" ? "Read from" : "Read from (supporting papers)" }), ul));
   }
