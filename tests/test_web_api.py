@@ -21,6 +21,7 @@ from kg.graph import dumps, graph_stats
 from kg.store import open_store
 from kg.store.base import GraphStore
 from kg.web import create_app
+from kg.web.explorer import Explorer
 from kg.web.sample import NASTY_TITLE, sample_graph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -222,6 +223,17 @@ def test_both_stores_answer_identically(tmp_path, request):
             answers[kind].append(body)
     for (url, params), a, b in zip(urls, answers["embedded"], answers["neo4j"]):
         assert a == b, (url, params)
+
+
+def test_warm_up_and_an_empty_store(store, tmp_path):
+    Explorer(store).warm_up()
+    empty = TestClient(create_app(open_store(str(tmp_path / "empty"))))
+    assert empty.get("/api/meta").json()["nodes"] == {}
+    assert empty.get("/api/graph").json()["nodes"] == []
+    # The query layer refuses to answer from an empty store, and says why.
+    r = empty.get("/api/taxonomy")
+    assert r.status_code == 503 and "empty" in r.json()["message"]
+    assert empty.get("/api/entity", params={"id": "galore"}).status_code in (404, 503)
 
 
 # -- errors --------------------------------------------------------------------------------------

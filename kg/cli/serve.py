@@ -61,10 +61,14 @@ def serve_cmd(
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{shown}:{real_port}/"
         info(f"effkg explorer on {url} ({st.kind} store {st.uri}); Ctrl-C stops it")
-        config = uvicorn.Config(create_app(st), log_level="warning", access_log=False)
+        app = create_app(st)
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
         server = uvicorn.Server(config)
+        import threading
+
+        # Neo4j compiles each query on first use (a second or so); do it now, not on the user's first click.
+        threading.Thread(target=app.state.explorer.warm_up, name="explorer-warm-up", daemon=True).start()
         if open_browser:
-            import threading
             import webbrowser
 
             threading.Timer(0.8, lambda: webbrowser.open(url)).start()

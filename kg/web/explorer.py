@@ -192,9 +192,12 @@ class Explorer:
         """Counts, vocabulary, families and years for the page's controls."""
         stats = self.store.stats()
         start = None
+        # A well-known method when the graph has one, else the top of the taxonomy.
+        found = self.src.nodes(["method/galore", "method/flashattention", ROOT])
         for candidate in ("method/galore", "method/flashattention", ROOT):
-            if self.src.nodes([candidate]):
-                start = candidate
+            if candidate in found:
+                info = found[candidate]
+                start = Ref(id=candidate, label=info.label, name=str(info.props.get("name", candidate)))
                 break
         return Meta(
             version=__version__,
@@ -207,6 +210,21 @@ class Explorer:
             years={str(y): n for y, n in self.src.years().items()},
             start=start,
         )
+
+    def warm_up(self) -> None:
+        """Answer a typical first page once (meta, the suggested entity, its panel), so the store's
+        caches and Neo4j's query plans are ready before the first visitor. Errors are only logged:
+        the same request made by a person will report them."""
+        from kg.errors import KGError
+
+        try:
+            meta = self.meta()
+            if meta.start is not None:
+                self.view([meta.start.id], sel=meta.start.id)
+                self.search(meta.start.name[:3])
+            self.taxonomy()
+        except KGError as exc:
+            log.warning("explorer warm-up: %s", exc)
 
     # -- search ----------------------------------------------------------------------------
 

@@ -248,7 +248,7 @@ class Meta(Record):
     relationships: tuple[str, ...] = Field(default=(), description="every relationship type of the vocabulary")
     families: tuple[Family, ...] = ()
     years: dict[str, int] = Field(default_factory=dict, description="papers per year")
-    start: str | None = Field(default=None, description="a suggested first entity to show")
+    start: Ref | None = Field(default=None, description="a suggested first entity to show")
 
 
 class ViewBundle(Record):

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ontology.vocab import NodeLabel
+from ontology.vocab import NodeLabel, label_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -288,53 +288,79 @@ class GraphMemorySource(GraphSource):
 
 
 # -- Neo4j: parameterised Cypher -----------------------------------------------------------------
+#
+# Nodes are found through the per-label ``id`` constraint index: ids are grouped by the label their
+# prefix names and each group is matched under that label (a label-less ``MATCH (n) WHERE n.id = i``
+# scans every node, once per id). Only vocabulary labels are interpolated; ids travel as parameters.
+
+
+def _groups(ids: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(set(ids)):
+        try:
+            out[label_of(i).value].append(i)
+        except ValueError:
+            continue  # not an effkg id: no node can have it
+    return dict(out)
+
+
+def _match(groups: dict[str, list[str]], var: str = "n") -> tuple[str, dict[str, Any]]:
+    """A ``CALL`` subquery yielding ``var`` for every id of ``groups``, and its parameters.
+
+    >>> _match({"Method": ["method/a"]})[0]
+    'CALL { UNWIND $ids0 AS i MATCH (n:`Method` {id: i}) RETURN n AS n }'
+    """
+    parts, params = [], {}
+    for k, (label, ids) in enumerate(sorted(groups.items())):
+        parts.append(f"UNWIND $ids{k} AS i MATCH ({var}:`{NodeLabel(label).value}` {{id: i}}) RETURN {var} AS {var}")
+        params[f"ids{k}"] = ids
+    return "CALL { " + " UNION ALL ".join(parts) + " }", params
+
 
 _NODES = """
-UNWIND $ids AS i MATCH (n) WHERE n.id = i
 RETURN n.id AS id, [l IN labels(n) WHERE l IN $known][0] AS label,
        CASE WHEN $full THEN properties(n) ELSE {name: n.name, stub: n.stub, year: n.year, paper: n.paper} END AS props
 """
 
 _INCIDENT = """
-UNWIND $ids AS i MATCH (a) WHERE a.id = i
-MATCH (a)-[r]-(o) WHERE o.id IS NOT NULL AND o <> a
+WITH n AS a MATCH (a)-[r]-(o) WHERE o.id IS NOT NULL AND o <> a
   AND ($rels IS NULL OR type(r) IN $rels)
   AND ($labels IS NULL OR any(l IN labels(o) WHERE l IN $labels))
-RETURN i AS id, collect({s: startNode(r).id, t: type(r), e: endNode(r).id,
-                         support: r.support, confidence: r.confidence, origin: r.origin}) AS edges
+RETURN a.id AS id, collect({s: startNode(r).id, t: type(r), e: endNode(r).id,
+                            support: r.support, confidence: r.confidence, origin: r.origin}) AS edges
 """
 
 _AMONG = """
-MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
+WITH collect(n) AS ns UNWIND ns AS a
+MATCH (a)-[r]->(b) WHERE b IN ns
 RETURN a.id AS s, type(r) AS t, b.id AS e, r.support AS support, r.confidence AS confidence, r.origin AS origin
 """
 
 _EDGES_OF = """
-MATCH (n) WHERE n.id = $id
 MATCH (n)-[r]-(o) WHERE o.id IS NOT NULL AND o <> n
 RETURN startNode(r).id AS s, type(r) AS t, endNode(r).id AS e, properties(r) AS props
 """
 
 _ANNOTATE = """
-UNWIND $ids AS i MATCH (n) WHERE n.id = i
 OPTIONAL MATCH (n)-[:INSTANCE_OF|STUDIES|RESULT_OF]->(t:Technique)
-WITH i, n, collect(DISTINCT t.id) AS direct
+WITH n, collect(DISTINCT t.id) AS direct
 OPTIONAL MATCH (n)-[:PROPOSES|RESULT_OF]->(:Method)-[:INSTANCE_OF]->(t2:Technique)
-WITH i, n, direct, collect(DISTINCT t2.id) AS via
+WITH n, direct, collect(DISTINCT t2.id) AS via
 OPTIONAL MATCH (p:Paper)-[:PROPOSES|REPORTS]->(n)
-RETURN i AS id, n:Technique AS technique, n.year AS year, min(p.year) AS paper_year,
+RETURN n.id AS id, n:Technique AS technique, n.year AS year, min(p.year) AS paper_year,
        direct + via AS techniques, COUNT { (n)--() } AS degree
 """
 
-_SKELETON_EDGES = "MATCH (c)-[:SUBCLASS_OF]->(p) WHERE c.id IS NOT NULL AND p.id IS NOT NULL RETURN c.id AS c, p.id AS p"
+_SKELETON_EDGES = (
+    "MATCH (c)-[:SUBCLASS_OF]->(p) WHERE c.id IS NOT NULL AND p.id IS NOT NULL RETURN c.id AS c, p.id AS p"
+)
 _CONCEPTS = """
-MATCH (n) WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels)
+MATCH (n) WHERE (n:Technique OR n:HardwareClass OR n:Topic) AND n.id IS NOT NULL
 RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, coalesce(n.name, n.id) AS name
 """
 _YEARS = "MATCH (p:Paper) WHERE p.year IS NOT NULL RETURN p.year AS year, count(*) AS n"
 _PROPOSERS = """
-UNWIND $ids AS i MATCH (m) WHERE m.id = i
-MATCH (p:Paper)-[:PROPOSES]->(m) RETURN i AS id, collect(p.id) AS papers
+MATCH (p:Paper)-[:PROPOSES]->(n) RETURN n.id AS id, collect(p.id) AS papers
 """
 
 
@@ -349,15 +375,17 @@ class CypherSource(GraphSource):
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
-    def _q(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return self.store.cypher(query, params)
+    def _on(self, ids: Iterable[str], tail: str, **params: Any) -> list[dict[str, Any]]:
+        """Run ``tail`` after matching the nodes of ``ids`` as ``n`` (nothing when none can exist)."""
+        groups = _groups(ids)
+        if not groups:
+            return []
+        head, id_params = _match(groups)
+        return self.store.cypher(head + "\n" + tail, {**id_params, **params})
 
     def nodes(self, ids: Iterable[str], *, full: bool = False) -> dict[str, NodeInfo]:
-        wanted = sorted(set(ids))
-        if not wanted:
-            return {}
         out: dict[str, NodeInfo] = {}
-        for r in self._q(_NODES, ids=wanted, known=sorted(_KNOWN_LABELS), full=full):
+        for r in self._on(ids, _NODES, known=sorted(_KNOWN_LABELS), full=full):
             if r["label"] is None:
                 continue
             props = {k: v for k, v in (r["props"] or {}).items() if v is not None and k != "id"}
@@ -372,9 +400,8 @@ class CypherSource(GraphSource):
         labels: Sequence[str] | None = None,
         per_node: int = 0,
     ) -> Incident:
-        rows = self._q(
-            _INCIDENT,
-            ids=list(dict.fromkeys(ids)),
+        rows = self._on(
+            ids, _INCIDENT,
             rels=list(rels) if rels is not None else None,
             labels=list(labels) if labels is not None else None,
         )
@@ -387,19 +414,15 @@ class CypherSource(GraphSource):
         return Incident(sorted(edges.values(), key=lambda e: e.key), totals)
 
     def edges_among(self, ids: Sequence[str]) -> list[EdgeInfo]:
-        if not ids:
-            return []
-        return sorted((_edge_row(r) for r in self._q(_AMONG, ids=sorted(set(ids)))), key=lambda e: e.key)
+        return sorted((_edge_row(r) for r in self._on(ids, _AMONG)), key=lambda e: e.key)
 
     def edges_of(self, node_id: str) -> list[EdgeInfo]:
-        rows = self._q(_EDGES_OF, id=node_id)
+        rows = self._on([node_id], _EDGES_OF)
         return sorted((EdgeInfo(r["s"], r["e"], r["t"], dict(r["props"])) for r in rows), key=lambda e: e.key)
 
     def annotations(self, ids: Sequence[str]) -> dict[str, Annotation]:
-        if not ids:
-            return {}
         out: dict[str, Annotation] = {}
-        for r in self._q(_ANNOTATE, ids=sorted(set(ids))):
+        for r in self._on(ids, _ANNOTATE):
             techs = set(r["techniques"] or [])
             if r["technique"]:
                 techs.add(r["id"])
@@ -408,17 +431,17 @@ class CypherSource(GraphSource):
         return out
 
     def skeleton(self) -> tuple[list[tuple[str, str]], dict[str, Ref3]]:
-        edges = sorted((r["c"], r["p"]) for r in self._q(_SKELETON_EDGES))
-        names = {r["id"]: Ref3(r["label"], str(r["name"])) for r in self._q(_CONCEPTS, labels=list(CONCEPT_LABELS))}
+        edges = sorted((r["c"], r["p"]) for r in self.store.cypher(_SKELETON_EDGES))
+        rows = self.store.cypher(_CONCEPTS, {"labels": list(CONCEPT_LABELS)})
+        names = {r["id"]: Ref3(r["label"], str(r["name"])) for r in rows}
         return edges, names
 
     def years(self) -> dict[int, int]:
-        return dict(sorted((int(r["year"]), int(r["n"])) for r in self._q(_YEARS) if isinstance(r["year"], int)))
+        rows = self.store.cypher(_YEARS)
+        return dict(sorted((int(r["year"]), int(r["n"])) for r in rows if isinstance(r["year"], int)))
 
     def proposers(self, method_ids: Sequence[str]) -> dict[str, list[str]]:
-        if not method_ids:
-            return {}
-        return {r["id"]: sorted(r["papers"]) for r in self._q(_PROPOSERS, ids=sorted(set(method_ids)))}
+        return {r["id"]: sorted(r["papers"]) for r in self._on(method_ids, _PROPOSERS)}
 
 
 def source_for(store: GraphStore) -> GraphSource:
