@@ -5,6 +5,11 @@ Usage::
     .venv/bin/python bench/eval_results.py                 # dev sets: results and relations
     .venv/bin/python bench/eval_results.py --diffs         # and every disagreement
     .venv/bin/python bench/eval_results.py --heldout       # held-out sets (report only; never tune on them)
+    .venv/bin/python bench/eval_results.py --fold 0        # one of 5 paper folds of the dev sets
+    .venv/bin/python bench/eval_results.py --not-fold 0    # the other four folds
+
+Folds split the dev sets by paper (``fold_of``: a hash of the normalised title and a fixed seed), so
+rules can be studied on four folds and their generalisation checked on the untouched fifth.
 
 Results. Each annotated line is one abstract sentence (raw offsets ``sentence_start``/``sentence_end``)
 with every result it states (possibly none). Predicted results are aligned to the sentence whose
@@ -15,6 +20,10 @@ pair must agree on the value). Scores:
 
 - *whole results*: a prediction is right when every scored field equals the annotation;
 - *detection*: the pairing alone (the right number was read as a result);
+- *no wrong field*: a prediction paired with an annotation whose filled fields all agree with it; a
+  field left empty where the annotation has a value is allowed here (issue 5: a result that cannot be
+  fully resolved stays partial, never wrongly filled). Empty fields that the annotation also leaves
+  empty count as right in every score;
 - *per field*: slot precision/recall over the fields of all predictions and annotations.
 
 Scored fields: subject, metric, value, value_max, unit, kind, direction, qualifier, baseline, model,
@@ -34,6 +43,7 @@ annotated sentences of that paper. Models are compared after the model grammar's
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
@@ -139,6 +149,8 @@ class ResultsReport(_Rec):
     predicted_results: int
     whole: Score
     detection: Score
+    clean: Score = Field(default_factory=Score, description="predictions without a wrongly filled field")
+    partial_right: int = Field(default=0, description="partial predictions whose filled fields are all right")
     fields: dict[str, Score]
     partial_predicted: int = 0
     diffs: tuple[str, ...] = ()
@@ -182,6 +194,27 @@ def load_result_annotations(path: Path) -> list[GoldSentence]:
 def load_relation_annotations(path: Path) -> list[GoldRelation]:
     """The annotated relations of a relations set (``tests/devset/relations_*.jsonl``)."""
     return [GoldRelation.model_validate(d) for d in _read_jsonl(path)]
+
+
+FOLDS = 5
+FOLD_SEED = "effkg-5"
+
+
+def fold_of(title: str, *, folds: int = FOLDS, seed: str = FOLD_SEED) -> int:
+    """The fold (0 .. folds-1) of a paper: stable across runs and machines, the same in both sets.
+
+    >>> fold_of("GaLore: Memory-Efficient LLM Training") == fold_of("galore memory efficient llm training")
+    True
+    """
+    digest = hashlib.sha1(f"{seed}:{normalise_title(title)}".encode("utf-8")).hexdigest()
+    return int(digest, 16) % folds
+
+
+def select_folds(rows: Sequence[Any], *, only: Iterable[int] | None = None, exclude: Iterable[int] = ()) -> list[Any]:
+    """The annotation rows (anything with a ``title``) whose paper falls in the chosen folds."""
+    keep = set(range(FOLDS)) if only is None else set(only)
+    keep -= set(exclude)
+    return [r for r in rows if fold_of(r.title) in keep]
 
 
 def paper_index(papers: Iterable[Paper]) -> dict[str, Paper]:
@@ -296,9 +329,10 @@ def evaluate_results(gold: Sequence[GoldSentence], papers: Sequence[Paper], onto
 
     whole = Score()
     detection = Score()
+    clean = Score()
     fields = {f: Score() for f in RESULT_FIELDS}
     diffs: list[str] = []
-    n_pred = n_partial = 0
+    n_pred = n_partial = n_partial_right = 0
     for pid, sentences in sorted(by_paper.items()):
         paper = paper_of[pid]
         spans = [(s.sentence_start, s.sentence_end) for s in sentences]
@@ -317,7 +351,11 @@ def evaluate_results(gold: Sequence[GoldSentence], papers: Sequence[Paper], onto
             n_partial += sum(1 for r in assigned[k] if r.partial)
             pairs = _pair(preds, golds)
             exact = 0
+            no_wrong = 0
             for i, j in pairs:
+                if all(_field_equal(f, preds[i][f], golds[j][f]) or not _present(f, preds[i][f]) for f in RESULT_FIELDS):
+                    no_wrong += 1
+                    n_partial_right += int(assigned[k][i].partial)
                 if all(_field_equal(f, preds[i][f], golds[j][f]) for f in RESULT_FIELDS):
                     exact += 1
                 else:
@@ -326,6 +364,7 @@ def evaluate_results(gold: Sequence[GoldSentence], papers: Sequence[Paper], onto
                     diffs.append(f"[wrong] {sent.title[:50]} @{sent.sentence_start} value={golds[j]['value']}: "
                                  + "; ".join(wrong))
             whole += Score(tp=exact, fp=len(preds) - exact, fn=len(golds) - exact)
+            clean += Score(tp=no_wrong, fp=len(preds) - no_wrong, fn=len(golds) - no_wrong)
             detection += Score(tp=len(pairs), fp=len(preds) - len(pairs), fn=len(golds) - len(pairs))
             paired_p = {i for i, _ in pairs}
             paired_g = {j for _, j in pairs}
@@ -357,7 +396,8 @@ def evaluate_results(gold: Sequence[GoldSentence], papers: Sequence[Paper], onto
                 fields[f] += Score(tp=tp, fp=fp, fn=fn)
     return ResultsReport(
         sentences=len(gold), gold_results=sum(len(g.results) for g in gold), predicted_results=n_pred,
-        whole=whole, detection=detection, fields=fields, partial_predicted=n_partial, diffs=tuple(diffs),
+        whole=whole, detection=detection, clean=clean, partial_right=n_partial_right, fields=fields,
+        partial_predicted=n_partial, diffs=tuple(diffs),
         seconds=round(seconds, 3),
     )
 
@@ -461,24 +501,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--diffs", action="store_true", help="print every disagreement")
     ap.add_argument("--relations-from", choices=("mapping", "extractor"), default="mapping",
                     help="score the whole mapping (default) or the relation extractor alone")
+    ap.add_argument("--fold", type=int, action="append", help=f"score only this paper fold (0-{FOLDS - 1}; repeatable)")
+    ap.add_argument("--not-fold", type=int, action="append", default=[], help="leave this paper fold out (repeatable)")
     args = ap.parse_args(argv)
     onto = _load_onto()
     papers = load_seed_papers()
     which = "heldout" if args.heldout else "dev"
     head = f"{'field':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}"
 
-    res = evaluate_results(load_result_annotations(DEVSET / f"results_{which}.jsonl"), papers, onto)
+    def pick(rows: Sequence[Any]) -> list[Any]:
+        return select_folds(rows, only=args.fold, exclude=args.not_fold) if args.fold or args.not_fold else list(rows)
+
+    res = evaluate_results(pick(load_result_annotations(DEVSET / f"results_{which}.jsonl")), papers, onto)
     if args.diffs:
         print("\n".join(res.diffs))
     print(f"results_{which}.jsonl: {res.sentences} sentences, {res.gold_results} annotated results, "
-          f"{res.predicted_results} predicted ({res.partial_predicted} partial), {res.seconds}s")
+          f"{res.predicted_results} predicted ({res.partial_predicted} partial, {res.partial_right} of them with no wrong "
+          f"field), {res.seconds}s")
     print(head)
     print(_row("whole result", res.whole))
+    print(_row("no wrong field", res.clean))
     print(_row("detection", res.detection))
     for f, s in res.fields.items():
         print(_row(f, s))
 
-    rel = evaluate_relations(load_relation_annotations(DEVSET / f"relations_{which}.jsonl"), papers, onto,
+    rel = evaluate_relations(pick(load_relation_annotations(DEVSET / f"relations_{which}.jsonl")), papers, onto,
                              source=args.relations_from)
     if args.diffs:
         print("\n".join(rel.diffs))

@@ -167,7 +167,9 @@ def _generic_words() -> frozenset[str]:
              "MLLMs", "HBM", "SRAM", "DRAM", "FLOPs", "TPU", "NPU", "FPGA", "ASIC", "PIM", "MCU", "MCUs", "IoT",
              "API", "PTQ", "QAT", "PEFT", "KD", "NAS", "ViT", "ViTs", "OOM", "I/O", "IO", "TTFT", "TPOT", "SLM",
              "SLMs", "GEMM", "MLP", "FFN", "QA", "RL", "RAG", "CoT", "US", "USD", "TOPS", "FPS", "Top-1", "Top-5",
-             "ConvNet", "ConvNets", "SoA", "GPT-style", "PEFTs", "LLaMA-family", "MoE-based", "HuggingFace"}
+             "ConvNet", "ConvNets", "SoA", "GPT-style", "PEFTs", "LLaMA-family", "MoE-based", "HuggingFace",
+             # storage and memory devices name hardware, never a method ("SSD offloading" is a class)
+             "SSD", "SSDs", "NVMe", "HDD", "HDDs", "VRAM", "RAM", "DDR", "DIMM", "DIMMs", "CXL"}
     try:
         from loaders.mapping.lexicons import GENERIC_TERMS
     except ImportError:  # the mapper's lexicon is optional here: the built-in list suffices
@@ -294,7 +296,7 @@ def _named_all(doc: LinkedDoc, *, loose: bool = False) -> list[Named]:
 
 
 _VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
-                     "Amazon AWS IBM Samsung ARM Arm DeepMind Anthropic HuggingFace".split())
+                     "Amazon AWS IBM Samsung ARM Arm DeepMind Anthropic HuggingFace Facebook Tesla".split())
 _STOP_CAPS = frozenset(
     """the our we in on for with and or but this these that those it its they their a an of to by from as at via
     compared moreover however furthermore additionally specifically finally notably overall extensive experiments

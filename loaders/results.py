@@ -203,6 +203,7 @@ class SentenceResult:
     baseline_text: str | None = None
     baseline_start: int | None = None
     baseline_end: int | None = None
+    baseline_examples: int | None = None
     conditions: dict[str, str] = field(default_factory=dict)
     partial: bool = False
 
@@ -462,17 +463,34 @@ class _Cue:
     phrase: str
     phrase_start: int
     list_end: int
+    examples_start: int | None = None
+    """Where named instances of a described comparator start ("optimizers such as Adam")."""
+
+
+# A described comparator continues with its instances: "solutions provided by X", "optimizers, e.g., X, Y".
+_EXAMPLES = re.compile(
+    r"^(?:,\s|\s)?(?:\(|(?:provided|offered|developed|released|implemented|proposed|introduced)\sby\s|such\sas\s|like\s"
+    r"|including\s|e\.g\.,?\s|i\.e\.,?\s|namely\s|notably\s)",
+    re.I,
+)
+# Reducing "the memory of X" by some amount compares against X.
+_OWNER_CUE = re.compile(
+    r"\b(?:reduc|cut|lower|decreas|shrink|shr[au]nk|sav|compress|slash|trim)\w*\s(?:the\s)?(?:[\w-]+\s){0,3}?of\s", re.I)
 
 
 def _baseline_cues(text: str) -> list[_Cue]:
-    """Every comparison cue of a sentence with the phrase it introduces ("compared to FP16")."""
+    """Every comparison cue of a sentence with the phrase it introduces ("compared to FP16").
+
+    The phrase ends at the end of its noun phrase; a described comparator keeps its instances
+    ("the solutions provided by X", "optimizers, e.g., X and Y"), whose start is ``examples_start``.
+    """
     cues = []
-    for m in _BASELINE_CUE_R.finditer(text):
-        cue = m.group().strip().lower()
-        rest_start = m.end()
+    owner = [(m.start(), m.end(), "of") for m in _OWNER_CUE.finditer(text)]
+    for start, rest_start, cue in sorted([(m.start(), m.end(), m.group().strip().lower())
+                                          for m in _BASELINE_CUE_R.finditer(text)] + owner):
         if cue == "over" and re.match(r"\s*[\d~≈]", text[rest_start:]):
             continue  # "over 60%" is a qualifier
-        if cue == "than" and re.search(r"\b(?:less|more|fewer|greater)\s$", text[max(0, m.start() - 6) : m.start()]) \
+        if cue == "than" and re.search(r"\b(?:less|more|fewer|greater)\s$", text[max(0, start - 6) : start]) \
                 and re.match(r"\s*[\d~≈]", text[rest_start:]):
             continue  # "less than 1%" is a qualifier
         end_m = _BASELINE_END.search(text, rest_start)
@@ -483,6 +501,20 @@ def _baseline_cues(text: str) -> list[_Cue]:
         phrase = raw[skip:].strip(" .,")
         if not phrase:
             continue
+        examples_start = None
+        ex = _EXAMPLES.match(text[end:])
+        if ex is None and re.search(r"\b(?:provided|offered|developed|released|implemented|proposed|introduced)$", raw):
+            ex = re.match(r"\sby\s", text[end:])  # "the solutions provided by X"
+        if ex and ex.group().strip() == "(":
+            close = re.match(r"[^()\d]{1,60}\)", text[end + ex.end() :])
+            if close is None:
+                ex = None  # "(3x faster at 128K)": a parenthesis of results, not of names
+            else:
+                examples_start, end = end + ex.end(), end + ex.end() + close.end() - 1
+        elif ex:
+            examples_start = end + ex.end()
+            ex_end = _BASELINE_END.search(text, examples_start + 1)
+            end = ex_end.start() if ex_end else len(text)
         # the list of names may continue past a comma: "over H2O, SnapKV and PyramidKV"
         list_end = end
         lm = re.match(r"(?:,\s(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?[A-Z][\w.+\-]*"
@@ -490,7 +522,8 @@ def _baseline_cues(text: str) -> list[_Cue]:
                       text[end:])
         if lm:
             list_end = end + lm.end()
-        cues.append(_Cue(start=m.start(), phrase=phrase, phrase_start=rest_start + skip, list_end=list_end))
+        cues.append(_Cue(start=start, phrase=phrase, phrase_start=rest_start + skip, list_end=list_end,
+                         examples_start=examples_start))
     return cues
 
 
@@ -577,29 +610,47 @@ def _span_distance(pos: int, start: int, end: int) -> int:
     return 0 if start <= pos < end else min(abs(pos - start), abs(pos - end))
 
 
+# A new verb phrase starts a new claim: a comparison on its far side is not said of this number.
+_NEW_CLAIM = re.compile(
+    r"[;]|\.\s|\b(?:and|while|but|whereas|thereby|then)\s(?:also\s|further\s|still\s|even\s)?(?:\w+ly\s)?"
+    r"(?:achiev|reach|obtain|attain|deliver|provid|offer|reduc|improv|cut|lower|outperform|exceed|surpass|beat|accelerat"
+    r"|boost|increas|decreas|sav|yield|requir|enabl|run|match|maintain|retain|preserv|speed|compress|bring|gain|shows?"
+    r"|demonstrat|being|is\b|are\b)",
+    re.I,
+)
+
+
 def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidates: Sequence[Quantity]) -> SentenceResult:
-    """Attach the comparison phrase a result is stated against."""
-    after = [c for c in cues if c.start >= r.end]
+    """Attach the comparison phrase a result is stated against.
+
+    The comparison after the number in the same claim ("2x faster than X"; an absolute value only
+    when the comparison follows closely), else, for a change, the nearest comparison before it
+    in the same sentence part ("Compared with X, we cut ... by 40%", "X outperforms Y ..., while
+    reducing memory by 75%"). A new claim in between ("..., and achieves 3x over Y") ends the scope.
+    """
     chosen: _Cue | None = None
+    after = [c for c in cues if c.start >= r.end]
     if after:
         c = after[0]
         between = text[r.end : c.start]
-        if r.kind == "absolute" and any(r.end <= q.start < c.start for q in candidates):
-            after = []  # "reaches 1038 TOPS, a 5x speedup over X": the comparison belongs to the factor
-    if after:
-        # an absolute value takes a baseline only when the comparison follows it closely
-        if (r.kind == "relative" or len(between) < 40) and ";" not in between and not re.search(r"\.\s", between):
+        closed = bool(_NEW_CLAIM.search(text[r.end : c.phrase_start]))
+        if r.kind == "absolute" and (any(r.end <= q.start < c.start for q in candidates) or len(between) >= 40):
+            closed = True  # "reaches 1038 TOPS, a 5x speedup over X": the comparison belongs to the factor
+        if not closed:
             chosen = c
     if chosen is None and r.kind == "relative":
-        # a comparison stated before the result holds for it only when it opens the sentence's
-        # claims ("Compared with FP16, we ...", "X outperforms Y ..., while reducing ... by 75%")
-        before = [c for c in cues if c.list_end <= r.start and not any(q.end <= c.start for q in candidates)]
+        # a comparison that follows another number in its claim is that number's ("15% faster compared
+        # to X, 3x on Y": X is not the baseline of the 3x)
+        before = [c for c in cues if c.list_end <= r.start and not re.search(r";|\.\s", text[c.list_end : r.start])
+                  and not any(q.end <= c.start and q.start != r.start and not _NEW_CLAIM.search(text[q.end : c.phrase_start])
+                              for q in candidates)]
         if before:
             chosen = before[-1]
     if chosen is None:
         return r
     return replace(r, baseline_text=chosen.phrase, baseline_start=chosen.phrase_start,
-                   baseline_end=max(chosen.list_end, chosen.phrase_start + len(chosen.phrase)))
+                   baseline_end=max(chosen.list_end, chosen.phrase_start + len(chosen.phrase)),
+                   baseline_examples=chosen.examples_start)
 
 
 _RESULT_VERB = re.compile(
@@ -802,24 +853,36 @@ _TECH_HEAD = re.compile(r"^[\w\s-]*?\b(?:methods?|baselines?|approach(?:es)?|tec
 
 def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[str | None]:
     """What each item of the baseline phrase names: a precision (``fp16``), a method or technique
-    id, or ``None`` for an item that names no method ("TITAN Xp GPU" in a list of baselines)."""
+    id, or ``None`` for an item that names no method ("TITAN Xp GPU" in a list of baselines).
+
+    A described comparator with named instances ("optimizers such as Adam", "the solutions
+    provided by X") is the first named instance.
+    """
     if not r.baseline_text or r.baseline_start is None or r.baseline_start < 0:
         return []
     low = r.baseline_text.lower()
     for word, prec in _PRECISION_BASELINES.items():
         if re.match(rf"{re.escape(word)}\b", low):
             return [prec]
+    bstart = sent_start + r.baseline_start
+    bend = sent_start + (r.baseline_end or r.baseline_start + len(r.baseline_text))
+    if r.baseline_examples is not None:
+        head = _items_in(doc, bstart, bstart + len(r.baseline_text))
+        if any(h and h.startswith("method/") for h in head):
+            return head  # a named comparator keeps its name ("OMAPs, including ...")
+        # instances are listed names: a plain capitalised word counts ("such as Adam")
+        instances = [i for i in _items_in(doc, sent_start + r.baseline_examples, bend, loose=True)
+                     if i and i.startswith("method/")]
+        return instances or (head if any(head) else [])
+    items = _items_in(doc, bstart, bend)
+    return items if any(items) else []
+
+
+def _items_in(doc: LinkedDoc, bstart: int, bend: int, *, loose: bool = False) -> list[str | None]:
     from loaders.relations import named_in
 
     text = doc.paper.text
-    bstart = sent_start + r.baseline_start
-    bend = sent_start + (r.baseline_end or r.baseline_start + len(r.baseline_text))
-    named = named_in(doc, bstart, bend)
-    if not named:
-        # "the cutting-edge solutions provided by NVIDIA FasterTransformer": the name comes later
-        stop = re.search(r"[,;.]\s|[,;.]$", text[bend:])
-        more = named_in(doc, bend, bend + (stop.start() if stop else 0))
-        named = [n for n in more if n.id.startswith("method/")][:1]
+    named = named_in(doc, bstart, bend, loose=loose)
     hardware = [(m.start, m.end) for m in doc.mentions if m.label in (NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS)
                 and bstart <= m.start < bend]
     items: list[str | None] = []
@@ -839,7 +902,7 @@ def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
         elif any(pos <= h < end for h, _e in hardware) or end > pos:
             items.append(None)
         pos = piece.end() if piece else bend
-    return items if any(items) else []
+    return items
 
 
 def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
@@ -883,9 +946,11 @@ def _bind_sentence(
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
     baselines = [_baseline_items(doc, sent.start, r) for r in parsed]
     subject = _subject(doc, text)
+    # a result is never compared with the method it is about
+    own_ids = {m.id for m in doc.methods} | ({subject} if subject else set())
     out: list[ResultRecord] = []
     for i, r in enumerate(parsed):
-        items = baselines[i]
+        items = [b if b not in own_ids else None for b in baselines[i]]
         baseline = next((b for b in items if b), None)
         if respectively and len(items) > 1:
             sharing = [j for j, b in enumerate(baselines) if b == items]
