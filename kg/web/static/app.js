@@ -164,10 +164,17 @@ function pageParams() {
 }
 
 function saveState(push) {
+  twinLink();
   const qs = pageParams().toString();
   const url = qs ? `?${qs}` : location.pathname;
   if (url === location.search || (qs === "" && location.search === "")) return;
   (push ? history.pushState : history.replaceState).call(history, null, "", url);
+}
+
+/** The "JSON" twin of what the page shows: the same parameters on /api/view. */
+function twinLink() {
+  const qs = viewParams().toString();
+  $("#api-link").href = qs ? `/api/view?${qs}` : "/api/openapi.json";
 }
 
 function linkFor(id) {
@@ -767,7 +774,10 @@ function drawPath(path) {
 // -- query results drawer -------------------------------------------------------------------------------
 function cell(v) {
   if (v === null || v === undefined) return "";
-  if (isId(v)) return entityLink({ id: v, label: (names.get(v) || {}).label || "", name: (names.get(v) || { name: v }).name });
+  if (isId(v)) {
+    const known = names.get(v) || { name: v, label: "" };
+    return entityLink({ id: v, label: known.label, name: known.name }, { text: shorten(known.name, 60) });
+  }
   if (Array.isArray(v)) {
     if (v.length && typeof v[0] === "object" && v[0] !== null && "sentence" in v[0]) {
       const wrap = el("div", { class: "ev-cell", title: v.map((x) => x.sentence).join("\n\n") });
@@ -1113,6 +1123,7 @@ async function start() {
   });
 
   syncControls();
+  twinLink();
   const metaP = api("/api/meta").then((meta) => {
     page.meta = meta;
     drawFilters(meta);
