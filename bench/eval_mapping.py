@@ -6,6 +6,8 @@ Usage::
     .venv/bin/python bench/eval_mapping.py --diffs          # and every disagreement
     .venv/bin/python bench/eval_mapping.py --heldout        # the held-out set (report only; never tune on it)
     .venv/bin/python bench/eval_mapping.py --speed          # papers/s over all seed papers on one core
+    .venv/bin/python bench/eval_mapping.py --folds 0,1,2,3  # only these of 5 fixed folds of the dev set
+    .venv/bin/python bench/eval_mapping.py --cv             # F1 per field on each of the 5 folds
 
 The same report is printed by ``kg eval``.
 """
@@ -23,13 +25,15 @@ sys.path.insert(0, str(ROOT))
 
 def main(argv: list[str] | None = None) -> int:
     from loaders.mapping.corpus import load_seed_papers
-    from loaders.mapping.evaluation import evaluate, load_annotations
+    from loaders.mapping.evaluation import evaluate, load_annotations, select_folds
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heldout", action="store_true", help="score the held-out set instead of the dev set")
     ap.add_argument("--diffs", action="store_true", help="print every disagreement")
     ap.add_argument("--field", action="append", help="only print diffs of this field (repeatable)")
     ap.add_argument("--speed", action="store_true", help="time the mapper over all seed papers")
+    ap.add_argument("--folds", help="comma-separated folds (0-4) of the dev set to score; default all")
+    ap.add_argument("--cv", action="store_true", help="print F1 per field for each of the 5 folds")
     ap.add_argument("--no-ontology", action="store_true", help="map without ontology.load()")
     args = ap.parse_args(argv)
 
@@ -54,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     name = "mapping_heldout.jsonl" if args.heldout else "mapping_dev.jsonl"
     ann = load_annotations(ROOT / "tests" / "devset" / name)
+    if args.cv:
+        reps = [evaluate(select_folds(ann, [k]), papers, onto) for k in range(5)]
+        print(f"{'field':<20}" + "".join(f"{'fold ' + str(k):>9}" for k in range(5)))
+        for i, row in enumerate(reps[0].rows()):
+            print(f"{row['field']:<20}" + "".join(f"{r.rows()[i]['f1']:>9.3f}" for r in reps))
+        return 0
+    if args.folds:
+        ann = select_folds(ann, [int(x) for x in args.folds.split(",")])
     rep = evaluate(ann, papers, onto)
     if args.diffs:
         for d in rep.diffs:

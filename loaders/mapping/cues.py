@@ -79,7 +79,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "kv-cache-eviction": (
         ("KV cache eviction", 1.0), ("KV eviction", 1.0), ("token eviction", 1.0), ("evict{|ion|ing|s|ed}", 0.5),
-        ("heavy hitter{s|}", 0.8), ("H2O", 0.3), ("StreamingLLM", 0.3), ("SnapKV", 0.3), ("Scissorhands", 0.3),
+        ("heavy hitter{s|}", 0.4), ("H2O", 0.3), ("StreamingLLM", 0.3), ("SnapKV", 0.3), ("Scissorhands", 0.3),
         ("attention sink{s|}", 0.4), ("key tokens selection", 0.6), ("KV cache pruning", 0.8), ("KV selection", 0.8),
         ("cache budget", 0.5),
     ),
@@ -202,7 +202,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "parameter-efficient-fine-tuning": (
         ("parameter-efficient fine-tuning", 1.0), ("parameter-efficient finetuning", 1.0), ("PEFT", 1.0),
         ("parameter-efficient tuning", 1.0), ("parameter-efficient transfer learning", 1.0), ("PETL", 1.0),
-        ("parameter-efficient", 0.8), ("parameter efficient fine-tuning", 1.0), ("efficient fine-tuning", 0.6),
+        ("parameter-efficient", 0.4), ("parameter efficient fine-tuning", 1.0), ("efficient fine-tuning", 0.6),
         ("efficient finetuning", 0.6), ("parameter-efficient adaptation", 1.0), ("efficient adaptation", 0.4),
         ("trainable parameters", 0.4), ("tunable parameters", 0.4),
     ),
@@ -368,6 +368,78 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
 }
 
+# Paraphrases: how abstracts describe each class without naming it. Kept apart from the names
+# above so that the two kinds of evidence can be reviewed (and weighed) separately.
+PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
+    T + "quantization": (
+        ("quantized model{s|}", 0.8), ("low-bit quantization", 1.0), ("fixed-point", 0.5), ("integer-only", 0.7),
+        ("integer arithmetic", 0.5), ("vector quantization", 0.5), ("codebook{s|}", 0.3), ("bit precision", 0.4),
+        ("{2|3|4|8}-bit precision", 0.6), ("quantization error{s|}", 0.8), ("outlier{s|}", 0.2),
+    ),
+    T + "quantization-aware-training": (("straight-through estimator", 0.7), ("low-bit fine-tuning", 0.5),
+                                        ("quantized fine-tuning", 0.6)),
+    T + "low-bit-training": (("quantized training", 0.8), ("{FP8|FP4|INT8} arithmetic", 0.6),
+                             ("{MXFP4|NVFP4|MXFP8} training", 1.0), ("{FP8|FP4} GEMM{s|}", 0.5)),
+    T + "weight-only-quantization": (("{2|3|4}-bit weight{s|}", 0.6), ("weight-only", 0.7)),
+    T + "weight-activation-quantization": (("activation outlier{s|}", 0.6), ("quantiz{e|es|ing} both weights and activations", 1.0),
+                                           ("{4|8}-bit activations", 0.4)),
+    T + "mixed-precision-quantization": (("bit-width allocation", 0.8), ("layer-wise bit-width{s|}", 0.8),
+                                         ("different bit-widths", 0.7), ("{mixed|variable} bit-width{s|}", 0.8)),
+    T + "kv-cache-eviction": (("eviction polic{y|ies}", 0.9), ("cache eviction", 0.8), ("KV cache selection", 0.8),
+                              ("token importance", 0.4), ("important tokens", 0.3), ("KV budget", 0.8), ("KV cache budget", 0.8)),
+    T + "kv-cache-paging": (("prefix sharing", 1.0), ("KV cache reuse", 0.8), ("context caching", 0.8), ("prompt caching", 0.9),
+                            ("radix tree", 0.4), ("cache reuse", 0.4)),
+    T + "moe-architecture": (("sparse upcycling", 1.0), ("upcycl{e|ed|ing}", 0.7), ("expert granularity", 0.8),
+                             ("number of experts", 0.4)),
+    T + "moe-routing": (("routing strateg{y|ies}", 0.7), ("routing mechanism{s|}", 0.7), ("expert choice", 0.7),
+                        ("top-k gating", 0.7), ("gating function", 0.6), ("load imbalance", 0.4), ("router", 0.4)),
+    T + "linear-rnn": (("linear recurrent unit{s|}", 1.0), ("gated recurrence", 0.8), ("Legendre Memory Unit{s|}", 0.8),
+                       ("sLSTM", 0.9), ("mLSTM", 0.9), ("recurrent architecture{s|}", 0.4), ("gated linear RNN{s|}", 1.0)),
+    T + "linear-attention": (("kernel-based attention", 0.8), ("random feature attention", 0.9), ("linear-time attention", 1.0),
+                             ("delta rule", 0.9), ("linearized attention", 1.0), ("linearize{|d} {the|} attention", 0.9)),
+    T + "efficient-attention": (("attention-free", 0.8), ("replac{e|es|ing} {the|} self-attention", 0.7),
+                                ("token mixing", 0.4), ("token mixer{s|}", 0.4), ("attention bottleneck", 0.5),
+                                ("cost of attention", 0.6), ("attention cost", 0.6)),
+    T + "io-aware-attention": (("fused kernel{s|}", 0.5), ("kernel fusion", 0.4), ("memory reads and writes", 0.6)),
+    T + "sparse-attention": (("sparse {flash|} attention", 1.0), ("sparse FlashAttention", 1.0), ("dynamic sparse attention", 1.0),
+                             ("attention pattern{s|}", 0.4), ("window attention", 0.6), ("sliding window", 0.5),
+                             ("selective attention", 0.6), ("entmax", 0.6), ("sparsemax", 0.6)),
+    T + "shared-kv-attention": (("KV heads", 0.4), ("key-value heads", 0.5), ("grouped-query", 0.8)),
+    T + "unstructured-pruning": (("weight sparsity", 0.7), ("sparse weight matri{x|ces}", 0.6)),
+    T + "structured-pruning": (("prun{e|es|ing} {attention|} heads", 1.0), ("layer removal", 0.9),
+                               ("remov{e|es|ing} {entire|whole} layers", 0.9), ("prun{e|es|ing} channels", 1.0),
+                               ("prun{e|es|ing} neurons", 0.9), ("width reduction", 0.6)),
+    T + "token-pruning": (("visual token compression", 1.0), ("prun{e|es|ing} tokens", 1.0), ("redundant tokens", 0.6),
+                          ("sequence length reduction", 0.7), ("prun{e|es|ing} patches", 0.8), ("patch pruning", 1.0),
+                          ("token merg{e|es|ing}", 1.0), ("merg{e|es|ing} tokens", 1.0), ("token{s|} compression", 0.8),
+                          ("compress{|es|ing} the input sequence", 0.6), ("sequence redundancy", 0.5)),
+    T + "activation-sparsity": (("sparse FFN{s|}", 0.8), ("ReLUfication", 1.0), ("activated neurons", 0.5),
+                                ("neuron activation{s|}", 0.4), ("sparsely activated FFN{s|}", 1.0), ("top-k channels", 0.4),
+                                ("activation-sparse", 1.0)),
+    T + "selective-fine-tuning": (("bias tuning", 0.8), ("sparse parameter{s|}", 0.4), ("selected layers", 0.4)),
+    T + "prompt-tuning": (("learnable prompt{s|}", 0.8), ("visual prompt{s|}", 0.7), ("soft token{s|}", 0.6)),
+    T + "offloading-and-sharding": (("parameter offloading", 0.7), ("layer offloading", 0.7), ("offload{|s|ing} layers", 0.7),
+                                    ("between GPU and CPU memory", 0.5), ("CPU memory", 0.3), ("model sharding", 0.8),
+                                    ("pipeline parallel", 0.4), ("expert parallelism", 0.3)),
+    T + "asic-acceleration": (("chip area", 0.6), ("area efficiency", 0.7), ("processing element{s|}", 0.6), ("PE array{s|}", 0.7),
+                              ("microarchitecture{s|}", 0.5), ("hardware architecture", 0.5), ("TOPS/W", 0.8), ("GOPS", 0.5),
+                              ("post-layout", 0.8), ("cycle-accurate", 0.6), ("systolic array{s|}", 0.6),
+                              ("tensor processing unit{s|}", 0.3), ("tensor computing unit{s|}", 0.6), ("on-chip", 0.3)),
+    T + "neural-architecture-search": (("searched architecture{s|}", 0.8), ("evolutionary search", 0.5),
+                                       ("search{|es|ed} for {the|} optimal architecture{s|}", 0.9)),
+    T + "dynamic-computation": (("adaptive inference", 0.8), ("dynamic width", 0.8), ("input-dependent computation", 0.9),
+                                ("halting", 0.5), ("skip{|s|ping} {redundant|unnecessary} computation", 0.6)),
+    T + "speculative-decoding": (("draft-then-verify", 1.0),),
+    T + "efficient-network-design": (("lightweight {model|network|architecture|backbone}{s|}", 0.8), ("compact {model|network}{s|}", 0.5),
+                                     ("mobile-friendly", 0.7), ("channel shuffle", 0.8), ("group convolution{s|}", 0.6),
+                                     ("efficient {model|network} architecture{s|}", 0.8)),
+    T + "ml-efficiency": (("network compression", 0.7), ("neural network compression", 0.8), ("model efficiency", 0.4),
+                          ("computational efficiency", 0.3), ("efficient deep learning", 0.5), ("efficient machine learning", 0.5),
+                          ("green AI", 0.5), ("compress{|es|ing} {deep|neural|large} {networks|models}", 0.7)),
+}
+for _t, _extra in PARAPHRASES.items():
+    TECHNIQUE_TERMS[_t] = TECHNIQUE_TERMS.get(_t, ()) + _extra
+
 # Pairs of cues that together, in one sentence, name a class: (technique, cues that must all appear, weight)
 CUE_TERMS: dict[str, tuple[str, ...]] = {
     "kv": ("KV cache{s|}", "KV-cache{s|}", "key-value cache{s|}", "KV", "key-value", "KV caching", "key cache", "value cache",
@@ -408,6 +480,10 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "training": ("training", "train{|s|ed|ing}", "pre-training", "pretraining", "pretrain", "fine-tuning", "fine-tune", "finetuning"),
     "offload_train": ("offload{|s|ed|ing}", "CPU", "SSD{s|}", "NVMe", "host memory", "partition{|s|ed|ing}", "shard{|s|ed|ing}"),
     "lora": ("LoRA", "low-rank adapt{ation|er|ers}", "adapter{s|}"),
+    "param_eff": ("parameter-efficient", "parameter-efficiency", "parameter efficient", "few trainable parameters",
+                  "trainable parameters"),
+    "tuning": ("fine-tun{e|es|ed|ing}", "finetun{e|es|ed|ing}", "tuning", "adaptation", "adapt{|s|ed|ing}",
+               "transfer learning", "downstream task{s|}"),
     "weights": ("weight{s|}", "parameter{s|}"),
 }
 
@@ -433,6 +509,7 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "activation-compression", ("activation", "compress", "training"), 0.5),
     (T + "offloading-and-sharding", ("offload_train", "training"), 0.5),
     (T + "token-pruning", ("token", "prune"), 0.6),
+    (T + "parameter-efficient-fine-tuning", ("param_eff", "tuning"), 0.8),
     (T + "token-pruning", ("token", "merge"), 0.5),
 )
 

@@ -12,6 +12,7 @@ normalisation on both sides (so ``qwen2.5-7b`` and ``qwen-2.5-7b`` are the same 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -109,6 +110,21 @@ def load_annotations(path: Path) -> list[Annotation]:
         except (ValueError, TypeError) as exc:
             raise InputError(f"bad annotation: {exc}", path=str(path), line=n) from exc
     return out
+
+
+def fold_of(title: str, folds: int = 5) -> int:
+    """The cross-validation fold of an annotated paper: a fixed hash of its title, so splits never move.
+
+    >>> fold_of("GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection") in range(5)
+    True
+    """
+    return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def select_folds(annotations: Sequence[Annotation], keep: Iterable[int], folds: int = 5) -> list[Annotation]:
+    """The annotations whose fold is in ``keep`` (tune on some folds, check on the untouched rest)."""
+    wanted = set(keep)
+    return [a for a in annotations if fold_of(a.title, folds) in wanted]
 
 
 def canonical_model(model_id: str) -> str:

@@ -68,6 +68,27 @@ _RESULT = re.compile(
     r"\b(?:experiments?|results|evaluations?) (?:show|demonstrate|indicate|reveal)|\b(?:achieves?|achieving|outperforms?|"
     r"delivers?|yields?|attains?)\b.{0,80}(?:\d+(?:\.\d+)?\s?(?:%|×|x\b|times)|speedup)", re.I)
 
+# a stated saving of a cost: "reduces activation memory", "cuts inference latency by 2x", "quadratic
+# time and space complexity". Such a sentence shows an efficiency contribution even when it names
+# no technique class; it counts for the root class (and so for the scope decision).
+_COST = (r"(?:memory|footprint|computation\w*|compute|FLOPs?|latency|parameters?|energy|power|runtime|"
+         r"inference (?:time|cost|speed)|training (?:time|cost)|model size|storage|chip area|area|"
+         r"(?:computational|inference|training|deployment|resource) (?:cost|burden|overhead|demands?|requirements?)|"
+         r"complexity|cost)")
+_CLAIM = re.compile(
+    rf"\b(?:reduc\w*|lower\w*|cuts?|cutting|sav(?:e|es|ing)|decreas\w*|minimi[sz]\w*|shrink\w*|compress\w*|"
+    rf"alleviat\w*|mitigat\w*|accelerat\w*|speeds? up|speeding up)\b(?:\s+[\w/-]+){{0,5}}?\s+{_COST}\b"
+    rf"|\b{_COST}\s+(?:reduction|savings?)\b"
+    rf"|\bquadratic (?:time|computational|memory|complexity|cost)"
+    rf"|\b(?:x|×|times|%)\s+(?:faster|speed[- ]?ups?|less memory|fewer (?:parameters|FLOPs)|lower latency)\b"
+    rf"|\bonly\s+\d+(?:\.\d+)?\s?%\s+of\s+(?:the\s+)?(?:number of\s+)?{_COST}"
+    rf"|\b(?:fewer|less|lower|smaller)\s+(?:parameters|FLOPs|memory|latency|compute|computation|energy)\b"
+    rf"|\bfaster (?:inference|training|decoding)\b",
+    re.I,
+)
+CLAIM_WEIGHT = 0.4
+STRONG_MIN = 0.5
+
 LABEL_OF_KIND = {
     "technique": NodeLabel.TECHNIQUE,
     "topic": NodeLabel.TOPIC,
@@ -82,8 +103,10 @@ class _Score:
     total: float = 0.0
     per_sentence: dict[int, float] = field(default_factory=dict)
     best: tuple[float, int, int, int] = (0.0, 0, 0, 0)  # (score, sentence, start, end)
+    strongest: float = 0.0  # the largest weight of one phrase, before the sentence factor
 
-    def add(self, w: float, sentence: int, start: int, end: int) -> None:
+    def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0) -> None:
+        self.strongest = max(self.strongest, raw)
         prev = self.per_sentence.get(sentence, 0.0)
         if w > prev:
             self.total += w - prev
@@ -181,14 +204,19 @@ def _score(
         if h.kind == "cue":
             cues_in[si].add(h.target)
         elif h.kind in ("technique", "technique2"):
-            tech[h.target].add(h.weight * factors[si], si, h.start, h.end)
+            # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
+            tech[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight * (2.0 if si == 0 else 1.0))
         elif h.kind == "topic":
-            topics[h.target].add(h.weight * factors[si], si, h.start, h.end)
+            topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
+    for s in sentences:
+        m = _CLAIM.search(s.text)
+        if m:
+            tech[ROOT].add(CLAIM_WEIGHT * factors[s.index], s.index, s.start + m.start(), s.start + m.end(), CLAIM_WEIGHT)
     for si, cues in cues_in.items():
         s = sentences[si]
         for target, need, w in COMBOS:
             if all(c in cues for c in need):
-                tech[target].add(w * factors[si], si, s.start, s.end)
+                tech[target].add(w * factors[si], si, s.start, s.end, w)
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
     # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
     strong = [si for si in cues_in if factors[si] >= PROPOSAL_FACTOR]
@@ -202,7 +230,7 @@ def _score(
             sy = next((si for si in weak_ok if y in cues_in[si]), None)
             if sx is not None and sy is not None:
                 s = sentences[sx]
-                tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end)
+                tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end, w * PAPER_COMBO)
                 break
     return tech, topics
 
@@ -215,15 +243,21 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
 }
 
 
-_DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design)\b", re.I)
+# a title that studies or measures rather than proposes
+_STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|assessing|analy[sz]ing|ramifications|"
+                          r"impact of|role of|effects? of)\b|^(?:on|towards?) the\b", re.I)
+FALLBACK_MIN = 0.8
+_DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
+                           r"transformers?|ViTs?|mixers?)\b", re.I)
 
 
 def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
     """The class of an in-scope paper whose evidence names no class clearly."""
-    best = max(((sc.total, t) for t, sc in tech.items() if t != ROOT), default=(0.0, ROOT))
-    if best[0] >= 0.6:
+    best = max(((sc.total, t) for t, sc in tech.items() if t != ROOT and sc.strongest >= STRONG_MIN),
+               default=(0.0, ROOT))
+    if best[0] >= FALLBACK_MIN:
         return best[1]
-    if not survey and _DESIGN_TITLE.search(title):
+    if not survey and _DESIGN_TITLE.search(title) and not _STUDY_TITLE.search(title):
         return "technique/efficient-network-design"  # a new efficient model or architecture
     return ROOT
 
@@ -245,7 +279,9 @@ def _select_survey(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
 
 
 def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
-    scored = {t: s.total for t, s in tech.items() if s.total >= SELECT_MIN and t in tax.parents}
+    # a class needs one phrase that at least suggests it: background words alone never add up to one
+    scored = {t: s.total for t, s in tech.items()
+              if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)}
     if not scored:
         return []
     # families gather every generic word of their field; compare them at a discount
@@ -272,7 +308,7 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     for i, t in enumerate(keep):
         if tax.is_leaf(t):
             continue
-        kids = [(tech[c].total, c) for c in tech if t in tax.parents.get(c, ()) and tech[c].total >= SELECT_MIN]
+        kids = [(tech[c].total, c) for c in scored if t in tax.parents.get(c, ())]
         if kids:
             keep[i] = max(kids)[1]
     keep = list(dict.fromkeys(keep))
@@ -331,7 +367,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     in_scope = weight_of_evidence >= SCOPE_MIN
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
-    if in_scope and not techniques:
+    # only the root: a survey may span everything, a paper that proposes something is more specific
+    if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
     topic = None
     if not in_scope:
