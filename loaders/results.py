@@ -429,7 +429,7 @@ def _is_model_size(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 30]
     before = text[max(0, q.start - 30) : q.start]
     if re.match(r"^[\s-]*(?:-?parameters?\s|-?params?\s)?(?:[\w-]+\s)?(?:models?|LLMs?|SLMs?|LMs?|variants?|versions?"
-                r"|scales?|transformers?|networks?|backbones?|decoders?|encoders?|MoE|dense|base|checkpoints?)\b",
+                r"|scales?|sizes?|transformers?|networks?|backbones?|decoders?|encoders?|MoE|dense|base|checkpoints?)\b",
                 after, re.I):
         return True
     if re.search(r"\b(?:scale|scales|scaling|sized|size|sizes|from|to|and|with|contains|has|of|at|between|up\sto)\s$",
@@ -929,6 +929,8 @@ class _Slot:
     start: int
     end: int
     count: int | None = None
+    adjective: bool = False
+    """A class named as a modifier ("mobile latency"), not as a place ("on mobile phones")."""
 
 
 def _bind_sentence(
@@ -953,7 +955,7 @@ def _bind_sentence(
         items = [b if b not in own_ids else None for b in baselines[i]]
         baseline = next((b for b in items if b), None)
         if respectively and len(items) > 1:
-            sharing = [j for j, b in enumerate(baselines) if b == items]
+            sharing = [j for j, b in enumerate(baselines) if b == baselines[i]]
             group = [j for j in sharing if _same_list(text, parsed[j], r, parsed)]
             if len(group) == len(items):
                 baseline = items[group.index(i)]
@@ -985,7 +987,11 @@ def _bind_sentence(
 _COMPARATIVE = re.compile(
     r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
     r"|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|as\s(?:fast|good|accurate|well)\sas"
-    r"|same\s\w+\sas|similar\s\w+\sto|comparable\s\w*\s?to|matches|matching|of\sthe\soriginal|of\sthe\sbaseline)\s",
+    r"|same\s(?:\w+\s)?as|similar\s(?:\w+\s)?to|comparabl[ey]\s(?:\w+\s)?to|matches|matching|of\sthe\soriginal|of\sthe\sbaseline"
+    # a judge is not what is measured: "as evaluated by GPT-4"
+    r"|(?:evaluated|judged|rated|scored|assessed|annotated|graded)\s(?:by|with|using))\s"
+    # the reference of a share: "46.7% of the memory of X"
+    r"|(?<=%)\s(?:[\w-]+\s){0,4}?of\s",
     re.I,
 )
 _COMPARATIVE_END = re.compile(r"[,;:()]|\.\s|\s(?:while|whereas|but|and\s(?:a|an|the)|by|with|on|in|at|for|when|under|using)\s", re.I)
@@ -1029,7 +1035,7 @@ _HWCLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("hwclass/edge-device", r"(?:real\s|resource-constrained\s|real-world\s)?(?:edge|end-side|embedded|iot)\s(?:devices?|platforms?|hardware)"),
     ("hwclass/mcu", r"(?:mcu|microcontroller)s?(?:\s(?:devices?|boards?))?|microcontroller\sunits?"),
     ("hwclass/fpga", r"fpgas?"),
-    ("hwclass/gpu", r"(?:consumer\s|commodity\s|a\ssingle\s)?gpus?"),
+    ("hwclass/gpu", r"(?:consumer\s|commodity\s)?gpus?"),
     ("hwclass/cpu", r"cpus?"),
     ("hwclass/npu", r"npus?"),
     ("hwclass/tpu", r"tpus?"),
@@ -1055,7 +1061,7 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
                 continue
             if any(s.start <= m.start() < s.end for s in out):
                 continue
-            out.append(_Slot(hid, m.start(), m.end()))
+            out.append(_Slot(hid, m.start(), m.end(), adjective=bool(adjective) and not platform))
     # "on the GPU/CPU": the slash pair is one list
     for pair in re.finditer(r"\b(GPU|CPU|NPU|TPU)/(GPU|CPU|NPU|TPU)\b", text):
         out = [s for s in out if not pair.start() <= s.start < pair.end()]
@@ -1066,8 +1072,41 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
 
 _HARD_BREAK = re.compile(r";|\.\s", re.I)
 _ATTACHED = re.compile(r"^\s?(?:[^,;()\d]|\d(?!\d*(?:\.\d+)?\s?(?:%|x\b|×)))"
-                       r"{0,40}?\b(?:on|in|for|with|using|across)\s(?:the\s|a\s|an\s)?$", re.I)
+                       r"{0,40}?\b(?:on|in|for|with|using|across|per)\s(?:the\s|a\s|an\s|each\s)?$", re.I)
 _CLAUSE_TURN = re.compile(r"\s(?:while|whereas|but)\s", re.I)
+
+
+def _paren_span(text: str, pos: int) -> tuple[int, int] | None:
+    """The parenthesis that encloses ``pos`` (offsets of "(" and ")"), if any."""
+    open_at = text.rfind("(", 0, pos)
+    if open_at < 0 or text.rfind(")", open_at, pos) >= 0:
+        return None
+    close_at = text.find(")", pos)
+    return (open_at, close_at if close_at >= 0 else len(text))
+
+
+_LIST_JOIN = re.compile(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)(?:\d+\s?[x×]\s)?(?:[A-Z][\w-]*\s)?")
+
+
+def _list_head(text: str, slots: Sequence[_Slot], s: _Slot) -> _Slot:
+    """The first member of the written list an entity belongs to ("X, Y and Z", "4x A or 8x B")."""
+    ordered = sorted(slots, key=lambda x: x.start)
+    k = ordered.index(s)
+    while k > 0 and _LIST_JOIN.fullmatch(text[ordered[k - 1].end : ordered[k].start]):
+        k -= 1
+    return ordered[k]
+
+
+def _attached_to(text: str, parsed: Sequence[SentenceResult], s: _Slot) -> int | None:
+    """The result an entity is stated on by a preposition right before it ("81% on ImageNet")."""
+    owner = None
+    for k, p in enumerate(parsed):
+        if p.end <= s.start and _ATTACHED.match(text[p.end : s.start]):
+            owner = k
+    return owner
+
+
+_OWN_CONTEXT = re.compile(r"^\s?(?:[\w-]+\s){0,4}?(?:on|in|when|across)\s(?!average\b|total\b)(?:the\s|a\s|an\s)?[a-z][a-z-]+\b")
 
 
 def _pick(
@@ -1076,53 +1115,94 @@ def _pick(
 ) -> str | None:
     """The entity result ``i`` is stated on.
 
-    Paired by order under "respectively" or in a list ("5.8x/3.7x faster on the GPU/CPU");
-    else the nearest one after the number that no other result is nearer to ("97.2% on MATH500"),
-    else the nearest one before it in the same clause chain ("On ImageNet, ... 81%").
+    1. Pairing: a list of results and a list of entities of the same length, in order
+       ("5.8x/3.7x faster on the GPU/CPU", "A and B on X and Y, respectively").
+    2. Inside a parenthesis only its own entities count; without one, the entity the parenthesis
+       follows ("the Path-X challenge (..., 61.4% accuracy)").
+    3. The entity after the number in the same claim: attached to it by a preposition ("97.2% on
+       MATH500"), or shared by the coordinated results before it ("60 ... and 5 points on AIME").
+    4. The entity before it in the same part of the sentence ("On ImageNet, ... 81%"), unless the
+       number states its own context ("6.4 points on long-document classification") or the
+       entity belongs to an earlier number across a contrast ("84.3% on X, while being 8x smaller").
+    ``same_metric_only`` is kept for the callers' signature; the ownership rule covers it.
     """
     if not slots:
         return None
     ids = list(dict.fromkeys(s.id for s in slots))
     r = parsed[i]
     same_group = [k for k, p in enumerate(parsed) if _same_list(text, p, r, parsed)]
-    if len(same_group) > 1 and len(ids) == len(same_group):
-        after = [s for s in slots if s.start >= parsed[same_group[-1]].end]
-        if len(list(dict.fromkeys(s.id for s in after))) == len(same_group):
-            return list(dict.fromkeys(s.id for s in after))[same_group.index(i)]
+    if len(same_group) > 1:
+        after = [s for s in slots if s.start >= parsed[same_group[-1]].end
+                 and not _HARD_BREAK.search(text[parsed[same_group[-1]].end : s.start])]
+        after_ids = list(dict.fromkeys(s.id for s in after))
+        if len(after_ids) == len(same_group):
+            return after_ids[same_group.index(i)]
+        # "with ResNet-50 and WideResNet-40 takes 86% and 80% less memory": a list before the numbers
+        first = parsed[same_group[0]]
+        before = [s for s in slots if s.end <= first.start and not _HARD_BREAK.search(text[s.end : first.start])]
+        if before:
+            head = _list_head(text, slots, before[-1])
+            members = [s for s in before if s.start >= head.start]
+            if len(members) == len(same_group) and len({m.id for m in members}) == len(members):
+                return members[same_group.index(i)].id
     if respectively and len(ids) > 1 and len(ids) == len(parsed):
         return ids[i]
     if len(ids) >= 3 and not respectively and len(same_group) < 2:
         return None  # "(OPT-2.7B/6.7B/13B/30B)": a list of models, none singled out
-    after = [s for s in slots if s.start >= r.end]
-    for s in sorted(after, key=lambda s: s.start):
+    paren = _paren_span(text, r.start)
+    if paren:
+        inside = [s for s in slots if paren[0] < s.start < paren[1]]
+        if not inside:
+            lead = [s for s in slots if s.end <= paren[0] and re.fullmatch(r"\s?(?:[\w-]+\s?){0,2}", text[s.end : paren[0]])]
+            if lead:
+                return lead[-1].id
+        # inside a parenthesis only its own entities count; without any, what holds before it
+        slots = inside or [s for s in slots if s.end <= paren[0]]
+    after = sorted((s for s in slots if s.start >= r.end), key=lambda s: s.start)
+    for s in after:
         between = text[r.end : s.start]
         if _CLAUSE_TURN.search(between) or _HARD_BREAK.search(between):
             break
         if _ATTACHED.match(between):
             return s.id  # "0.7 better perplexity on GPT-2": the entity the number is stated on
         nearest = min(range(len(parsed)), key=lambda k: _span_gap(parsed[k], s))
+        # a trailing phrase is shared by coordinated numbers ("over 60 points ... and over 5 points
+        # ... on AIME"); an adjective inside the last number's noun phrase is not ("on-device latency")
         if nearest == i or (len(same_group) > 1 and nearest in same_group) or (
-                nearest > i and _coordinated(text, parsed, i, nearest)):
+                nearest > i and _coordinated(text, parsed, i, nearest) and not s.adjective):
             return s.id
         break
     before = [s for s in slots if s.end <= r.start and not _HARD_BREAK.search(text[s.end : r.start])]
-    if before and same_metric_only:
-        # a data set stated on an earlier result does not carry over into a contrasting clause
-        # ("84.3% on ImageNet, while being 8.4x smaller")
-        owner = [k for k in range(i) if parsed[k].end <= before[-1].start
-                 and _ATTACHED.match(text[parsed[k].end : before[-1].start])]
-        if owner and _CLAUSE_TURN.search(text[before[-1].end : r.start]):
-            return None
-    if before:
-        return before[-1].id
-    return None
+    if not before:
+        return None
+    # with several entities for one number the first named is kept ("4x A6000 or 8x 3090 GPUs")
+    s = _list_head(text, slots, before[-1])
+    owner = _attached_to(text, parsed[:i], s)
+    if owner is not None:
+        next_start = parsed[i + 1].start if i + 1 < len(parsed) else len(text)
+        if _OWN_CONTEXT.match(text[r.end : next_start]) or _CLAUSE_TURN.search(text[s.end : r.start]):
+            return None  # the entity is the earlier number's; this one speaks of something else
+    return s.id
+
+
+# verbs (not their nouns: "gains", "savings") that start a new predicate between two numbers
+_VERB = re.compile(
+    r"\b(?:achiev\w*|reach\w*|obtain\w*|attain\w*|improv(?:es|ed|ing)|reduc(?:es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)"
+    r"|increas(?:es|ed|ing)|boost(?:s|ed|ing)|accelerat(?:es|ed|ing)|speeds?\sup|sav(?:es|ed|ing)\b|deliver\w*|yield\w*"
+    r"|provid\w*|offer(?:s|ed|ing)|outperform\w*|surpass\w*|maintain\w*|keep\w*|retain\w*|requir\w*|consum\w*"
+    r"|runs?|running|enabl\w*|decreas(?:es|ed|ing)|shrink\w*|compress(?:es|ed|ing)|gain(?:ed|ing)|is|are|was|were)\b",
+    re.I,
+)
 
 
 def _coordinated(text: str, parsed: Sequence[SentenceResult], i: int, k: int) -> bool:
-    """Whether results ``i`` < ``k`` are coordinated ("6x higher X and 1.8x better Y against Z")."""
+    """Whether results ``i`` < ``k`` are coordinated in one claim ("6x higher X and 1.8x better Y
+    against Z", "over 60 points in A and over 5 points in B on C"): no new verb phrase, contrast or
+    parenthesis between them."""
     for a in range(i, k):
         between = text[parsed[a].end : parsed[a + 1].start]
-        if _RESULT_VERB.search(between) or _CLAUSE_TURN.search(between) or re.search(r"[;:(]", between):
+        if _NEW_CLAIM.search(between) or _CLAUSE_TURN.search(between) or re.search(r"[;:()]", between) \
+                or _VERB.search(between):
             return False
     return True
 
