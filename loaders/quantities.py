@@ -238,6 +238,8 @@ def _role_before(text: str, start: int) -> Role | None:
     before = text[max(0, start - 40) : start]
     if _SECTION.search(before):
         return "section"
+    if re.search(r"\d[KkMB]-$", before):
+        return None  # "1K-4K": the second end of a range of scaled counts, not a name
     if _NAME_BEFORE.search(before):
         return "name"
     return None
@@ -352,6 +354,13 @@ def find_quantities(text: str) -> list[Quantity]:
             sep = text[q.end : nxt.start()]
             if _RANGE_SEP.fullmatch(sep) and (sep.strip() != "and" or re.search(r"between\s$", text[max(0, m.start() - 8) : m.start()])):
                 q2 = _read_one(text, nxt)
+                scaled_pair = q2.unit is None and q.unit is None and q2.unit_raw is not None and q.unit_raw == q2.unit_raw
+                if scaled_pair and q2.value > q.value and q2.role == "measure" and "-" in sep:
+                    # "1K-4K": both ends carry their scale
+                    out.append(Quantity(value=q.value, value_max=q2.value, unit=None, unit_raw=q2.unit_raw,
+                                        text=text[q.start : q2.end], start=q.start, end=q2.end))
+                    i += 2
+                    continue
                 if q2.unit and (q.unit in (None, q2.unit)) and q2.value > q.value and q2.role == "measure":
                     if q.unit is None and q2.unit in ("params",) and "-" in sep:
                         pass  # "7-13B": two sizes, leave to the caller as a range of sizes

@@ -90,7 +90,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
                r"|ram\b|hbm\b|(?:dram|memory|off-chip)\saccess(?:es)?"),
     ("compression-ratio", r"compression(?:\sratios?|\srates?)?|compress(?:es|ed|ing)?\b|(?:less|fewer)\stokens"
                           r"|sparsity(?:\slevels?)?|of\sexperts"),
-    ("cost", r"costs?\b|cheaper|dollars?|price|expense|(?:hardware\s|area\s)?overhead"),
+    ("cost", r"costs?\b|cheaper|dollars?|price|expense|(?:hardware|area|monetary|financial)\soverhead"),
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
                  r"|correctness"),
@@ -111,7 +111,7 @@ _INCREASE = re.compile(
     r"|superior|additional|extra|overhead|doubl\w*|tripl\w*)\b",
     re.IGNORECASE,
 )
-_BY_BEFORE = re.compile(r"\bby\s(?:up\sto\s|about\s|around\s|approximately\s|roughly\s|nearly\s|almost\s|over\s|more\sthan\s"
+_BY_BEFORE = re.compile(r"\bby\s(?:an?\s(?:\w+\s)?margin\s(?:of\s)?)?(?:up\sto\s|about\s|around\s|approximately\s|roughly\s|nearly\s|almost\s|over\s|more\sthan\s"
                         r"|at\sleast\s|an?\saverage\sof\s|~\s?|≈\s?)?$", re.IGNORECASE)
 
 _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
@@ -146,7 +146,7 @@ _CLAUSE_BREAK = re.compile(
 # "X of the original", "to X% of": a share, not a change.
 _SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:the\s)?(?:original|baseline|full|dense|uncompressed|its|their|overall|the\s|teacher"
                           r"|(?:\w+\s)?(?:activated\s|trainable\s|model\s)?parameters)|(?:the\s)?(?:performance|accuracy|quality)"
-                          r"\sof|(?:\w+\s)?(?:task\s)?performance\b)", re.I)
+                          r"\sof|(?:\w+\s)?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline)))", re.I)
 _KEEP_VERB = re.compile(r"\b(?:maintain\w*|keep\w*|retain\w*|preserv\w*|match\w*|recover\w*|achiev\w*)\s(?:\w+\s){0,3}?"
                         r"(?:up\sto\s|over\s|more\sthan\s|>\s?|about\s|around\s)?$", re.I)
 _TUNE_VERB = re.compile(r"\b(?:fine-?tun\w*|retrain\w*|train\w*|updat\w*|tun\w*)\s(?:only\s|just\s|as\s(?:few|little)\sas\s)?$", re.I)
@@ -213,7 +213,8 @@ _TOKEN = re.compile(r"[\w@&+.\-/]+|[^\w\s]")
 # end the noun phrase that follows the number ("2x on A100", "60% compared to ...").
 _RIGHT_STOP = frozenset(
     "on at for with compared than over across while when under using and to by from as against vs vs. versus "
-    "relative within without per respectively which where after before during whereas but or via if".split()
+    "relative within without per respectively which where after before during whereas but or via if like such "
+    "including".split()
 )
 _CHANGE_NOUN = re.compile(
     r"^(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?|cuts?|lower|higher"
@@ -231,7 +232,9 @@ def _right_head(text: str, start: int, stop: int) -> str:
         low = tok.lower()
         if n >= 6 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
             break
-        if low in _RIGHT_STOP or (low == "in" and n > 0 and not _CHANGE_NOUN.match(prev)):
+        if low == "per" and re.match(r"\s(?:dollar|\$|usd|watt|joule)", text[m.end() : m.end() + 8], re.I):
+            pass  # "tokens per dollar": the denominator names the measure
+        elif low in _RIGHT_STOP or (low == "in" and n > 0 and not _CHANGE_NOUN.match(prev)):
             break
         out_end = m.end()
         prev = tok
@@ -242,30 +245,37 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
     """The metric a number speaks of: the noun right after it, else the nearest one before it.
 
     In the phrase after the number the head noun (the last metric word) wins: "1.45x latency
-    speedup" is a speed-up. Returns the metric and where it was found (``"right"``/``"left"``/``""``).
+    speedup" is a speed-up. A generic head ("cost") yields to the measure that names it ("running
+    time cost", "memory cost"). Returns the metric and where it was found (``"right"``/``"left"``/``""``).
     """
     right_head = _right_head(text, q.end, right_bound)
     as_adj = re.match(r"^\s(?:as|so)\s(\w+)\sas\b", text[q.end : q.end + 40])
     if as_adj:
         right_head = " " + as_adj.group(1)  # "twice as fast as X"
-    best: tuple[int, int, str] | None = None
-    for n, (metric, rx) in enumerate(_METRIC_RES):
-        for m in rx.finditer(right_head):
-            key = (m.end(), -n)
-            if best is None or key > best[:2]:
-                best = (m.end(), -n, metric)
-    if best is not None:
-        return best[2], "right"
-    left = text[left_bound : q.start]
-    best = None
-    for n, (metric, rx) in enumerate(_METRIC_RES):
-        for m in rx.finditer(left):
-            key = (m.end(), -n)
-            if best is None or key > best[:2]:
-                best = (m.end(), -n, metric)
-    if best is not None:
-        return best[2], "left"
+    found = _head_metric(right_head)
+    if found is not None:
+        return found, "right"
+    found = _head_metric(text[left_bound : q.start])
+    if found is not None:
+        return found, "left"
     return None, ""
+
+
+def _head_metric(phrase: str) -> str | None:
+    """The metric of a noun phrase: its last metric word; "cost" only when nothing names the measure."""
+    hits: list[tuple[int, int, int, str]] = []
+    for n, (metric, rx) in enumerate(_METRIC_RES):
+        for m in rx.finditer(phrase):
+            hits.append((m.end(), -n, m.start(), metric))
+    if not hits:
+        return None
+    hits.sort()
+    end, _n, start, metric = hits[-1]
+    if metric == "metric/cost" and re.match(r"costs?\b", phrase[start:], re.I):
+        named = [h for h in hits if h[0] <= start and start - h[0] <= 2 and h[3] != "metric/cost"]
+        if named:
+            return named[-1][3]  # "memory cost", "running time cost": the measure, with "cost" as its head
+    return metric
 
 
 def _unit_metric(q: Quantity) -> str | None:
@@ -396,6 +406,10 @@ def _condition_of(text: str, q: Quantity) -> str | None:
 def _condition_text(q: Quantity) -> str:
     """How a condition value is written in ``conditions``: the number as given, tidied."""
     if q.unit == "tokens" or (q.unit is None and q.unit_raw in ("K", "k", "M")):
+        if q.value_max is not None:
+            rng = re.match(r"[\d.,]+\s?[KkMB]?\s?(?:-|–|to)\s?[\d.,]+\s?[KkMB]?", q.text)
+            if rng:
+                return rng.group().replace(" ", "").replace("–", "-").upper()  # "1K-4K"
         head = re.match(r"[\d.,]+\s?[KkMB]?", q.text)
         return (head.group() if head else q.text).replace(" ", "").upper()
     if q.unit == "bits":
@@ -589,21 +603,49 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     if out and re.search(r"(?:^|,\s)on\saverage,", text[: out[0].start], re.I):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
         out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
-    return tuple(replace(r, conditions=_conditions_for(r, out, conds)) for r in out)
+    return tuple(replace(r, conditions=_conditions_for(r, out, conds, text)) for r in out)
 
 
-def _conditions_for(r: SentenceResult, out: Sequence[SentenceResult], conds: Sequence[tuple[str, str, int]]) -> dict[str, str]:
-    """The settings a result was measured under: a setting stated once holds for every result of
-    the sentence; a setting stated with several values goes to the nearest result."""
+def _conditions_for(r: SentenceResult, out: Sequence[SentenceResult], conds: Sequence[tuple[str, str, int]],
+                    text: str = "") -> dict[str, str]:
+    """The settings a result was measured under.
+
+    A setting holds for the results of its own part of the sentence ("which", "while", "but" or
+    ";" start another); inside a parenthesis, only for that parenthesis and the result it follows
+    ("3x on GPT-2 (seq. length 1K)"). Among several values of one key the nearest wins.
+    """
     chosen: dict[str, str] = {}
     for key in dict.fromkeys(k for k, _v, _p in conds):
-        values = [(v, p) for k, v, p in conds if k == key]
+        values = [(v, p) for k, v, p in conds if k == key and (not text or _same_scope(text, p, r, out))]
+        if not values:
+            continue
         if len({v for v, _ in values}) == 1:
             chosen[key] = values[0][0]
             continue
         v, _p = min(values, key=lambda vp: _span_distance(vp[1], r.start, r.end))
         chosen[key] = v
     return chosen
+
+
+_SCOPE_BREAK = re.compile(r";|\.\s|,\s(?:which|that|making|allowing|enabling)\b|\s(?:whereas|but)\s", re.I)
+
+
+def _same_scope(text: str, pos: int, r: SentenceResult, out: Sequence[SentenceResult]) -> bool:
+    """Whether a setting at ``pos`` is said of result ``r``: same part of the sentence, same parenthesis."""
+    paren_r, paren_c = _paren_span(text, r.start), _paren_span(text, pos)
+    if paren_c and paren_c == paren_r:
+        return True
+    if paren_c:
+        # a parenthesis speaks of the result it follows in the same claim
+        before = [x for x in out if x.end <= paren_c[0] and not _paren_span(text, x.start)]
+        owner = before[-1] if before else None
+        return owner is r and not re.search(r"[:;)]|\.\s", text[r.end : paren_c[0]]) \
+            and not _SCOPE_BREAK.search(text[r.end : paren_c[0]])
+    lo, hi = sorted((pos, r.start))
+    between = text[lo:hi]
+    if paren_r:
+        between = between.replace(text[paren_r[0] : paren_r[1] + 1], "")
+    return not _SCOPE_BREAK.search(between)
 
 
 def _span_distance(pos: int, start: int, end: int) -> int:
@@ -680,7 +722,9 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
             if r.kind == "relative" and direction is None:
                 direction = "increase" if p.metric in HIGHER_IS_BETTER else "decrease"
             filled[i] = r = replace(r, metric=p.metric, direction=direction, partial=False)
-        if coordinated and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") and p.unit == r.unit \
+        # a qualifier hangs over plain coordinated numbers ("up to 54% and 69%"), not over a new noun of change
+        plain = not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
+        if plain and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") and p.unit == r.unit \
                 and not re.search(r"\bby\b", between) and (len(between) <= 12 or r.metric == p.metric):
             filled[i] = replace(r, qualifier=p.qualifier)
     for i in range(len(filled) - 2, -1, -1):
@@ -739,9 +783,19 @@ def _read_result(
     before_dir = re.sub(r"\b(?:no\s)?(?:higher|more|greater|larger|longer|lower|less|fewer|smaller|shorter)\sthan\s?$", "",
                         before)
     after_clause = text[head.end : right]
+    # a share of a reference: "96% of the throughput", "matches 90% performance of X"; a value kept
+    # without a reference ("maintains 97.2% accuracy on X") is a value reached
     share = bool(_SHARE_AFTER.match(text[head.end : head.end + 40])) or q.unit_raw == "fraction" or (
         q.unit == "percent" and bool(_KEEP_VERB.search(before)) and bool(
-            re.match(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)", text[head.end :], re.I)))
+            re.match(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)\sof\b", text[head.end :], re.I)))
+    # "reduces the KV cache to 10%": what is left, not the change
+    retained = q.unit == "percent" and bool(re.search(r"(?<!up\s)\bto\s(?:only\s|just\s|about\s|around\s)?$", before)) \
+        and bool(re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*|prun\w*)\b", before, re.I))
+    # utilisation: "40% of peak", "73% of the theoretical maximum FLOPs/s"
+    utilisation = q.unit == "percent" and bool(re.match(
+        r"^\s?of\s(?:the\s)?(?:theoretical\s|hardware\s|achievable\s)?(?:peak|maximum)\b", text[head.end : head.end + 40], re.I))
+    if utilisation:
+        metric, share = "metric/throughput", False
     unit_in = q.unit
     if q.unit is None and re.match(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", text[head.end :], re.I):
         unit_in = "percent"  # "a 45 reduction in FLOPs": the percent sign was lost upstream
@@ -770,16 +824,22 @@ def _read_result(
     if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
             r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
+    if retained:
+        share = True
     if share:
         # "96% of the throughput", "one-eighth of the parameters": a share of a reference, no change;
         # "reduces memory up to 84% of full fine-tuning": a reduction; "fine-tuning 0.02% of the
         # parameters": the share of its own model that a method trains
         if metric == "metric/parameters" and _TUNE_VERB.search(before):
             relative, direction = False, None
+        elif retained:
+            relative, direction = True, None
         elif re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*)\b", before, re.I):
             relative, direction = True, "decrease"
         else:
             relative, direction = True, None
+    if utilisation:
+        relative, direction = False, None
     kind: ClaimKind = "relative" if relative else "absolute"
     if metric is None and q.unit == "percent" and kind == "absolute" and _right_head(text, head.end, right).strip():
         metric = "metric/score"  # "83.1% profile alignment": a named score the metric list does not have
@@ -793,7 +853,11 @@ def _read_result(
         direction = None
     elif direction is None and metric and not share:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
-    if kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
+    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and re.match(
+            r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", text[head.end : head.end + 40], re.I):
+        # "19.9x more tokens per dollar": more work per unit of cost is less cost
+        direction = "decrease" if direction == "increase" else "increase"
+    elif kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
