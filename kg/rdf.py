@@ -220,8 +220,8 @@ def load_shapes(path: str | Path | None = None) -> Graph:
 
 def shape_predicates(shapes: Graph) -> frozenset[URIRef]:
     """Every ``eff:`` term the shapes mention (paths, classes, SPARQL text): what validation must see."""
-    terms = {o for o in shapes.objects() if isinstance(o, URIRef) and str(o).startswith(NAMESPACE)}
-    terms |= {p for p in shapes.predicates() if str(p).startswith(NAMESPACE)}
+    terms: set[URIRef] = {o for o in shapes.objects() if isinstance(o, URIRef) and str(o).startswith(NAMESPACE)}
+    terms |= {p for p in shapes.predicates() if isinstance(p, URIRef) and str(p).startswith(NAMESPACE)}
     for text in shapes.objects(predicate=URIRef("http://www.w3.org/ns/shacl#select")):
         terms |= {URIRef(NAMESPACE + m) for m in re.findall(r"eff:(\w+)", str(text))}
     return frozenset(terms)

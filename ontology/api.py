@@ -69,7 +69,8 @@ class Ontology:
         self._up = nx.DiGraph()
         self._up.add_nodes_from(self._concepts)
         self._up.add_nodes_from(self._facets)
-        for item in (*data.concepts, *data.facets):
+        items: list[Concept | FacetValue] = [*data.concepts, *data.facets]
+        for item in items:
             for p in item.parents:
                 self._up.add_edge(item.id, p)
         self._labels = _index(data.concepts)

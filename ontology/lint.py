@@ -70,24 +70,25 @@ def lint(onto: Ontology) -> tuple[str, ...]:
 
     # every eff: term used in the files is one the schema defines
     defined = {NAMESPACE + t for t in TERMS}
-    for s, p, o in g:
-        for term in (p, o) if p == RDF.type else (p,):
+    for subj, pred, obj in g:
+        for term in (pred, obj) if pred == RDF.type else (pred,):
             if isinstance(term, URIRef) and str(term).startswith(NAMESPACE) and str(term) not in defined:
-                problems.append(f"{s}: unknown term eff:{str(term)[len(NAMESPACE):]}")
+                problems.append(f"{subj}: unknown term eff:{str(term)[len(NAMESPACE):]}")
     # resources under the id namespace that are neither typed nor schemes (typos in ids)
-    for s in set(g.subjects()):
-        if isinstance(s, URIRef) and str(s).startswith(RESOURCE_NAMESPACE):
-            sid = str(s)[len(RESOURCE_NAMESPACE) :]
-            if sid not in onto and sid not in {f.id for f in onto.facets()} and sid not in onto.data.schemes:
+    facet_ids = {f.id for f in onto.facets()}
+    for subj in set(g.subjects()):
+        if isinstance(subj, URIRef) and str(subj).startswith(RESOURCE_NAMESPACE):
+            sid = str(subj)[len(RESOURCE_NAMESPACE) :]
+            if sid not in onto and sid not in facet_ids and sid not in onto.data.schemes:
                 problems.append(f"{sid}: described but not typed with an effkg class")
 
     for tid, parents in REQUIRED_TECHNIQUES.items():
-        c = onto.get(tid)
-        if c is None or c.label is not NodeLabel.TECHNIQUE:
+        tech = onto.get(tid)
+        if tech is None or tech.label is not NodeLabel.TECHNIQUE:
             problems.append(f"{tid}: required technique missing")
             continue
         for p in parents:
-            if p not in c.parents:
+            if p not in tech.parents:
                 problems.append(f"{tid}: required parent {p} missing")
     for topic in REQUIRED_TOPICS:
         if topic not in onto:
@@ -96,8 +97,8 @@ def lint(onto: Ontology) -> tuple[str, ...]:
     if metrics != set(REQUIRED_METRICS):
         problems.append(f"metrics differ from the closed list: {sorted(metrics ^ set(REQUIRED_METRICS))}")
     for mid, direction in REQUIRED_METRICS.items():
-        c = onto.get(mid)
-        if c is not None and c.props.get("direction") != direction:
+        metric = onto.get(mid)
+        if metric is not None and metric.props.get("direction") != direction:
             problems.append(f"{mid}: eff:direction should be {direction!r}")
     for c in onto.concepts(NodeLabel.TECHNIQUE):
         if c.scheme != "technique":

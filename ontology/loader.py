@@ -187,19 +187,19 @@ def extract(g: Graph, files: Sequence[Path], key: str = "") -> OntologyData:
     # which resources are graph nodes, and with which label
     typed: dict[URIRef, NodeLabel] = {}
     for cls, label in label_of_class.items():
-        for s in g.subjects(RDF.type, cls):
-            nid = _node_id(s) if isinstance(s, URIRef) else None
-            if nid is None:
-                raise OntologyError(f"{s}: an eff:{label.value} needs an IRI under {RESOURCE_NAMESPACE}")
+        for subj in g.subjects(RDF.type, cls):
+            nid = _node_id(subj) if isinstance(subj, URIRef) else None
+            if nid is None or not isinstance(subj, URIRef):
+                raise OntologyError(f"{subj}: an eff:{label.value} needs an IRI under {RESOURCE_NAMESPACE}")
             try:
                 implied = label_of(nid)
             except ValueError as exc:
                 raise OntologyError(f"{nid}: {exc}") from exc
             if implied is not label:
                 raise OntologyError(f"{nid} is typed eff:{label.value} but its id prefix means {implied.value}")
-            if typed.get(s, label) is not label:  # type: ignore[arg-type]
-                raise OntologyError(f"{nid} is typed both eff:{typed[s].value} and eff:{label.value}")  # type: ignore[index]
-            typed[s] = label  # type: ignore[index]
+            if typed.get(subj, label) is not label:
+                raise OntologyError(f"{nid} is typed both eff:{typed[subj].value} and eff:{label.value}")
+            typed[subj] = label
     facet_subjects = {s for s in g.subjects(RDF.type, EFF.FacetValue) if isinstance(s, URIRef)}
     for s in facet_subjects:
         nid = _node_id(s)
@@ -209,16 +209,16 @@ def extract(g: Graph, files: Sequence[Path], key: str = "") -> OntologyData:
             raise OntologyError(f"{nid} cannot be both a facet value and a graph node")
 
     schemes: dict[str, dict[str, str | bool]] = {}
-    for s in g.subjects(RDF.type, SKOS.ConceptScheme):
-        sid = _node_id(s) if isinstance(s, URIRef) else None
+    for sch in g.subjects(RDF.type, SKOS.ConceptScheme):
+        sid = _node_id(sch) if isinstance(sch, URIRef) else None
         if sid is None:
             continue
         info: dict[str, str | bool] = {"name": sid.split("/", 1)[1] if sid.startswith("scheme/") else sid}
-        labels = _english(g.objects(s, SKOS.prefLabel))
+        labels = _english(g.objects(sch, SKOS.prefLabel))
         if labels:
             info["label"] = labels[0]
         for pred, k in ((EFF.inScope, "in_scope"), (EFF.nodeLabel, "node_label"), (EFF.facetName, "facet")):
-            v = g.value(s, pred)
+            v = g.value(sch, pred)
             if isinstance(v, Literal):
                 info[k] = _literal_value(v)  # type: ignore[assignment]
         schemes[sid] = info
@@ -238,11 +238,12 @@ def extract(g: Graph, files: Sequence[Path], key: str = "") -> OntologyData:
             if pid is None or pid not in known_ids or pid in schemes:
                 raise OntologyError(f"{nid}: skos:broader points at unknown {o}")
             parents.append(pid)
-        scheme_ids = sorted(_node_id(o) or str(o) for o in g.objects(s, SKOS.inScheme))
+        scheme_ids = sorted((_node_id(o) if isinstance(o, URIRef) else None) or str(o)
+                            for o in g.objects(s, SKOS.inScheme))
         collected: dict[str, list[Any]] = defaultdict(list)
         resource_keys: set[str] = set()
         for p, o in g.predicate_objects(s):
-            if p in _SKIP:
+            if not isinstance(p, URIRef) or p in _SKIP:
                 continue
             if p in rel_props:
                 k = rel_props[p].property_name  # shorthands read as their relation: family -> memberOf
