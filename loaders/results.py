@@ -707,10 +707,17 @@ _WHICH_IS = re.compile(r"^[\s,]*(?:which|that)\s(?:is|was|are|were|represents?|c
 def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
     """Coordinated results share what is written once.
 
-    "97.1% on MATH500 and 81.3% on AIME24" (the metric), "roughly 20% ... and 35% ..." (the
-    qualifier), "reaches 93 tokens/s, which is 1.43x that of ..." (the metric of the first).
+    "4-5x and 20-25x increase in speed" (the noun written after the last), "97.1% on MATH500 and
+    81.3% on AIME24" (the metric), "roughly 20% ... and 35% ..." (the qualifier), "reaches 93
+    tokens/s, which is 1.43x that of ..." (the metric of the first).
     """
     filled = list(out)
+    for i in range(len(filled) - 2, -1, -1):
+        r, n = filled[i], filled[i + 1]
+        between = text[r.end : n.start]
+        if r.metric is None and n.metric and n.unit == r.unit and not _RESULT_VERB.search(between) \
+                and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
+            filled[i] = replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
     for i in range(1, len(filled)):
         r, p = filled[i], filled[i - 1]
         between = text[p.end : r.start]
@@ -725,14 +732,8 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         # a qualifier hangs over plain coordinated numbers ("up to 54% and 69%"), not over a new noun of change
         plain = not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
         if plain and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") and p.unit == r.unit \
-                and not re.search(r"\bby\b", between) and (len(between) <= 12 or r.metric == p.metric):
+                and not re.search(r"\bby\b", between) and (len(between) <= 12 or (r.metric and r.metric == p.metric)):
             filled[i] = replace(r, qualifier=p.qualifier)
-    for i in range(len(filled) - 2, -1, -1):
-        r, n = filled[i], filled[i + 1]
-        between = text[r.end : n.start]
-        if r.metric is None and n.metric and n.unit == r.unit and not _RESULT_VERB.search(between) \
-                and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
-            filled[i] = replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
     return filled
 
 
@@ -1049,7 +1050,7 @@ def _bind_sentence(
 
 
 _COMPARATIVE = re.compile(
-    r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
+    r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof(?!\s(?:up\sto\s|about\s|over\s|~\s?)?\d)|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
     r"|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|as\s(?:fast|good|accurate|well)\sas"
     r"|same\s(?:\w+\s)?as|similar\s(?:\w+\s)?to|comparabl[ey]\s(?:\w+\s)?to|matches|matching|of\sthe\soriginal|of\sthe\sbaseline"
     # a judge is not what is measured: "as evaluated by GPT-4"
@@ -1110,22 +1111,24 @@ _HWCLASS_RES = tuple((h, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for 
 def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot]:
     """Hardware classes a result was measured on ("on real edge devices", "mobile latency")."""
     out: list[_Slot] = []
-    for hid, rx in _HWCLASS_RES:
-        for m in rx.finditer(text):
-            before = text[max(0, m.start() - 30) : m.start()]
-            platform: object = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an\s|real\s|real-world\s|modern\s|commodity\s"
-                                 r"|consumer\s|various\s)*$", before, re.I)
-            if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
-                continue  # "on a single GPU": a device count (a condition), not the platform measured
-            if not platform and out and re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)",
-                                                      text[out[-1].end : m.start()]):
-                platform = True  # "in CPU and GPU": the second member of a list of platforms
-            adjective = re.match(r"(?:mobile|on-device)$", m.group(), re.I)
-            if not (platform or adjective) or any(a <= m.start() < b for a, b in excluded):
-                continue
-            if any(s.start <= m.start() < s.end for s in out):
-                continue
-            out.append(_Slot(hid, m.start(), m.end(), adjective=bool(adjective) and not platform))
+    # in text order, so that the second member of a list sees the first ("in CPU and GPU")
+    found = sorted(((m, hid) for hid, rx in _HWCLASS_RES for m in rx.finditer(text)),
+                   key=lambda x: (x[0].start(), -x[0].end()))
+    for m, hid in found:
+        before = text[max(0, m.start() - 30) : m.start()]
+        platform: object = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an\s|real\s|real-world\s|modern\s|commodity\s"
+                                     r"|consumer\s|various\s)*$", before, re.I)
+        if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
+            continue  # "on a single GPU": a device count (a condition), not the platform measured
+        if not platform and out and re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)",
+                                                  text[out[-1].end : m.start()]):
+            platform = True  # "in CPU and GPU": the second member of a list of platforms
+        adjective = re.match(r"(?:mobile|on-device)$", m.group(), re.I)
+        if not (platform or adjective) or any(a <= m.start() < b for a, b in excluded):
+            continue
+        if any(s.start <= m.start() < s.end for s in out):
+            continue
+        out.append(_Slot(hid, m.start(), m.end(), adjective=bool(adjective) and not platform))
     # "on the GPU/CPU": the slash pair is one list
     for pair in re.finditer(r"\b(GPU|CPU|NPU|TPU)/(GPU|CPU|NPU|TPU)\b", text):
         out = [s for s in out if not pair.start() <= s.start < pair.end()]
@@ -1357,5 +1360,5 @@ def _benchmark_named(text: str, name: str) -> bool:
     n = re.escape(name)
     return bool(re.search(
         rf"(?<![\w-]){n}\)?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{kinds}\b"
-        rf"|{kinds}s?,?\s(?:called\s|named\s)?{n}(?![\w-])"
+        rf"|{kinds}s?\s(?:called\s|named\s)?{n}(?![\w-])|{kinds}s?,\s(?:called|named)\s{n}(?![\w-])"
         rf"|\({n}\)[^.]{{0,80}}\bas\sa\s(?:new\s|novel\s)?metric", text, re.I))
