@@ -178,9 +178,15 @@ class Ontology:
         return out
 
     def lookup(self, surface: str, label: NodeLabel | str | None = None) -> tuple[Concept, ...]:
-        """Concepts whose label equals ``surface`` ignoring case and hyphens (exact otherwise)."""
+        """Concepts whose label equals ``surface`` ignoring case and hyphens (exact otherwise).
+
+        Concepts marked ``eff:caseSensitive`` (names that are ordinary words) also need the case:
+
+        >>> [c.id for c in load().lookup("ZeRO")], load().lookup("zero")
+        (['method/zero'], ())
+        """
         ids = self._labels.get(normalise_label(surface), ())
-        found = tuple(self._concepts[i] for i in ids)
+        found = tuple(c for c in (self._concepts[i] for i in ids) if not c.case_sensitive or c.named_by(surface))
         if label is not None:
             want = NodeLabel(label)
             found = tuple(c for c in found if c.label is want)

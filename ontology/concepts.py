@@ -25,15 +25,19 @@ from ontology.vocab import RESOURCE_NAMESPACE, NodeLabel
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_]+")
 
 
-def normalise_label(surface: str) -> str:
+def normalise_label(surface: str, *, casefold: bool = True) -> str:
     """The lookup key of a label: Unicode-compatible form, case-folded, hyphens read as spaces.
 
     >>> normalise_label("Key-Value  Cache")
     'key value cache'
     >>> normalise_label("W4A16")
     'w4a16'
+    >>> normalise_label("Ze-RO", casefold=False)
+    'Ze RO'
     """
-    text = unicodedata.normalize("NFKC", surface).casefold()
+    text = unicodedata.normalize("NFKC", surface)
+    if casefold:
+        text = text.casefold()
     return _SEPARATORS.sub(" ", text).strip()
 
 
@@ -61,6 +65,22 @@ class Concept(Record):
     def labels(self) -> tuple[str, ...]:
         """The preferred label first, then the alternative labels."""
         return (self.pref_label, *self.alt_labels)
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Labels that are also ordinary words ("ZeRO", "Lion") match only with their own capitalisation."""
+        return self.props.get("case_sensitive") is True
+
+    def named_by(self, surface: str) -> bool:
+        """Whether ``surface`` is one of this concept's labels (hyphen-insensitive; case too unless case-sensitive).
+
+        >>> Concept(id="method/zero", label=NodeLabel.METHOD, pref_label="ZeRO",
+        ...         props={"case_sensitive": True}).named_by("zero")
+        False
+        """
+        fold = not self.case_sensitive
+        key = normalise_label(surface, casefold=fold)
+        return any(normalise_label(x, casefold=fold) == key for x in self.labels)
 
 
 class FacetValue(Record):

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHAPES_FILE = "shapes.ttl"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _CACHE_ENTRIES = 4
 
 # Catalog shorthands mean a relation property (schema.ttl states it as rdfs:subPropertyOf too;

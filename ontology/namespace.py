@@ -89,6 +89,7 @@ class EFF(DefinedNamespace):
     # annotation properties
     relType: URIRef
     ambiguousLabel: URIRef
+    caseSensitive: URIRef
     nodeLabel: URIRef
     facetName: URIRef
 

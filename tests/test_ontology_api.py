@@ -60,6 +60,15 @@ def test_lookup_ignores_case_and_hyphens(onto: ontology.Ontology) -> None:
     assert onto.lookup("no such thing") == ()
 
 
+def test_names_that_are_ordinary_words_need_their_case(onto: ontology.Ontology) -> None:
+    assert [c.id for c in onto.lookup("ZeRO")] == ["method/zero"]
+    assert onto.lookup("zero") == () and onto.lookup("lion") == ()
+    assert [c.id for c in onto.lookup("Lion")] == ["method/lion"]
+    assert [c.id for c in onto.lookup("gptq")] == ["method/gptq"]  # not marked: any case
+    zero = next(n for n in onto.nodes() if n.id == "method/zero")
+    assert zero.props["case_sensitive"] is True
+
+
 def test_labels_dictionary(onto: ontology.Ontology) -> None:
     everything = onto.labels()
     techniques = onto.labels(NodeLabel.TECHNIQUE)
