@@ -144,10 +144,15 @@ def canvas_ids(page) -> list[str]:
 
 
 def click_node(page, node_id: str, *, double: bool = False) -> None:
-    """A real mouse click at the node's place on the canvas."""
-    page.evaluate("id => window.effkg.cy.$id(id).scrollIntoView ? 0 : 0", node_id)
+    """A real mouse click at the node's place on the canvas (after checking nothing covers it there)."""
     box = page.locator("#cy").bounding_box()
     pos = page.evaluate("id => window.effkg.cy.getElementById(id).renderedPosition()", node_id)
+    on_top = page.evaluate(
+        "id => { const cy = window.effkg.cy, p = cy.getElementById(id).position();"
+        " const hit = cy.renderer().findNearestElement(p.x, p.y, true, false); return hit ? hit.id() : null; }",
+        node_id,
+    )
+    assert on_top == node_id, f"{on_top} covers {node_id} on the canvas"
     x, y = box["x"] + pos["x"], box["y"] + pos["y"]
     if double:
         page.mouse.dblclick(x, y)

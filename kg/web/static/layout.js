@@ -153,7 +153,7 @@ export function radialForceLayout(nodes, edges, anchors, opts = {}) {
   }
 
   // -- 4. collisions: push overlapping nodes apart (labels sit under nodes, so leave room) --------------
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 10; pass++) {
     let moved = false;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
