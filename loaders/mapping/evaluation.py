@@ -26,6 +26,9 @@ from kg.ids import paper_id, slug
 from kg.records import Mapping, Paper, Record
 from ontology.vocab import RelType
 
+PAPER_LEVEL_EXTRACTOR = "mapper"
+"""Extractor name of the paper-level facts (``loaders.mapping.mapper.EXTRACTOR``)."""
+
 FIELDS = (
     "techniques", "methods", "components", "models", "hardware", "hardware_classes", "datasets", "memory_components",
 )
@@ -173,7 +176,10 @@ def predicted(mapping: Mapping) -> dict[str, set[str]]:
     for r in mapping.relations:
         if r.type is RelType.HAS_COMPONENT and r.source in main_methods and r.evidence.paper_id == pid:
             out["components"].add(names.get(r.target, r.target.split("/", 1)[1]))
-        elif r.type is RelType.REDUCES and r.evidence.paper_id == pid:
+        elif r.type is RelType.REDUCES and r.evidence.paper_id == pid and r.evidence.extractor == PAPER_LEVEL_EXTRACTOR:
+            # the paper-level claim: what the paper's own method reduces, decided by the mapper from
+            # the method's classes and its own sentences; sentence-level REDUCES of the relation
+            # extractor (a part, a baseline, a motivating remark) stay in the graph as evidence only
             out["memory_components"].add(r.target)
     return out
 

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.ids import slug
@@ -464,7 +465,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             props["memory_gb"] = d.memory_gb
         mention(d.text, d.start, d.end, NodeLabel.HARDWARE, d.id, None, 0.9, "grammar", props)
 
-    hwclasses = _hardware_classes(text, starts, hits, list(devices.values()), techniques, mention)
+    background = frozenset(s.index for s in sentences if _PRIOR_WORK.search(s.text))
+    hwclasses = _hardware_classes(text, starts, hits, list(devices.values()), techniques, mention, background)
 
     # -- datasets
     datasets: dict[str, tuple[int, float]] = {}
@@ -504,6 +506,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         text, sentences, acronyms, methods_found,
         generic_shorts=frozenset(h.text for h in hits if h.kind == "generic"),
         linked_shorts=frozenset(a.short for a in acronyms if a.entity_id),
+        known=frozenset(known), class_terms=_class_terms(),
     )
     proposed: list[ProposedMethod] = []
     comp_ids = tuple(sorted({"method/" + slug(c[0]) for c in components}))
@@ -555,6 +558,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     )
 
 
+# a sentence about what earlier work does ("existing light models ... optimized for GPUs")
+_PRIOR_WORK = re.compile(r"^(?:However,?\s+|While\s+|But\s+|Yet\s+|Unfortunately,?\s+)?(?:most\s+|many\s+)?"
+                         r"(?:existing|prior|previous|conventional|traditional|current)\b", re.I)
+
 # a hardware word in these contexts is a comparison or a cost unit, not what the paper runs on
 _HW_NEG_BEFORE = re.compile(
     r"(?:than|over|against|versus|vs\.?|compared (?:to|with)|relative to|outperform\w*|beats?|surpass\w*)\s+"
@@ -571,7 +578,7 @@ _TECH_HWCLASS = {
 HWCLASS_MIN = 1.0
 HW_PLAIN = 0.6
 HW_STRONG = 1.2
-_HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|aboard|using|to|for|across|with|in)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|aboard|using|to|for|across|with|in|between)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|execution|platforms?|hardware|chips?|"
                               r"boards?|devices?)\b", re.I)
 _ACCEL_WORDS = re.compile(r"accelerator", re.I)
@@ -579,7 +586,7 @@ _ACCEL_WORDS = re.compile(r"accelerator", re.I)
 
 def _hardware_classes(
     text: str, starts: list[int], hits: Sequence[Hit], devices: Sequence[hw.Device], techniques: Sequence[str],
-    mention: Any,
+    mention: Any, background: frozenset[int] = frozenset(),
 ) -> dict[str, tuple[int, float, str]]:
     """Hardware classes the paper runs on or targets, weighed by the context of each mention."""
     weight: dict[str, float] = defaultdict(float)
@@ -594,6 +601,9 @@ def _hardware_classes(
         after = text[end : end + 16]
         if _HW_NEG_BEFORE.search(before) or _HW_NEG_AFTER.match(after):
             return 0.0
+        # what prior work or the field runs on ("optimized for high-performance GPUs") is not the paper's target
+        if _sentence_index(starts, start) in background:
+            return HW_PLAIN * 0.5
         if _HW_WEAK_AFTER.match(after):
             return HW_PLAIN * 0.8
         if start < title_end or _HW_STRONG_BEFORE.search(before[-40:]) or _HW_STRONG_AFTER.match(after):
@@ -601,7 +611,8 @@ def _hardware_classes(
         return HW_PLAIN
 
     for d in devices:
-        w = max(context_weight(d.start, d.end), HW_STRONG if context_weight(d.start, d.end) else 0.0)
+        cw = context_weight(d.start, d.end)
+        w = cw if _sentence_index(starts, d.start) in background else max(cw, HW_STRONG if cw else 0.0)
         if accel_paper and d.hwclass in ("hwclass/gpu", "hwclass/cpu"):
             w *= 0.4  # an accelerator paper names GPUs and CPUs as what it is measured against
         weight[d.hwclass] += w
@@ -614,9 +625,12 @@ def _hardware_classes(
         w = context_weight(h.start, h.end) * h.weight
         if accel_paper and h.target in ("hwclass/gpu", "hwclass/cpu"):
             w *= 0.4
-        if h.target == "hwclass/asic" and _ACCEL_WORDS.search(h.text) and any(
-                t in techniques for t in ("technique/fpga-acceleration", "technique/processing-in-memory")):
-            w = 0.0  # the FPGA or PIM design is the accelerator
+        if h.target == "hwclass/asic" and _ACCEL_WORDS.search(h.text) and (any(
+                t in techniques for t in ("technique/fpga-acceleration", "technique/processing-in-memory"))
+                or (re.match(r"(?i)hardware\s", h.text) and "technique/asic-acceleration" not in techniques)):
+            # the FPGA or PIM design is the accelerator; "hardware accelerators" alone (GPUs, TPUs) names
+            # an ASIC only where the paper designs one
+            w = 0.0
         weight[h.target] += w
         first.setdefault(h.target, _sentence_index(starts, h.start))
         m = re.search(r"(\d{1,3}(?:,\d{3})*|\d+)\s?(?:[x×]\s?)?$", text[max(0, h.start - 12) : h.start])
@@ -686,6 +700,15 @@ def _title_acronym(title: str) -> Acronym | None:
         return None
     lf = " ".join(words[: last + 1]).rstrip(",;")
     return Acronym(short=head, long=lf, start=0, end=title.find(sub) + len(lf), sentence=0)
+
+
+@lru_cache(maxsize=1)
+def _class_terms() -> frozenset[str]:
+    """Slugs of every spelling of a technique-class term: a class name is never a method's part."""
+    from loaders.mapping.cues import TECHNIQUE_TERMS
+    from loaders.mapping.lexicon import expand
+
+    return frozenset(slug(x) for terms in TECHNIQUE_TERMS.values() for term, _ in terms for x in expand(term))
 
 
 def _conf(score: float) -> float:
@@ -796,7 +819,7 @@ _WEIGHT_TECHS = tuple(f"technique/{t}" for t in (
     "quantization", "post-training-quantization", "quantization-aware-training", "weight-only-quantization",
     "weight-activation-quantization", "extreme-low-bit-quantization", "mixed-precision-quantization",
     "expert-quantization", "pruning", "unstructured-pruning", "structured-pruning", "semi-structured-sparsity",
-    "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "low-rank-factorization",
+    "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "storage-offloading", "low-rank-factorization",
     "knowledge-distillation"))
 for _t in _WEIGHT_TECHS:
     _TECH_MEMORY[_t] = ("memory/weights",)

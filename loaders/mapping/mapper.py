@@ -158,7 +158,9 @@ def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
     for r in relations:
         key = (r.type.value, r.source, r.target)
         cur = best.get(key)
-        if cur is None or r.evidence.confidence > cur.evidence.confidence:
+        # equal facts: the more confident wins; on a tie the mapper's paper-level reading is kept
+        if cur is None or (r.evidence.confidence, r.evidence.extractor == EXTRACTOR) > (
+                cur.evidence.confidence, cur.evidence.extractor == EXTRACTOR):
             best[key] = r
     return [best[k] for k in sorted(best)]
 

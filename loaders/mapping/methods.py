@@ -235,12 +235,33 @@ _INTRO = re.compile(
     r"features?|featuring|compris\w*|consists? of|includ\w*|incorporat\w*|at (?:its|the) core|"
     r"key (?:component|innovation|idea|technique|design)s?|components?|modules?|"
     r"first|second|third|\(\d\)|\([ivx]+\)|\([a-c]\))", re.I)
-_REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:following|based on|such as|like)\b", re.I)
+_REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:following|based on|such as|like|using|uses|"
+                    r"utiliz\w*|leverag\w*|inspired by|against|compared (?:to|with)|than|existing|standard|"
+                    r"conventional|popular|well-known|classic)\b", re.I)
+# long forms that name a measure, a baseline or a field rather than a part of the method
+_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?)\b", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 _LIST_HEAD = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*", re.I)
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\)\s*([A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)(?=,|\s\(|\swhich|\sthat|;|\.)")
 _PART_WORDS = re.compile(r"\b(?:first|second|third|two|three|techniques?|components?|modules?|strateg(?:y|ies))\b", re.I)
 _QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})[\"”]")
+# a later sentence that introduces a named part: "we also propose cascade head pruning to ...",
+# "we introduce the Stream Buffer technique that ...", "our Pattern-Aware LUT optimization ..."
+_PART_INTRO = re.compile(
+    r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise)[sd]?"
+    r"|[Oo]ur)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom)\s+)*"
+)
+_GENERIC_TAIL = re.compile(r"(?:method|technique|approach|strategy|mechanism|module|framework|algorithm|scheme|"
+                           r"optimization|principle|design|component|variant|system|model|recipe)s?$", re.I)
+_PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|caching|routing|merging|scheduling|"
+                        r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
+                        r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
+                        r"tiling)s?$", re.I)
+_PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
+_PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
+    system technique techniques algorithm results experiments work paper study analysis evaluation findings
+    contributions implementation code""".split())
 
 
 def find_components(
@@ -251,26 +272,32 @@ def find_components(
     *,
     generic_shorts: frozenset[str],
     linked_shorts: frozenset[str],
+    known: frozenset[str] = frozenset(),
+    class_terms: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int, int]]:
-    """Named parts of the proposed method: ``(name, start, sentence)``."""
+    """Named parts of the proposed method: ``(name, start, sentence)``.
+
+    ``known`` holds slugs of catalog things (models, datasets, hardware, field words) and
+    ``class_terms`` the slugs of technique-class names: neither is ever a part of a method.
+    """
     if not methods:
         return []
     method_keys = {slug(m.name) for m in methods}
-    main = methods[0]
     first_sent = min(m.sentence for m in methods)
+    generic = {slug(g) for g in generic_shorts} | {slug(g).rstrip("s") for g in generic_shorts}
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
 
     def add(name: str, start: int, si: int) -> None:
         key = slug(name)
-        if key and key not in seen and key not in method_keys:
+        if key and key not in seen and key not in method_keys and key not in known and key not in generic:
             seen.add(key)
             out.append((name, start, si))
 
     for a in acronyms:
         if slug(a.short) in method_keys or a.short in generic_shorts or a.short in linked_shorts:
             continue
-        if a.sentence < max(first_sent, 1):
+        if a.sentence < max(first_sent, 1) or _NOT_PART_LONG.search(a.long):
             continue
         sent = sentences[a.sentence]
         head = text[sent.start : a.start]
@@ -279,6 +306,8 @@ def find_components(
             continue
         at = text.find(a.short, a.start, a.end + 1)
         add(a.short, at if at >= 0 else a.start, a.sentence)
+    # the abstract's first proposing sentence presents the whole method; its parts come after it
+    intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and _PART_INTRO.search(s.text)), None)
     for sent in sentences[1:]:
         if sent.index < first_sent:
             continue
@@ -293,4 +322,61 @@ def find_components(
         if _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 add(q.group(1), sent.start + q.start(1), sent.index)
+        if intro_sent is not None and sent.index > intro_sent:
+            for m in _PART_INTRO.finditer(sent.text):
+                part = _part_phrase(sent.text, m.end())
+                if part is None:
+                    continue
+                name, at = part
+                key = slug(name)
+                if key in class_terms or any(k in key for k in method_keys) \
+                        or any(a.start < sent.start + at + len(name) and sent.start + at < a.end for a in acronyms):
+                    continue  # a class name, a variant of the method, or an acronym's long form
+                add(name, sent.start + at, sent.index)
     return out
+
+
+def _part_phrase(sentence: str, pos: int) -> tuple[str, int] | None:
+    """The name of a part introduced at ``pos``: a coined name, or a short phrase ending in a part noun.
+
+    >>> _part_phrase("we also propose cascade head pruning to remove heads", 16)
+    ('cascade head pruning', 16)
+    >>> _part_phrase("our Pattern-Aware LUT optimization identifies", 4)
+    ('Pattern-Aware LUT', 4)
+    >>> _part_phrase("we propose a dual approach that", 13) is None
+    True
+    """
+    words: list[str] = []
+    start = -1
+    headed = False
+    for m in _PART_TOKEN.finditer(sentence, pos):
+        if words and sentence[pos : m.start()].strip():
+            break  # punctuation between the words ends the phrase
+        w = m.group()
+        low = w.lower()
+        if low in _FUNCTION_WORDS or low in _PART_STOP or low in ("to", "that", "which", "as", "where", "whose", "from"):
+            break
+        if _GENERIC_TAIL.fullmatch(w):
+            break
+        coined = bool(words) and (words[-1][:1].isupper() or name_like(words[-1]))
+        if coined and w[:1].islower() and not _PART_HEAD.fullmatch(w):
+            break  # "KOALA models", "LUT identifies": a coined name ends at a plain word
+        if start < 0:
+            start = m.start()
+        words.append(w)
+        pos = m.end()
+        if _PART_HEAD.fullmatch(w):
+            headed = True
+            break
+        if len(words) >= 4:
+            break
+    if not words:
+        return None
+    name = " ".join(words)
+    if _BAD_SUFFIX.search(words[-1]) or sentence[pos : pos + 2].strip().startswith("("):
+        return None  # "FPGA-based ...", or an acronym definition (the acronym rule takes those)
+    if headed and len(words) >= 2:
+        return name, start
+    if not headed and (any(name_like(w) for w in words) or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
+        return name, start
+    return None
