@@ -187,8 +187,9 @@ let cy = null;
 const names = new Map(); // id -> {name, label}, from everything drawn so far
 
 /**
- * The stylesheet; `big` graphs get a cheaper one (no label outlines, straight edges, edge labels only
- * around the selection): on a few hundred elements that halves the cost of the first frame.
+ * The stylesheet; `big` graphs get a cheaper one (no label outlines, haystack edges, edge labels and
+ * arrows only around the selection and on paths): on a few hundred elements that is a good part of
+ * the cost of the first frame.
  */
 function cyStyle(big) {
   const s = [
@@ -209,11 +210,14 @@ function cyStyle(big) {
     // Straight edges on big graphs (curves cost a control-point pass per edge); curves on small ones,
     // where two relations between the same pair must not hide each other.
     { selector: "edge", style: {
-      width: "data(width)", "line-color": "#b8c2cc", "curve-style": big ? "straight" : "bezier",
-      "target-arrow-shape": "triangle", "target-arrow-color": "#b8c2cc", "arrow-scale": 0.8,
+      width: "data(width)", "line-color": "#b8c2cc", "curve-style": big ? "haystack" : "bezier",
+      "target-arrow-shape": big ? "none" : "triangle", "target-arrow-color": "#b8c2cc", "arrow-scale": 0.8,
     } },
     // Edge labels: on every edge of a small graph; on a big one only around the selection and on paths
     // (hundreds of labels are unreadable, and styling and measuring them dominates the first frame).
+    // Haystack edges (big graphs) are the cheapest to draw but have no arrows: the few edges around
+    // the selection and on a path get their direction back.
+    ...(big ? [{ selector: "edge.near, edge.onpath", style: { "curve-style": "straight", "target-arrow-shape": "triangle" } }] : []),
     { selector: big ? "edge.near, edge.onpath" : "edge", style: {
       label: "data(words)", "font-size": 8, color: "#5f6b77", "text-rotation": "autorotate",
       "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px",
