@@ -97,7 +97,8 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b|recall(?:@\d+)?|precision\b"
               r"|miou\b|map\b|auc\b"),
 )
-_METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
+# a metric word is a whole word: "PowerAttention" names no power
+_METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})(?![A-Za-z])", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
 
 # Words that say which way a relative change goes.
 _DECREASE = re.compile(
@@ -764,6 +765,10 @@ def _read_result(
         metric = unit_metric
     if metric is None:
         metric = _UNIT_DEFAULT.get(q.unit or "")
+    if metric == "metric/cost" and q.unit in ("hours", "s", "ms", "us"):
+        # a duration is a time, whatever it is called ("training cost of 12 days")
+        metric = "metric/training-time" if re.search(r"\b(?:train|pre-?train|search|compress|fine-?tun)\w*",
+                                                     text[left:right], re.I) else "metric/latency"
     if q.unit is None and metric is None:
         return None  # a bare number with no metric word near it says nothing measurable
     if q.unit is None and where == "left" and q.group is None and not re.search(
@@ -1011,6 +1016,9 @@ def _bind_sentence(
               and s.id.rstrip("s") not in own_models]
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
+    known = [(m.start - sent.start, m.end - sent.start,
+              NodeLabel.HARDWARE.value if m.label is NodeLabel.HARDWARE_CLASS else m.label.value)
+             for m in doc.mentions_in(index) if m.entity_id]
     baselines = [_baseline_items(doc, sent.start, r) for r in parsed]
     subject = _subject(doc, text)
     # a result is never compared with the method it is about
@@ -1027,9 +1035,12 @@ def _bind_sentence(
             elif len(sharing) == len(items):
                 baseline = items[sharing.index(i)]
         unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text or "")
-        model = _pick(text, models, parsed, i, respectively)
-        dataset = _pick(text, datasets, parsed, i, respectively, same_metric_only=True)
-        hw = _pick(text, hardware, parsed, i, respectively)
+        model = _pick(text, models, parsed, i, respectively, NodeLabel.MODEL, known)
+        dataset = _pick(text, datasets, parsed, i, respectively, NodeLabel.DATASET, known)
+        # quality and size do not depend on the device: "79% accuracy ... on iPhone 12" measures the
+        # latency there, not the accuracy
+        hw = None if r.metric in _DEVICE_FREE else _pick(text, hardware, parsed, i, respectively,
+                                                          NodeLabel.HARDWARE, known)
         conditions = dict(r.conditions)
         if hw is not None and "devices" not in conditions:
             count = next((s.count for s in hardware if s.id == hw and s.count), None)
@@ -1049,6 +1060,10 @@ def _bind_sentence(
     return out
 
 
+_DEVICE_FREE = frozenset(
+    f"metric/{m}" for m in
+    "accuracy score f1 bleu perplexity win-rate accuracy-loss parameters model-size bits compression-ratio".split()
+)
 _COMPARATIVE = re.compile(
     r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof(?!\s(?:up\sto\s|about\s|over\s|~\s?)?\d)|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
     r"|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|as\s(?:fast|good|accurate|well)\sas"
@@ -1120,6 +1135,9 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
                                      r"|consumer\s|various\s)*$", before, re.I)
         if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
             continue  # "on a single GPU": a device count (a condition), not the platform measured
+        if re.match(r"[\s-](?:memory|memories|ram|vram|hbm|kernels?|hours?|days?|utili[sz]ation|clusters?)\b",
+                    text[m.end() : m.end() + 14], re.I):
+            continue  # "in GPU memory", "GPU hours": the class modifies another noun
         if not platform and out and re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)",
                                                   text[out[-1].end : m.start()]):
             platform = True  # "in CPU and GPU": the second member of a list of platforms
@@ -1173,30 +1191,92 @@ def _attached_to(text: str, parsed: Sequence[SentenceResult], s: _Slot) -> int |
     return owner
 
 
-_OWN_CONTEXT = re.compile(r"^\s?(?:[\w-]+\s){0,4}?(?:on|in|when|across)\s(?!average\b|total\b)(?:the\s|a\s|an\s)?[a-z][a-z-]+\b")
+_OWN_PP = re.compile(r"^\s?(?:[\w-]+\s){0,4}?(?:on|in|across)\s(?!average\b|total\b|terms\b|par\b)(?:the\s|a\s|an\s)?(?=\S)",
+                     re.I)
+_PP_MODEL = re.compile(r"^[^,;()]{0,40}?\b(?:models?|LLMs?|networks?|backbones?|variants?|architectures?)\b", re.I)
+_PP_TASK = re.compile(r"^[^,;()]{0,40}?\b(?:benchmarks?|datasets?|tasks?|classification|detection|segmentation|generation"
+                      r"|retrieval|recognition|translation|summari[sz]ation|QA|suites?|corpus|corpora|test\ssets?)\b", re.I)
+_PP_HARDWARE = re.compile(r"^[^,;()]{0,40}?\b(?:GPUs?|CPUs?|devices?|phones?|chips?|accelerators?|hardware|FPGAs?|boards?"
+                          r"|servers?|machines?|platforms?)\b", re.I)
+
+
+def _own_context(text: str, r: SentenceResult, next_start: int, known: Sequence[tuple[int, int, str]]) -> str | None:
+    """The kind of context a number names itself with a preposition ("13.4% on BrowseComp"):
+    the label of the mention there, else read from its head word ("on the 1.4B model" is a
+    model, "on long-document classification" a data set or task)."""
+    m = _OWN_PP.match(text[r.end : next_start])
+    if m is None:
+        return None
+    at = r.end + m.end()
+    for start, end, label in known:
+        if start <= at < end:
+            return label
+    rest = text[at:next_start]
+    obj = re.split(r"\s(?:on|in|for|with|at|of|across|while|and)\s|[,;()]", rest, maxsplit=1)[0]
+    rest = obj  # the object of the preposition, up to the next one
+    if _head_metric(obj) and not _PP_TASK.match(obj):
+        return None  # "5.3 points in J&F", "3% in accuracy": the measure, not a context
+    if _PP_MODEL.match(rest):
+        return NodeLabel.MODEL.value
+    if _PP_HARDWARE.match(rest):
+        return NodeLabel.HARDWARE.value
+    if _PP_TASK.match(rest) or re.match(r"[A-Z][\w-]*[A-Z0-9]", rest):
+        return NodeLabel.DATASET.value  # a task, a benchmark, or a name the mapper did not link ("HLE")
+    return None  # "in low-cost regimes": a setting, not a kind of entity
+
+
+_LIST_PP = re.compile(r"^\s?(?:[^,;()\d]{0,40}?\s)?(?:on|in|across|for|with)\s(?:the\s|both\s)?")
+_LIST_SPLIT = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s|/")
+_LIST_END = re.compile(r"[;()]|\.\s|,\s(?:while|which|respectively|with|and\s(?:a|an|the|its|our)\b)|\s(?:while|whereas|but|with|at|using|for)\s"
+                       r"|,?\s(?:respectively)|\s(?:and|,)\s?\w+(?:s|ed|ing)\b(?=\s(?:the|a|an|up|by|over|to)\b)")
+
+
+def _written_list(text: str, pos: int) -> list[tuple[int, int]]:
+    """The items of a list introduced by a preposition at ``pos`` ("on A, B, and C"), as spans."""
+    m = _LIST_PP.match(text[pos:])
+    if m is None:
+        return []
+    start = pos + m.end()
+    end_m = _LIST_END.search(text, start)
+    end = end_m.start() if end_m else len(text)
+    items, at = [], start
+    for sep in [*_LIST_SPLIT.finditer(text, start, end), None]:
+        stop = sep.start() if sep else end
+        if stop > at:
+            if len(text[at:stop].split()) > 4:
+                return []  # a clause, not a list of names
+            items.append((at, stop))
+        at = sep.end() if sep else end
+    return items
 
 
 def _pick(
     text: str, slots: Sequence[_Slot], parsed: Sequence[SentenceResult], i: int, respectively: bool,
-    same_metric_only: bool = False,
+    label: NodeLabel = NodeLabel.MODEL, known: Sequence[tuple[int, int, str]] = (),
 ) -> str | None:
-    """The entity result ``i`` is stated on.
+    """The entity (of ``label``) that result ``i`` is stated on.
 
     1. Pairing: a list of results and a list of entities of the same length, in order
-       ("5.8x/3.7x faster on the GPU/CPU", "A and B on X and Y, respectively").
+       ("5.8x/3.7x faster on the GPU/CPU", "with A and B it takes 86% and 80% less memory").
     2. Inside a parenthesis only its own entities count; without one, the entity the parenthesis
        follows ("the Path-X challenge (..., 61.4% accuracy)").
     3. The entity after the number in the same claim: attached to it by a preposition ("97.2% on
        MATH500"), or shared by the coordinated results before it ("60 ... and 5 points on AIME").
-    4. The entity before it in the same part of the sentence ("On ImageNet, ... 81%"), unless the
-       number states its own context ("6.4 points on long-document classification") or the
-       entity belongs to an earlier number across a contrast ("84.3% on X, while being 8x smaller").
-    ``same_metric_only`` is kept for the callers' signature; the ownership rule covers it.
+    4. The entity before it in the same part of the sentence ("On ImageNet, ... 81%"), the first
+       of a written list.
+    A number that names its own context of this kind ("13.4% on BrowseComp", an unlinked name)
+    takes no other entity. An entity that belongs to an earlier number stays there when this
+    number names its own context, or is a different measure in a new claim ("81% on X, and
+    reduces training time by 78%"). Data sets and devices do not reach across a contrast
+    ("while", "but") unless they open the sentence. ``known`` lists the linked mentions of the
+    sentence as (start, end, label).
     """
     if not slots:
         return None
     ids = list(dict.fromkeys(s.id for s in slots))
     r = parsed[i]
+    next_start = parsed[i + 1].start if i + 1 < len(parsed) else len(text)
+    own = _own_context(text, r, next_start, known)
     same_group = [k for k, p in enumerate(parsed) if _same_list(text, p, r, parsed)]
     if len(same_group) > 1:
         after = [s for s in slots if s.start >= parsed[same_group[-1]].end
@@ -1212,6 +1292,15 @@ def _pick(
             members = [s for s in before if s.start >= head.start]
             if len(members) == len(same_group) and len({m.id for m in members}) == len(members):
                 return members[same_group.index(i)].id
+        items = _written_list(text, parsed[same_group[-1]].end)
+        if not any(a <= s.start < b for s in slots for a, b in items):
+            items = []  # a list of other things ("on V100 GPU and Xeon CPU" when picking a model)
+        if len(items) == len(same_group):
+            # "99.4% and 97.8% ... on MTOP and multi-ATIS": pair by position, an unlinked member stays empty
+            a, b = items[same_group.index(i)]
+            return next((s.id for s in slots if a <= s.start < b), None)
+        if len(items) > 1 and any(a <= s.start < b for s in slots for a, b in items):
+            return None  # a list of contexts that does not line up with the numbers: none singled out
     if respectively and len(ids) > 1 and len(ids) == len(parsed):
         return ids[i]
     if len(ids) >= 3 and not respectively and len(same_group) < 2:
@@ -1232,6 +1321,8 @@ def _pick(
             break
         if _ATTACHED.match(between):
             return s.id  # "0.7 better perplexity on GPT-2": the entity the number is stated on
+        if own == label.value:
+            return None  # "13.4% on BrowseComp, 70.4% on AIME25": its own context, unlinked
         nearest = min(range(len(parsed)), key=lambda k: _span_gap(parsed[k], s))
         # a trailing phrase is shared by coordinated numbers ("over 60 points ... and over 5 points
         # ... on AIME"); an adjective inside the last number's noun phrase is not ("on-device latency")
@@ -1239,16 +1330,22 @@ def _pick(
                 nearest > i and _coordinated(text, parsed, i, nearest) and not s.adjective):
             return s.id
         break
+    if own == label.value:
+        return None
     before = [s for s in slots if s.end <= r.start and not _HARD_BREAK.search(text[s.end : r.start])]
     if not before:
         return None
     # with several entities for one number the first named is kept ("4x A6000 or 8x 3090 GPUs")
     s = _list_head(text, slots, before[-1])
+    rest = text[s.end : r.start]
     owner = _attached_to(text, parsed[:i], s)
     if owner is not None:
-        next_start = parsed[i + 1].start if i + 1 < len(parsed) else len(text)
-        if _OWN_CONTEXT.match(text[r.end : next_start]) or _CLAUSE_TURN.search(text[s.end : r.start]):
+        if own is not None or _CLAUSE_TURN.search(rest):
             return None  # the entity is the earlier number's; this one speaks of something else
+        if _NEW_CLAIM.search(text[parsed[owner].end : r.start]) and r.metric and parsed[owner].metric != r.metric:
+            return None  # "81% on X, and reduces training time by 78%": a new claim about another measure
+    if label in (NodeLabel.DATASET, NodeLabel.HARDWARE) and _CLAUSE_TURN.search(rest) and s.start > parsed[0].start:
+        return None  # a context inside one claim does not reach across "while"/"but"
     return s.id
 
 
