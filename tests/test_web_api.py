@@ -318,6 +318,14 @@ def test_no_path_traversal(client, path):
     assert '"dependencies"' not in r.text
 
 
+def test_allowed_hosts_refuse_other_names(store):
+    c = TestClient(create_app(store, allowed_hosts=["127.0.0.1", "localhost"]))
+    assert c.get("/api/meta", headers={"host": "127.0.0.1:8765"}).status_code == 200
+    assert c.get("/api/meta", headers={"host": "localhost"}).status_code == 200
+    r = c.get("/api/meta", headers={"host": "rebound.example:8765"})
+    assert r.status_code == 400 and r.json()["error"] == "bad-host"
+
+
 def test_markup_in_titles_is_returned_as_data(client):
     hits = client.get("/api/search", params={"q": "Quantising"}).json()["hits"]
     paper = next(h for h in hits if h["label"] == "Paper")

@@ -61,7 +61,9 @@ def serve_cmd(
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{shown}:{real_port}/"
         info(f"effkg explorer on {url} ({st.kind} store {st.uri}); Ctrl-C stops it")
-        app = create_app(st)
+        loopback = host in ("127.0.0.1", "localhost", "::1")
+        # On this machine only, answer only to this machine's names (DNS rebinding).
+        app = create_app(st, allowed_hosts=["127.0.0.1", "localhost", "::1"] if loopback else None)
         config = uvicorn.Config(app, log_level="warning", access_log=False)
         server = uvicorn.Server(config)
         import threading

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -113,6 +113,17 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _host_name(host: str) -> str:
+    """A ``Host`` header without its port.
+
+    >>> [_host_name(h) for h in ("[::1]:8765", "localhost:80", "127.0.0.1", "::1")]
+    ['::1', 'localhost', '127.0.0.1', '::1']
+    """
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 def _query_endpoint(ex: Explorer, name: str, params: tuple[Any, ...]) -> Callable[..., QueryAnswer]:
     """A typed endpoint for one named query: its parameters become documented query parameters."""
 
@@ -150,9 +161,15 @@ def _query_endpoint(ex: Explorer, name: str, params: tuple[Any, ...]) -> Callabl
     return endpoint
 
 
-def create_app(store: GraphStore, *, title: str = "effkg explorer") -> FastAPI:
+def create_app(
+    store: GraphStore, *, title: str = "effkg explorer", allowed_hosts: Sequence[str] | None = None
+) -> FastAPI:
     """The explorer over ``store``: the page at ``/``, the JSON API under ``/api``, schema at
-    ``/api/openapi.json``. Read-only: every route is a GET."""
+    ``/api/openapi.json``. Read-only: every route is a GET.
+
+    ``allowed_hosts`` (``Host`` header values, port excluded) guards a server bound to this machine
+    against DNS rebinding: a web page elsewhere cannot read the API through a name it controls.
+    """
     ex = Explorer(store)
     app = FastAPI(
         title=title,
@@ -166,9 +183,14 @@ def create_app(store: GraphStore, *, title: str = "effkg explorer") -> FastAPI:
         redoc_url=None,
     )
     app.state.explorer = ex
+    hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if hosts is not None:
+            host = request.headers.get("host", "").lower()
+            if _host_name(host) not in hosts:
+                return _error(400, "bad-host", f"this explorer answers to {', '.join(sorted(hosts))}, not {host!r}")
         response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
