@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from loaders.mapping.text import rx
 
 
 @dataclass(frozen=True)
@@ -378,7 +379,7 @@ def _str(s: str) -> str:
 def _norm_label(s: str) -> str:
     import re
 
-    return re.sub(r"[\s\-_]+", " ", s.lower()).strip()
+    return rx(r"[\s\-_]+").sub(" ", s.lower()).strip()
 
 
 def _alts(pref: str, aliases: tuple[str, ...] | list[str]) -> list[str]:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.ids import slug
+from loaders.mapping.text import rx
 
 _WORD_NUMBERS = {
     "a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16,
@@ -55,7 +56,7 @@ class _Rule:
 
 
 def _g(group: str) -> Callable[[re.Match[str]], str]:
-    return lambda m: re.sub(r"\s+", " ", m.group(group)).strip()
+    return lambda m: rx(r"\s+").sub(" ", m.group(group)).strip()
 
 
 # Named alternatives of the one device pattern: (group, regex, vendor, class, product, name)
@@ -100,11 +101,11 @@ _PATTERNS: list[tuple[str, str]] = [
 
 def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
     """(vendor, product slug source, class, display name) for one matched alternative."""
-    t = re.sub(r"\s+", " ", m.group(kind)).strip()
+    t = rx(r"\s+").sub(" ", m.group(kind)).strip()
     if kind == "nvdc":
         return "nvidia", t, "hwclass/gpu", f"NVIDIA {t}"
     if kind == "rtxa":
-        t2 = re.sub(r"^RTX\s?(?=A)", "", t)
+        t2 = rx(r"^RTX\s?(?=A)").sub("", t)
         return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
     if kind == "nvnum":
         t2 = "RTX " + t
@@ -112,32 +113,32 @@ def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
     if kind == "nvgen":
         return "nvidia", t, "hwclass/gpu", f"NVIDIA {t}"
     if kind == "dgx":
-        t2 = re.sub(r"DGX[-\s]?", "DGX-", t).rstrip("-")
+        t2 = rx(r"DGX[-\s]?").sub("DGX-", t).rstrip("-")
         return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
     if kind == "neoverse":
-        t2 = re.sub(r"Neoverse[-\s]?", "Neoverse ", t)
+        t2 = rx(r"Neoverse[-\s]?").sub("Neoverse ", t)
         return "arm", t2, "hwclass/cpu", f"Arm {t2}"
     if kind in ("rtx", "titan"):
-        t2 = re.sub(r"^(RTX|GTX)\s?", r"\1 ", t).replace("Titan", "TITAN")
+        t2 = rx(r"^(RTX|GTX)\s?").sub(r"\1 ", t).replace("Titan", "TITAN")
         return "nvidia", t2, "hwclass/gpu", f"NVIDIA {t2}"
     if kind == "jetson":
         return "nvidia", t, "hwclass/edge-device", f"NVIDIA {t}"
     if kind == "amd":
         return "amd", t, "hwclass/gpu", f"AMD Instinct {t}"
     if kind == "tpu":
-        v = re.search(r"v\d[a-z]?", t)
+        v = rx(r"v\d[a-z]?").search(t)
         return "google", f"tpu-{v.group()}" if v else "tpu", "hwclass/tpu", f"Google TPU {v.group() if v else ''}".strip()
     if kind == "applem":
         return "apple", t, "hwclass/cpu", f"Apple {t}"
     if kind == "iphone":
-        t2 = re.sub(r"iPhone\s?", "iPhone ", t)
+        t2 = rx(r"iPhone\s?").sub("iPhone ", t)
         return "apple", t2, "hwclass/phone", f"Apple {t2}"
     if kind == "snap":
-        t2 = re.sub(r"Snapdragon\s?", "Snapdragon ", t)
-        t2 = re.sub(r"(\d)\s?Gen\s?(\d)", r"\1 Gen \2", t2)
+        t2 = rx(r"Snapdragon\s?").sub("Snapdragon ", t)
+        t2 = rx(r"(\d)\s?Gen\s?(\d)").sub(r"\1 Gen \2", t2)
         return "qualcomm", t2, "hwclass/phone", f"Qualcomm {t2}"
     if kind == "pixel":
-        t2 = re.sub(r"Pixel\s?", "Pixel ", t)
+        t2 = rx(r"Pixel\s?").sub("Pixel ", t)
         return "google", t2, "hwclass/phone", f"Google {t2}"
     if kind == "galaxy":
         return "samsung", t, "hwclass/phone", f"Samsung {t}"
@@ -154,7 +155,7 @@ def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
     if kind == "epyc":
         return "amd", t, "hwclass/cpu", f"AMD {t}"
     if kind == "cortex":
-        t2 = re.sub(r"Cortex-?", "Cortex-", t)
+        t2 = rx(r"Cortex-?").sub("Cortex-", t)
         cls = "hwclass/mcu" if "-M" in t2 else "hwclass/cpu"
         return "arm", t2, cls, f"Arm {t2}"
     if kind == "stm":
@@ -166,14 +167,14 @@ def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
     if kind == "gap":
         return "greenwaves", t, "hwclass/mcu", f"GreenWaves {t}"
     if kind == "rpi":
-        return "", re.sub(r"Raspberry\s?Pi", "Raspberry Pi", t), "hwclass/edge-device", re.sub(r"Raspberry\s?Pi", "Raspberry Pi", t)
+        return "", rx(r"Raspberry\s?Pi").sub("Raspberry Pi", t), "hwclass/edge-device", rx(r"Raspberry\s?Pi").sub("Raspberry Pi", t)
     if kind == "arduino":
         return "", t, "hwclass/mcu", t
     if kind == "xil":
-        t2 = re.sub(r"^Versal\s+", "", t)
-        if re.fullmatch(r"U\d{2,3}", t2):
+        t2 = rx(r"^Versal\s+").sub("", t)
+        if rx(r"U\d{2,3}").fullmatch(t2):
             t2 = "Alveo " + t2
-        if re.fullmatch(r"V[CHP]K\d{3}", t2):
+        if rx(r"V[CHP]K\d{3}").fullmatch(t2):
             t2 = "Versal " + t2  # VCK/VHK/VPK boards are Versal parts
         return "xilinx", t2, "hwclass/fpga", f"Xilinx {t2}"
     if kind == "sn":
@@ -228,15 +229,14 @@ def _find_in(text: str, lo: int, hi: int, seen: set[int]) -> Iterator[Device]:
             continue
         seen.add(m.start())
         kind = next(k for k, _ in _PATTERNS if m.group(f"_{k}"))
-        raw = re.sub(r"\s+", " ", m.group(kind)).strip()
+        raw = rx(r"\s+").sub(" ", m.group(kind)).strip()
         after = _GPU_AFTER.match(text, m.end())
         if kind == "nvdc" and raw in _CONTEXT_ONLY and not (m.group("nvdc_v") or after):
             continue  # "T4" or "A40" alone is too often something else
-        if kind == "ascend" and not re.search(r"\d", raw) and not after:
+        if kind == "ascend" and not rx(r"\d").search(raw) and not after:
             continue
         # GPU generations are hardware only when named as NVIDIA's or as GPUs ("Turing-NLG" is a model)
-        if kind == "nvgen" and not (m.group("nvgen_v") or after or re.match(r"\s?(?:architecture|tensor cores?|generation)",
-                                                                                   text[m.end():m.end() + 20])):
+        if kind == "nvgen" and not (m.group("nvgen_v") or after or rx(r"\s?(?:architecture|tensor cores?|generation)").match(text[m.end():m.end() + 20])):
             continue
         vendor, product, hwclass, name = _vendor_product(kind, m)
         hid = "hardware/" + slug(f"{vendor} {product}" if vendor else product)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.mapping.text import tokenize
+from loaders.mapping.text import rx, tokenize
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
@@ -71,7 +71,7 @@ def _inner_caps(w: str) -> bool:
 
 
 def _shape(s: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", s)
+    return rx(r"[^A-Za-z0-9]").sub("", s)
 
 
 def _case_ok(region: str, toks: list, i: int, req: tuple[str | None, ...]) -> bool:

@@ -36,7 +36,7 @@ from loaders.mapping.lexicon import Hit
 from loaders.mapping.lexicons import build_lexicon
 from loaders.mapping.methods import find_components, find_methods, name_like
 from loaders.mapping.taxonomy import ROOT, Taxonomy
-from loaders.mapping.text import find_acronyms, split_sentences
+from loaders.mapping.text import find_acronyms, rx, split_sentences
 from ontology.vocab import NodeLabel
 
 # -- tunable weights (set from the development set; see bench/eval_mapping.py) ---------------
@@ -627,13 +627,13 @@ def _hardware_classes(
             w *= 0.4
         if h.target == "hwclass/asic" and _ACCEL_WORDS.search(h.text) and (any(
                 t in techniques for t in ("technique/fpga-acceleration", "technique/processing-in-memory"))
-                or (re.match(r"(?i)hardware\s", h.text) and "technique/asic-acceleration" not in techniques)):
+                or (rx(r"(?i)hardware\s").match(h.text) and "technique/asic-acceleration" not in techniques)):
             # the FPGA or PIM design is the accelerator; "hardware accelerators" alone (GPUs, TPUs) names
             # an ASIC only where the paper designs one
             w = 0.0
         weight[h.target] += w
         first.setdefault(h.target, _sentence_index(starts, h.start))
-        m = re.search(r"(\d{1,3}(?:,\d{3})*|\d+)\s?(?:[x×]\s?)?$", text[max(0, h.start - 12) : h.start])
+        m = rx(r"(\d{1,3}(?:,\d{3})*|\d+)\s?(?:[x×]\s?)?$").search(text[max(0, h.start - 12) : h.start])
         if m and w:
             count[h.target] = max(count.get(h.target, 0), int(m.group(1).replace(",", "")))
         ok = w > 0
@@ -673,7 +673,7 @@ def _title_acronym(title: str) -> Acronym | None:
     from loaders.mapping.methods import title_head
 
     head = title_head(title)
-    m = re.match(r"^(.{2,40}?)\s*:\s*(.+)$", title)
+    m = rx(r"^(.{2,40}?)\s*:\s*(.+)$").match(title)
     if not head or not m or head != m.group(1).strip() or " " in head or not head[:1].isalpha():
         return None
     sub = m.group(2)
@@ -772,7 +772,7 @@ def _released_models(
             continue
         for s in sentences[1:]:
             pos = s.text.find(fm.name)
-            if pos < 0 or not re.search(r"\bmodels?\b", s.text):
+            if pos < 0 or not rx(r"\bmodels?\b").search(s.text):
                 continue
             sizes = [m for m in _APPOSITIVE_SIZE.finditer(s.text) if m.start() > pos]
             total = [m for m in sizes if "total" in m.group(0).lower()]
@@ -876,7 +876,7 @@ def _memory_components(
         sent = sentences[si]
         if not _REDUCE.search(sent.text) or _BACKGROUND.search(sent.text) or si == 1:
             continue
-        if h.target == "memory/activations" and not re.search(r"memory|footprint|intermediate|storage", h.text, re.I):
+        if h.target == "memory/activations" and not rx(r"memory|footprint|intermediate|storage", re.I).search(h.text):
             continue  # "8-bit activations" is a precision, not activation memory
         if h.target in out or h.target in ("memory/kv-cache", "memory/gradients") or si in method_sents:
             out[h.target] = (si, 0.8)

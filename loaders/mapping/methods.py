@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from kg.ids import slug
 from loaders.mapping.doc import Acronym, Sentence
+from loaders.mapping.text import rx
 
 # A name: a word with a capital inside, a digit, or all capitals (GaLore, M2R2, SPANN, xLSTM),
 # possibly hyphenated/followed by a version ("ShuffleNet V2", "TeLLMe v2", "ETHER+").
@@ -111,14 +112,14 @@ def title_head(title: str) -> str | None:
     >>> title_head("LongCat-Flash Technical Report")
     'LongCat-Flash'
     """
-    m = re.match(r"^(.{2,60}?)\s*(?::|\s[-–—]{1,2}\s)\s*\S", title)
+    m = rx(r"^(.{2,60}?)\s*(?::|\s[-–—]{1,2}\s)\s*\S").match(title)
     if not m:
-        m = re.match(r"^(.{2,40}?)\s+(?:Technical Report|technical report|System Card)\b", title)
+        m = rx(r"^(.{2,40}?)\s+(?:Technical Report|technical report|System Card)\b").match(title)
         if not m:
             return None
     head = m.group(1).strip().strip('"“”')
     # "Task Memory Engine (TME)": the acronym is the name
-    paren = re.match(r"^(.*?)\s*\(([A-Za-z][A-Za-z0-9-]{1,12})\)$", head)
+    paren = rx(r"^(.*?)\s*\(([A-Za-z][A-Za-z0-9-]{1,12})\)$").match(head)
     if paren:
         return paren.group(2)
     words = head.split()
@@ -132,7 +133,7 @@ def title_head(title: str) -> str | None:
     # several words: one coined token and at most one plain content word ("POPGym Arcade",
     # "Single-Path NAS", "LLM in a flash", "ShuffleNet V2"); plain phrases are checked by the caller
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
-    plain = [w for w in content if not (name_like(w) or re.fullmatch(r"[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]", w))]
+    plain = [w for w in content if not (name_like(w) or rx(r"[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]").fullmatch(w))]
     if len(plain) <= 1 and len(plain) < len(content):
         return head
     return head if len(content) <= 2 and all(w[0].isupper() for w in content) else None
@@ -167,7 +168,7 @@ def find_methods(
             return
         for other in list(found):
             # "POPGym" after "POPGym Arcade", "KOALA-1B" after "KOALA", "EfficientNets" after "EfficientNet"
-            if other.startswith(key + "-") or key.startswith(other + "-") and re.search(r"-\d+(?:\.\d+)?[bm]$|-base$", key) \
+            if other.startswith(key + "-") or key.startswith(other + "-") and rx(r"-\d+(?:\.\d+)?[bm]$|-base$").search(key) \
                     or key == other + "s":
                 return
         if key in found:
@@ -313,7 +314,7 @@ def find_components(
             continue
         lh = _LIST_HEAD.search(sent.text)
         if lh:
-            if re.search(r"\b(?:results?|findings?|benefits?|advantages?|contributions?)\b", sent.text[: lh.end()], re.I):
+            if rx(r"\b(?:results?|findings?|benefits?|advantages?|contributions?)\b", re.I).search(sent.text[: lh.end()]):
                 continue
             for it in _LIST_ITEM.finditer(sent.text, lh.end()):
                 name = it.group(1).strip()

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kg.ids import slug
+from loaders.mapping.text import rx
 
 NumberRole = Literal["version", "size", "none"]
 
@@ -216,7 +217,7 @@ STEM_KEYS: frozenset[str] = frozenset(_BY_KEY)
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"[\s-]+", " ", s.lower())
+    return rx(r"[\s-]+").sub(" ", s.lower())
 
 
 _BY_SPELLING: dict[str, Stem] = {}
@@ -314,7 +315,7 @@ class ModelName:
     def name(self) -> str:
         """A readable canonical name, e.g. ``Llama 2 7B chat``."""
         stem = _BY_KEY[self.stem].names[0].replace("Meta-", "") if self.stem in _BY_KEY else self.text.split()[0]
-        return " ".join([stem, *(p.upper() if re.fullmatch(r"[\d.x]+[bmkt]", p) else p for p in self.parts)])
+        return " ".join([stem, *(p.upper() if rx(r"[\d.x]+[bmkt]").fullmatch(p) else p for p in self.parts)])
 
     def props(self) -> dict[str, str | float]:
         """Entity properties (no empty values)."""
@@ -344,8 +345,8 @@ def _match_stem(m: re.Match[str]) -> Stem | None:
     if stem is None:
         return None
     if stem.case_sensitive:
-        first = re.split(r"[\s-]", surface)[0]
-        if not any(re.split(r"[\s-]", n)[0] == first for n in stem.names):
+        first = rx(r"[\s-]").split(surface)[0]
+        if not any(rx(r"[\s-]").split(n)[0] == first for n in stem.names):
             return None
     return stem
 
@@ -528,7 +529,7 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
                 continue
             tail_end += 1
         # "Llama-based", "Mamba-Transformer": a compound word, not a model name
-        cw = re.match(r"-([A-Za-z][A-Za-z]+)", text[tail_end:])
+        cw = rx(r"-([A-Za-z][A-Za-z]+)").match(text[tail_end:])
         if cw and (cw.group(1).lower() in _COMPOUND_STOP or (not st.parts and cw.group(1).lower() != "based")):
             continue
         if not st.parts and _ARCH_FOLLOW.match(text, tail_end):
@@ -556,7 +557,7 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
 def _first_end(text: str, start: int, cut: int) -> int:
     # the first model of a list ends where the separator before the second item begins
     head = text[start:cut]
-    stripped = re.sub(r"(\s?(?:/|,|and|&|or|to)\s?(?:and\s)?\(?)$", "", head)
+    stripped = rx(r"(\s?(?:/|,|and|&|or|to)\s?(?:and\s)?\(?)$").sub("", head)
     return start + len(stripped)
 
 
