@@ -90,6 +90,13 @@ _CLAIM = re.compile(
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
 
+# "orthogonal to quantization", "can be further combined with 4-bit KV quantization"
+_COMPOSES = re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can (?:also |further |easily |be )*"
+                       r"(?:be )?(?:combined|integrated|stacked|applied together)|further combined|in combination with)\b",
+                       re.I)
+COMPOSE_FACTOR = 0.3
+_APPOSITION = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+\S+,\s*$", re.I)
+
 LABEL_OF_KIND = {
     "technique": NodeLabel.TECHNIQUE,
     "topic": NodeLabel.TOPIC,
@@ -195,6 +202,11 @@ def _score(
     topics: dict[str, _Score] = defaultdict(_Score)
     cues_in: dict[int, set[str]] = defaultdict(set)
     factors = [_sentence_factor(s, method_sents) for s in sentences]
+    # what the method "is orthogonal to" or "can be combined with" is not what it is: words after
+    # such a phrase count little and form no cue pairs
+    # (not where it describes the method being presented: "we present X, compatible with W8A8 and W4A16")
+    composes = {s.index: s.start + m.start() for s in sentences[1:]
+                if (m := _COMPOSES.search(s.text)) and not _APPOSITION.search(s.text, 0, m.start())}
     seen: set[tuple[int, int, str]] = set()
     for h in hits:
         key = (h.start, h.end, h.target)
@@ -202,11 +214,14 @@ def _score(
             continue
         seen.add(key)
         si = _sentence_index(starts, h.start)
+        after_compose = si in composes and h.start > composes[si]
         if h.kind == "cue":
-            cues_in[si].add(h.target)
+            if not after_compose:
+                cues_in[si].add(h.target)
         elif h.kind in ("technique", "technique2"):
+            f = min(factors[si], COMPOSE_FACTOR) if after_compose else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
-            tech[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight * (2.0 if si == 0 else 1.0))
+            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * (2.0 if si == 0 else 1.0))
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
     for s in sentences:
