@@ -245,7 +245,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
                                          ("project{|s|ing} gradients", 0.8)),
     T + "activation-checkpointing": (
         ("activation checkpointing", 1.0), ("gradient checkpointing", 1.0), ("rematerialization", 1.0),
-        ("recomputation", 0.6), ("recompute", 0.4), ("sublinear memory", 1.0), ("checkpointing", 0.6),
+        ("recomputation", 0.4), ("sublinear memory", 1.0), ("checkpointing", 0.6),
         ("recomput{e|ing} {the|} activations", 0.9),
     ),
     T + "reversible-layers": (("reversible", 0.9), ("RevNet", 0.8), ("invertible", 0.4), ("reversible layer{s|}", 1.0)),
@@ -445,8 +445,8 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "kv": ("KV cache{s|}", "KV-cache{s|}", "key-value cache{s|}", "KV", "key-value", "KV caching", "key cache", "value cache",
            "KV states"),
     "quant": ("quantiz{ation|e|ed|ing|es}", "{2|3|4|6|8|1}-bit", "low-bit", "INT{2|4|6|8}", "FP{4|8}", "low-precision",
-              "bit-width{s|}", "precision", "bit-nested",
-              "bit{s|} per", "1.58-bit", "ternary", "binary"),
+              "bit-width{s|}", "{mixed|reduced|lower|numerical} precision", "bit-nested",
+              "bit{s|} per", "1.58-bit", "ternary", "binar{ize|ized|ization}", "binary {weights|activations}"),
     "evict": ("evict{|s|ed|ing|ion}", "drop{|s|ped|ping}", "discard{|s|ed|ing}", "select{|s|ed|ing|ion}", "retain{|s|ed|ing}",
               "budget", "heavy hitter{s|}", "import{ant|ance}", "prun{e|es|ed|ing}", "sparsity", "keep{|s|ing}",
               "remov{e|es|ed|ing}"),
@@ -486,6 +486,9 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "tuning": ("fine-tun{e|es|ed|ing}", "finetun{e|es|ed|ing}", "tuning", "adaptation", "adapt{|s|ed|ing}",
                "transfer learning", "downstream task{s|}"),
     "weights": ("weight{s|}", "parameter{s|}"),
+    "recompute": ("recomput{e|es|ed|ing|ation}", "re-comput{e|es|ed|ing|ation}", "rematerializ{e|ation}"),
+    "backward": ("backward pass", "backpropagation", "back-propagation", "activation{s|}", "activation memory",
+                 "training"),
 }
 
 COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
@@ -511,6 +514,7 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "offloading-and-sharding", ("offload_train", "training"), 0.5),
     (T + "token-pruning", ("token", "prune"), 0.6),
     (T + "parameter-efficient-fine-tuning", ("param_eff", "tuning"), 0.8),
+    (T + "activation-checkpointing", ("recompute", "backward"), 0.7),
     (T + "token-pruning", ("token", "merge"), 0.5),
 )
 

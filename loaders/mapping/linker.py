@@ -89,6 +89,9 @@ _CLAIM = re.compile(
 )
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
+# classes that name where or how a method is deployed rather than what it does: the paper must say
+# so where it presents itself (title, proposing sentences) or repeatedly, not only in its motivation
+CONTEXT_CLASSES = frozenset({"technique/on-device-inference", "technique/serving-systems"})
 
 # "orthogonal to quantization", "can be further combined with 4-bit KV quantization"
 _COMPOSES = re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can (?:also |further |easily |be )*"
@@ -112,9 +115,14 @@ class _Score:
     per_sentence: dict[int, float] = field(default_factory=dict)
     best: tuple[float, int, int, int] = (0.0, 0, 0, 0)  # (score, sentence, start, end)
     strongest: float = 0.0  # the largest weight of one phrase, before the sentence factor
+    focus: float = 0.0  # the largest sentence factor among the supporting sentences (title 3, proposal 1.5)
+    plain: set[int] = field(default_factory=set)  # supporting sentences that are neither background nor results
 
-    def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0) -> None:
+    def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0, factor: float = 1.0) -> None:
         self.strongest = max(self.strongest, raw)
+        self.focus = max(self.focus, factor)
+        if factor >= 1.0:
+            self.plain.add(sentence)
         prev = self.per_sentence.get(sentence, 0.0)
         if w > prev:
             self.total += w - prev
@@ -221,18 +229,19 @@ def _score(
         elif h.kind in ("technique", "technique2"):
             f = min(factors[si], COMPOSE_FACTOR) if after_compose else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
-            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * (2.0 if si == 0 else 1.0))
+            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * (2.0 if si == 0 else 1.0), f)
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
     for s in sentences:
         m = _CLAIM.search(s.text)
         if m:
-            tech[ROOT].add(CLAIM_WEIGHT * factors[s.index], s.index, s.start + m.start(), s.start + m.end(), CLAIM_WEIGHT)
+            tech[ROOT].add(CLAIM_WEIGHT * factors[s.index], s.index, s.start + m.start(), s.start + m.end(), CLAIM_WEIGHT,
+                           factors[s.index])
     for si, cues in cues_in.items():
         s = sentences[si]
         for target, need, w in COMBOS:
             if all(c in cues for c in need):
-                tech[target].add(w * factors[si], si, s.start, s.end, w)
+                tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
     # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
     strong = [si for si in cues_in if factors[si] >= PROPOSAL_FACTOR]
@@ -246,7 +255,8 @@ def _score(
             sy = next((si for si in weak_ok if y in cues_in[si]), None)
             if sx is not None and sy is not None:
                 s = sentences[sx]
-                tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end, w * PAPER_COMBO)
+                tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end, w * PAPER_COMBO,
+                                 min(factors[sx], PROPOSAL_FACTOR))
                 break
     return tech, topics
 
@@ -297,7 +307,8 @@ def _select_survey(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
 def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     # a class needs one phrase that at least suggests it: background words alone never add up to one
     scored = {t: s.total for t, s in tech.items()
-              if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)}
+              if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)
+              and (t not in CONTEXT_CLASSES or s.focus >= PROPOSAL_FACTOR or len(s.plain) >= 2)}
     if not scored:
         return []
     # families gather every generic word of their field; compare them at a discount
