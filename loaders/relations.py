@@ -38,7 +38,7 @@ from kg.records import Relation
 from ontology.vocab import NodeLabel, RelType, check_edge
 
 if TYPE_CHECKING:
-    from loaders.mapping.doc import LinkedDoc, LinkedMention
+    from loaders.mapping.doc import LinkedDoc, LinkedMention, ProposedMethod
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +188,27 @@ def _expand(term: str) -> list[str]:
     return [x for alt in m.group(1).split("|") for x in _expand(term[: m.start()] + alt + term[m.end() :])]
 
 
+def name_positions(text: str, name: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where ``name`` occurs in ``text[start:end]`` as a whole name (not inside a longer word or
+    hyphenated name). Plain string search: names vary per paper, and a compiled pattern per name
+    would defeat the regex cache.
+
+    >>> name_positions("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV")
+    [0, 31]
+    """
+    stop = len(text) if end is None else end
+    out = []
+    pos = text.find(name, start, stop)
+    while pos >= 0 and name:
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + len(name)] if pos + len(name) < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append(pos)
+        pos = text.find(name, pos + 1, stop)
+    return out
+
+
+@lru_cache(maxsize=8192)
 def _name_like(token: str) -> bool:
     core = token.rstrip("+")
     letters = [c for c in core if c.isalpha()]
@@ -225,12 +246,13 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
         _NAMED_CACHE[id(doc)] = hit
     full = hit[1].get(loose)
     if full is None:
-        full = hit[1][loose] = _named_all(doc, loose=loose)
+        hit[1][False], hit[1][True] = _named_all(doc)
+        full = hit[1][loose]
     return [n for n in full if start <= n.start < end]
 
 
-def _named_all(doc: LinkedDoc, *, loose: bool = False) -> list[Named]:
-    """Methods and techniques named in ``Paper.text[start:end]``, in text order.
+def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
+    """Methods and techniques named in the paper, in text order: (strict reading, loose reading).
 
     A coined name (``GaLore``, ``FlashAttention-2``, ``H2O``) is a Method ``method/<slug>`` even when
     the mapper read it as a cue of a technique class; a plain technique phrase ("4-bit
@@ -267,9 +289,12 @@ def _named_all(doc: LinkedDoc, *, loose: bool = False) -> list[Named]:
     mask = bytearray(len(text) + 1)
     for s_, e_ in blocked:
         mask[s_:e_] = b"\x01" * (e_ - s_)
-    lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z0-9]*(?![\w-])", text)) if loose else set()
+    lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z0-9]*(?![\w-])", text))
+    loose_only: list[Named] = []
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
+        if tok.islower() and not any(c.isdigit() for c in tok):
+            continue  # most words: neither coined nor capitalised
         if 1 in mask[nm.start() : nm.end()]:
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
@@ -277,7 +302,7 @@ def _named_all(doc: LinkedDoc, *, loose: bool = False) -> list[Named]:
         if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]):
             continue  # "SSD-based solutions": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
-        plain = (loose and tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
+        plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
                  and tok.lower() not in lower_words)
         if not (coined or plain) or (plain and nm.start() > 0 and text[nm.start() - 2 : nm.start()] in (". ", "\n\n")):
             continue
@@ -290,9 +315,11 @@ def _named_all(doc: LinkedDoc, *, loose: bool = False) -> list[Named]:
             post = re.match(r"\s([A-Z][a-z]+)(?![\w-])", text[e0 : min(end, e0 + 20)])
             if post and post.group(1).lower() not in _STOP_CAPS:
                 e0 += len(post.group(0))
-        out.append(Named(_method_id(text[s0:e0]), s0, e0))
+            out.append(Named(_method_id(text[s0:e0]), s0, e0))
+        else:
+            loose_only.append(Named(_method_id(text[s0:e0]), s0, e0))
     out.sort(key=lambda n: n.start)
-    return out
+    return out, sorted(out + loose_only, key=lambda n: n.start)
 
 
 _VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
@@ -312,6 +339,7 @@ _STOP_CAPS = frozenset(
 _FORMAT = re.compile(r"W\d+A\d+\w*|(?:FP|BF|INT|UINT|NF|MXFP|NVFP|E\dM)\d+\w*|\d.*|[A-Z]|[A-Z]+\d+(?:\.\d+)?[KMB]")
 
 
+@lru_cache(maxsize=4096)
 def _method_id(name: str) -> str:
     return f"method/{slug(name)}"
 
@@ -336,8 +364,13 @@ def _phrase_end(text: str, start: int, stop: int) -> int:
 
 def _own_ids(doc: LinkedDoc) -> dict[str, str]:
     """Slug of each proposed method's name (and its components) -> its id."""
+    return _own_ids_of(doc.methods)
+
+
+@lru_cache(maxsize=256)
+def _own_ids_of(methods: tuple[ProposedMethod, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for m in doc.methods:
+    for m in methods:
         out[m.id] = m.id
         out[f"method/{slug(m.name)}"] = m.id
     return out
@@ -563,7 +596,10 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         parent = main.id
         # "Temba Blocks include the Temporal Local Module (TLM)": a part of a part
         for other_id, other_name, osi, _l in comps:
-            if other_id != cid and osi < si and re.match(rf"^(?:The\s|Our\s)?{re.escape(other_name)}\b", sent.text):
+            lead = re.match(r"(?:The\s|Our\s)?", sent.text)
+            at = lead.end() if lead else 0
+            if other_id != cid and osi < si and sent.text.startswith(other_name, at) and not (
+                    sent.text[at + len(other_name) : at + len(other_name) + 1].isalnum()):
                 parent = other_id
         r = _rel(doc, RelType.HAS_COMPONENT, parent, cid, si, 0.7, qualifier=long)
         if r:
@@ -643,7 +679,7 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
             # the earlier name must start the new one or follow a short prefix at a capital ("LoReFT")
             if i > 0 and not (i <= 3 and rest[i : i + 1].isupper()):
                 continue
-            if not re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            if not name_positions(text, surface):
                 continue
             si = next((s.index for s in doc.sentences if s.start <= pos < s.end + 1), 0)
             r = _rel(doc, RelType.EXTENDS, pm.id, bid, si, 0.65, qualifier="variant")
@@ -663,10 +699,15 @@ _BOTTLENECK_SPECIFIC: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=64)
+def _word_rx(rx: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)
+
+
 def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
     hits: list[tuple[str, int, int]] = []
     for target, rx in table:
-        for m in re.finditer(rf"(?<![\w-])(?:{rx})(?![\w-])", text, re.I):
+        for m in _word_rx(rx).finditer(text):
             if not any(s <= m.start() < e for _, s, e in hits):
                 hits.append((target, m.start(), m.end()))
     return hits
@@ -857,6 +898,10 @@ _DESC_NOUN = r"(?:models?|architectures?|LMs?|LLMs?|language\smodels?|networks?|
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)(?:-|\s)?(billion|million|[BM])\b(?:-parameter)?", re.I)
 
 
+_ARCH_AFTER = re.compile(rf",?\s(?:is\s)?(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN})\b")
+_ARCH_BEFORE = re.compile(rf"\b(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN}),\s(?:called\s|named\s)?$")
+
+
 def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
     """USES_ARCHITECTURE for a proposed model described by its architecture class.
 
@@ -866,19 +911,16 @@ def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
     seen: set[tuple[str, str]] = set()
     for pm in doc.methods:
-        n = re.escape(pm.name)
         for sent in doc.sentences:
             if sent.in_title:
                 continue
             desc = None
-            after = re.search(rf"(?<![\w-]){n},?\s(?:is\s)?(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN})\b",
-                              text[sent.start : sent.end])
-            before = re.search(rf"\b(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN}),\s(?:called\s|named\s)?{n}(?![\w-])",
-                               text[sent.start : sent.end])
-            if after:
-                desc = after.group("d")
-            elif before:
-                desc = before.group("d")
+            for pos in name_positions(text, pm.name, sent.start, sent.end):
+                after = _ARCH_AFTER.match(text, pos + len(pm.name), sent.end)
+                before = _ARCH_BEFORE.search(text[sent.start : pos])
+                if after or before:
+                    desc = (after or before).group("d")  # type: ignore[union-attr]
+                    break
             if not desc:
                 continue
             arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)

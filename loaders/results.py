@@ -551,6 +551,7 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in skip)]
     conds: list[tuple[str, str, int]] = []
     candidates: list[Quantity] = []
+    compared = _comparative_spans(text)
     for q in quantities:
         if q.role == "format" and re.fullmatch(r"\d+/\d+", q.text):
             conds.append(("configuration", q.text, q.start))
@@ -561,12 +562,13 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if key == "other":
             continue
         if key:
+            if key == "bit_width" and any(a <= q.start < b for a, b in compared):
+                continue  # "outperforms 16-bit LoRA": the comparator's precision, not a setting of the result
             conds.append((key, _condition_text(q), q.start))
             continue
         if _is_count(text, q) or _is_model_size(text, q):
             continue
         candidates.append(q)
-    compared = _comparative_spans(text)
     for name, s, _e in find_precisions(text):
         if any(a <= s < b for a, b in compared):
             continue  # "compared to INT8 quantization": the baseline's precision, not a setting of the result
@@ -1432,11 +1434,13 @@ def _subject(doc: LinkedDoc, text: str) -> str | None:
     """
     if doc.methods and _is_benchmark(doc, doc.methods[0].name):
         return None
+    from loaders.relations import name_positions
+
     named = []
     for n, m in enumerate(doc.methods):
-        hit = re.search(rf"(?<![\w-]){re.escape(m.name)}(?![\w])", text)
-        if hit:
-            named.append((n != 0, hit.start(), m.id))
+        hits = name_positions(text, m.name)
+        if hits:
+            named.append((n != 0, hits[0], m.id))
     if named:
         return min(named)[2]
     if doc.methods:
@@ -1451,11 +1455,21 @@ def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
     return _benchmark_named(doc.paper.text, name)
 
 
+_BENCH_KINDS = r"(?:benchmark|dataset|data\sset|metric|test\ssuite|suite)"
+_BENCH_AFTER = re.compile(rf"\)?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{_BENCH_KINDS}\b", re.I)
+_BENCH_BEFORE = re.compile(rf"{_BENCH_KINDS}s?\s(?:called\s|named\s)?$|{_BENCH_KINDS}s?,\s(?:called|named)\s$", re.I)
+_METRIC_AFTER = re.compile(r"\)[^.]{0,80}\bas\sa\s(?:new\s|novel\s)?metric", re.I)
+
+
 @lru_cache(maxsize=256)
 def _benchmark_named(text: str, name: str) -> bool:
-    kinds = r"(?:benchmark|dataset|data\sset|metric|test\ssuite|suite)"
-    n = re.escape(name)
-    return bool(re.search(
-        rf"(?<![\w-]){n}\)?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{kinds}\b"
-        rf"|{kinds}s?\s(?:called\s|named\s)?{n}(?![\w-])|{kinds}s?,\s(?:called|named)\s{n}(?![\w-])"
-        rf"|\({n}\)[^.]{{0,80}}\bas\sa\s(?:new\s|novel\s)?metric", text, re.I))
+    """"X, a benchmark ...", "a benchmark called X", "(X) ... as a new metric"."""
+    from loaders.relations import name_positions
+
+    for pos in name_positions(text, name):
+        end = pos + len(name)
+        if _BENCH_AFTER.match(text, end) or _BENCH_BEFORE.search(text[max(0, pos - 40) : pos]):
+            return True
+        if pos > 0 and text[pos - 1] == "(" and _METRIC_AFTER.match(text, end):
+            return True
+    return False
