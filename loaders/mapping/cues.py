@@ -486,6 +486,8 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "tuning": ("fine-tun{e|es|ed|ing}", "finetun{e|es|ed|ing}", "tuning", "adaptation", "adapt{|s|ed|ing}",
                "transfer learning", "downstream task{s|}"),
     "weights": ("weight{s|}", "parameter{s|}"),
+    "struct_unit": ("{redundant|entire|whole|unimportant|inconsequential|intermediate} layer{s|}", "attention head{s|}",
+                    "heads", "channel{s|}", "filter{s|}", "neuron{s|}", "width", "depth"),
     "recompute": ("recomput{e|es|ed|ing|ation}", "re-comput{e|es|ed|ing|ation}", "rematerializ{e|ation}"),
     "backward": ("backward pass", "backpropagation", "back-propagation", "activation{s|}", "activation memory",
                  "training"),
@@ -515,8 +517,15 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "token-pruning", ("token", "prune"), 0.6),
     (T + "parameter-efficient-fine-tuning", ("param_eff", "tuning"), 0.8),
     (T + "activation-checkpointing", ("recompute", "backward"), 0.7),
+    (T + "structured-pruning", ("prune", "struct_unit"), 0.6),
     (T + "token-pruning", ("token", "merge"), 0.5),
 )
+
+# A pair does not name its class when one of these cues is in the same sentence (pruning tokens
+# or KV entries "in each layer" is not structured pruning).
+COMBO_BLOCKERS: dict[str, frozenset[str]] = {
+    T + "structured-pruning": frozenset({"token", "kv", "expert"}),
+}
 
 # Topics of papers that are not about ML efficiency, and what points to them.
 TOPIC_TERMS: dict[str, tuple[tuple[str, float], ...]] = {

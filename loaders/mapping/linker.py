@@ -30,7 +30,7 @@ from kg.records import Paper, PropValue
 from loaders.mapping import hardware as hw
 from loaders.mapping import models as mdl
 from loaders.mapping.catalog import AMBIGUOUS_DATASETS
-from loaders.mapping.cues import COMBOS
+from loaders.mapping.cues import COMBO_BLOCKERS, COMBOS
 from loaders.mapping.doc import Acronym, LinkedDoc, LinkedMention, ProposedMethod, Sentence
 from loaders.mapping.lexicon import Hit
 from loaders.mapping.lexicons import build_lexicon
@@ -89,6 +89,8 @@ _CLAIM = re.compile(
 )
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
+ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
+    "structured-ssm", "selective-ssm", "linear-rnn", "linear-attention", "hybrid-attention-ssm"))
 # classes that name where or how a method is deployed rather than what it does: the paper must say
 # so where it presents itself (title, proposing sentences) or repeatedly, not only in its motivation
 CONTEXT_CLASSES = frozenset({"technique/on-device-inference", "technique/serving-systems"})
@@ -240,7 +242,7 @@ def _score(
     for si, cues in cues_in.items():
         s = sentences[si]
         for target, need, w in COMBOS:
-            if all(c in cues for c in need):
+            if all(c in cues for c in need) and not cues & COMBO_BLOCKERS.get(target, frozenset()):
                 tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
     # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
@@ -253,7 +255,7 @@ def _score(
         for x, y in ((a, b), (b, a)):
             sx = next((si for si in strong if x in cues_in[si]), None)
             sy = next((si for si in weak_ok if y in cues_in[si]), None)
-            if sx is not None and sy is not None:
+            if sx is not None and sy is not None and not (cues_in[sx] | cues_in[sy]) & COMBO_BLOCKERS.get(target, frozenset()):
                 s = sentences[sx]
                 tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end, w * PAPER_COMBO,
                                  min(factors[sx], PROPOSAL_FACTOR))
@@ -315,6 +317,11 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     eff = {t: v * (1.0 if tax.is_leaf(t) else FAMILY_DISCOUNT) for t, v in scored.items()}
     top = max(eff.values())
     cands = {t for t, v in eff.items() if v >= SELECT_RELATIVE * top}
+    # the architecture a technique is applied to is studied too (quantizing Mamba, checkpointing in a
+    # Mamba model): an architecture leaf named where the paper presents itself is kept whatever the main class
+    for t in scored:
+        if t in ARCH_LEAVES and tax.is_leaf(t) and tech[t].focus >= PROPOSAL_FACTOR and tech[t].strongest >= 0.8:
+            cands.add(t)
     # a second leaf of a family already kept needs less (W4A4KV4 serving: several quantization leaves)
     for t, v in eff.items():
         if t in cands or not tax.is_leaf(t):
