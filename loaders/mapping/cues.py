@@ -401,7 +401,7 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                                 ("token mixing", 0.4), ("token mixer{s|}", 0.4), ("attention bottleneck", 0.5),
                                 ("cost of attention", 0.6), ("attention cost", 0.6)),
     T + "io-aware-attention": (("fused kernel{s|}", 0.5), ("kernel fusion", 0.4), ("memory reads and writes", 0.6)),
-    T + "sparse-attention": (("sparse {flash|} attention", 1.0), ("sparse FlashAttention", 1.0), ("dynamic sparse attention", 1.0),
+    T + "sparse-attention": (("dynamic sparse attention", 1.0),
                              ("attention pattern{s|}", 0.4), ("window attention", 0.6), ("sliding window", 0.5),
                              ("selective attention", 0.6), ("entmax", 0.6), ("sparsemax", 0.6)),
     T + "shared-kv-attention": (("KV heads", 0.4), ("key-value heads", 0.5), ("grouped-query", 0.8)),
@@ -437,6 +437,13 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                           ("computational efficiency", 0.3), ("efficient deep learning", 0.5), ("efficient machine learning", 0.5),
                           ("green AI", 0.5), ("compress{|es|ing} {deep|neural|large} {networks|models}", 0.7)),
 }
+# Phrases that name a second class across another class's name ("sparse FlashAttention" is sparse
+# attention and IO-aware attention): matched as their own kind so that neither hides the other.
+SECOND_SENSE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
+    T + "sparse-attention": (("sparse flash attention", 1.0), ("sparse FlashAttention", 1.0),
+                             ("block-sparse FlashAttention", 1.0)),
+}
+
 for _t, _extra in PARAPHRASES.items():
     TECHNIQUE_TERMS[_t] = TECHNIQUE_TERMS.get(_t, ()) + _extra
 

@@ -14,6 +14,7 @@ from loaders.mapping.cues import (
     CUE_TERMS,
     HWCLASS_TERMS,
     MEMORY_TERMS,
+    SECOND_SENSE_TERMS,
     TECHNIQUE_TERMS,
     TOPIC_TERMS,
 )
@@ -81,6 +82,7 @@ def _add_terms(lex: Lexicon, table: dict[str, tuple[tuple[str, float], ...]], ki
 def _build(labels_key: tuple[tuple[str, str, float, tuple[str, ...]], ...]) -> Lexicon:
     lex = Lexicon()
     _add_terms(lex, TECHNIQUE_TERMS, "technique")
+    _add_terms(lex, SECOND_SENSE_TERMS, "technique2")
     _add_terms(lex, TOPIC_TERMS, "topic")
     for cue, terms in CUE_TERMS.items():
         for term in terms:
@@ -127,7 +129,7 @@ def _own_spellings() -> frozenset[str]:
     from loaders.mapping.lexicon import expand
 
     out: set[str] = set()
-    for table in (TECHNIQUE_TERMS, TOPIC_TERMS):
+    for table in (TECHNIQUE_TERMS, SECOND_SENSE_TERMS, TOPIC_TERMS):
         for weighted in table.values():
             for term, _ in weighted:
                 out.update(_fold(x) for x in expand(term))

@@ -120,6 +120,7 @@ class _Score:
     focus: float = 0.0  # the largest sentence factor among the supporting sentences (title 3, proposal 1.5)
     plain: set[int] = field(default_factory=set)  # supporting sentences that are neither background nor results
 
+
     def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0, factor: float = 1.0) -> None:
         self.strongest = max(self.strongest, raw)
         self.focus = max(self.focus, factor)
