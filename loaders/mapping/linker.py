@@ -52,6 +52,8 @@ SIBLING_RELATIVE = 0.2
 MAX_TECHNIQUES = 5
 SCOPE_MIN = 1.5
 TOPIC_RATIO = 1.0
+SCOPE_MIN_NO_TOPIC = 0.75
+NO_TOPIC_MAX = 0.3
 ROOT_SCOPE_WEIGHT = 1.0
 
 _PROPOSAL = re.compile(
@@ -395,11 +397,15 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     techniques = _select_survey(tech_scores, tax) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
     # the scope decision weighs all efficiency evidence against the best adjacent topic
-    best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT), default=0.0)
+    best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT and sc.strongest >= STRONG_MIN), default=0.0)
     root = tech_scores[ROOT].total if ROOT in tech_scores else 0.0
     weight_of_evidence = best_tech + ROOT_SCOPE_WEIGHT * root
     topic_best = max(topic_scores.items(), key=lambda kv: (kv[1].total, kv[0]), default=None)
-    in_scope = weight_of_evidence >= SCOPE_MIN
+    # a paper with no sign of an adjacent topic needs less efficiency evidence (the corpus is about efficiency)
+    # (a class named at least suggestively, or several stated savings)
+    no_topic = topic_best is None or topic_best[1].total < NO_TOPIC_MAX
+    in_scope = weight_of_evidence >= SCOPE_MIN or (
+        no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= 1.0))
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
     # only the root: a survey may span everything, a paper that proposes something is more specific
