@@ -1128,13 +1128,14 @@ async function start() {
 
   syncControls();
   twinLink();
+  // The tab is part of the URL: show it at once, before any answer arrives.
+  openTab(state.tab);
   const metaP = api("/api/meta").then((meta) => {
     page.meta = meta;
     drawFilters(meta);
     drawWelcome(meta);
   }).catch(showError);
   await Promise.all([loadView({ animate: false }), metaP]);
-  openTab(state.tab);
 }
 
 function syncControls() {
