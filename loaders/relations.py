@@ -91,7 +91,8 @@ _PHRASE_END = re.compile(
 
 _MEMORY: tuple[tuple[str, str], ...] = (
     ("memory/kv-cache", r"kv[- ]?caches?|key-value\s(?:\(kv\)\s)?caches?|kv\smemory"),
-    ("memory/optimizer-states", r"optimi[sz]er(?:'s)?\s(?:states?|memory)|adam\sstates?|momentum\sstates?"),
+    ("memory/optimizer-states", r"optimi[sz]er(?:'s)?\s(?:states?|memory)|adam\sstates?|momentum\sstates?"
+                                r"|memory\s(?:requirements?|footprint|usage|consumption|cost)\sof\s(?:the\s)?(?:[\w-]+\s){0,5}?optimi[sz]ers"),
     ("memory/activations", r"activation\s(?:memory|footprint|storage)|(?:storing|stored|store)\s(?:intermediate\s)?activations"
                            r"|intermediate\sactivations|activations"),
     ("memory/gradients", r"gradient\smemory|(?:storing\s)?gradients"),
@@ -151,7 +152,10 @@ _INTRO_FRAME = re.compile(
     r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s"
     r"|initial\s|open\s|open-source\s|evaluation\s|public\s)*"
     r"(?:(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?,?\s(?:called\s|named\s)?(?P<name1>[^\s,.;:()]+)"
-    r"|(?P<name2>[^\s,.;:()]+),?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed))",
+    r"|(?P<name2>[^\s,.;:()]+)(?:\s?\([^()]{1,40}\))?,?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
+    r"(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed)"
+    # "we present an open-source dataset of ...": unnamed here, named by the paper's own name
+    r"|(?P<kind3>benchmark|dataset)\s(?:of|for|that|which|with|to|covering|consisting)\b)",
     re.I,
 )
 
@@ -403,15 +407,38 @@ def _rel(doc: LinkedDoc, rel: RelType, source: str, target: str, sentence: int, 
 # -- readers, one per relation family -------------------------------------------------------------
 
 
+_CITE_PAREN = re.compile(r"\((?:[^()]*?\bet\sal\b[^()]*|[^()]*?\b(?:19|20)\d{2}[a-z]?)\)")
+_DESCRIPTOR = re.compile(r"^\s(?:solutions?|methods?|approach(?:es)?|frameworks?|systems?|baselines?|works?|variants?"
+                         r"|techniques?|models?|engines?|kernels?|librar(?:y|ies)|accelerators?|implementations?)\b", re.I)
+_INSTANCES = re.compile(r"^\s?(?:[\w-]+,?\s){0,2}?(?:,\s)?(?:such\sas|like|including|e\.g\.,?|i\.e\.,?|namely|\()\s?", re.I)
+
+
 def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> Iterator[tuple[Named, str, int]]:
-    """Named methods/techniques in the object phrase of each cue in ``text[start:end]``."""
+    """Named methods/techniques in the object phrase of each cue in ``text[start:end]``.
+
+    Citations are not names ("(Sun et al., 2023)"); a name that only describes the next one is
+    not an object ("the ANNS solution DiskANN"); a class with named instances ("efficient
+    attention techniques such as FlashAttention") stands for its instances.
+    """
     text = doc.paper.text
     for m in cue.finditer(text, start, end):
         before = text[max(start, m.start() - 25) : m.start()]
         if _NEGATION.search(before):
             continue
         stop = _phrase_end(text, m.end(), end)
-        for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED):
+        cites = [(c.start(), c.end()) for c in _CITE_PAREN.finditer(text, m.end(), stop)]
+        found = [n for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED)
+                 if not any(a <= n.start < b for a, b in cites)]
+        kept = []
+        for k, n in enumerate(found):
+            if k + 1 < len(found) and _DESCRIPTOR.match(text[n.end : n.end + 16]) \
+                    and re.fullmatch(r"\s[\w-]+\s", text[n.end : found[k + 1].start]):
+                continue  # "the state-of-the-art ANNS solution DiskANN": a descriptor of the next name
+            if n.id.startswith("technique/") and k + 1 < len(found) and found[k + 1].id.startswith("method/") \
+                    and _INSTANCES.match(text[n.end : found[k + 1].start]):
+                continue  # "attention techniques such as FlashAttention": the instance is the object
+            kept.append(n)
+        for n in kept:
             yield n, m.group().strip().lower(), m.start()
 
 
@@ -451,6 +478,9 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
     for n in named_in(doc, sent_start, pos):
         if any(s <= n.start < e for s, e in objects) or n.id.startswith("technique/"):
             continue  # class words ("the proposed kernel") are descriptions, not competing subjects
+        if n.id not in own and re.search(r"\b(?:on|in|with|using|to|for|of|from|by|via|at|into)\s(?:the\s|a\s|an\s)?"
+                                         r"(?:[\w-]+\s){0,2}$", text[max(sent_start, n.start - 40) : n.start]):
+            continue  # "validate X on the Xilinx Alveo U280": a name inside a phrase is not the subject
         last = (n.start, n.id in own)
     for m in _OWN_REF.finditer(text[sent_start:pos]):
         if last is None or sent_start + m.start() > last[0]:
@@ -464,6 +494,7 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
 
 def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
     own = set(_own_ids(doc).values())
+    parts = {cid for cid, _n, _s, _l in _components(doc)}
     text = doc.paper.text
     for sent in doc.sentences:
         if sent.in_title:
@@ -480,8 +511,12 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
             for n, word, pos in _cue_objects(doc, cue, sent.start, sent.end):
                 if n.id in own or n.id in seen:
                     continue
-                if rel is not RelType.COMPOSES_WITH and not n.id.startswith("method/"):
-                    continue  # a class word after "compared to" / "based on" describes; it names no baseline
+                if rel is RelType.EXTENDS and (not n.id.startswith("method/") or re.match(
+                        r"\s(?:architecture|backbone|family|framework|design)\b", text[n.end : n.end + 14], re.I)):
+                    continue  # "based on" a class or an architecture ("built on the Mamba architecture") extends no method
+                if rel is RelType.COMPARED_WITH and not n.id.startswith("method/") and not _class_comparator(
+                        text, pos, n, sent.end):
+                    continue  # a class word inside a description ("compared to LLMs with quantization")
                 at_lead = bool(leading) and pos == sent.start
                 if not (_own_before(doc, sent.start, pos, objects) or (at_lead and own_after_lead)):
                     continue  # the cue is not said of the paper's method
@@ -494,9 +529,31 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                     continue  # "benchmarks such as X": what it is tested on, not what it is compared with
                 seen.add(n.id)
                 qualifier = _qualifier_word(word) if rel is RelType.COMPOSES_WITH else ""
+                # a named part of the method right before the cue speaks for itself ("KDA ... extends X")
+                part = next((c for c in reversed(named_in(doc, sent.start, pos)) if c.id in parts), None)
+                if part is not None and not any(text.find(pm.name, part.end, pos) >= 0 for pm in doc.methods):
+                    r = _rel(doc, rel, part.id, n.id, sent.index, conf, qualifier=qualifier)
+                    if r:
+                        yield r
+                    continue
                 r = _rel(doc, rel, subject, n.id, sent.index, conf, qualifier=qualifier)
                 if r:
                     yield r
+
+
+_CLASS_LEAD = re.compile(r"^(?:\s?(?:the|a|an|existing|standard|conventional|prior|previous|traditional|vanilla|naive"
+                         r"|typical|common|popular|current|state-of-the-art|SOTA|full|dense|other|all|most)\b)*\s?$", re.I)
+_CLASS_HEAD = re.compile(r"^\s?(?:(?:methods?|approach(?:es)?|techniques?|baselines?|counterparts?|schemes?|algorithms?"
+                         r"|solutions?|variants?|models?)\b|[,;.)]|$|\s?(?:and|or|while|which|by|on|in|at|for|with)\b)", re.I)
+
+
+def _class_comparator(text: str, cue_pos: int, n: Named, stop: int) -> bool:
+    """Whether a technique class is itself the comparator: it heads the object of the comparison
+    ("than the quantization-aware training method", "over standard SSD offloading")."""
+    cue = _COMPARED.match(text, cue_pos)
+    if cue is None or cue.group().strip().lower() in _LIST_CUES:
+        return False
+    return bool(_CLASS_LEAD.match(text[cue.end() : n.start]) and _CLASS_HEAD.match(text[n.end : min(stop, n.end + 20)]))
 
 
 def _qualifier_word(cue: str) -> str:
@@ -585,6 +642,38 @@ def _title_phrase(item: str) -> str | None:
     return name
 
 
+_PROPOSE_PART = re.compile(
+    r"\b[Ww]e\s(?:also\s|further\s|first\s|then\s|additionally\s|next\s|carefully\s)?(?:propose|introduce|design|develop"
+    r"|devise)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based|as|where|whereby"
+    r"|using|utili[sz]ing|leveraging|employing|exploiting|enabling|allowing|combining|resulting|on|of)\b|[,;:.()]|$)")
+_FURTHER = re.compile(r"\b(?:also|further|furthermore|additionally|moreover|first|firstly|second|secondly|third|then|finally)\b"
+                      r"|^\s?\((?:[a-e]|[1-5]|i{1,3}|iv)\)", re.I)
+_PART_ADJ = re.compile(r"^(?:(?:novel|new|simple|specialized|specialised|dedicated|efficient|effective|lightweight|hybrid"
+                       r"|fast|custom|carefully[- ]designed|dynamic|adaptive|unified|general|generic|practical|principled"
+                       r"|\w+-(?:efficient|friendly|aware))\s)+", re.I)
+_PART_HEAD = re.compile(r"\s(?:method|technique|algorithm|approach|scheme|mechanism)s?$", re.I)
+_NOT_PART = re.compile(r"\b(?:framework|system|model|architecture|benchmark|dataset|data\sset|metric|paradigm|family"
+                       r"|pipeline|analysis|study|theory|library|toolkit|platform|loss|objective|formulation|way|version"
+                       r"|setting|process|representation|accelerator|design|methodology)s?\b", re.I)
+
+
+def _part_name(np: str) -> str | None:
+    """The name a sentence like "we propose the novel cascade token pruning" gives a part.
+
+    Evaluative adjectives and generic heads are not part of the name ("a specialized BOS-aware
+    quantization method" -> "BOS-aware quantization"); whole systems, benchmarks and analyses
+    are not parts.
+    """
+    name = _PART_HEAD.sub("", _PART_ADJ.sub("", np.strip()))
+    words = name.split()
+    if not 2 <= len(words) <= 5 or _NOT_PART.search(name) or not re.search(r"[a-z]{3}", name, re.I):
+        return None  # one word ("windowing") is too weak a name without quotes
+    if re.match(r"(?:to|it|them|this|these|that|our|its|their|two|three|several|multiple|an?|and|or|yet|but)\b", name, re.I) \
+            or re.search(r"\b(?:and|or|yet|but|with|into|its|called|dubbed|named)\b", name, re.I):
+        return None  # a clause or a coordination, not a name
+    return name
+
+
 def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     if not doc.methods:
         return
@@ -628,6 +717,10 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         for a, b in spans:
             for item in re.split(r",\s(?:and\s)?|\sand\s|;\s|\s?\((?:[a-e]|[1-5])\)\s", sent.text[a:b]):
                 title = _title_phrase(item)
+                if not title and em and a == em.end():
+                    # "(2) the bit balance strategy to counteract ...": an enumerated part in plain words
+                    head = re.match(r"(?:the|a|an)\s(?P<np>[^,;:()]{3,60}?)(?=\s(?:to|that|which|for|with|by|in)\b)", item)
+                    title = _part_name(head.group("np")) if head else None
                 if not title:
                     continue
                 cid = f"method/{slug(title)}"
@@ -637,6 +730,25 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6, qualifier=title)
                 if r:
                     yield r
+    # "We also propose cascade head pruning to ...": a further contribution after the method is introduced
+    for sent in doc.sentences:
+        if sent.in_title or sent.index <= main.sentence:
+            continue
+        if not _FURTHER.search(sent.text):
+            continue  # only a further contribution ("we also propose ...", "First, we introduce ...") is a part
+        for pm_ in _PROPOSE_PART.finditer(sent.text):
+            if re.match(r"\s?\(|\s(?:called|dubbed|named)\b", sent.text[pm_.end("np") :]):
+                continue  # an acronym or a name follows: read by the acronym path or a whole contribution
+            name = _part_name(pm_.group("np"))
+            if not name:
+                continue
+            cid = f"method/{slug(name)}"
+            if cid in done or cid in _own_ids(doc) or _compact(name) in {_compact(m.name) for m in doc.methods}:
+                continue
+            done.add(cid)
+            r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.55, qualifier=name)
+            if r:
+                yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid
     for sent in doc.sentences:
         for hm in re.finditer(r"\b(?:hybrid|combination|mixture|integration)\sof\s", sent.text, re.I):
@@ -676,8 +788,10 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             i = full.index(base)
             rest = pm.name.replace(" ", "")
-            # the earlier name must start the new one or follow a short prefix at a capital ("LoReFT")
-            if i > 0 and not (i <= 3 and rest[i : i + 1].isupper()):
+            # the earlier name must start the new one or follow a short prefix at a capital or a hyphen
+            # ("LoReFT", "PC-DARTS")
+            at = rest.lower().find(surface.replace(" ", "").lower())
+            if i > 0 and not (i <= 3 and rest[i : i + 1].isupper()) and not (0 < at <= 4 and rest[at - 1] == "-"):
                 continue
             if not name_positions(text, surface):
                 continue
@@ -924,6 +1038,12 @@ def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
             if not desc:
                 continue
             arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
+            if arch is None and re.search(r"\b(?:family|series)$", desc):
+                # "a family of 8B and 56B hybrid Mamba-Transformer models": the class sits before the members' noun
+                longer = re.match(rf"(?P<d>[^.;]{{0,110}}\b{_DESC_NOUN})\b", text[text.find(desc, sent.start) : sent.end])
+                if longer:
+                    desc = longer.group("d")
+                    arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
             if arch is None:
                 continue
             sizes = {m.group() for m in _SIZE.finditer(desc)}
@@ -945,9 +1065,27 @@ _INTEGRATE = re.compile(r"\b(?:integrat|incorporat|combin|equip)\w*\s(?P<obj>[^,
                         r"(?:our|the\sproposed|this|it\b|them\b)", re.I)
 
 
+_COMBINING = re.compile(r"\b(?:combin(?:e|es|ed|ing)|unif(?:y|ies|ying)|jointly\sappl(?:y|ies|ying))\s(?!(?:it|them|our|this|these)\b)",
+                        re.I)
+
+
 def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
-    """COMPOSES_WITH from "we integrate gradient low-rank projection into our approach"."""
+    """COMPOSES_WITH from "we integrate gradient low-rank projection into our approach", and
+    between two named techniques used together ("kernels combining activation sparsity and
+    speculative decoding")."""
     text = doc.paper.text
+    own = _own_ids(doc)
+    for sent in doc.sentences:
+        if sent.in_title:
+            continue
+        for m in _COMBINING.finditer(text, sent.start, sent.end):
+            stop = _phrase_end(text, m.end(), sent.end)
+            pair = [n for n in named_in(doc, m.end(), stop) if n.id not in own]
+            if len(pair) == 2 and re.fullmatch(r"\s(?:and|with)\s", text[pair[0].end : pair[1].start]) \
+                    and pair[0].start - m.end() <= 4:
+                r = _rel(doc, RelType.COMPOSES_WITH, pair[0].id, pair[1].id, sent.index, 0.6, qualifier="combined")
+                if r:
+                    yield r
     for sent in doc.sentences:
         subject = _subject(doc, sent.start, sent.end)
         if subject is None or sent.in_title:
@@ -964,6 +1102,13 @@ _METRIC_INTRO = re.compile(r"\b(?:propose|introduce|define|present)s?\s(?:a\s|th
                            r"[^.]{0,120}?\bas\sa\s(?:new\s|novel\s)?metric", re.I)
 
 
+def _is_named_contribution(doc: LinkedDoc) -> bool:
+    """Whether the paper's own name leads its title ("HEAPO -- An Open Dataset ...")."""
+    title = doc.paper.title_text
+    return bool(doc.methods) and title.startswith(doc.methods[0].name) and bool(
+        re.match(r"\s?(?::|--|-|—)", title[len(doc.methods[0].name) :]))
+
+
 def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
     for sent in doc.sentences:
@@ -976,7 +1121,11 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
         for m in _INTRO_FRAME.finditer(text, sent.start, sent.end):
             name = (m.group("name1") or m.group("name2") or "").strip("\"'“”")
-            kind = (m.group("kind1") or m.group("kind2") or "").lower()
+            kind = (m.group("kind1") or m.group("kind2") or m.group("kind3") or "").lower()
+            if m.group("kind3"):
+                if not doc.methods or doc.methods[0].sentence > 0 or not _is_named_contribution(doc):
+                    continue
+                name = doc.methods[0].name  # the title names the data set the abstract introduces
             if not name or not _name_like(name) and not name[:1].isupper():
                 continue
             target = f"metric/{slug(name)}" if kind == "metric" else f"dataset/{slug(name)}"

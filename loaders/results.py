@@ -1456,7 +1456,7 @@ def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
 
 
 _BENCH_KINDS = r"(?:benchmark|dataset|data\sset|metric|test\ssuite|suite)"
-_BENCH_AFTER = re.compile(rf"\)?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{_BENCH_KINDS}\b", re.I)
+_BENCH_AFTER = re.compile(rf"\)?(?:\s?\([^()]{{1,40}}\))?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{_BENCH_KINDS}\b", re.I)
 _BENCH_BEFORE = re.compile(rf"{_BENCH_KINDS}s?\s(?:called\s|named\s)?$|{_BENCH_KINDS}s?,\s(?:called|named)\s$", re.I)
 _METRIC_AFTER = re.compile(r"\)[^.]{0,80}\bas\sa\s(?:new\s|novel\s)?metric", re.I)
 
