@@ -4,7 +4,6 @@
 // hundred nodes on the first frame: plain arrays, O(n²) repulsion below 600 nodes, a grid above.
 
 const RING = 120; // distance between BFS rings around an anchor
-const SPACING = 40; // room per node along a ring
 
 /**
  * Positions for `nodes` ({id, size}) joined by `edges` ({source, target}), centred on `anchors`.
@@ -14,6 +13,8 @@ export function radialForceLayout(nodes, edges, anchors, opts = {}) {
   const n = nodes.length;
   const pos = new Map();
   if (!n) return pos;
+  // Small graphs are read label by label: give each node more room (big ones are read as a shape).
+  const SPACING = n < 60 ? 70 : 40; // room per node along a ring
   const index = new Map(nodes.map((nd, i) => [nd.id, i]));
   const adj = Array.from({ length: n }, () => []);
   const links = [];
@@ -86,7 +87,7 @@ export function radialForceLayout(nodes, edges, anchors, opts = {}) {
 
   // -- 3. force-directed refinement (Fruchterman-Reingold with a cooling schedule) ----------------
   const size = Float64Array.from(nodes, (nd) => nd.size || 24);
-  const k = opts.k || 72;
+  const k = opts.k || (n < 30 ? 110 : n < 80 ? 90 : 72);
   const iterations = opts.iterations ?? (n > 600 ? 60 : n > 250 ? 90 : 140);
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
