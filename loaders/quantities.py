@@ -113,7 +113,7 @@ _CONVERT: dict[str, tuple[str, float]] = {
 _NUM = r"\d+,\d{1,2}(?=\s?(?:x\b|×|%))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER = re.compile(rf"(?<![\w.])(?:{_NUM})")
 _SCALE_RX = re.compile(
-    r"\s?(thousand|million|billion|trillion)\b|([KkMBT]|Bn|bn|Mn)(?![A-Za-z0-9])|(G)(?=\s?(?:MACs?|FLOPs?|OPs?)\b)"
+    r"\s?((?i:thousand|million|billion|trillion))\b|([KkMBT]|Bn|bn|Mn)(?![A-Za-z0-9])|(G)(?=\s?(?:MACs?|FLOPs?|OPs?)\b)"
 )
 _WORD_FACTOR = re.compile(
     r"\b(twice|thrice|half|"
@@ -240,6 +240,9 @@ def _role_before(text: str, start: int) -> Role | None:
         return "section"
     if re.search(r"\d[KkMB]-$", before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
+    if re.search(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$", before) and re.match(r"\d+\.\d+(?![\d.]*\s?(?:%|x\b|×|[A-Za-z]))",
+                                                                                     text[start : start + 12]):
+        return "name"  # "MLPerf 1.1", "CUDA 12.1": a version after a coined name
     if _NAME_BEFORE.search(before):
         return "name"
     return None
@@ -339,8 +342,8 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         # A change: "reduces memory from 48G to 7G", "rose from 23.2% to 71.3%" (value is the end point).
-        if i + 1 < len(matches) and re.fullmatch(r"\s(?:\([^()]{1,40}\)\s)?(?:to|down\sto|up\sto)\s",
-                                                 text[q.end : matches[i + 1].start()]) \
+        if i + 1 < len(matches) and re.fullmatch(r"\s(?:\([^()]{1,40}\)\s|(?:with|using|under|on|for)\s(?:[\w-]+\s){1,4})?"
+                                                 r"(?:to|down\sto|up\sto)\s", text[q.end : matches[i + 1].start()]) \
                 and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]):
             q2 = _read_one(text, matches[i + 1])
             if q2.role == "measure" and (q.unit in (None, q2.unit)):

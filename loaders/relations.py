@@ -141,7 +141,8 @@ _DERIVE_INTO = re.compile(
     r"\b(?P<verb>distill|prun|compress|convert|quantiz|upcycl)(?:e|es|ed|ing|ation)?\s(?:of\s)?(?P<src>.{2,60}?)\s(?:in)?to\s",
     re.I,
 )
-_TRAINED = re.compile(r"\b(?:trained|pre-?trained|training|pretraining)\s(?:\w+\s){0,4}?(?:on|using|with|across)\s", re.I)
+_TRAINED = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:[\w.-]+\s){0,4}?(?:on|using|with|across)\s",
+                      re.I)
 _PORT_VERB = re.compile(
     r"\b(?:deploy\w*|implement\w*|port\w*|run(?:s|ning)?|execut\w*|accelerat\w*|map(?:s|ped|ping)?|target\w*"
     r"|tailored|designed|optimi[sz]ed|customi[sz]ed|prototyp\w*|fit\w*|on-device|brings?|enabl\w*|synthesi[sz]\w*)\b",
@@ -979,9 +980,12 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
         for m in _TRAINED.finditer(text, sent.start, sent.end):
             hw = [h for h in hardware if m.end() <= h.start <= m.end() + 40]
             subj = [x for x in models if x.end <= m.start()]
-            if hw and subj:
-                r = _rel(doc, RelType.TRAINED_ON, subj[-1].entity_id or "", hw[0].entity_id or "", sent.index, 0.7,
-                         qualifier=hw[0].text)
+            # "we train Llama-2-7B on 8 A100 GPUs": the model is the object of the verb
+            obj = [x for x in models if m.start() < x.start < m.end()
+                   and re.match(r"\w+\s(?:the\s|a\s|our\s)?$", text[m.start() : x.start])]
+            if hw and (obj or subj):
+                r = _rel(doc, RelType.TRAINED_ON, (obj or subj[-1:])[0].entity_id or "", hw[0].entity_id or "",
+                         sent.index, 0.7, qualifier=hw[0].text)
                 if r:
                     yield r
 

@@ -267,6 +267,9 @@ def _head_metric(phrase: str) -> str | None:
     hits: list[tuple[int, int, int, str]] = []
     for n, (metric, rx) in enumerate(_METRIC_RES):
         for m in rx.finditer(phrase):
+            if m.start() > 1 and phrase[m.start() - 1] == "-" and phrase[m.start() - 2].isalpha() \
+                    and re.match(r"\s[a-z]", phrase[m.end() : m.end() + 2]):
+                continue  # "in low-cost regimes": the second half of a modifier, not the measure
             hits.append((m.end(), -n, m.start(), metric))
     if not hits:
         return None
@@ -357,7 +360,7 @@ _RESULT_REACH = re.compile(r"\b(?:process\w*|handl\w*|support\w*|extend\w*|scal\
                            r"|achiev\w*)\s(?:\w+\s){0,3}?(?:up\sto\s|to\s|over\s|beyond\s)?$", re.I)
 _OTHER_SETTING_AFTER = re.compile(
     r"^\s?(?:of\s)?(?:the\s)?(?:parameters?\s(?:left|remain\w*|retained|kept)|(?:[\w-]+\s)?budgets?\b"
-    r"|(?:training\s)?data\b|of\s(?:the\s)?(?:original\s)?(?:model's\s)?training\sdata|larger\sbatch"
+    r"|(?:[\w-]+\s){0,2}?(?:training\s)?data\b|of\s(?:the\s)?(?:original\s)?(?:model's\s)?training\sdata|larger\sbatch"
     r"|(?:bigger|larger)\s(?:batch|models?|inputs?))", re.I)
 _OTHER_SETTING_BEFORE = re.compile(
     r"\b(?:(?:poison|dropout|learning|sampling|masking|drop|keep|retention)\s(?:rate|ratio)|recall\s(?:quality|level)"
@@ -601,12 +604,35 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         res = _read_result(text, q, first, head, left, right, prev_end if q is first else prev_end_first)
         prev_end = q.end
         if res is not None:
-            out.append(_with_baseline(text, res, cues, candidates))
+            res = _with_baseline(text, res, cues, candidates)
+            out.extend(_split_measures(text, res))
     out = _inherit(text, out)
     if out and re.search(r"(?:^|,\s)on\saverage,", text[: out[0].start], re.I):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
         out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
     return tuple(replace(r, conditions=_conditions_for(r, out, conds, text)) for r in out)
+
+
+_TWO_MEASURES = re.compile(
+    r"^\s?(?:[\w-]+\s){0,2}?(?:reductions?|improvements?|increases?|decreases?|savings?|gains?|cuts?)\s(?:in|of)\s"
+    r"(?:the\s)?(?P<a>[\w-]+(?:\s[\w-]+){0,2}?)\s(?:and|&)\s(?:the\s)?(?P<b>[\w-]+(?:\s[\w-]+){0,2}?)"
+    r"(?=[,;.)]|\s(?:while|with|compared|than|over|on|at|for|by|when|respectively)\b|$)", re.I)
+
+
+def _split_measures(text: str, r: SentenceResult) -> list[SentenceResult]:
+    """One number, two measures: "3-4x reduction in model size and memory" states both."""
+    m = _TWO_MEASURES.match(text[r.end : r.end + 90])
+    if m is None or r.metric is None:
+        return [r]
+    first, second = _head_metric(m.group("a")), _head_metric(m.group("b"))
+    if not first or not second or first == second or r.metric not in (first, second):
+        return [r]
+    def flip(metric: str) -> Direction | None:
+        if r.direction is None:
+            return None
+        same = (r.metric in HIGHER_IS_BETTER) == (metric in HIGHER_IS_BETTER)
+        return r.direction if same else ("increase" if r.direction == "decrease" else "decrease")
+    return [replace(r, metric=first, direction=flip(first)), replace(r, metric=second, direction=flip(second))]
 
 
 def _conditions_for(r: SentenceResult, out: Sequence[SentenceResult], conds: Sequence[tuple[str, str, int]],
@@ -719,7 +745,8 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         r, n = filled[i], filled[i + 1]
         between = text[r.end : n.start]
         if r.metric is None and n.metric and n.unit == r.unit and not _RESULT_VERB.search(between) \
-                and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between):
+                and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between) \
+                and not _BY_BEFORE.search(text[max(0, r.start - 40) : r.start]):
             filled[i] = replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
     for i in range(1, len(filled)):
         r, p = filled[i], filled[i - 1]
@@ -727,15 +754,23 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         which = bool(_WHICH_IS.match(between))
         coordinated = (not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
                        and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))
-        if r.metric is None and p.metric and (which or (coordinated and p.unit == r.unit)):
+        # "20% reduction in latency for A and 35% reduction for B": the same noun of change, said again
+        p_noun = re.match(r"\s?([a-z-]+)", text[p.end : p.end + 20])
+        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and re.match(
+            rf"\s?{re.escape(p_noun.group(1))}\b", text[r.end : r.end + 20])) and not re.search(r"[;:]|\.\s", between) \
+            and not _VERB.search(between)
+        if r.metric is None and p.metric and (which or parallel or (coordinated and p.unit == r.unit)):
             direction = r.direction
             if r.kind == "relative" and direction is None:
                 direction = "increase" if p.metric in HIGHER_IS_BETTER else "decrease"
             filled[i] = r = replace(r, metric=p.metric, direction=direction, partial=False)
         # a qualifier hangs over plain coordinated numbers ("up to 54% and 69%"), not over a new noun of change
-        plain = not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
-        if plain and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") and p.unit == r.unit \
-                and not re.search(r"\bby\b", between) and (len(between) <= 12 or (r.metric and r.metric == p.metric)):
+        # "up to 10.7x speedup and 19.9x ...": the numbers hang on one qualifier; "by up to 7x ... and
+        # by 2x" repeats the preposition without it
+        plain = not _VERB.search(between) and not _NEW_CLAIM.search(between) and not re.search(r"[;:(]|\.\s", between)
+        if (plain or parallel) and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") \
+                and p.unit == r.unit and not re.search(r"\bby\b", between) and (
+                    len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)):
             filled[i] = replace(r, qualifier=p.qualifier)
     return filled
 
@@ -760,6 +795,11 @@ def _read_result(
         # "reduces the memory of optimizers such as Adam by 96%", "accuracy on CIFAR-100 (91.7%)":
         # the noun is further back than the clause
         metric, where = _metric_near(text, first, prev_end, first.start)
+    paren = _paren_span(text, first.start)
+    if metric is None and paren and re.fullmatch(r"\(\s?", text[paren[0] : first.start]):
+        # "a perplexity of 7.59 (2.17 lower ...)": a parenthesis speaks of what it follows
+        found = _head_metric(text[max(0, paren[0] - 60) : paren[0]])
+        metric, where = (found, "paren") if found else (metric, where)
     if metric and not _compatible(metric, q):
         metric = None
     unit_metric = _unit_metric(q)
@@ -773,6 +813,9 @@ def _read_result(
                                                      text[left:right], re.I) else "metric/latency"
     if q.unit is None and metric is None:
         return None  # a bare number with no metric word near it says nothing measurable
+    if metric is None and q.unit == "x" and re.match(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b",
+                                                  text[q.end : q.end + 24], re.I):
+        return None  # "twice the size of the DRAM", "twice as large": a size relation, no listed measure
     if q.unit is None and where == "left" and q.group is None and not re.search(
         r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
         r"|gets?|by|with|and|than|,|\()\s?$", text[left : q.start].rstrip() + " ", re.I
