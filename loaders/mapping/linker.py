@@ -526,6 +526,12 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             continue
         datasets.setdefault(h.target, (si, 0.8))
         mention(h.text, h.start, h.end, NodeLabel.DATASET, h.target, None, 0.8)
+    # coined names the catalog does not know, read from their context ("the HKUST dataset",
+    # "Aishell-1 and HKUST": beside a known dataset)
+    for did, ds_text, ds_start in _unknown_datasets(text, hits, datasets, known | method_names):
+        si = _sentence_index(starts, ds_start)
+        datasets.setdefault(did, (si, 0.7))
+        mention(ds_text, ds_start, ds_start + len(ds_text), NodeLabel.DATASET, did, None, 0.7, "context")
     # a generic name is dropped when a specific split is named too ("Kinetics" + "Kinetics-600")
     for did in list(datasets):
         if any(o != did and o.startswith(did + "-") for o in datasets):
@@ -843,6 +849,53 @@ _BENCHMARK = re.compile(r"\b(?:benchmark|dataset|data set|test suite|corpus|eval
 _DATA_CONTEXT = re.compile(
     r"\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|test set|split|suite|on|across|including)\b", re.I
 )
+
+
+_DS_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"
+_DS_BEFORE_NOUN = re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b")
+_DS_AFTER_KNOWN = re.compile(rf"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)({_DS_TOKEN})(?![\w-])")
+_DS_NOT_NAMES = frozenset("""The This These Our Their Its A An New Novel Existing Several Extensive Many Multiple Standard
+    Public Popular Large Small Real Two Three Four Five Six Seven Eight Nine Ten Both All Each Various Diverse Different
+    Challenging Comprehensive Synthetic Open English Chinese Benchmark Dataset Experiments Results""".split())
+
+
+def _unknown_datasets(
+    text: str, hits: Sequence[Hit], linked: dict[str, tuple[int, float]], known: set[str]
+) -> list[tuple[str, str, int]]:
+    """``(dataset id, name, start)`` for coined dataset names the catalog lacks, from their context."""
+    from loaders.mapping.methods import name_like
+
+    taken = [(h.start, h.end) for h in hits if h.kind in ("dataset", "technique", "generic", "hwclass")]
+    out: dict[str, tuple[str, str, int]] = {}
+
+    def consider(name: str, start: int) -> None:
+        words = name.split()
+        if not words or words[0] in _DS_NOT_NAMES or not any(name_like(w.rstrip("!")) for w in words):
+            return
+        key = slug(name)
+        if len(key) < 3 or key in known or key.upper() in _CLASS_ACRONYMS or any(s <= start < e for s, e in taken):
+            return
+        did = "dataset/" + key
+        if did in linked or any(d.startswith(did + "-") or did.startswith(d + "-") for d in linked):
+            return
+        out.setdefault(did, (did, name, start))
+
+    for m in _DS_BEFORE_NOUN.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"\b(?:our|new|novel|a|an)\s+$", before, re.I) or re.search(r"[A-Z][\w-]*\s$", before):
+            continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
+        consider(m.group(1), m.start(1))
+    for h in hits:
+        if h.kind != "dataset":
+            continue
+        pos = h.end
+        while True:
+            m = _DS_AFTER_KNOWN.match(text, pos)
+            if not m:
+                break
+            consider(m.group(1), m.start(1))
+            pos = m.end()
+    return list(out.values())
 
 
 def _data_context(text: str, h: Hit) -> bool:
