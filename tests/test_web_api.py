@@ -25,6 +25,7 @@ from kg.web.explorer import Explorer
 from kg.web.sample import NASTY_TITLE, sample_graph
 
 REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.neo4j
 
 
 SAMPLE = sample_graph()

@@ -22,7 +22,7 @@ from kg.store import open_store
 from kg.store.base import GraphStore
 from kg.web import create_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
 
 class LiveServer:
