@@ -152,11 +152,11 @@ _INTRO_FRAME = re.compile(
     r"\b(?:we|this\s(?:paper|work))\s(?:also\s|further\s|first\s)?(?:introduce|propose|present|release|construct|build"
     r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s"
     r"|initial\s|open\s|open-source\s|evaluation\s|public\s)*"
-    r"(?:(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?,?\s(?:called\s|named\s)?(?P<name1>[^\s,.;:()]+)"
-    r"|(?P<name2>[^\s,.;:()]+)(?:\s?\([^()]{1,40}\))?,?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
-    r"(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed)"
     # "we present an open-source dataset of ...": unnamed here, named by the paper's own name
-    r"|(?P<kind3>benchmark|dataset)\s(?:of|for|that|which|with|to|covering|consisting)\b)",
+    r"(?:(?P<kind3>benchmark|dataset)\s(?:of|for|that|which|with|to|covering|consisting)\b"
+    r"|(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?,?\s(?:called\s|named\s)?(?P<name1>[^\s,.;:()]+)"
+    r"|(?P<name2>[^\s,.;:()]+)(?:\s?\([^()]{1,40}\))?,?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
+    r"(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed))",
     re.I,
 )
 
@@ -430,8 +430,10 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
         cites = [(c.start(), c.end()) for c in _CITE_PAREN.finditer(text, m.end(), stop)]
         found = [n for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED)
                  if not any(a <= n.start < b for a, b in cites)]
-        kept = []
+        kept: list[Named] = []
         for k, n in enumerate(found):
+            if kept and n.start < kept[-1].end:
+                continue  # "Gated DeltaNet" read twice: the longer reading stands
             if k + 1 < len(found) and _DESCRIPTOR.match(text[n.end : n.end + 16]) \
                     and re.fullmatch(r"\s[\w-]+\s", text[n.end : found[k + 1].start]):
                 continue  # "the state-of-the-art ANNS solution DiskANN": a descriptor of the next name
@@ -467,7 +469,8 @@ def _object_spans(doc: LinkedDoc, sent_start: int, sent_end: int) -> list[tuple[
     return spans
 
 
-def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = ()) -> bool:
+def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),
+                parts: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether the nearest named thing before ``pos`` in its sentence is the paper's own method.
 
     "FooKV outperforms H2O": yes. "structured pruning combined with distillation": no (a class
@@ -482,7 +485,7 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
         if n.id not in own and re.search(r"\b(?:on|in|with|using|to|for|of|from|by|via|at|into)\s(?:the\s|a\s|an\s)?"
                                          r"(?:[\w-]+\s){0,2}$", text[max(sent_start, n.start - 40) : n.start]):
             continue  # "validate X on the Xilinx Alveo U280": a name inside a phrase is not the subject
-        last = (n.start, n.id in own)
+        last = (n.start, n.id in own or n.id in parts)
     for m in _OWN_REF.finditer(text[sent_start:pos]):
         if last is None or sent_start + m.start() > last[0]:
             last = (sent_start + m.start(), True)
@@ -519,7 +522,7 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                         text, pos, n, sent.end):
                     continue  # a class word inside a description ("compared to LLMs with quantization")
                 at_lead = bool(leading) and pos == sent.start
-                if not (_own_before(doc, sent.start, pos, objects) or (at_lead and own_after_lead)):
+                if not (_own_before(doc, sent.start, pos, objects, parts) or (at_lead and own_after_lead)):
                     continue  # the cue is not said of the paper's method
                 if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
                         text[max(sent.start, pos - 80) : pos]):
@@ -982,7 +985,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
             subj = [x for x in models if x.end <= m.start()]
             # "we train Llama-2-7B on 8 A100 GPUs": the model is the object of the verb
             obj = [x for x in models if m.start() < x.start < m.end()
-                   and re.match(r"\w+\s(?:the\s|a\s|our\s)?$", text[m.start() : x.start])]
+                   and re.match(r"[\w-]+\s(?:the\s|a\s|our\s)?$", text[m.start() : x.start])]
             if hw and (obj or subj):
                 r = _rel(doc, RelType.TRAINED_ON, (obj or subj[-1:])[0].entity_id or "", hw[0].entity_id or "",
                          sent.index, 0.7, qualifier=hw[0].text)
@@ -1127,7 +1130,7 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
             name = (m.group("name1") or m.group("name2") or "").strip("\"'“”")
             kind = (m.group("kind1") or m.group("kind2") or m.group("kind3") or "").lower()
             if m.group("kind3"):
-                if not doc.methods or doc.methods[0].sentence > 0 or not _is_named_contribution(doc):
+                if not _is_named_contribution(doc):
                     continue
                 name = doc.methods[0].name  # the title names the data set the abstract introduces
             if not name or not _name_like(name) and not name[:1].isupper():

@@ -813,7 +813,7 @@ def _read_result(
                                                      text[left:right], re.I) else "metric/latency"
     if q.unit is None and metric is None:
         return None  # a bare number with no metric word near it says nothing measurable
-    if metric is None and q.unit == "x" and re.match(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b",
+    if q.unit == "x" and re.match(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b",
                                                   text[q.end : q.end + 24], re.I):
         return None  # "twice the size of the DRAM", "twice as large": a size relation, no listed measure
     if q.unit is None and where == "left" and q.group is None and not re.search(
@@ -1265,7 +1265,7 @@ def _own_context(text: str, r: SentenceResult, next_start: int, known: Sequence[
         return NodeLabel.MODEL.value
     if _PP_HARDWARE.match(rest):
         return NodeLabel.HARDWARE.value
-    if _PP_TASK.match(rest) or re.match(r"[A-Z][\w-]*[A-Z0-9]", rest):
+    if _PP_TASK.match(rest) or re.match(r"[A-Z][\w-]+", rest):
         return NodeLabel.DATASET.value  # a task, a benchmark, or a name the mapper did not link ("HLE")
     return None  # "in low-cost regimes": a setting, not a kind of entity
 

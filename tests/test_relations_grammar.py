@@ -1,0 +1,148 @@
+"""One test per grammar rule of the relation extractor (loaders.relations).
+
+The papers are written for the test (no seed text) and go through the real mapper and ontology.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ontology
+from kg.ids import paper_id
+from kg.records import TITLE_SEPARATOR, Paper, SourceRef
+from loaders.mapping.mapper import link_paper
+from loaders.relations import extract_relations, name_positions
+
+
+def _paper(title: str, abstract: str) -> Paper:
+    return Paper(
+        id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+        occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
+    )
+
+
+@pytest.fixture(scope="module")
+def onto() -> object:
+    return ontology.load()
+
+
+def _facts(onto: object, title: str, abstract: str) -> set[tuple[str, str, str]]:
+    return {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(_paper(title, abstract), onto))}
+
+
+def test_names_are_found_whole() -> None:
+    assert name_positions("ZipKV and ZipKV-2 beat aZipKV; ZipKV.", "ZipKV") == [0, 31]
+
+
+def test_citations_are_not_compared_methods(onto: object) -> None:
+    facts = _facts(onto, "PrunoLM: Retraining Pruned LLMs",
+                   "We propose PrunoLM. PrunoLM beats strong baselines such as Snipper (Walters et al., 2023) "
+                   "and Trimlet (Okafor & Berg, 2022) on language modelling.")
+    assert ("COMPARED_WITH", "method/prunolm", "method/snipper") in facts
+    assert ("COMPARED_WITH", "method/prunolm", "method/trimlet") in facts
+    assert not any(t.endswith(("/walters", "/okafor", "/berg")) for _r, _s, t in facts)
+
+
+def test_a_descriptor_before_a_name_is_not_a_baseline(onto: object) -> None:
+    facts = _facts(onto, "GraphSeek: Fast Vector Search",
+                   "We propose GraphSeek. GraphSeek is 3x faster than the leading ANNS solution DiskSeek on large data.")
+    assert ("COMPARED_WITH", "method/graphseek", "method/diskseek") in facts
+    assert ("COMPARED_WITH", "method/graphseek", "method/anns") not in facts
+
+
+def test_a_class_with_named_instances_stands_for_them(onto: object) -> None:
+    facts = _facts(onto, "LeanAct: Compressing Activations",
+                   "We propose LeanAct. LeanAct is fully composable with efficient attention techniques such as "
+                   "FlashAttention, so both can be used in one training run.")
+    assert ("COMPOSES_WITH", "method/leanact", "method/flashattention") in facts
+    assert not any(r == "COMPOSES_WITH" and t.startswith("technique/") for r, _s, t in facts)
+
+
+def test_a_class_heading_the_comparison_is_the_comparator(onto: object) -> None:
+    facts = _facts(onto, "QuickPTQ: Post-Training Quantization for Detectors",
+                   "We propose QuickPTQ. QuickPTQ is 25x faster than the quantization-aware training method.")
+    assert ("COMPARED_WITH", "method/quickptq", "technique/quantization-aware-training") in facts
+
+
+def test_a_name_inside_a_phrase_is_not_the_subject_of_a_comparison(onto: object) -> None:
+    facts = _facts(onto, "FlexServe: FPGA Serving for LLMs",
+                   "We propose FlexServe. We validate FlexServe on the Xilinx Alveo U250 board, showing 2.1x higher "
+                   "throughput compared to the previous design RigidServe.")
+    assert ("COMPARED_WITH", "method/flexserve", "method/rigidserve") in facts
+
+
+def test_further_contributions_and_enumerated_parts_are_components(onto: object) -> None:
+    facts = _facts(onto, "TokFlow: Sparse Attention Hardware",
+                   "We propose TokFlow, an attention accelerator. "
+                   "We also propose cascade token dropping to skip unimportant tokens. "
+                   "The design has two ideas: (1) a banked score buffer, and "
+                   "(2) the lazy softmax unit to avoid wasted work.")
+    assert ("HAS_COMPONENT", "method/tokflow", "method/cascade-token-dropping") in facts
+
+
+def test_enumerated_part_in_plain_words(onto: object) -> None:
+    facts = _facts(onto, "BitMix: Arbitrary Precision Kernels",
+                   "We propose BitMix, which rests on two ideas. "
+                   "(1) the shared bit decomposition to reuse partial products. "
+                   "(2) the bit balance rule to keep error low at very low bit-widths.")
+    assert ("HAS_COMPONENT", "method/bitmix", "method/bit-balance-rule") in facts
+
+
+def test_a_named_part_speaks_for_itself(onto: object) -> None:
+    facts = _facts(onto, "Quilt: A Linear Attention Model",
+                   "We present Quilt, a linear attention model. At its core lies Quilt Gated Memory (QGM), a module "
+                   "that extends Gated DeltaNet with finer gates.")
+    assert ("EXTENDS", "method/qgm", "method/gated-deltanet") in facts
+    assert ("EXTENDS", "method/quilt", "method/gated-deltanet") not in facts
+
+
+def test_a_hyphen_prefixed_name_is_a_variant(onto: object) -> None:
+    facts = _facts(onto, "PQ-SNAS: Partial Search for SNAS",
+                   "SNAS is a differentiable search method. We present PQ-SNAS, which samples part of the channels.")
+    assert ("EXTENDS", "method/pq-snas", "method/snas") in facts
+
+
+def test_an_architecture_is_not_extended(onto: object) -> None:
+    facts = _facts(onto, "R7: Reasoning with Recurrence",
+                   "We introduce R7, a reasoning model built on the Mamba architecture, for long outputs.")
+    assert ("EXTENDS", "method/r7", "method/mamba") not in facts
+
+
+def test_an_unnamed_introduced_dataset_takes_the_title_name(onto: object) -> None:
+    paper = _paper("WATTSET -- An Open Dataset of Household Power Use",
+                   "We present an open-source dataset of electricity use from 900 homes recorded every minute.")
+    facts = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper, onto))}
+    assert ("INTRODUCES", paper.id, "dataset/wattset") in facts
+
+
+def test_a_benchmark_with_its_long_name_in_brackets(onto: object) -> None:
+    paper = _paper("CCBench: Cache Methods Under Test",
+                   "We introduce CCBench (Cache Comparison Bench), a benchmark for KV cache methods.")
+    facts = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper, onto))}
+    assert ("INTRODUCES", paper.id, "dataset/ccbench") in facts
+    assert not any(t == "REDUCES" for t, _s, _o in facts)  # a benchmark reduces nothing
+
+
+def test_a_family_of_hybrid_models_uses_the_hybrid_architecture(onto: object) -> None:
+    facts = _facts(onto, "Zephon: Hybrid Models at Scale",
+                   "We introduce Zephon, a family of 4B and 30B hybrid Mamba-Transformer models for long inputs.")
+    assert ("USES_ARCHITECTURE", "model/zephon", "arch/hybrid") in facts
+
+
+def test_two_techniques_combined(onto: object) -> None:
+    facts = _facts(onto, "SpecSparse: Faster Decoding",
+                   "We propose SpecSparse. Finally, we write kernels combining activation sparsity and speculative "
+                   "decoding in one pass.")
+    assert ("COMPOSES_WITH", "technique/activation-sparsity", "technique/speculative-decoding") in facts
+
+
+def test_a_model_trained_by_a_verb(onto: object) -> None:
+    facts = _facts(onto, "Runway: Cheap Pre-Training",
+                   "We propose Runway. We pre-train Llama-2-7B on 64 NVIDIA A100 GPUs in four days.")
+    assert ("TRAINED_ON", "model/llama-2-7b", "hardware/nvidia-a100") in facts
+
+
+def test_the_memory_of_optimizers_is_optimizer_state(onto: object) -> None:
+    facts = _facts(onto, "SlimMoment: Factorised Optimizer States",
+                   "We propose SlimMoment, which reduces the memory requirement of adaptive optimizers by up to 90%.")
+    assert ("REDUCES", "method/slimmoment", "memory/optimizer-states") in facts

@@ -1,0 +1,217 @@
+"""One test per grammar rule of the result extractor: scope of comparisons, settings and entities.
+
+Sentences are written for the tests (no seed text). Plain-sentence rules go through
+:func:`loaders.results.parse_sentence`; rules that bind linked names go through the real mapper
+(``link_paper``) and the real ontology.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ontology
+from kg.ids import paper_id
+from kg.records import TITLE_SEPARATOR, Paper, ResultRecord, SourceRef
+from loaders.mapping.mapper import link_paper
+from loaders.quantities import find_quantities
+from loaders.results import extract_results, parse_sentence
+
+
+def _paper(title: str, abstract: str) -> Paper:
+    return Paper(
+        id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+        occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
+    )
+
+
+@pytest.fixture(scope="module")
+def onto() -> object:
+    return ontology.load()
+
+
+def _results(onto: object, title: str, abstract: str) -> dict[float, ResultRecord]:
+    return {r.value: r for r in extract_results(link_paper(_paper(title, abstract), onto))}
+
+
+def _parsed(text: str) -> dict[float, object]:
+    return {r.value: r for r in parse_sentence(text)}
+
+
+# -- comparisons --------------------------------------------------------------------------------
+
+
+def test_a_new_claim_closes_the_scope_of_a_comparison() -> None:
+    rs = _parsed("The planner trims memory by 40% and runs 2.5x faster than Qorx on long inputs.")
+    assert rs[40.0].baseline_text is None  # "and runs ... than Qorx" is another claim
+    assert rs[2.5].baseline_text == "Qorx"
+
+
+def test_a_comparison_after_a_number_stays_with_that_number() -> None:
+    rs = _parsed("It gives a 12% speedup compared to Qorx, 3x on short prompts, and 2x on code.")
+    assert rs[12.0].baseline_text == "Qorx"
+    assert rs[3.0].baseline_text is None and rs[2.0].baseline_text is None
+
+
+def test_a_comparison_before_a_change_holds_in_its_sentence_part() -> None:
+    rs = _parsed("Our model outperforms Qorx on every task, while cutting activation memory by 60%.")
+    assert rs[60.0].baseline_text == "Qorx"
+    rs = _parsed("Our model outperforms Qorx on every task; separately, it cuts activation memory by 60%.")
+    assert rs[60.0].baseline_text is None
+
+
+def test_a_described_comparator_is_its_named_instance(onto: object) -> None:
+    rs = _results(onto, "VelvetOpt: Lean Optimizer States",
+                  "We propose VelvetOpt, a lean optimizer. "
+                  "VelvetOpt needs up to 70% less memory compared to factorised optimizers, e.g., Trobafactor and SM3.")
+    assert rs[70.0].baseline == "method/trobafactor"
+
+
+def test_the_owner_of_a_reduced_quantity_is_the_baseline(onto: object) -> None:
+    rs = _results(onto, "VelvetOpt: Lean Optimizer States",
+                  "We propose VelvetOpt, which reduces the memory of common optimizers, such as Trobafactor, by 80%.")
+    assert rs[80.0].baseline == "method/trobafactor"
+    assert rs[80.0].subject == "method/velvetopt"
+
+
+def test_a_result_is_never_compared_with_its_own_subject(onto: object) -> None:
+    rs = _results(onto, "VelvetOpt: Lean Optimizer States",
+                  "We propose VelvetOpt. Compared to baselines, VelvetOpt reaches 31% lower memory.")
+    assert rs[31.0].baseline is None
+
+
+def test_a_precision_in_the_comparison_is_not_a_setting() -> None:
+    rs = _parsed("Our tuner reaches 83.1% accuracy and outperforms 16-bit Zebra-LoRA at 80.2%.")
+    assert "bit_width" not in rs[83.1].conditions  # type: ignore[attr-defined]
+
+
+# -- entities -----------------------------------------------------------------------------------
+
+
+def test_a_list_of_entities_before_a_list_of_numbers_pairs_by_position(onto: object) -> None:
+    rs = _results(onto, "SlimCache: Smaller Caches",
+                  "We propose SlimCache. With Llama-2-7B and Mistral-7B, SlimCache needs 30% and 45% less memory.")
+    assert (rs[30.0].model, rs[45.0].model) == ("model/llama-2-7b", "model/mistral-7b")
+
+
+def test_a_written_list_pairs_by_position_and_leaves_unlinked_members_empty(onto: object) -> None:
+    rs = _results(onto, "SlimCache: Smaller Caches",
+                  "We propose SlimCache. SlimCache scores 81.2% and 64.3% on ImageNet and Blorptask, respectively.")
+    assert rs[81.2].dataset == "dataset/imagenet"
+    assert rs[64.3].dataset is None  # never another member's data set
+
+
+def test_a_number_with_its_own_context_takes_no_other_entity(onto: object) -> None:
+    rs = _results(onto, "SlimCache: Smaller Caches",
+                  "We propose SlimCache. SlimCache scores 71.5% on Blorpbench, 80.4% on ImageNet, and 60.1% on Zentask.")
+    assert rs[80.4].dataset == "dataset/imagenet"
+    assert rs[71.5].dataset is None and rs[60.1].dataset is None
+
+
+def test_a_parenthesis_takes_the_entity_it_follows(onto: object) -> None:
+    rs = _results(onto, "SlimCache: Smaller Caches",
+                  "We propose SlimCache. It trains on GPT-2 quickly and solves the ImageNet task (top-1, 82.5% accuracy).")
+    assert rs[82.5].dataset == "dataset/imagenet"
+
+
+def test_quality_does_not_depend_on_the_device(onto: object) -> None:
+    rs = _results(onto, "SlimNet: Small Backbones",
+                  "We propose SlimNet. SlimNet reaches 78.9% top-1 accuracy with 1.9 ms latency on an iPhone 12.")
+    assert rs[1.9].hardware is not None
+    assert rs[78.9].hardware is None
+
+
+def test_the_context_of_one_claim_does_not_reach_a_claim_about_another_measure(onto: object) -> None:
+    rs = _results(onto, "SlimTune: Cheap Tuning",
+                  "We propose SlimTune. SlimTune gains 6.2% on ImageNet, and reduces training time by 41%.")
+    assert rs[6.2].dataset == "dataset/imagenet"
+    assert rs[41.0].dataset is None
+
+
+# -- settings -------------------------------------------------------------------------------------
+
+
+def test_a_setting_in_a_parenthesis_belongs_to_the_number_it_follows() -> None:
+    rs = _parsed("The kernel gives 3.1x speedup on short text (sequence length 1K) and 2.2x on books (sequence length 8K).")
+    assert rs[3.1].conditions == {"context_length": "1K"}  # type: ignore[attr-defined]
+    assert rs[2.2].conditions == {"context_length": "8K"}  # type: ignore[attr-defined]
+
+
+def test_a_setting_in_a_relative_clause_is_not_the_results() -> None:
+    rs = _parsed("It removes up to 70% of the experts, which lets the model run on a single 24GB GPU.")
+    assert rs[70.0].conditions == {}  # type: ignore[attr-defined]
+
+
+def test_a_range_of_scaled_counts_is_one_setting() -> None:
+    (q,) = find_quantities("(sequence length 2K-16K)")
+    assert (q.value, q.value_max, q.text) == (2000.0, 16000.0, "2K-16K")
+    rs = _parsed("It is 1.7x faster at sequence length 2K-16K.")
+    assert rs[1.7].conditions == {"context_length": "2K-16K"}  # type: ignore[attr-defined]
+
+
+# -- measures and kinds ---------------------------------------------------------------------------
+
+
+def test_a_generic_cost_yields_to_the_measure_it_heads() -> None:
+    rs = _parsed("The scheme keeps accuracy with only 9% extra memory cost.")
+    assert rs[9.0].metric == "metric/memory"  # type: ignore[attr-defined]
+
+
+def test_more_work_per_dollar_is_less_cost() -> None:
+    rs = _parsed("The server delivers 6.5x more tokens per dollar than a GPU cluster.")
+    assert (rs[6.5].metric, rs[6.5].direction) == ("metric/cost", "decrease")  # type: ignore[attr-defined]
+
+
+def test_what_is_left_after_a_reduction_is_a_share_without_direction() -> None:
+    rs = _parsed("Our method reduces the KV cache to 12% while keeping quality.")
+    assert (rs[12.0].kind, rs[12.0].direction) == ("relative", None)  # type: ignore[attr-defined]
+
+
+def test_a_share_of_peak_is_utilisation() -> None:
+    rs = _parsed("The new kernel reaches 61% of the theoretical peak FLOPs/s on one board.")
+    assert (rs[61.0].metric, rs[61.0].kind) == ("metric/throughput", "absolute")  # type: ignore[attr-defined]
+
+
+def test_a_value_kept_without_a_reference_is_reached() -> None:
+    rs = _parsed("The pruned model maintains 91.5% accuracy on the test split.")
+    assert rs[91.5].kind == "absolute"  # type: ignore[attr-defined]
+    rs = _parsed("The pruned model maintains 96% performance of the dense model.")
+    assert rs[96.0].kind == "relative"  # type: ignore[attr-defined]
+
+
+def test_versions_and_size_relations_are_not_results() -> None:
+    assert parse_sentence("It follows the MLPerf 2.1 rules for every run.") == ()
+    assert parse_sentence("It can serve models twice the size of the GPU memory.") == ()
+    assert parse_sentence("It is fine-tuned on only 5k curated data from a larger pool.") == ()
+
+
+def test_parallel_nouns_of_change_share_measure_and_qualifier() -> None:
+    rs = _parsed("The runtime gives roughly 15% reduction in latency for small models and 25% reduction for large ones.")
+    assert (rs[25.0].metric, rs[25.0].qualifier) == ("metric/latency", "about")  # type: ignore[attr-defined]
+
+
+def test_numbers_under_one_qualifier_share_it() -> None:
+    rs = _parsed("It brings up to 4.2x speedup and 3.3x lower energy than the CPU baseline.")
+    assert rs[3.3].qualifier == "up_to"  # type: ignore[attr-defined]
+    rs = _parsed("It cuts latency by up to 4.2x and cuts energy by 3.3x.")
+    assert rs[3.3].qualifier is None  # type: ignore[attr-defined]
+
+
+def test_one_number_over_two_measures_gives_two_results() -> None:
+    rs = parse_sentence("We obtain a 2.5x reduction in model size and memory traffic.")
+    assert sorted(r.metric or "" for r in rs) == ["metric/memory", "metric/model-size"]
+
+
+def test_a_modifier_compound_is_not_the_measure() -> None:
+    rs = _parsed("Sparse models gain over 9 points in low-cost settings.")
+    assert rs[9.0].metric != "metric/cost"  # type: ignore[attr-defined]
+
+
+def test_a_parenthesis_speaks_of_the_measure_it_follows() -> None:
+    rs = _parsed("It reaches a perplexity of 6.1 (1.2 lower than the baseline).")
+    assert rs[1.2].metric == "metric/perplexity"  # type: ignore[attr-defined]
+
+
+def test_a_change_from_one_setting_to_another() -> None:
+    rs = _parsed("Accuracy rose from 80.1% with plain tuning to 83.4% with our schedule.")
+    assert list(rs) == [83.4]
+    assert (rs[83.4].kind, rs[83.4].direction) == ("absolute", "increase")  # type: ignore[attr-defined]
