@@ -177,3 +177,79 @@ def test_models_outside_the_catalog_get_their_props(onto: ontology.Ontology) -> 
     assert "technique/expert-pruning" in _studies(m)
     member = {(r.source, r.target) for r in m.relations if r.type is RelType.MEMBER_OF}
     assert not any(s == "model/zorblax-moe-52b" for s, _ in member)  # no such family in the catalog
+
+
+def test_stated_savings_put_an_unnamed_method_in_scope(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Quillnet: Reducing the Inference Cost of Speech Recognition",
+        "Speech recognizers are too large for many uses. We propose Quillnet, a convolutional recognizer with a new "
+        "stem. Quillnet cuts inference latency by 3x and uses 40% fewer parameters than a comparable baseline on "
+        "LibriSpeech.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope and _studies(m)  # no class is named, but the savings are the contribution
+
+
+def test_what_a_method_can_be_combined_with_is_not_what_it_studies(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "DropKV: Keeping Only the Heavy Tokens",
+        "We propose DropKV, which evicts KV cache entries of tokens that receive little attention under a fixed "
+        "budget. DropKV can be further combined with 4-bit quantization of the remaining cache for larger savings.",
+    )
+    studies = _studies(map_paper(p, onto))
+    assert "technique/kv-cache-eviction" in studies
+    assert not studies & {"technique/kv-cache-quantization", "technique/quantization"}
+
+
+def test_deployment_named_only_in_the_motivation_is_not_a_class(onto: ontology.Ontology) -> None:
+    motivation = "Large models are hard to run on mobile phones. "
+    method = "We propose SlimQ, a post-training quantization method that stores weights in 3 bits. "
+    in_motivation = _studies(map_paper(_paper("SlimQ: Three-Bit Weights", motivation + method), onto))
+    in_title = _studies(map_paper(_paper("SlimQ: Three-Bit Weights for Mobile Phones", motivation + method), onto))
+    assert "technique/post-training-quantization" in in_motivation
+    assert "technique/on-device-inference" not in in_motivation
+    assert "technique/on-device-inference" in in_title
+
+
+def test_background_words_alone_do_not_make_a_class(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Comparing Hybrid Models for Crop Yields",
+        "Hybrid models mix statistics and learning. We compare hybrid models with plain regressions for crop "
+        "yields and find hybrid models more accurate on three farms.",
+    )
+    assert "technique/hybrid-attention-ssm" not in _studies(map_paper(p, onto))
+
+
+def test_named_parts_and_coined_datasets_from_their_context(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "TorchLite: Sparse Attention Accelerator",
+        "We present TorchLite, an accelerator for sparse attention. We also propose cascade head pruning to remove "
+        "heads that matter little, and we introduce the Stream Buffer technique that reuses fetched keys. "
+        "TorchLite is evaluated on WikiText-2 and Qorvex-9 and on the PlimSet dataset.",
+    )
+    m = map_paper(p, onto)
+    assert {"method/cascade-head-pruning", "method/stream-buffer"} <= _targets(m, RelType.HAS_COMPONENT)
+    assert {"dataset/wikitext-2", "dataset/qorvex-9", "dataset/plimset"} <= _targets(m, RelType.EVALUATED_ON)
+
+
+def test_the_paper_level_memory_field_comes_from_the_mapper_only() -> None:
+    from kg.records import Evidence, Relation
+    from loaders.mapping.evaluation import predicted
+
+    def rel(src: str, tgt: str, extractor: str) -> Relation:
+        ev = Evidence(paper_id="paper/t-000000000001", sentence="s", start=0, end=1, extractor=extractor,
+                      version="1", confidence=0.6)
+        return Relation(type=RelType.REDUCES, source=src, target=tgt, evidence=ev)
+
+    m = Mapping(paper_id="paper/t-000000000001", in_scope=True, relations=(
+        rel("method/foo", "memory/kv-cache", "mapper"), rel("method/bar", "memory/weights", "relations")))
+    assert predicted(m)["memory_components"] == {"memory/kv-cache"}
+
+
+def test_dev_folds_are_fixed_and_cover_every_paper() -> None:
+    from loaders.mapping.evaluation import fold_of, load_annotations, select_folds
+
+    ann = load_annotations(Path(__file__).resolve().parent / "devset" / "mapping_dev.jsonl")
+    folds = [select_folds(ann, [k]) for k in range(5)]
+    assert sum(len(f) for f in folds) == len(ann) and all(folds)
+    assert fold_of(ann[0].title) == fold_of(ann[0].title)

@@ -347,7 +347,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "serving-systems": (
         ("serving", 0.2), ("serving system{s|}", 1.0), ("continuous batching", 1.0), ("batching", 0.7),
         ("batch{ed|es}", 0.4), ("batch size{s|}", 0.4), ("dynamic batching", 1.0), ("multiple requests", 0.8),
-        ("inference system{s|}", 0.6), ("inference engine{s|}", 0.4), ("vLLM", 0.3), ("scheduling", 0.2),
+        ("inference system{s|}", 0.6), ("inference engine{s|}", 0.5), ("vLLM", 0.3), ("scheduling", 0.2),
         ("throughput", 0.1), ("LLM serving", 0.3), ("inference serving", 0.6), ("request{s|}", 0.4),
         ("co-serving", 1.0), ("parallel inference", 0.8), ("TensorRT-LLM", 0.3), ("FasterTransformer", 0.3),
         ("disaggregat{ed|ion}", 0.7), ("inference optimization", 0.4), ("model parallel inference", 0.9),

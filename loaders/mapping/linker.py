@@ -91,6 +91,7 @@ _CLAIM = re.compile(
 )
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
+TITLE_BOOST_MIN = 0.35
 ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
     "structured-ssm", "selective-ssm", "linear-rnn", "linear-attention", "hybrid-attention-ssm"))
 # classes that name where or how a method is deployed rather than what it does: the paper must say
@@ -234,7 +235,9 @@ def _score(
         elif h.kind in ("technique", "technique2"):
             f = min(factors[si], COMPOSE_FACTOR) if after_compose else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
-            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * (2.0 if si == 0 else 1.0), f)
+            # (background words, below TITLE_BOOST_MIN, stay background there too)
+            boost = 2.0 if si == 0 and h.weight >= TITLE_BOOST_MIN else 1.0
+            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * boost, f)
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
     for s in sentences:
@@ -853,7 +856,8 @@ _DATA_CONTEXT = re.compile(
 
 _DS_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"
 _DS_BEFORE_NOUN = re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b")
-_DS_AFTER_KNOWN = re.compile(rf"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)({_DS_TOKEN})(?![\w-])")
+_DS_AFTER_KNOWN = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)({_DS_TOKEN})(?![\w-])")
+_DS_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|\b(?:and|or)\b|(?:datasets?|benchmarks?|corpora)\b|$)")
 _DS_NOT_NAMES = frozenset("""The This These Our Their Its A An New Novel Existing Several Extensive Many Multiple Standard
     Public Popular Large Small Real Two Three Four Five Six Seven Eight Nine Ten Both All Each Various Diverse Different
     Challenging Comprehensive Synthetic Open English Chinese Benchmark Dataset Experiments Results""".split())
@@ -868,17 +872,19 @@ def _unknown_datasets(
     taken = [(h.start, h.end) for h in hits if h.kind in ("dataset", "technique", "generic", "hwclass")]
     out: dict[str, tuple[str, str, int]] = {}
 
-    def consider(name: str, start: int) -> None:
+    def consider(name: str, start: int) -> bool:
         words = name.split()
-        if not words or words[0] in _DS_NOT_NAMES or not any(name_like(w.rstrip("!")) for w in words):
-            return
+        coined = [w for w in words if name_like(w.rstrip("!")) or (any(c.isdigit() for c in w) and w[:1].isalpha())]
+        if not words or words[0] in _DS_NOT_NAMES or not coined:
+            return False
         key = slug(name)
         if len(key) < 3 or key in known or key.upper() in _CLASS_ACRONYMS or any(s <= start < e for s, e in taken):
-            return
+            return False
         did = "dataset/" + key
         if did in linked or any(d.startswith(did + "-") or did.startswith(d + "-") for d in linked):
-            return
+            return False
         out.setdefault(did, (did, name, start))
+        return True
 
     for m in _DS_BEFORE_NOUN.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
@@ -886,14 +892,13 @@ def _unknown_datasets(
             continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
         consider(m.group(1), m.start(1))
     for h in hits:
-        if h.kind != "dataset":
+        if h.kind != "dataset" or h.target not in linked:
             continue
         pos = h.end
-        while True:
-            m = _DS_AFTER_KNOWN.match(text, pos)
-            if not m:
+        # a list goes on while its items are coined names followed by another separator or its end
+        while (m := _DS_AFTER_KNOWN.match(text, pos)) and _DS_LIST_GOES_ON.match(text, m.end()):
+            if not consider(m.group(1), m.start(1)):
                 break
-            consider(m.group(1), m.start(1))
             pos = m.end()
     return list(out.values())
 
