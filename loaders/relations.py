@@ -743,14 +743,14 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         for pm_ in _PROPOSE_PART.finditer(sent.text):
             if re.match(r"\s?\(|\s(?:called|dubbed|named)\b", sent.text[pm_.end("np") :]):
                 continue  # an acronym or a name follows: read by the acronym path or a whole contribution
-            name = _part_name(pm_.group("np"))
-            if not name:
+            part = _part_name(pm_.group("np"))
+            if not part:
                 continue
-            cid = f"method/{slug(name)}"
-            if cid in done or cid in _own_ids(doc) or _compact(name) in {_compact(m.name) for m in doc.methods}:
+            cid = f"method/{slug(part)}"
+            if cid in done or cid in _own_ids(doc) or _compact(part) in {_compact(m.name) for m in doc.methods}:
                 continue
             done.add(cid)
-            r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.55, qualifier=name)
+            r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.55, qualifier=part)
             if r:
                 yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid

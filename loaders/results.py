@@ -986,8 +986,8 @@ def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
         if any(h and h.startswith("method/") for h in head):
             return head  # a named comparator keeps its name ("OMAPs, including ...")
         # instances are listed names: a plain capitalised word counts ("such as Adam")
-        instances = [i for i in _items_in(doc, sent_start + r.baseline_examples, bend, loose=True)
-                     if i and i.startswith("method/")]
+        instances: list[str | None] = [i for i in _items_in(doc, sent_start + r.baseline_examples, bend, loose=True)
+                                       if i and i.startswith("method/")]
         return instances or (head if any(head) else [])
     items = _items_in(doc, bstart, bend)
     return items if any(items) else []
