@@ -1080,12 +1080,13 @@ def _bind_sentence(
             elif len(sharing) == len(items):
                 baseline = items[sharing.index(i)]
         unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text or "")
-        model = _pick(text, models, parsed, i, respectively, NodeLabel.MODEL, known)
-        dataset = _pick(text, datasets, parsed, i, respectively, NodeLabel.DATASET, known)
+        model, open_model = _pick(text, models, parsed, i, respectively, NodeLabel.MODEL, known)
+        dataset, open_dataset = _pick(text, datasets, parsed, i, respectively, NodeLabel.DATASET, known)
         # quality and size do not depend on the device: "79% accuracy ... on iPhone 12" measures the
         # latency there, not the accuracy
-        hw = None if r.metric in _DEVICE_FREE else _pick(text, hardware, parsed, i, respectively,
-                                                          NodeLabel.HARDWARE, known)
+        hw, open_hw = (None, False) if r.metric in _DEVICE_FREE else _pick(
+            text, hardware, parsed, i, respectively, NodeLabel.HARDWARE, known)
+        unresolved = unresolved or open_model or open_dataset or open_hw
         conditions = dict(r.conditions)
         if hw is not None and "devices" not in conditions:
             count = next((s.count for s in hardware if s.id == hw and s.count), None)
@@ -1298,8 +1299,9 @@ def _written_list(text: str, pos: int) -> list[tuple[int, int]]:
 def _pick(
     text: str, slots: Sequence[_Slot], parsed: Sequence[SentenceResult], i: int, respectively: bool,
     label: NodeLabel = NodeLabel.MODEL, known: Sequence[tuple[int, int, str]] = (),
-) -> str | None:
-    """The entity (of ``label``) that result ``i`` is stated on.
+) -> tuple[str | None, bool]:
+    """The entity (of ``label``) that result ``i`` is stated on, and whether a stated one stayed
+    unresolved (a context or list member the mapper did not link: the result is then partial).
 
     1. Pairing: a list of results and a list of entities of the same length, in order
        ("5.8x/3.7x faster on the GPU/CPU", "with A and B it takes 86% and 80% less memory").
@@ -1317,7 +1319,7 @@ def _pick(
     sentence as (start, end, label).
     """
     if not slots:
-        return None
+        return None, False
     ids = list(dict.fromkeys(s.id for s in slots))
     r = parsed[i]
     next_start = parsed[i + 1].start if i + 1 < len(parsed) else len(text)
@@ -1328,7 +1330,7 @@ def _pick(
                  and not _HARD_BREAK.search(text[parsed[same_group[-1]].end : s.start])]
         after_ids = list(dict.fromkeys(s.id for s in after))
         if len(after_ids) == len(same_group):
-            return after_ids[same_group.index(i)]
+            return after_ids[same_group.index(i)], False
         # "with ResNet-50 and WideResNet-40 takes 86% and 80% less memory": a list before the numbers
         first = parsed[same_group[0]]
         before = [s for s in slots if s.end <= first.start and not _HARD_BREAK.search(text[s.end : first.start])]
@@ -1336,27 +1338,28 @@ def _pick(
             head = _list_head(text, slots, before[-1])
             members = [s for s in before if s.start >= head.start]
             if len(members) == len(same_group) and len({m.id for m in members}) == len(members):
-                return members[same_group.index(i)].id
+                return members[same_group.index(i)].id, False
         items = _written_list(text, parsed[same_group[-1]].end)
         if not any(a <= s.start < b for s in slots for a, b in items):
             items = []  # a list of other things ("on V100 GPU and Xeon CPU" when picking a model)
         if len(items) == len(same_group):
             # "99.4% and 97.8% ... on MTOP and multi-ATIS": pair by position, an unlinked member stays empty
             a, b = items[same_group.index(i)]
-            return next((s.id for s in slots if a <= s.start < b), None)
+            found = next((s.id for s in slots if a <= s.start < b), None)
+            return found, found is None  # an unlinked member stays empty, marked
         if len(items) > 1 and any(a <= s.start < b for s in slots for a, b in items):
-            return None  # a list of contexts that does not line up with the numbers: none singled out
+            return None, True  # a list of contexts that does not line up with the numbers: none singled out
     if respectively and len(ids) > 1 and len(ids) == len(parsed):
-        return ids[i]
+        return ids[i], False
     if len(ids) >= 3 and not respectively and len(same_group) < 2:
-        return None  # "(OPT-2.7B/6.7B/13B/30B)": a list of models, none singled out
+        return None, False  # "(OPT-2.7B/6.7B/13B/30B)": a list of models, none singled out
     paren = _paren_span(text, r.start)
     if paren:
         inside = [s for s in slots if paren[0] < s.start < paren[1]]
         if not inside:
             lead = [s for s in slots if s.end <= paren[0] and re.fullmatch(r"\s?(?:[\w-]+\s?){0,2}", text[s.end : paren[0]])]
             if lead:
-                return lead[-1].id
+                return lead[-1].id, False
         # inside a parenthesis only its own entities count; without any, what holds before it
         slots = inside or [s for s in slots if s.end <= paren[0]]
     after = sorted((s for s in slots if s.start >= r.end), key=lambda s: s.start)
@@ -1365,33 +1368,33 @@ def _pick(
         if _CLAUSE_TURN.search(between) or _HARD_BREAK.search(between):
             break
         if _ATTACHED.match(between):
-            return s.id  # "0.7 better perplexity on GPT-2": the entity the number is stated on
+            return s.id, False  # "0.7 better perplexity on GPT-2": the entity the number is stated on
         if own == label.value:
-            return None  # "13.4% on BrowseComp, 70.4% on AIME25": its own context, unlinked
+            return None, True  # "13.4% on BrowseComp, 70.4% on AIME25": its own context, unlinked
         nearest = min(range(len(parsed)), key=lambda k: _span_gap(parsed[k], s))
         # a trailing phrase is shared by coordinated numbers ("over 60 points ... and over 5 points
         # ... on AIME"); an adjective inside the last number's noun phrase is not ("on-device latency")
         if nearest == i or (len(same_group) > 1 and nearest in same_group) or (
                 nearest > i and _coordinated(text, parsed, i, nearest) and not s.adjective):
-            return s.id
+            return s.id, False
         break
     if own == label.value:
-        return None
+        return None, True  # its own context of this kind, which the mapper did not link
     before = [s for s in slots if s.end <= r.start and not _HARD_BREAK.search(text[s.end : r.start])]
     if not before:
-        return None
+        return None, False
     # with several entities for one number the first named is kept ("4x A6000 or 8x 3090 GPUs")
     s = _list_head(text, slots, before[-1])
     rest = text[s.end : r.start]
     owner = _attached_to(text, parsed[:i], s)
     if owner is not None:
         if own is not None or _CLAUSE_TURN.search(rest):
-            return None  # the entity is the earlier number's; this one speaks of something else
+            return None, False  # the entity is the earlier number's; this one speaks of something else
         if _NEW_CLAIM.search(text[parsed[owner].end : r.start]) and r.metric and parsed[owner].metric != r.metric:
-            return None  # "81% on X, and reduces training time by 78%": a new claim about another measure
+            return None, False  # "81% on X, and reduces training time by 78%": a new claim about another measure
     if label in (NodeLabel.DATASET, NodeLabel.HARDWARE) and _CLAUSE_TURN.search(rest) and s.start > parsed[0].start:
-        return None  # a context inside one claim does not reach across "while"/"but"
-    return s.id
+        return None, False  # a context inside one claim does not reach across "while"/"but"
+    return s.id, False
 
 
 # verbs (not their nouns: "gains", "savings") that start a new predicate between two numbers

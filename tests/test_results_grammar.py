@@ -98,6 +98,7 @@ def test_a_written_list_pairs_by_position_and_leaves_unlinked_members_empty(onto
                   "We propose SlimCache. SlimCache scores 81.2% and 64.3% on ImageNet and Blorptask, respectively.")
     assert rs[81.2].dataset == "dataset/imagenet"
     assert rs[64.3].dataset is None  # never another member's data set
+    assert rs[64.3].partial and not rs[81.2].partial  # a stated context left unresolved is marked
 
 
 def test_a_number_with_its_own_context_takes_no_other_entity(onto: object) -> None:
@@ -105,6 +106,7 @@ def test_a_number_with_its_own_context_takes_no_other_entity(onto: object) -> No
                   "We propose SlimCache. SlimCache scores 71.5% on Blorpbench, 80.4% on ImageNet, and 60.1% on Zentask.")
     assert rs[80.4].dataset == "dataset/imagenet"
     assert rs[71.5].dataset is None and rs[60.1].dataset is None
+    assert rs[71.5].partial and rs[60.1].partial
 
 
 def test_a_parenthesis_takes_the_entity_it_follows(onto: object) -> None:
