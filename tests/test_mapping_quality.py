@@ -22,14 +22,14 @@ DEV = Path(__file__).resolve().parent / "devset" / "mapping_dev.jsonl"
 
 # measured F1 on the dev set, minus a small margin
 FLOORS = {
-    "techniques": 0.77,
+    "techniques": 0.79,
     "methods": 0.94,
-    "components": 0.58,
+    "components": 0.60,  # HAS_COMPONENT also comes from loaders/relations.py; a wider margin
     "models": 0.90,
     "hardware": 0.98,
-    "hardware_classes": 0.84,
+    "hardware_classes": 0.85,
     "datasets": 0.96,
-    "memory_components": 0.80,  # REDUCES also comes from loaders/relations.py; a wider margin
+    "memory_components": 0.86,  # the mapper's paper-level REDUCES only (see loaders/mapping/evaluation.py)
 }
 SCOPE_FLOOR = 0.95
 
@@ -61,8 +61,8 @@ def test_linker_speed(seeds_dir: Path) -> None:
     for p in papers:
         link(p, onto, tax)
     rate = len(papers) / (time.perf_counter() - started)
-    # measured ~130 papers/s on one core; the floor leaves room for a busy test machine
-    assert rate >= 30, f"{rate:.0f} papers/s"
+    # measured ~350 papers/s on one core; the floor leaves room for a busy test machine
+    assert rate >= 60, f"{rate:.0f} papers/s"
 
 
 def test_kg_eval_prints_json(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:

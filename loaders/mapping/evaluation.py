@@ -5,6 +5,21 @@ decision, precision/recall/F1 of the "out of scope" label plus topic accuracy. N
 and components are compared by slug; model ids are compared after the model grammar's own
 normalisation on both sides (so ``qwen2.5-7b`` and ``qwen-2.5-7b`` are the same model).
 
+How a mapping answers each field (:func:`predicted`): techniques, methods, models, datasets,
+hardware and hardware classes are the paper's own edges (``STUDIES``, ``PROPOSES``,
+``EVALUATED_ON``, ``INTRODUCES``, ``RUNS_ON``, ``TARGETS``); components are the ``HAS_COMPONENT``
+edges of the proposed methods, from the mapper and the relation extractor alike. Memory
+components are the paper-level claim only: the ``REDUCES`` edges the mapper emits for the
+paper's main method (or its first technique when it names no method), decided from the
+method's classes and its own sentences. The relation extractor's sentence-level ``REDUCES``
+(a part of the method, a baseline, a motivating remark) stay in the graph as evidence but do
+not answer "what does this paper's method reduce"; on the development set adding them cost
+precision (7 false for 1 true item).
+
+To estimate how rules generalise, :func:`fold_of` splits an annotation file into 5 fixed folds
+(a hash of the title): study the errors of some folds, check the untouched one
+(``bench/eval_mapping.py --folds 0,1,2,3`` / ``--cv``).
+
 >>> s = Score(tp=8, fp=2, fn=0)
 >>> (s.precision, s.recall, round(s.f1, 3))
 (0.8, 1.0, 0.889)
