@@ -30,6 +30,11 @@ def eval_cmd(
                      show_default=False),
     ] = None,
     diffs: Annotated[bool, typer.Option("--diffs", help="Also list every disagreement (stderr in table mode).")] = False,
+    folds: Annotated[
+        str | None,
+        typer.Option("--folds", help="Score only these of 5 fixed folds of the file, e.g. '0,1,2,3' (tune on some, check the rest).",
+                     show_default=False),
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Map the annotated papers and print precision, recall and F1 per field and for the scope decision.
@@ -44,13 +49,24 @@ def eval_cmd(
       kg eval --heldout --format json
 
       kg eval my_annotations.jsonl --seeds ./listings --diffs
+
+      kg eval --folds 4
     """
     import ontology
     from loaders.mapping.corpus import load_seed_papers
-    from loaders.mapping.evaluation import evaluate, load_annotations
+    from kg.errors import ParameterError
+    from loaders.mapping.evaluation import evaluate, load_annotations, select_folds
 
     path = annotations or DEVSET / ("mapping_heldout.jsonl" if heldout else "mapping_dev.jsonl")
     ann = load_annotations(path)
+    if folds:
+        try:
+            keep = [int(x) for x in folds.split(",") if x.strip()]
+        except ValueError as exc:
+            raise ParameterError(f"--folds takes comma-separated numbers 0-4, got {folds!r}") from exc
+        if not keep or any(k not in range(5) for k in keep):
+            raise ParameterError(f"--folds takes comma-separated numbers 0-4, got {folds!r}")
+        ann = select_folds(ann, keep)
     papers = load_seed_papers(seeds)
     report = evaluate(ann, papers, ontology.load())
     if fmt is OutputFormat.json:
