@@ -91,6 +91,7 @@ _CLAIM = re.compile(
 )
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
+CHILD_MIN = 1.0
 TITLE_BOOST_MIN = 0.35
 ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
     "structured-ssm", "selective-ssm", "linear-rnn", "linear-attention", "hybrid-attention-ssm"))
@@ -348,13 +349,14 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     for i, t in enumerate(keep):
         if tax.is_leaf(t):
             continue
-        kids = [(tech[c].total, c) for c in scored if t in tax.parents.get(c, ())]
+        kids = [(tech[c].total, c) for c in tech if t in tax.parents.get(c, ()) and c in tax.parents
+                and tech[c].total >= CHILD_MIN and tech[c].strongest >= STRONG_MIN]
         if kids:
             keep[i] = max(kids)[1]
     keep = list(dict.fromkeys(keep))
     if len(keep) > 1 and ROOT in keep:
         keep.remove(ROOT)
-    keep.sort(key=lambda t: (-scored[t], t))
+    keep.sort(key=lambda t: (-tech[t].total, t))
     return keep[:MAX_TECHNIQUES]
 
 
