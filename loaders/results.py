@@ -147,7 +147,7 @@ _CLAUSE_BREAK = re.compile(
 # "X of the original", "to X% of": a share, not a change.
 _SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:the\s)?(?:original|baseline|full|dense|uncompressed|its|their|overall|the\s|teacher"
                           r"|(?:\w+\s)?(?:activated\s|trainable\s|model\s)?parameters)|(?:the\s)?(?:performance|accuracy|quality)"
-                          r"\sof|(?:\w+\s)?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline)))", re.I)
+                          r"\sof|(?:[\w'’-]+\s){0,2}?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline)))", re.I)
 _KEEP_VERB = re.compile(r"\b(?:maintain\w*|keep\w*|retain\w*|preserv\w*|match\w*|recover\w*|achiev\w*)\s(?:\w+\s){0,3}?"
                         r"(?:up\sto\s|over\s|more\sthan\s|>\s?|about\s|around\s)?$", re.I)
 _TUNE_VERB = re.compile(r"\b(?:fine-?tun\w*|retrain\w*|train\w*|updat\w*|tun\w*)\s(?:only\s|just\s|as\s(?:few|little)\sas\s)?$", re.I)
@@ -219,7 +219,8 @@ _RIGHT_STOP = frozenset(
 )
 _CHANGE_NOUN = re.compile(
     r"^(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?|cuts?|lower|higher"
-    r"|less|more|fewer|smaller|larger|faster|slower|degradation|loss|compression|acceleration|overhead|growth|decline)$",
+    r"|less|more|fewer|smaller|larger|faster|slower|degradation|loss|compression|acceleration|overhead|growth|decline"
+    r"|enhancements?|decrements?|increments?)$",
     re.I,
 )
 
@@ -268,7 +269,7 @@ def _head_metric(phrase: str) -> str | None:
     for n, (metric, rx) in enumerate(_METRIC_RES):
         for m in rx.finditer(phrase):
             if m.start() > 1 and phrase[m.start() - 1] == "-" and phrase[m.start() - 2].isalpha() \
-                    and re.match(r"\s[a-z]", phrase[m.end() : m.end() + 2]):
+                    and re.match(r"\s(?!(?:by|of|in|on|at|for|to|and|or|with|from|than)\b)[a-z]", phrase[m.end() : m.end() + 8]):
                 continue  # "in low-cost regimes": the second half of a modifier, not the measure
             hits.append((m.end(), -n, m.start(), metric))
     if not hits:
@@ -343,6 +344,9 @@ def _clause_bounds(text: str, q: Quantity, prev_end: int, next_start: int) -> tu
 
 
 def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
+    if q.unit_raw == "orders of magnitude" and not re.search(r"\b(?:up\sto|over|more\sthan|at\sleast)\s$",
+                                                            text[max(0, q.start - 14) : q.start], re.I):
+        return "about"  # "an order of magnitude" is a rounded factor
     before = text[max(clause_left, q.start - 30) : q.start]
     # "by up to 3x", "reduced by over 60%": look past "by".
     before_stripped = re.sub(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$", "", before)
@@ -364,7 +368,9 @@ _OTHER_SETTING_AFTER = re.compile(
     r"|(?:bigger|larger)\s(?:batch|models?|inputs?))", re.I)
 _OTHER_SETTING_BEFORE = re.compile(
     r"\b(?:(?:poison|dropout|learning|sampling|masking|drop|keep|retention)\s(?:rate|ratio)|recall\s(?:quality|level)"
-    r"|quality|level)\s(?:of\s)?(?:less\sthan\s|below\s|at\s|about\s)?$", re.I)
+    r"|quality|level)\s(?:of\s)?(?:less\sthan\s|below\s|at\s|about\s)?$"
+    # "with similar constraints (<80ms)": a bound the search was given, not a result
+    r"|\b(?:constraints?|budgets?|targets?|limits?)\s\(?\s?(?:[<>≤≥~]|under\s|below\s)?\s?$", re.I)
 
 
 def _condition_of(text: str, q: Quantity) -> str | None:
@@ -902,6 +908,10 @@ def _read_result(
         kind, direction = "absolute", None
     elif kind == "absolute":
         direction = None
+    elif direction is None and q.unit == "x" and q.value > 1 and re.match(
+            r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b",
+            text[head.end : head.end + 30], re.I):
+        direction = "increase"  # "1.7 times that of X": the quantity itself is larger
     elif direction is None and metric and not share:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
     if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and re.match(
@@ -1216,7 +1226,7 @@ def _paren_span(text: str, pos: int) -> tuple[int, int] | None:
     return (open_at, close_at if close_at >= 0 else len(text))
 
 
-_LIST_JOIN = re.compile(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)(?:\d+\s?[x×]\s)?(?:[A-Z][\w-]*\s)?")
+_LIST_JOIN = re.compile(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)(?:\d+\s?[x×]\s)?(?:[A-Z][\w-]*\s)?(?:[\w-]+/)?")
 
 
 def _list_head(text: str, slots: Sequence[_Slot], s: _Slot) -> _Slot:
@@ -1226,6 +1236,17 @@ def _list_head(text: str, slots: Sequence[_Slot], s: _Slot) -> _Slot:
     while k > 0 and _LIST_JOIN.fullmatch(text[ordered[k - 1].end : ordered[k].start]):
         k -= 1
     return ordered[k]
+
+
+def _list_members(text: str, slots: Sequence[_Slot], s: _Slot) -> list[_Slot]:
+    """The members of the written list that ``s`` heads (``[s]`` when it heads none)."""
+    ordered = sorted(slots, key=lambda x: x.start)
+    k = ordered.index(s)
+    out = [s]
+    while k + 1 < len(ordered) and _LIST_JOIN.fullmatch(text[ordered[k].end : ordered[k + 1].start]):
+        k += 1
+        out.append(ordered[k])
+    return out
 
 
 def _attached_to(text: str, parsed: Sequence[SentenceResult], s: _Slot) -> int | None:
@@ -1351,8 +1372,8 @@ def _pick(
             return None, True  # a list of contexts that does not line up with the numbers: none singled out
     if respectively and len(ids) > 1 and len(ids) == len(parsed):
         return ids[i], False
-    if len(ids) >= 3 and not respectively and len(same_group) < 2:
-        return None, False  # "(OPT-2.7B/6.7B/13B/30B)": a list of models, none singled out
+    if not respectively and len(same_group) < 2 and any(len(_list_members(text, slots, x)) >= 3 for x in slots):
+        return None, False  # "(OPT-2.7B/6.7B/13B/30B)", "A, B, C, D and E": a list of three or more, none singled out
     paren = _paren_span(text, r.start)
     if paren:
         inside = [s for s in slots if paren[0] < s.start < paren[1]]
@@ -1365,8 +1386,8 @@ def _pick(
     after = sorted((s for s in slots if s.start >= r.end), key=lambda s: s.start)
     for s in after:
         between = text[r.end : s.start]
-        if _CLAUSE_TURN.search(between) or _HARD_BREAK.search(between):
-            break
+        if _CLAUSE_TURN.search(between) or _HARD_BREAK.search(between) or _NEW_CLAIM.search(between):
+            break  # an entity of a later claim ("..., and yields comparable MMLU scores") is not this number's
         if _ATTACHED.match(between):
             return s.id, False  # "0.7 better perplexity on GPT-2": the entity the number is stated on
         if own == label.value:
@@ -1388,8 +1409,11 @@ def _pick(
     rest = text[s.end : r.start]
     owner = _attached_to(text, parsed[:i], s)
     if owner is not None:
-        if own is not None or _CLAUSE_TURN.search(rest):
-            return None, False  # the entity is the earlier number's; this one speaks of something else
+        coordinated_pp = own is not None and bool(re.search(r"\band\b|,\s", text[parsed[owner].end : r.start]))
+        if coordinated_pp or _CLAUSE_TURN.search(rest):
+            # "0.7 on GPT-2 and 6.4 points on classification": parallel numbers, each with its own context;
+            # "81% on X with 79ms latency on a phone" keeps X
+            return None, False
         if _NEW_CLAIM.search(text[parsed[owner].end : r.start]) and r.metric and parsed[owner].metric != r.metric:
             return None, False  # "81% on X, and reduces training time by 78%": a new claim about another measure
     if label in (NodeLabel.DATASET, NodeLabel.HARDWARE) and _CLAUSE_TURN.search(rest) and s.start > parsed[0].start:
