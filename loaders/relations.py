@@ -382,9 +382,15 @@ def _own_ids_of(methods: tuple[ProposedMethod, ...]) -> dict[str, str]:
 
 
 def _subject(doc: LinkedDoc, sent_start: int, sent_end: int) -> str | None:
-    """The proposed method a sentence speaks about (named in it, or the paper's main one)."""
+    """The proposed method a sentence speaks about (named in it, or the paper's main one).
+
+    An unnamed contribution speaks through the class it instantiates when the sentence is about
+    the authors' own work ("our method is orthogonal to ..."), as the annotation guidelines say.
+    """
     if not doc.methods:
-        return None
+        own_work = re.search(r"\b(?:our|the\sproposed)\s(?:method|approach|technique|model|framework|design|scheme)\b",
+                             doc.paper.text[sent_start:sent_end], re.I)
+        return doc.techniques[0] if own_work and doc.in_scope and doc.techniques else None
     own = _own_ids(doc)
     for n in named_in(doc, sent_start, sent_end):
         if n.id in own:
@@ -518,6 +524,9 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if rel is RelType.EXTENDS and (not n.id.startswith("method/") or re.match(
                         r"\s(?:architecture|backbone|family|framework|design)\b", text[n.end : n.end + 14], re.I)):
                     continue  # "based on" a class or an architecture ("built on the Mamba architecture") extends no method
+                if rel is RelType.COMPOSES_WITH and re.match(r"^[^.;]{0,30}?\b(?:framework|librar(?:y|ies)|toolkit|platform"
+                                                             r"|compiler|runtime)s?\b", text[n.end : n.end + 60], re.I):
+                    continue  # "integrated into PyTorch (a framework)": software it ships in, not a technique it composes with
                 if rel is RelType.COMPARED_WITH and not n.id.startswith("method/") and not _class_comparator(
                         text, pos, n, sent.end):
                     continue  # a class word inside a description ("compared to LLMs with quantization")
@@ -653,7 +662,7 @@ _PROPOSE_PART = re.compile(
 _FURTHER = re.compile(r"\b(?:also|further|furthermore|additionally|moreover|first|firstly|second|secondly|third|then|finally)\b"
                       r"|^\s?\((?:[a-e]|[1-5]|i{1,3}|iv)\)", re.I)
 _PART_ADJ = re.compile(r"^(?:(?:novel|new|simple|specialized|specialised|dedicated|efficient|effective|lightweight|hybrid"
-                       r"|fast|custom|carefully[- ]designed|dynamic|adaptive|unified|general|generic|practical|principled"
+                       r"|fast|custom|carefully[- ]designed|unified|general|generic|practical|principled"
                        r"|\w+-(?:efficient|friendly|aware))\s)+", re.I)
 _PART_HEAD = re.compile(r"\s(?:method|technique|algorithm|approach|scheme|mechanism)s?$", re.I)
 _NOT_PART = re.compile(r"\b(?:framework|system|model|architecture|benchmark|dataset|data\sset|metric|paradigm|family"
@@ -854,6 +863,10 @@ _REDUCE_VERB = re.compile(r"\b(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|
                           r"|decreas\w*|slash\w*)\b", re.I)
 
 
+_MOVE_VERB = re.compile(r"\b(?:offload(?:s|ed|ing)?|swap(?:s|ped|ping)?|page(?:s|d)?|paging|manag(?:e|es|ed|ing)|spill(?:s|ed|ing)?"
+                        r"|migrat(?:e|es|ed|ing))\b", re.I)
+
+
 def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
     """REDUCES: the memory component a method (or one of its named parts) makes smaller."""
     comps = {cid: name for cid, name, _s, _l in _components(doc)}
@@ -874,6 +887,13 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
             for vm in _REDUCE_VERB.finditer(sent.text, max(0, s - 70), s):
                 verb = vm
             if verb is None:
+                # "offloads the KV cache to storage": the component is handled, not made smaller
+                moved = list(_MOVE_VERB.finditer(sent.text, max(0, s - 120), s))
+                if moved and (main, target) not in seen:
+                    seen.add((main, target))
+                    r = _rel(doc, RelType.ADDRESSES, main, target, sent.index, 0.55)
+                    if r:
+                        yield r
                 continue
             if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
                 continue
@@ -921,6 +941,8 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             if re.search(r"\b(?:than|over|compared\s(?:to|with)|versus|vs\.?|against)\s(?:\S+\s){0,3}$", before, re.I):
                 continue  # "faster than GPUs": a baseline platform, not a port
+            if re.search(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:\S+\s){0,3}$", before, re.I):
+                continue  # "fine-tuned on a single GPU": where it was trained, not what it was built for
             if re.match(r"^\s?(?:memory|baseline)\b", after, re.I):
                 continue  # "GPU memory", "GPU baseline"
             seen.add(m.entity_id)
@@ -981,6 +1003,19 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
         # TRAINED_ON: "<model> ... trained on 2,048 H800 GPUs".
         hardware = [m for m in doc.mentions_in(sent.index) if m.entity_id and m.label in (NodeLabel.HARDWARE,)]
         for m in _TRAINED.finditer(text, sent.start, sent.end):
+            # "fine-tuned on a single GPU (A100 for Model-A, A6000 for Model-B)": device and model in pairs
+            paren = re.search(r"\(([^()]{5,120})\)", text[m.end() : min(sent.end, m.end() + 60)])
+            if paren:
+                p0 = m.end() + paren.start(1)
+                for pair in re.finditer(r"[^,;]+?\sfor\s[^,;]+", paren.group(1)):
+                    a, b = p0 + pair.start(), p0 + pair.end()
+                    dev = [h for h in hardware if a <= h.start < b]
+                    mod = [x for x in models if a <= x.start < b and x.start > (dev[0].start if dev else b)]
+                    if dev and mod:
+                        r = _rel(doc, RelType.TRAINED_ON, mod[0].entity_id or "", dev[0].entity_id or "", sent.index, 0.65,
+                                 qualifier=dev[0].text)
+                        if r:
+                            yield r
             hw = [h for h in hardware if m.end() <= h.start <= m.end() + 40]
             subj = [x for x in models if x.end <= m.start()]
             # "we train Llama-2-7B on 8 A100 GPUs": the model is the object of the verb
@@ -1105,6 +1140,8 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
                         yield r
 
 
+_METRIC_NAMED = re.compile(r"\b(?:introduc|propos|integrat|present|defin|design)(?:es|e|ed|ing|s)?\s(?:a\s|an\s)?(?:novel\s|new\s)"
+                           r"(?:[\w-]+\s)?metric,?\s(?:called\s|named\s|dubbed\s)?(?P<name>[A-Z][\w@+-]*[\w@+])")
 _METRIC_INTRO = re.compile(r"\b(?:propose|introduce|define|present)s?\s(?:a\s|the\s)?(?P<long>[^.;()]{3,60}?)\s\((?P<acr>[A-Za-z][\w-]{1,14})\)"
                            r"[^.]{0,120}?\bas\sa\s(?:new\s|novel\s)?metric", re.I)
 
@@ -1123,6 +1160,11 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
             continue
         for m in _METRIC_INTRO.finditer(text, sent.start, sent.end):
             r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"metric/{slug(m.group('acr'))}", sent.index, 0.75,
+                     qualifier="metric")
+            if r:
+                yield r
+        for m in _METRIC_NAMED.finditer(text, sent.start, sent.end):
+            r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"metric/{slug(m.group('name'))}", sent.index, 0.7,
                      qualifier="metric")
             if r:
                 yield r

@@ -146,3 +146,40 @@ def test_the_memory_of_optimizers_is_optimizer_state(onto: object) -> None:
     facts = _facts(onto, "SlimMoment: Factorised Optimizer States",
                    "We propose SlimMoment, which reduces the memory requirement of adaptive optimizers by up to 90%.")
     assert ("REDUCES", "method/slimmoment", "memory/optimizer-states") in facts
+
+
+def test_a_metric_named_without_we(onto: object) -> None:
+    paper = _paper("Quickbench: Timing Generated Code",
+                   "Unlike older suites, Quickbench integrates a novel metric Speed@K to score code efficiency.")
+    facts = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper, onto))}
+    assert ("INTRODUCES", paper.id, "metric/speed-k") in facts
+
+
+def test_offloading_addresses_a_memory_component(onto: object) -> None:
+    facts = _facts(onto, "DiskServe: Serving From Drives",
+                   "We propose DiskServe, a serving system that offloads the attention state (i.e., the KV cache) to "
+                   "computational drives.")
+    assert ("ADDRESSES", "method/diskserve", "memory/kv-cache") in facts
+    assert ("REDUCES", "method/diskserve", "memory/kv-cache") not in facts
+
+
+def test_devices_paired_with_models_and_training_is_not_porting(onto: object) -> None:
+    facts = _facts(onto, "TrimMoE: Smaller Experts",
+                   "We propose TrimMoE. The small models can be fine-tuned on a single GPU "
+                   "(A100 for Llama-2-7B, A6000 for Mistral-7B), which keeps costs low.")
+    assert ("TRAINED_ON", "model/llama-2-7b", "hardware/nvidia-a100") in facts
+    assert ("TRAINED_ON", "model/mistral-7b", "hardware/nvidia-a6000") in facts
+    assert not any(r == "PORTS_TO" for r, _s, _t in facts)
+
+
+def test_an_unnamed_contribution_speaks_through_its_class(onto: object) -> None:
+    facts = _facts(onto, "Layer-Shared KV Caches for Faster Decoding",
+                   "We share the KV cache across layers. Our method is orthogonal to KV cache quantization.")
+    assert any(r == "COMPOSES_WITH" and s.startswith("technique/") and t == "technique/kv-cache-quantization"
+               for r, s, t in facts)
+
+
+def test_software_a_method_ships_in_is_not_composed_with(onto: object) -> None:
+    facts = _facts(onto, "FoldNet: Compact Vision Backbones",
+                   "We propose FoldNet. FoldNet has been integrated into TorchLite (a deep learning framework).")
+    assert not any(r == "COMPOSES_WITH" for r, _s, _t in facts)

@@ -217,3 +217,14 @@ def test_a_change_from_one_setting_to_another() -> None:
     rs = _parsed("Accuracy rose from 80.1% with plain tuning to 83.4% with our schedule.")
     assert list(rs) == [83.4]
     assert (rs[83.4].kind, rs[83.4].direction) == ("absolute", "increase")  # type: ignore[attr-defined]
+
+
+def test_more_measures_and_settings() -> None:
+    rs = _parsed("The cache gives a 6.1x enhancement in memory efficiency at 16K tokens.")
+    assert (rs[6.1].metric, rs[6.1].direction) == ("metric/memory", "decrease")  # type: ignore[attr-defined]
+    rs = _parsed("The network needs an order of magnitude fewer parameters.")
+    assert (rs[10.0].qualifier, rs[10.0].metric) == ("about", "metric/parameters")  # type: ignore[attr-defined]
+    rs = _parsed("It finds a 77.1% accurate model under the same latency constraints (<60ms).")
+    assert 60.0 not in rs
+    rs = _parsed("The generated programs take 2.4 times that of the reference solutions to run.")
+    assert rs[2.4].direction == "increase"  # type: ignore[attr-defined]
