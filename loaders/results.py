@@ -368,7 +368,7 @@ _OTHER_SETTING_AFTER = re.compile(
     r"|(?:bigger|larger)\s(?:batch|models?|inputs?))", re.I)
 _OTHER_SETTING_BEFORE = re.compile(
     r"\b(?:(?:poison|dropout|learning|sampling|masking|drop|keep|retention)\s(?:rate|ratio)|recall\s(?:quality|level)"
-    r"|quality|level)\s(?:of\s)?(?:less\sthan\s|below\s|at\s|about\s)?$"
+    r")\s(?:of\s)?(?:less\sthan\s|below\s|at\s|about\s)?$"
     # "with similar constraints (<80ms)": a bound the search was given, not a result
     r"|\b(?:constraints?|budgets?|targets?|limits?)\s\(?\s?(?:[<>≤≥~]|under\s|below\s)?\s?$", re.I)
 
