@@ -84,7 +84,8 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("energy", r"energy|power(?:\sconsumption)?|joules?"),
     ("flops", r"flops|macs\b|multiply-(?:accumulates|adds)|(?:training\s|inference\s)?compute\b|computations?\b"
               r"|computational\s(?:cost|overhead|complexity|load|budget)|operations\b|ops\b|(?:number\sof\s)?iterations"),
-    ("parameters", r"(?:trainable\s|learnable\s|tunable\s|active\s|activated\s)?param(?:eter)?s\b|parameter-efficien\w*"),
+    ("parameters", r"(?:trainable\s|learnable\s|tunable\s|active\s|activated\s)?param(?:eter)?s\b|parameter-efficien\w*"
+                   r"|param(?:eter)?\s(?:counts?|reductions?|savings?|sizes?|overhead)"),
     ("model-size", r"model\ssizes?|model\sfootprint|storage|checkpoint\ssize|disk|file\ssize|smaller\b"),
     ("memory", r"memory(?:\s(?:compression|savings?|reduction|overhead))?|footprint|vram|kv[- ]?cache(?:\ssize)?|cache\ssize"
                r"|ram\b|hbm\b|(?:dram|memory|off-chip)\saccess(?:es)?"),
@@ -112,6 +113,8 @@ _INCREASE = re.compile(
     r"|superior|additional|extra|overhead|doubl\w*|tripl\w*)\b",
     re.IGNORECASE,
 )
+# increase words that judge rather than measure: said of a lower-is-better measure, it went down
+_EVALUATIVE = re.compile(r"\b(?:improv\w*|better|boost\w*|gains?|enhanc\w*|superior|advanc\w*)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s(?:an?\s(?:\w+\s)?margin\s(?:of\s)?)?(?:up\sto\s|about\s|around\s|approximately\s|roughly\s|nearly\s|almost\s|over\s|more\sthan\s"
                         r"|at\sleast\s|an?\saverage\sof\s|~\s?|≈\s?)?$", re.IGNORECASE)
 
@@ -254,6 +257,8 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
     as_adj = re.match(r"^\s(?:as|so)\s(\w+)\sas\b", text[q.end : q.end + 40])
     if as_adj:
         right_head = " " + as_adj.group(1)  # "twice as fast as X"
+    if re.match(r"^[\s-]?(?:times\s)?(?:faster|quicker)\b", text[q.end : q.end + 16], re.I):
+        return "metric/speed", "right"  # "16x faster in end-to-end latency": the factor is a speed-up
     found = _head_metric(right_head)
     if found is not None:
         return found, "right"
@@ -765,7 +770,8 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and re.match(
             rf"\s?{re.escape(p_noun.group(1))}\b", text[r.end : r.end + 20])) and not re.search(r"[;:]|\.\s", between) \
             and not _VERB.search(between)
-        if r.metric is None and p.metric and (which or parallel or (coordinated and p.unit == r.unit)):
+        if r.metric is None and p.metric and (which or parallel or (coordinated and p.unit == r.unit)) \
+                and not _names_own_measure(text, r):
             direction = r.direction
             if r.kind == "relative" and direction is None:
                 direction = "increase" if p.metric in HIGHER_IS_BETTER else "decrease"
@@ -779,6 +785,24 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
                     len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)):
             filled[i] = replace(r, qualifier=p.qualifier)
     return filled
+
+
+# words that may follow a number without naming a measure of their own ("2x and 3x higher", "40% and 35% less")
+_PLAIN_AFTER = re.compile(
+    r"^(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?|cuts?|lower|higher"
+    r"|less|more|fewer|smaller|larger|faster|slower|better|worse|greater|degradation|loss|compression|acceleration"
+    r"|overhead|growth|decline|respectively|correspondingly|overall|total|average|in|of|the|a|an|each|all|both|relative"
+    r"|times|fold|x|points?|that|those|as|what|it|its|their|our)$", re.I)
+
+
+def _names_own_measure(text: str, r: SentenceResult) -> bool:
+    """Whether the words right after a number name a measure the metric list does not know
+    ("2.4x parameter-count drop" read nothing, "1.7x more DSP efficient"): such a number does not
+    take the measure of its neighbour."""
+    head = _right_head(text, r.end, min(len(text), r.end + 60))
+    head = re.split(r"\b(?:of|that|those|than)\b", head, maxsplit=1)[0]  # "1.4x that of the GPU": the reference
+    words = re.findall(r"[A-Za-z][\w-]*", head)
+    return any(not _PLAIN_AFTER.match(w) for w in words)
 
 
 _CHANGE_OF = re.compile(r"\b(?:increases?|decreases?|reductions?|improvements?|gains?|drops?|degradations?)\s(?:of\s)?"
@@ -865,6 +889,9 @@ def _read_result(
         direction = "decrease"
     elif inc is not None:
         direction = "increase"
+    if direction == "increase" and metric in LOWER_IS_BETTER and inc is not None \
+            and _nearest(_EVALUATIVE, before_dir, after_clause) == inc:
+        direction = "decrease"  # "a 0.3% improvement in error rate", "1.6x latency improvement": the measure fell
     if better and better.group(1).lower() in ("better", "worse") and metric:
         good: Direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
         bad: Direction = "decrease" if good == "increase" else "increase"

@@ -228,3 +228,28 @@ def test_more_measures_and_settings() -> None:
     assert 60.0 not in rs
     rs = _parsed("The generated programs take 2.4 times that of the reference solutions to run.")
     assert rs[2.4].direction == "increase"  # type: ignore[attr-defined]
+
+
+def test_a_number_naming_an_unknown_measure_takes_no_neighbours_measure() -> None:
+    rs = _parsed("The engine gives a 3.1x speedup and a 2.2x register-pressure drop over the old kernel.")
+    assert rs[3.1].metric == "metric/speed"  # type: ignore[attr-defined]
+    assert rs[2.2].metric is None and rs[2.2].partial  # type: ignore[attr-defined]
+    rs = _parsed("The chip reaches 50 tokens/s, which is 1.6x that of the CPU build.")
+    assert rs[1.6].metric == "metric/throughput"  # type: ignore[attr-defined]
+
+
+def test_a_singular_parameter_compound_names_parameters() -> None:
+    rs = _parsed("The slim variant shows a 2.6x parameter reduction at equal quality.")
+    assert (rs[2.6].metric, rs[2.6].direction) == ("metric/parameters", "decrease")  # type: ignore[attr-defined]
+
+
+def test_faster_after_a_factor_is_a_speedup_whatever_follows() -> None:
+    rs = _parsed("The decoder is 9x faster in wall-clock latency than the reference.")
+    assert (rs[9.0].metric, rs[9.0].direction) == ("metric/speed", "increase")  # type: ignore[attr-defined]
+
+
+def test_an_improvement_of_a_lower_is_better_measure_is_a_decrease() -> None:
+    rs = _parsed("The model brings an improvement of 0.4% in word error rate on the test split.")
+    assert (rs[0.4].metric, rs[0.4].direction) == ("metric/error-rate", "decrease")  # type: ignore[attr-defined]
+    rs = _parsed("The planner achieves a 1.7x latency improvement over greedy placement.")
+    assert rs[1.7].direction == "decrease"  # type: ignore[attr-defined]
