@@ -127,8 +127,14 @@ _TIME_WORDS = {"millisecond": ("ms", 1.0), "second": ("s", 1.0), "minute": ("s",
                "day": ("hours", 24.0), "week": ("hours", 168.0)}
 
 
-def _verb_factor(m: re.Match[str]) -> Quantity:
+def _verb_factor(m: re.Match[str]) -> Quantity | None:
     word = m.group(1).lower()
+    if word in ("double", "triple", "quadruple") and not (
+            re.match(r"\s(?:the|its|their|our|his|her|a|an|this|that|these|those|both|throughput|speed|capacity"
+                     r"|performance|efficiency|memory)\b|\s?[,.;)]|$", m.string[m.end() : m.end() + 14], re.I)
+            or re.search(r"\b(?:to|can|could|will|would|may|might|nearly|almost|roughly|than|over|up\sto|or)\s$",
+                         m.string[max(0, m.start() - 12) : m.start()], re.I)):
+        return None  # "double precision", "triple loops", "double buffering": an adjective, not a factor
     value = 2.0 if word.startswith(("doubl", "halv")) else 3.0 if word.startswith("tripl") else 4.0
     return Quantity(value=value, unit="x", unit_raw=word, text=m.group(), start=m.start(), end=m.end())
 

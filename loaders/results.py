@@ -150,7 +150,12 @@ _CLAUSE_BREAK = re.compile(
 # "X of the original", "to X% of": a share, not a change.
 _SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:the\s)?(?:original|baseline|full|dense|uncompressed|its|their|overall|the\s|teacher"
                           r"|(?:\w+\s)?(?:activated\s|trainable\s|model\s)?parameters)|(?:the\s)?(?:performance|accuracy|quality)"
-                          r"\sof|(?:[\w'’-]+\s){0,2}?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline)))", re.I)
+                          r"\sof|(?:[\w'’-]+\s){0,2}?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline))"
+                          # "8.7% inference time of X", "46.7% GPU memory cost of X": the reference's own measure
+                          r"|(?:(?!(?:lower|higher|less|more|fewer|smaller|larger|faster|slower|better|reduc\w*|improv\w*|increas\w*"
+                          r"|decreas\w*|sav\w*|gains?|drops?|cuts?)\b)[\w-]+\s){0,2}?(?:memory|latency|time|energy|cost|compute"
+                          r"|computation|flops|parameters|size|throughput|speed)(?:\s(?:cost|usage|footprint|consumption))?\sof\s"
+                          r"(?:the\s)?(?=(?-i:[A-Z])|original|baseline|full|dense|uncompressed|teacher))", re.I)
 _KEEP_VERB = re.compile(r"\b(?:maintain\w*|keep\w*|retain\w*|preserv\w*|match\w*|recover\w*|achiev\w*)\s(?:\w+\s){0,3}?"
                         r"(?:up\sto\s|over\s|more\sthan\s|>\s?|about\s|around\s)?$", re.I)
 _TUNE_VERB = re.compile(r"\b(?:fine-?tun\w*|retrain\w*|train\w*|updat\w*|tun\w*)\s(?:only\s|just\s|as\s(?:few|little)\sas\s)?$", re.I)
@@ -440,9 +445,13 @@ def _condition_text(q: Quantity) -> str:
 
 def _is_count(text: str, q: Quantity) -> bool:
     """Counts of things (tasks, datasets, layers, tokens of training data) are not results."""
+    after = text[q.end : q.end + 40]
+    if q.unit in ("hours", "s") and re.match(r"^\s?of\s(?:[\w-]+\s){0,2}?(?:video|audio|speech|data|footage|recordings?"
+                                              r"|sequences?|content|music|text|conversations?|gameplay|experience|dialogues?)\b",
+                                              after, re.I):
+        return True  # "1,000 hours of speech", "two hours of continuous video": an amount of data
     if q.unit not in (None, "tokens", "params"):
         return False
-    after = text[q.end : q.end + 40]
     if q.unit is None and _COUNT_NOUN.match(after):
         return True
     if q.unit in ("tokens",) and re.search(r"\b(?:trained|pre-?trained|training)\s(?:on|with)\s(?:over\s|more\sthan\s|up\sto\s)?$",
@@ -457,6 +466,8 @@ def _is_model_size(text: str, q: Quantity) -> bool:
         return False
     after = text[q.end : q.end + 30]
     before = text[max(0, q.start - 30) : q.start]
+    if re.search(r"\b(?:only|just|merely|as\s(?:few|little|small)\sas)\s(?:a\s|an\s)?$", before, re.I):
+        return False  # "using only a 7M-parameter model": the small size is the efficiency claim itself
     if re.match(r"^[\s-]*(?:-?parameters?\s|-?params?\s)?(?:[\w-]+\s)?(?:models?|LLMs?|SLMs?|LMs?|variants?|versions?"
                 r"|scales?|sizes?|transformers?|networks?|backbones?|decoders?|encoders?|MoE|dense|base|checkpoints?)\b",
                 after, re.I):
@@ -853,11 +864,13 @@ def _read_result(
         return None
     if q.unit in ("tokens", "GPUs") and metric not in ("metric/context-length", "metric/throughput"):
         return None
-    if q.unit == "params" and not re.search(
-        r"\b(?:only|just|merely|as\sfew\sas|fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*|under|below)\b[^,;]{0,25}$",
-        text[max(0, q.start - 40) : q.start], re.I
-    ) and not re.match(r"^\s?(?:fewer|less)\b", text[q.end : q.end + 10]):
-        return None  # a parameter count without a saving is a model size, not a result
+    if q.unit == "params" and (not (re.search(
+        r"\b(?:fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*)\b[^,;]{0,25}$", text[max(0, q.start - 40) : q.start], re.I)
+        or re.search(r"\b(?:only|just|merely|as\sfew\sas|under|below)\s(?:a\s|an\s|about\s|around\s|roughly\s)?$",
+                     text[max(0, q.start - 25) : q.start], re.I)
+    ) and not re.match(r"^\s?(?:fewer|less)\b", text[q.end : q.end + 10]) or re.search(
+        r"\b(?:beyond|above|over|exceeding|more\sthan|larger\sthan|greater\sthan)\s$", text[max(0, q.start - 14) : q.start], re.I)):
+        return None  # a parameter count without a saving is a model size ("only beyond 14B parameters"), not a result
 
     before = text[left : first.start]
     # a comparative that introduces the number ("higher than 80%") is a qualifier, not a direction
@@ -881,7 +894,9 @@ def _read_result(
     if q.unit is None and re.match(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", text[head.end :], re.I):
         unit_in = "percent"  # "a 45 reduction in FLOPs": the percent sign was lost upstream
     better = re.match(r"^\s?(superior|better|worse|higher|lower|more|less|fewer|smaller|larger|faster|slower)\b",
-                      text[head.end : head.end + 12], re.I)
+                      text[head.end : head.end + 12], re.I) or re.match(
+        # "0.6 top-1 accuracy better than X": the measure named between the number and the comparative
+        r"^\s(?:[\w-]+\s){1,3}?(better|worse|higher|lower)\sthan\b", text[head.end : head.end + 50], re.I)
     dec = _nearest(_DECREASE, before_dir, after_clause)
     inc = _nearest(_INCREASE, before_dir, after_clause)
     direction: Direction | None = None
@@ -905,6 +920,9 @@ def _read_result(
     plus = q.unit is None and text[max(0, q.start - 1) : q.start] == "+"
     relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(better) or (
         direction is not None and unit_in == "percent" and not share)
+    if unit_in == "percent" and not share and re.match(
+            r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", text[head.end : head.end + 25], re.I):
+        relative = True  # "... by 45% relative to A and 33% relative to B": a change against what follows
     if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
             r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
@@ -950,6 +968,8 @@ def _read_result(
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
     unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step", "fps") else q.unit
+    if unit == "none" and q.unit is None and kind == "relative" and metric in _POINT_METRICS:
+        unit = "points"  # "outperforms X by 3.6 mIoU", "0.6 accuracy better": a difference of scores is in points
     return SentenceResult(
         value=q.value,
         value_max=q.value_max,
@@ -966,6 +986,7 @@ def _read_result(
     )
 
 
+_POINT_METRICS = frozenset({"metric/accuracy", "metric/score", "metric/f1", "metric/bleu", "metric/win-rate"})
 _UNIT_DEFAULT = {
     "GB": "metric/memory", "MB": "metric/memory", "KB": "metric/memory", "TB": "metric/memory",
     "ms": "metric/latency", "s": "metric/latency", "us": "metric/latency",
@@ -1092,10 +1113,11 @@ def _bind_sentence(
     text = sent.text
     respectively = bool(re.search(r"\brespectively\b", text))
     comparative = _comparative_spans(text) + [(c.phrase_start, c.list_end) for c in _baseline_cues(text)]
-    own_models = {f"model/{slug(m.name)}" for m in doc.methods} | {f"model/{slug(m.name)}s" for m in doc.methods}
-    # the paper's own method read as a model ("Kimi Linear") names the subject again, not a model measured
-    models = [s for s in _slots(doc, index, (NodeLabel.MODEL,), comparative) if s.id not in own_models
-              and s.id.rstrip("s") not in own_models]
+    own_models = {f"model/{slug(m.name)}".replace("-", "") for m in doc.methods}
+    # the paper's own method read as a model ("Kimi Linear", "NetX-V2" for NetXV2) names the subject
+    # again, not a model measured
+    models = [s for s in _slots(doc, index, (NodeLabel.MODEL,), comparative)
+              if s.id.replace("-", "") not in own_models and s.id.replace("-", "").rstrip("s") not in own_models]
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
     known = [(m.start - sent.start, m.end - sent.start,

@@ -253,3 +253,42 @@ def test_an_improvement_of_a_lower_is_better_measure_is_a_decrease() -> None:
     assert (rs[0.4].metric, rs[0.4].direction) == ("metric/error-rate", "decrease")  # type: ignore[attr-defined]
     rs = _parsed("The planner achieves a 1.7x latency improvement over greedy placement.")
     assert rs[1.7].direction == "decrease"  # type: ignore[attr-defined]
+
+
+def test_double_and_triple_as_adjectives_are_not_factors() -> None:
+    assert [q.value for q in find_quantities("It keeps double buffering and triple nested loops.")] == []
+    assert [q.value for q in find_quantities("The cache can double the hit rate.")] == [2.0]
+
+
+def test_a_parameter_count_after_a_scale_bound_is_a_size() -> None:
+    assert parse_sentence("The adapter helps only beyond 13B parameters.") == ()
+    rs = _parsed("It plays well using only a 5 million-parameter policy network.")
+    assert rs[5e6].metric == "metric/parameters"  # type: ignore[attr-defined]
+
+
+def test_a_difference_of_scores_is_in_points() -> None:
+    rs = _parsed("Our net is 0.8 top-1 accuracy better than Foo-S and beats Bar by 2.9 mIoU on the street set.")
+    assert (rs[0.8].unit, rs[0.8].kind, rs[0.8].direction) == ("points", "relative", "increase")  # type: ignore[attr-defined]
+    assert rs[2.9].unit == "points"  # type: ignore[attr-defined]
+
+
+def test_a_percent_followed_by_its_comparison_is_a_change() -> None:
+    rs = _parsed("It trims serving costs by 41% relative to Plain and 28% relative to Fancy.")
+    assert (rs[28.0].kind, rs[28.0].direction) == ("relative", "decrease")  # type: ignore[attr-defined]
+
+
+def test_a_share_of_a_named_references_measure_has_no_direction() -> None:
+    rs = _parsed("It needs just 9.5% inference time of Zeta-7B on the same prompts.")
+    assert (rs[9.5].kind, rs[9.5].direction) == ("relative", None)  # type: ignore[attr-defined]
+    rs = _parsed("It has 20% lower memory usage of the KV cache than Zeta.")
+    assert rs[20.0].direction == "decrease"  # type: ignore[attr-defined]
+
+
+def test_hours_of_data_are_not_a_time_result() -> None:
+    assert parse_sentence("The tracker handles over three hours of continuous footage on one GPU.") == ()
+
+
+def test_the_own_method_spelled_with_a_hyphen_is_not_a_model(onto: object) -> None:
+    rs = _results(onto, "ResNetV3: Faster Residual Networks",
+                  "We propose ResNetV3, a faster residual network. Our ResNet-V3 reaches 80.1% top-1 accuracy on ImageNet.")
+    assert (rs[80.1].subject, rs[80.1].model) == ("method/resnetv3", None)
