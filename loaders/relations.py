@@ -443,8 +443,9 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
             if k + 1 < len(found) and _DESCRIPTOR.match(text[n.end : n.end + 16]) \
                     and re.fullmatch(r"\s[\w-]+\s", text[n.end : found[k + 1].start]):
                 continue  # "the state-of-the-art ANNS solution DiskANN": a descriptor of the next name
-            if n.id.startswith("technique/") and k + 1 < len(found) and found[k + 1].id.startswith("method/") \
-                    and _INSTANCES.match(text[n.end : found[k + 1].start]):
+            nxt = next((x for x in found[k + 1 :] if x.start >= n.end), None)  # one span may carry two classes
+            if n.id.startswith("technique/") and nxt is not None and nxt.id.startswith("method/") \
+                    and _INSTANCES.match(text[n.end : nxt.start]):
                 continue  # "attention techniques such as FlashAttention": the instance is the object
             kept.append(n)
         for n in kept:
@@ -521,6 +522,9 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
             for n, word, pos in _cue_objects(doc, cue, sent.start, sent.end):
                 if n.id in own or n.id in seen:
                     continue
+                if rel is RelType.EXTENDS and word.startswith("on top of") and re.search(
+                        r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", text[sent.start : pos], re.I):
+                    continue  # "we evaluate X on top of Y": the platform of an experiment, not a method it builds on
                 if rel is RelType.EXTENDS and (not n.id.startswith("method/") or re.match(
                         r"\s(?:architecture|backbone|family|framework|design)\b", text[n.end : n.end + 14], re.I)):
                     continue  # "based on" a class or an architecture ("built on the Mamba architecture") extends no method
@@ -793,12 +797,16 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for m in doc.mentions:
         if m.label is NodeLabel.MODEL and m.entity_id and re.search(r"\d", m.text) and len(_compact(m.text)) >= 3:
             candidates.setdefault(f"method/{slug(m.text)}", (m.text, m.start))
+    parts = {cid for cid, _n, _s, _l in _components(doc)}
     for pm in doc.methods:
         full = _compact(pm.name)
+        own_parts = parts | set(pm.components)
         for bid, (surface, pos) in candidates.items():
             base = _compact(surface)
             if bid == pm.id or len(base) < 3 or base == full or base not in full:
                 continue
+            if any(p == bid or p.startswith(bid + "-") for p in own_parts):
+                continue  # "MS-Temba ... comprising Temba Blocks": a part of the method is not what it extends
             i = full.index(base)
             rest = pm.name.replace(" ", "")
             # the earlier name must start the new one or follow a short prefix at a capital or a hyphen

@@ -183,3 +183,24 @@ def test_software_a_method_ships_in_is_not_composed_with(onto: object) -> None:
     facts = _facts(onto, "FoldNet: Compact Vision Backbones",
                    "We propose FoldNet. FoldNet has been integrated into TorchLite (a deep learning framework).")
     assert not any(r == "COMPOSES_WITH" for r, _s, _t in facts)
+
+
+def test_a_class_with_instances_is_not_itself_a_comparator(onto: object) -> None:
+    facts = _facts(onto, "TinyMom: Compressed Optimizer Moments",
+                   "We propose TinyMom. On image and text tasks TinyMom needs a fraction of the memory compared to "
+                   "state-of-the-art memory efficient optimizers, e.g., Adafactor or CAME.")
+    assert ("COMPARED_WITH", "method/tinymom", "method/adafactor") in facts
+    assert not any(r == "COMPARED_WITH" and t.startswith("technique/") for r, _s, t in facts)
+
+
+def test_a_part_of_the_method_is_not_what_it_extends(onto: object) -> None:
+    facts = _facts(onto, "MS-Gloop: Multi-Scale Gloop Blocks for Video",
+                   "We propose Multi-Scale Gloop (MS-Gloop), comprising two key components: Gated Loop (Gloop) Blocks "
+                   "and the Gloop Mixer.")
+    assert not any(r == "EXTENDS" and t == "method/gloop" for r, _s, t in facts)
+
+
+def test_evaluated_on_top_of_is_not_built_on(onto: object) -> None:
+    facts = _facts(onto, "Q-Batch: Batching for Recurrent Accelerators",
+                   "We propose Q-Batch, a batching scheme for recurrent networks. We evaluate Q-Batch on top of R-ACC.")
+    assert not any(r == "EXTENDS" for r, _s, _t in facts)
