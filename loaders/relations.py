@@ -959,10 +959,32 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
 
 
+_SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[bmk](?:-|$)")
+
+
+def _sized_models(doc: LinkedDoc) -> dict[str, str]:
+    """Model ids written without their size -> the one sized id the paper gives the same model.
+
+    "Phi-mini-MoE (7.6B total parameters)" early on makes a later bare "Phi-mini-MoE" that model;
+    two sizes of one name ("Foo-7B and Foo-13B") leave the bare name as it is.
+    """
+    ids = {m.entity_id for m in doc.mentions if m.label is NodeLabel.MODEL and m.entity_id}
+    out: dict[str, str] = {}
+    for bare in ids:
+        if _SIZE_SUFFIX.search(bare):
+            continue
+        sized = {i for i in ids if i.startswith(bare + "-") and _SIZE_SUFFIX.match(i, len(bare))}
+        if len(sized) == 1:
+            out[bare] = sized.pop()
+    return out
+
+
 def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
+    sized = _sized_models(doc)
     for sent in doc.sentences:
-        models = [m for m in doc.mentions_in(sent.index, NodeLabel.MODEL) if m.entity_id]
+        models = [m.model_copy(update={"entity_id": sized[m.entity_id]}) if m.entity_id in sized else m
+                  for m in doc.mentions_in(sent.index, NodeLabel.MODEL) if m.entity_id]
         if not models:
             continue
         # DERIVED_FROM: "A, distilled from B" / "distill B into A".

@@ -204,3 +204,11 @@ def test_evaluated_on_top_of_is_not_built_on(onto: object) -> None:
     facts = _facts(onto, "Q-Batch: Batching for Recurrent Accelerators",
                    "We propose Q-Batch, a batching scheme for recurrent networks. We evaluate Q-Batch on top of R-ACC.")
     assert not any(r == "EXTENDS" for r, _s, _t in facts)
+
+
+def test_a_bare_model_name_takes_the_one_size_the_paper_gives_it(onto: object) -> None:
+    facts = _facts(onto, "TrimMoE: Smaller Experts",
+                   "We propose TrimMoE and compress Phi 3.5-MoE (41.9B total parameters) into Phi-mini-MoE (7.6B total "
+                   "parameters). The result can be fine-tuned on one GPU (A6000 for Phi-mini-MoE).")
+    assert ("TRAINED_ON", "model/phi-mini-moe-7.6b", "hardware/nvidia-a6000") in facts
+    assert ("TRAINED_ON", "model/phi-mini-moe", "hardware/nvidia-a6000") not in facts
