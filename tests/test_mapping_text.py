@@ -59,3 +59,57 @@ def test_lexicon_matches_spelling_variants_case_and_kinds_independently() -> Non
     assert not any(h.text == "kv caches" for h in hits)  # "KV" must be written in capitals
     for h in hits:
         assert h.text == "KV-cache compression and kv caches; FlashAttention on MATH, but math is a word."[h.start : h.end]
+
+
+# -- reading rules of the linker (test sentences written for these tests) -----------------------
+
+def _link(title: str, abstract: str):  # type: ignore[no-untyped-def]
+    from kg.ids import paper_id
+    from kg.records import TITLE_SEPARATOR, Paper, SourceRef
+    from loaders.mapping.linker import link
+
+    paper = Paper(id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+                  occurrences=(SourceRef(file="test", line=1, format="test", loader="test"),))
+    return link(paper)
+
+
+def test_an_inference_system_alone_is_not_a_serving_system() -> None:
+    lk = _link("BarInfer: A Near-Memory LLM Inference System for Low-Bit Models",
+               "We propose BarInfer, an LLM inference system that runs quantized models with processing-in-memory units "
+               "placed beside the DRAM banks, which cuts data movement. Its in-memory computing units also run the "
+               "attention layers inside the banks.")
+    assert "technique/serving-systems" not in lk.doc.techniques
+    assert "technique/processing-in-memory" in lk.doc.techniques
+
+
+def test_an_fpga_design_is_the_accelerator_unless_a_chip_is_built() -> None:
+    abstract = ("Dataflow designs give each layer its own hardware but run out of on-chip memory. "
+                "We map convolutional networks onto FPGAs with a dataflow accelerator that keeps every layer on chip, and "
+                "compress the weights by low-rank factorization.")
+    lk = _link("Foo: A Dataflow Neural Network Accelerator with Low-Rank Layers", abstract)
+    assert "technique/fpga-acceleration" in lk.doc.techniques
+    assert "technique/asic-acceleration" not in lk.doc.techniques
+    assert "hwclass/asic" not in lk.hwclasses
+    lk = _link("Foo: A Dataflow Neural Network Accelerator with Low-Rank Layers",
+               abstract + " A small ASIC controller, taped out in 28nm, drives the FPGA fabric.")
+    assert "technique/asic-acceleration" in lk.doc.techniques
+
+
+def test_tokens_of_a_kv_cache_paper_are_cache_entries() -> None:
+    lk = _link("QuxKV: Merging the KV Cache of Long-Context Models",
+               "Long inputs make the cache grow with every step. Existing schemes rely on token pruning, which loses "
+               "information for good. We propose QuxKV, which ranks the tokens of each head "
+               "by importance and fuses the less important tokens into their neighbours instead of discarding them.")
+    assert "technique/token-pruning" not in lk.doc.techniques
+    assert "technique/kv-cache-merging" in lk.doc.techniques
+
+
+def test_efficient_network_wordings_and_nano_drones() -> None:
+    lk = _link("BazNets: Efficient Video Networks for Streaming Recognition",
+               "We present BazNets, a family of efficient video networks built from lightweight 3D convolutions.")
+    assert "technique/efficient-network-design" in lk.doc.techniques
+    lk = _link("Adaptive Inference aboard Nano-Drones",
+               "We switch between two small CNNs on the nano-drone depending on how hard each frame is, which is "
+               "a form of adaptive inference that cuts latency by 30%.")
+    assert "technique/tinyml" not in lk.doc.techniques
+    assert "technique/dynamic-computation" in lk.doc.techniques

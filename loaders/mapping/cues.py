@@ -282,7 +282,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "tinyml": (
         ("microcontroller{s|}", 1.0), ("MCU{s|}", 1.0), ("TinyML", 1.0), ("tiny deep learning", 1.0),
         ("tiny machine learning", 1.0), ("ultra-low-power", 0.6), ("IoT device{s|}", 0.6), ("kB of SRAM", 0.8),
-        ("extreme edge", 0.7), ("nano-drone{s|}", 0.6), ("TinyNets", 0.3), ("IoT processor{s|}", 0.8),
+        ("extreme edge", 0.7), ("TinyNets", 0.3), ("IoT processor{s|}", 0.8),
         ("milliwatt", 0.4), ("microcontroller unit{s|}", 1.0),
     ),
     T + "on-device-inference": (
@@ -292,7 +292,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("deploy{|ed|ing} on {mobile|edge}", 0.8), ("memory-constrained device{s|}", 0.6), ("laptop{s|}", 0.4),
         ("local device{s|}", 0.6), ("personal device{s|}", 0.6), ("in your pocket", 0.8),
         ("local inference", 1.0), ("local LM{s|}", 0.7), ("local LLM{s|}", 0.7), ("local accelerator{s|}", 0.6),
-        ("power-constrained device{s|}", 0.7), ("end-side", 0.8), ("wearable{s|}", 0.6),
+        ("power-constrained device{s|}", 0.7), ("end-side", 0.8), ("wearable{s|}", 0.6), ("nano-drone{s|}", 0.6),
     ),
     T + "storage-offloading": (
         ("SSD{s|}", 0.8), ("NVMe", 0.9), ("flash memory", 0.9), ("flash storage", 1.0), ("storage tier", 1.0),
@@ -347,7 +347,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "serving-systems": (
         ("serving", 0.2), ("serving system{s|}", 1.0), ("continuous batching", 1.0), ("batching", 0.7),
         ("batch{ed|es}", 0.4), ("batch size{s|}", 0.4), ("dynamic batching", 1.0), ("multiple requests", 0.8),
-        ("inference system{s|}", 0.6), ("inference engine{s|}", 0.5), ("vLLM", 0.3), ("scheduling", 0.2),
+        ("inference system{s|}", 0.25), ("LLM inference system{s|}", 0.25), ("expert scheduling", 0.3), ("inference engine{s|}", 0.5), ("vLLM", 0.3), ("scheduling", 0.2),
         ("throughput", 0.1), ("LLM serving", 0.3), ("inference serving", 0.6), ("request{s|}", 0.4),
         ("co-serving", 1.0), ("parallel inference", 0.8), ("TensorRT-LLM", 0.3), ("FasterTransformer", 0.3),
         ("disaggregat{ed|ion}", 0.7), ("inference optimization", 0.4), ("model parallel inference", 0.9),
@@ -428,11 +428,16 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
     T + "neural-architecture-search": (("searched architecture{s|}", 0.8), ("evolutionary search", 0.5),
                                        ("search{|es|ed} for {the|} optimal architecture{s|}", 0.9)),
     T + "dynamic-computation": (("adaptive inference", 0.8), ("dynamic width", 0.8), ("input-dependent computation", 0.9),
-                                ("halting", 0.5), ("skip{|s|ping} {redundant|unnecessary} computation", 0.6)),
+                                ("halting", 0.5), ("skip{|s|ping} {redundant|unnecessary} computation", 0.6),
+                                ("adaptive deep learning", 0.6), ("dynamic pruning", 0.6), ("model switching", 0.6)),
     T + "speculative-decoding": (("draft-then-verify", 1.0),),
     T + "efficient-network-design": (("lightweight {model|network|architecture|backbone}{s|}", 0.8), ("compact {model|network}{s|}", 0.5),
                                      ("mobile-friendly", 0.7), ("channel shuffle", 0.8), ("group convolution{s|}", 0.6),
-                                     ("efficient {model|network} architecture{s|}", 0.8)),
+                                     ("efficient {model|network} architecture{s|}", 0.8),
+                                     # "efficient video networks", "mobile neural network": a network built to be cheap
+                                     ("efficient {video|image|vision|visual|mobile|convolutional} network{s|}", 0.8),
+                                     ("mobile {neural|vision|video} network{s|}", 0.8), ("mobile-optimized", 0.5),
+                                     ("{efficient|lightweight} {CNN|ConvNet|3D CNN} architecture{s|}", 0.8)),
     T + "ml-efficiency": (("network compression", 0.7), ("neural network compression", 0.8), ("model efficiency", 0.4),
                           ("computational efficiency", 0.3), ("efficient deep learning", 0.5), ("efficient machine learning", 0.5),
                           ("green AI", 0.5), ("compress{|es|ing} {deep|neural|large} {networks|models}", 0.7)),

@@ -246,9 +246,15 @@ def _score(
         if m:
             tech[ROOT].add(CLAIM_WEIGHT * factors[s.index], s.index, s.start + m.start(), s.start + m.end(), CLAIM_WEIGHT,
                            factors[s.index])
+    # a title about the KV cache makes its tokens cache entries: "token importance" and "merging
+    # tokens" there describe what is kept in the cache, not pruning of the input sequence
+    title_cues = cues_in.get(0, set()) if sentences and sentences[0].in_title else set()
+    paper_blocked = {t for t, cues in PAPER_COMBO_BLOCKERS.items() if title_cues & cues}
     for si, cues in cues_in.items():
         s = sentences[si]
         for target, need, w in COMBOS:
+            if target in paper_blocked:
+                continue
             if all(c in cues for c in need) and not cues & COMBO_BLOCKERS.get(target, frozenset()):
                 tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
@@ -256,7 +262,7 @@ def _score(
     strong = [si for si in cues_in if factors[si] >= PROPOSAL_FACTOR]
     weak_ok = [si for si in cues_in if factors[si] >= 1.0]
     for target, need, w in COMBOS:
-        if len(need) != 2 or target in tech and tech[target].total >= w * PROPOSAL_FACTOR:
+        if len(need) != 2 or target in paper_blocked or target in tech and tech[target].total >= w * PROPOSAL_FACTOR:
             continue
         a, b = need
         for x, y in ((a, b), (b, a)):
@@ -268,6 +274,18 @@ def _score(
                                  min(factors[sx], PROPOSAL_FACTOR))
                 break
     return tech, topics
+
+
+# cues in the title that keep a pair from naming its class anywhere in the paper
+PAPER_COMBO_BLOCKERS: dict[str, frozenset[str]] = {
+    "technique/token-pruning": frozenset({"kv"}),
+}
+
+# an FPGA or PIM design is the paper's accelerator: "accelerator" words name an ASIC only when the
+# paper says it builds one (a chip, a tape-out, a process node)
+_ASIC_EXPLICIT = re.compile(r"\bASICs?\b|\btape-?out|\b\d+\s?nm\b|\bcustom (?:accelerator|chip)|\baccelerator chip|"
+                            r"\bapplication-specific\b|\bsilicon\b", re.I)
+_ACCEL_HOSTS = ("technique/fpga-acceleration", "technique/processing-in-memory")
 
 
 # a kept class makes these redundant (the annotation keeps the class the paper is really about)
@@ -414,6 +432,11 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
     # only the root: a survey may span everything, a paper that proposes something is more specific
+    hosts = [t for t in _ACCEL_HOSTS if t in techniques or (
+        t in tech_scores and tech_scores[t].total >= SELECT_MIN and tech_scores[t].strongest >= STRONG_MIN)]
+    if "technique/asic-acceleration" in techniques and hosts and not _ASIC_EXPLICIT.search(text):
+        techniques = [t for t in techniques if t != "technique/asic-acceleration"]
+        techniques += [t for t in hosts if t not in techniques]
     if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
     topic = None
