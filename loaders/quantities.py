@@ -213,6 +213,8 @@ def _match_unit(text: str, pos: int) -> tuple[str, str, int, float] | None:
                 continue  # "3-x" is not written; "-fold" carries its own hyphen
             if unit == "x" and raw in ("x", "X") and gap == " " and not _x_is_factor(text, m.end()):
                 continue  # "4 x 4 grid", "2 X" as a variable
+            if unit == "x" and raw in ("×", "✕", "x") and not _x_is_factor(text, m.end()):
+                continue  # "256×256", "224x224": a resolution or shape, not a factor
             if unit in ("s", "hours", "bits") and gap == "-" and raw in ("s", "h", "b"):
                 continue
             if unit == "GPUs" and gap == "-":
@@ -227,7 +229,7 @@ def _match_unit(text: str, pos: int) -> tuple[str, str, int, float] | None:
 
 
 def _x_is_factor(text: str, end: int) -> bool:
-    # "3 x 3 convolution" is a shape, "3 x faster" is a factor.
+    # "3 x 3 convolution" and "256×256 images" are shapes, "3 x faster" is a factor.
     rest = text[end : end + 3].lstrip()
     return not rest[:1].isdigit()
 
@@ -244,6 +246,8 @@ def _role_before(text: str, start: int) -> Role | None:
     before = text[max(0, start - 40) : start]
     if _SECTION.search(before):
         return "section"
+    if re.search(r"\d\s?[×✕xX]\s?$", before):
+        return "format"  # the second side of "256×256"
     if re.search(r"\d[KkMB]-$", before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
     if re.search(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$", before) and re.match(r"\d+\.\d+(?![\d.]*\s?(?:%|x\b|×|[A-Za-z]))",
@@ -282,6 +286,8 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
         unit, factor = _CONVERT[unit]
         value *= factor
     role: Role = "measure"
+    if unit is None and re.match(r"\s?[×✕xX]\s?\d", text[m.end() : m.end() + 4]):
+        role = "format"  # "256×256", "3 x 3": a resolution or a shape
     if unit in ("s", "hours", "ms") and re.match(r"-(?:minute|second|hour|day|ms)\b", text[m.end() : m.end() + 8]):
         role = "name"  # "15-minute resolution", "a 5-second video": a duration used as an adjective
     om = _ORDINAL.match(text, m.end())

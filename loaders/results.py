@@ -65,7 +65,7 @@ METRICS = HIGHER_IS_BETTER | LOWER_IS_BETTER
 # match at the same place. Patterns are matched case-insensitively on word starts.
 _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("score", r"attack\ssuccess\srates?"),
-    ("accuracy-loss", r"(?:accuracy|performance|quality)\s(?:loss|drop|degradation|decline|decrease|gap)"
+    ("accuracy-loss", r"(?:accuracy|performance|quality|success\srates?|(?:f1|task|benchmark)\sscores?)\s(?:loss|drop|degradation|decline|decrease|gap)"
                       r"|(?:loss|drop|degradation)\sin\s(?:accuracy|performance)|impact\son\s(?:\w+\s)?(?:performance|accuracy)"),
     ("error-rate", r"(?:word\s|character\s|top-[15]\s|equal\s)?error(?:\srates?)?|wer\b|cer\b|eer\b|mae\b|mse\b|rmse\b"
                    r"|mean\s(?:absolute|squared)\serror"),
@@ -375,12 +375,16 @@ _RESULT_REACH = re.compile(r"\b(?:process\w*|handl\w*|support\w*|extend\w*|scal\
 _OTHER_SETTING_AFTER = re.compile(
     r"^\s?(?:of\s)?(?:the\s)?(?:parameters?\s(?:left|remain\w*|retained|kept)|(?:[\w-]+\s)?budgets?\b"
     r"|(?:[\w-]+\s){0,2}?(?:training\s)?data\b|of\s(?:the\s)?(?:original\s)?(?:model's\s)?training\sdata|larger\sbatch"
-    r"|(?:bigger|larger)\s(?:batch|models?|inputs?))", re.I)
+    r"|(?:bigger|larger)\s(?:batch|models?|inputs?)"
+    # "5x increase in average batch size": batch-size gains are not on the metric list
+    r"|(?:[\w-]+\s){0,2}?(?:increases?|growth|gains?)\s(?:in|of)\s(?:the\s)?(?:average\s|maximum\s|max\s)?batch\ssizes?)", re.I)
 _OTHER_SETTING_BEFORE = re.compile(
     r"\b(?:(?:poison|dropout|learning|sampling|masking|drop|keep|retention)\s(?:rate|ratio)|recall\s(?:quality|level)"
     r")\s(?:of\s)?(?:less\sthan\s|below\s|at\s|about\s)?$"
     # "with similar constraints (<80ms)": a bound the search was given, not a result
-    r"|\b(?:constraints?|budgets?|targets?|limits?)\s\(?\s?(?:[<>≤≥~]|under\s|below\s)?\s?$", re.I)
+    r"|\b(?:constraints?|budgets?|targets?|limits?)\s\(?\s?(?:[<>≤≥~]|under\s|below\s)?\s?$"
+    # "given the same expert memory footprint of 3.4GB", "at an equal latency of 5 ms": the setting compared under
+    r"|\b(?:the\ssame|equal|identical|matched|fixed)\s(?:amount\sof\s)?(?:[\w-]+\s){0,3}?(?:of|at)\s(?:about\s|around\s)?$", re.I)
 
 
 def _condition_of(text: str, q: Quantity) -> str | None:
@@ -795,6 +799,19 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
                 and p.unit == r.unit and not re.search(r"\bby\b", between) and (
                     len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)):
             filled[i] = replace(r, qualifier=p.qualifier)
+    # "only 43.4% of the parameters and 42.2% FLOPs", "46.7% memory and 8.7% time of X": coordinated shares
+    for i in range(1, len(filled)):
+        a, b = filled[i - 1], filled[i]
+        between = text[a.end : b.start]
+        if a.unit != "percent" or b.unit != "percent" or _VERB.search(between) or _NEW_CLAIM.search(between) \
+                or re.search(r"[;:()]|\.\s", between) or not re.search(r"(?:,\s?|\s)and\s$|,\s$", between):
+            continue
+        share_a = a.kind == "relative" and a.direction is None
+        share_b = b.kind == "relative" and b.direction is None
+        if share_a and b.kind == "absolute" and b.direction is None and not _names_change(text, b):
+            filled[i] = replace(b, kind="relative")
+        elif share_b and a.kind == "absolute" and a.direction is None and not _names_change(text, a):
+            filled[i - 1] = replace(a, kind="relative")
     return filled
 
 
@@ -804,6 +821,14 @@ _PLAIN_AFTER = re.compile(
     r"|less|more|fewer|smaller|larger|faster|slower|better|worse|greater|degradation|loss|compression|acceleration"
     r"|overhead|growth|decline|respectively|correspondingly|overall|total|average|in|of|the|a|an|each|all|both|relative"
     r"|times|fold|x|points?|that|those|as|what|it|its|their|our)$", re.I)
+
+
+def _names_change(text: str, q: Quantity | SentenceResult) -> bool:
+    """Whether the words right after a number make it a change ("28% lower", "30% reduction")."""
+    head = _right_head(text, q.end, min(len(text), q.end + 60))
+    return bool(re.search(r"\b(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?"
+                          r"|cuts?|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater|shorter"
+                          r"|longer)\b", head, re.I))
 
 
 def _names_own_measure(text: str, r: SentenceResult) -> bool:
@@ -816,7 +841,8 @@ def _names_own_measure(text: str, r: SentenceResult) -> bool:
     return any(not _PLAIN_AFTER.match(w) for w in words)
 
 
-_CHANGE_OF = re.compile(r"\b(?:increases?|decreases?|reductions?|improvements?|gains?|drops?|degradations?)\s(?:of\s)?"
+_CHANGE_OF = re.compile(r"\b(?:increases?|decreases?|reductions?|improvements?|gains?|drops?|degradations?|speed-?ups?|savings?"
+                        r"|boosts?|margins?)\s(?:of\s)?"
                         r"(?:up\sto\s|about\s|around\s|no\smore\sthan\s|less\sthan\s|at\smost\s|only\s)?$", re.I)
 _ARROW = re.compile(r"^\s?(?:↓|↑|\\?downarrow|\\?uparrow)", re.I)
 _EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage)[- ]?(?:efficien\w*)", re.I)
@@ -920,6 +946,10 @@ def _read_result(
     plus = q.unit is None and text[max(0, q.start - 1) : q.start] == "+"
     relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(better) or (
         direction is not None and unit_in == "percent" and not share)
+    if unit_in == "percent" and relative and not by and not better and not arrow and not plus and q.change_from is None \
+            and re.search(r"(?:\b(?:at|of)|[:=])\s(?:about\s|around\s|nearly\s|only\s)?$", text[max(0, first.start - 14) : first.start], re.I) \
+            and not _names_change(text, head):
+        relative = False  # "outperforms X at 85.2% accuracy", "an accuracy of 84.3%": the value reached
     if unit_in == "percent" and not share and re.match(
             r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", text[head.end : head.end + 25], re.I):
         relative = True  # "... by 45% relative to A and 33% relative to B": a change against what follows
@@ -1421,6 +1451,12 @@ def _pick(
             return None, True  # a list of contexts that does not line up with the numbers: none singled out
     if respectively and len(ids) > 1 and len(ids) == len(parsed):
         return ids[i], False
+    if respectively and len(same_group) > 1 and len(ids) < len(same_group) and any(
+            re.match(r"(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:the\s)?[A-Z][\w-]*", text[x.end : x.end + 30])
+            or re.search(r"[A-Z][\w-]*(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:the\s)?$", text[max(0, x.start - 30) : x.start])
+            for x in slots):
+        # "by 3.4% and 10.3% on A and B, respectively" with only B linked: A's number must not take B
+        return None, True
     if not respectively and len(same_group) < 2 and any(len(_list_members(text, slots, x)) >= 3 for x in slots):
         return None, False  # "(OPT-2.7B/6.7B/13B/30B)", "A, B, C, D and E": a list of three or more, none singled out
     paren = _paren_span(text, r.start)

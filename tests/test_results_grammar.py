@@ -292,3 +292,35 @@ def test_the_own_method_spelled_with_a_hyphen_is_not_a_model(onto: object) -> No
     rs = _results(onto, "ResNetV3: Faster Residual Networks",
                   "We propose ResNetV3, a faster residual network. Our ResNet-V3 reaches 80.1% top-1 accuracy on ImageNet.")
     assert (rs[80.1].subject, rs[80.1].model) == ("method/resnetv3", None)
+
+
+def test_a_drop_of_a_success_rate_is_an_accuracy_loss() -> None:
+    rs = _parsed("It halves the compute with only a 0.7% success rate drop on the robot suite.")
+    assert (rs[0.7].metric, rs[0.7].kind) == ("metric/accuracy-loss", "absolute")  # type: ignore[attr-defined]
+
+
+def test_batch_size_gains_and_same_budget_settings_are_not_results() -> None:
+    assert 6.0 not in _parsed("Profiling leads to a 6x increase in average batch size over the old recipe.")
+    rs = _parsed("Given the same cache footprint of 2.5GB, it beats Foo by a gain of 3.1% accuracy.")
+    assert 2.5 not in rs and rs[3.1].kind == "relative"  # type: ignore[attr-defined]
+
+
+def test_a_resolution_is_not_a_factor() -> None:
+    assert [q.role for q in find_quantities("It reaches 3.1 FID on 512×512 images")][1:] == ["format", "format"]
+
+
+def test_a_percent_introduced_by_at_or_of_is_a_value_reached() -> None:
+    rs = _parsed("Our large net outperforms Foo at 86.1% accuracy and gives a speedup of 12%.")
+    assert (rs[86.1].kind, rs[86.1].direction) == ("absolute", None)  # type: ignore[attr-defined]
+    assert (rs[12.0].kind, rs[12.0].direction) == ("relative", "increase")  # type: ignore[attr-defined]
+
+
+def test_coordinated_shares_share_their_kind() -> None:
+    rs = _parsed("The tiny net needs only 11.2% of the parameters and 12.5% FLOPs.")
+    assert (rs[12.5].kind, rs[12.5].direction) == ("relative", None)  # type: ignore[attr-defined]
+
+
+def test_respectively_with_a_partly_linked_list_leaves_the_entity_empty(onto: object) -> None:
+    rs = _results(onto, "Quux: Tiny Tuning",
+                  "We propose Quux. Quux beats full fine-tuning by 2.1% and 4.2% on Blorpset and ImageNet, respectively.")
+    assert rs[2.1].dataset is None and rs[2.1].partial
