@@ -113,3 +113,20 @@ def test_efficient_network_wordings_and_nano_drones() -> None:
                "a form of adaptive inference that cuts latency by 30%.")
     assert "technique/tinyml" not in lk.doc.techniques
     assert "technique/dynamic-computation" in lk.doc.techniques
+
+
+def test_a_plural_acronym_is_one_hit() -> None:
+    lex = Lexicon()
+    lex.add("GPU{s|}", "hwclass", "hwclass/gpu")
+    assert [(h.text, h.target) for h in lex.scan("It runs on two GPUs and one GPU.")] == [
+        ("GPUs", "hwclass/gpu"), ("GPU", "hwclass/gpu")]
+
+
+def test_a_qualified_gpu_is_a_target_a_bare_mention_is_not() -> None:
+    title = "QuuxDiff: Few-Step Image Generation with Mixed-Precision Weights"
+    lk = _link(title, "Image generators are slow. Their memory costs keep them off phones and even desktop GPUs. "
+                      "We propose QuuxDiff, which quantizes each layer to its own bit-width.")
+    assert "hwclass/gpu" in lk.hwclasses
+    lk = _link(title, "Image generators are slow. Their memory costs keep them off phones and even GPUs are strained. "
+                      "We propose QuuxDiff, which quantizes each layer to its own bit-width.")
+    assert "hwclass/gpu" not in lk.hwclasses

@@ -194,7 +194,10 @@ class Lexicon:
                         continue
                     if sense.exact_case is not None and not _case_ok(region, toks, i, sense.exact_case):
                         continue
-                    chosen.setdefault(kind, []).append(sense)
+                    same = chosen.setdefault(kind, [])
+                    # "GPU{s|}" adds "GPU" and "GPUs"; both accept "GPUs": one meaning, one hit
+                    if not any(o.target == sense.target and o.weight == sense.weight for o in same):
+                        same.append(sense)
                 if not chosen:
                     continue
                 s, e = toks[i][1], toks[i + k - 1][2]

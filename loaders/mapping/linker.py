@@ -656,6 +656,8 @@ _HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|aboard|using|to|for|across|with|in
 _HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|execution|platforms?|hardware|chips?|"
                               r"boards?|devices?)\b", re.I)
 _ACCEL_WORDS = re.compile(r"accelerator", re.I)
+_HW_QUALIFIED_BEFORE = re.compile(r"\b(?:desktop|consumer(?:-grade)?|low-end|commodity|single|one)[\s-]*$", re.I)
+_HW_QUALIFIED_SPAN = re.compile(r"(?:desktop|consumer)\b", re.I)
 
 
 def _hardware_classes(
@@ -680,6 +682,9 @@ def _hardware_classes(
             return HW_PLAIN * 0.5
         if _HW_WEAK_AFTER.match(after):
             return HW_PLAIN * 0.8
+        # "desktop GPUs", "a single GPU", "consumer-grade GPUs": the class the paper fits its model on
+        if _HW_QUALIFIED_BEFORE.search(before[-25:]) or _HW_QUALIFIED_SPAN.match(text, start, end):
+            return HW_STRONG
         if start < title_end or _HW_STRONG_BEFORE.search(before[-40:]) or _HW_STRONG_AFTER.match(after):
             return HW_STRONG
         return HW_PLAIN
