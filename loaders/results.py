@@ -841,8 +841,8 @@ def _names_own_measure(text: str, r: SentenceResult) -> bool:
     return any(not _PLAIN_AFTER.match(w) for w in words)
 
 
-_CHANGE_OF = re.compile(r"\b(?:increases?|decreases?|reductions?|improvements?|gains?|drops?|degradations?|speed-?ups?|savings?"
-                        r"|boosts?|margins?)\s(?:of\s)?"
+_CHANGE_OF = re.compile(r"\b(?:(?:increases?|decreases?|reductions?|improvements?|gains?|drops?|degradations?)\s(?:of\s)?"
+                        r"|(?:speed-?ups?|savings?|boosts?|margins?|enhancements?)\sof\s)"
                         r"(?:up\sto\s|about\s|around\s|no\smore\sthan\s|less\sthan\s|at\smost\s|only\s)?$", re.I)
 _ARROW = re.compile(r"^\s?(?:↓|↑|\\?downarrow|\\?uparrow)", re.I)
 _EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage)[- ]?(?:efficien\w*)", re.I)
@@ -948,7 +948,10 @@ def _read_result(
         direction is not None and unit_in == "percent" and not share)
     if unit_in == "percent" and relative and not by and not better and not arrow and not plus and q.change_from is None \
             and re.search(r"(?:\b(?:at|of)|[:=])\s(?:about\s|around\s|nearly\s|only\s)?$", text[max(0, first.start - 14) : first.start], re.I) \
-            and not _names_change(text, head):
+            and not _names_change(text, head) and not re.search(
+                r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|gains?|speed-?ups?|drops?|savings?|boosts?|margins?|enhanc\w*"
+                r"|accelerat\w*|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater)\b",
+                text[max(left, first.start - 40) : first.start], re.I):
         relative = False  # "outperforms X at 85.2% accuracy", "an accuracy of 84.3%": the value reached
     if unit_in == "percent" and not share and re.match(
             r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", text[head.end : head.end + 25], re.I):

@@ -324,3 +324,10 @@ def test_respectively_with_a_partly_linked_list_leaves_the_entity_empty(onto: ob
     rs = _results(onto, "Quux: Tiny Tuning",
                   "We propose Quux. Quux beats full fine-tuning by 2.1% and 4.2% on Blorpset and ImageNet, respectively.")
     assert rs[2.1].dataset is None and rs[2.1].partial
+
+
+def test_nouns_of_change_before_of_keep_a_percent_relative() -> None:
+    rs = _parsed("There were energy efficiency enhancements of 11.0%, 14.5%, and 12.5%.")
+    assert all(rs[v].kind == "relative" for v in (11.0, 14.5, 12.5))  # type: ignore[attr-defined]
+    rs = _parsed("It matches the teacher's quality while saving up to 97% of the moment buffers.")
+    assert rs[97.0].metric != "metric/score"  # type: ignore[attr-defined]
