@@ -304,8 +304,9 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
-        if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]):
-            continue  # "SSD-based solutions": a descriptor, not a name
+        if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]) or re.search(
+                r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level)$", tok, re.I):
+            continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
                  and tok.lower() not in lower_words)
@@ -522,12 +523,19 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
             for n, word, pos in _cue_objects(doc, cue, sent.start, sent.end):
                 if n.id in own or n.id in seen:
                     continue
+                if rel is RelType.EXTENDS and _NOT_EXTENDING.match(text, pos + len(word)) or (
+                        rel is RelType.EXTENDS and word.startswith("extended") and re.search(
+                            r"\b(?:of|the|an?|with|for|and|over|on)\s$", text[max(sent.start, pos - 6) : pos], re.I)):
+                    continue  # "enhancing the efficiency of X", "extending it to SLAM", "of extended recordings"
                 if rel is RelType.EXTENDS and word.startswith("on top of") and re.search(
                         r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", text[sent.start : pos], re.I):
                     continue  # "we evaluate X on top of Y": the platform of an experiment, not a method it builds on
                 if rel is RelType.EXTENDS and (not n.id.startswith("method/") or re.match(
                         r"\s(?:architecture|backbone|family|framework|design)\b", text[n.end : n.end + 14], re.I)):
                     continue  # "based on" a class or an architecture ("built on the Mamba architecture") extends no method
+                if rel is RelType.COMPOSES_WITH and re.match(r"\s(?:a|an|our|the)\s(?:\w+\s)?(?:novel|new|proposed)\b",
+                                                             text[pos + len(word) : n.start], re.I):
+                    continue  # "together with a novel initialization scheme": more of the contribution itself
                 if rel is RelType.COMPOSES_WITH and re.match(r"^[^.;]{0,30}?\b(?:framework|librar(?:y|ies)|toolkit|platform"
                                                              r"|compiler|runtime)s?\b", text[n.end : n.end + 60], re.I):
                     continue  # "integrated into PyTorch (a framework)": software it ships in, not a technique it composes with
@@ -558,6 +566,12 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                     yield r
 
 
+_NOT_EXTENDING = re.compile(
+    r"\s(?:the\s|its\s|their\s)?(?:[\w-]+\s)?(?:performance|efficiency|accuracy|quality|speed|throughput|robustness"
+    r"|capabilit(?:y|ies)|applicability|scalability|usability|practicality|generali[sz]ation)\sof\b"
+    r"|\s(?:it|them|this|these|our\s[\w-]+|the\s(?:method|approach|framework|model|idea|technique))\s(?:to|for|into|towards)\b",
+    re.I,
+)
 _CLASS_LEAD = re.compile(r"^(?:\s?(?:the|a|an|existing|standard|conventional|prior|previous|traditional|vanilla|naive"
                          r"|typical|common|popular|current|state-of-the-art|SOTA|full|dense|other|all|most)\b)*\s?$", re.I)
 _CLASS_HEAD = re.compile(r"^\s?(?:(?:methods?|approach(?:es)?|techniques?|baselines?|counterparts?|schemes?|algorithms?"
@@ -816,10 +830,21 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             if not name_positions(text, surface):
                 continue
+            if i == 0 and _same_thing(full[len(base) :], pm.name, text):
+                continue  # "EfficientTAMs", "FooNet-S", "Foo-H1-0.5B": the same method in the plural or another size
             si = next((s.index for s in doc.sentences if s.start <= pos < s.end + 1), 0)
             r = _rel(doc, RelType.EXTENDS, pm.id, bid, si, 0.65, qualifier="variant")
             if r:
                 yield r
+
+
+def _same_thing(rest: str, name: str, text: str) -> bool:
+    """Whether a name that only adds ``rest`` to an earlier one is that one again: a plural, a size
+    letter (S/M/L/B/T/XL) or a size cut off at its decimal point ("Falcon-X-0" of "Falcon-X-0.5B")."""
+    if rest == "s" or re.fullmatch(r"(?:x?[smlbt]|xxl)", rest):
+        return True
+    return bool(re.fullmatch(r"\d+", rest)) and any(
+        re.match(r"\.\d+\s?[BMK]\b", text[p + len(name) :]) for p in name_positions(text, name))
 
 
 # -- bottlenecks ------------------------------------------------------------------------------------
@@ -1088,6 +1113,11 @@ _ARCH_AFTER = re.compile(rf",?\s(?:is\s)?(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC
 _ARCH_BEFORE = re.compile(rf"\b(?:a|an)\s(?P<d>[^.;]{{0,110}}?\b{_DESC_NOUN}),\s(?:called\s|named\s)?$")
 
 
+_NOT_A_MODEL = re.compile(r"\b(?:frameworks?|systems?|paradigms?|methods?|approach(?:es)?|techniques?|algorithms?|engines?"
+                          r"|librar(?:y|ies)|tools?|toolkits?|pipelines?|benchmarks?|schemes?|strateg(?:y|ies)|accelerators?"
+                          r"|recipes?|protocols?)\b", re.I)
+
+
 def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
     """USES_ARCHITECTURE for a proposed model described by its architecture class.
 
@@ -1104,11 +1134,13 @@ def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
             for pos in name_positions(text, pm.name, sent.start, sent.end):
                 after = _ARCH_AFTER.match(text, pos + len(pm.name), sent.end)
                 before = _ARCH_BEFORE.search(text[sent.start : pos])
+                if after and re.match(rf"\s(?:[\w-]+\s){{0,2}}{_NOT_A_MODEL.pattern}", text[after.end() : after.end() + 50], re.I):
+                    continue  # "a high-throughput MoE LLM inference system": the head noun comes later
                 if after or before:
                     desc = (after or before).group("d")  # type: ignore[union-attr]
                     break
-            if not desc:
-                continue
+            if not desc or _NOT_A_MODEL.search(desc):
+                continue  # "a compression framework for MoE models": the thing described is no model
             arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
             if arch is None and re.search(r"\b(?:family|series)$", desc):
                 # "a family of 8B and 56B hybrid Mamba-Transformer models": the class sits before the members' noun

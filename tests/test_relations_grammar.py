@@ -212,3 +212,31 @@ def test_a_bare_model_name_takes_the_one_size_the_paper_gives_it(onto: object) -
                    "parameters). The result can be fine-tuned on one GPU (A6000 for Phi-mini-MoE).")
     assert ("TRAINED_ON", "model/phi-mini-moe-7.6b", "hardware/nvidia-a6000") in facts
     assert ("TRAINED_ON", "model/phi-mini-moe", "hardware/nvidia-a6000") not in facts
+
+
+def test_a_plural_or_a_size_of_the_method_is_not_a_variant(onto: object) -> None:
+    facts = _facts(onto, "SwiftSeg: Fast Segmenters",
+                   "We propose SwiftSeg, a light segmenter. Our SwiftSegs and SwiftSeg-S run on phones.")
+    assert not any(r == "EXTENDS" for r, _s, _t in facts)
+
+
+def test_improving_a_quality_of_something_or_a_new_domain_is_not_extending(onto: object) -> None:
+    facts = _facts(onto, "TurboRAG: Quicker Retrieval",
+                   "We propose TurboRAG, which enhances the efficiency of StreamQA pipelines. We also show the "
+                   "versatility of our framework by extending it to multi-agent SLAM. TurboRAG eases processing of extended "
+                   "EEG recordings, and it revisits choices from RAFT-like designs.")
+    assert not any(r == "EXTENDS" for r, _s, _t in facts)
+
+
+def test_composing_with_a_novel_part_is_the_contribution_itself(onto: object) -> None:
+    facts = _facts(onto, "HadaTune: Transform Adapters",
+                   "We propose HadaTune, which places adapters in quantized models, together with a novel adapter "
+                   "initialization scheme.")
+    assert not any(r == "COMPOSES_WITH" for r, _s, _t in facts)
+
+
+def test_a_system_or_framework_for_moe_models_uses_no_architecture(onto: object) -> None:
+    facts = _facts(onto, "ExpertLens: Serving Experts Fast",
+                   "We present ExpertLens, a high-throughput MoE LLM serving system for small servers. We also "
+                   "introduce ExpertCut, a two-stage compression framework for shrinking large MoE models.")
+    assert not any(r == "USES_ARCHITECTURE" for r, _s, _t in facts)
