@@ -130,3 +130,17 @@ def test_a_qualified_gpu_is_a_target_a_bare_mention_is_not() -> None:
     lk = _link(title, "Image generators are slow. Their memory costs keep them off phones and even GPUs are strained. "
                       "We propose QuuxDiff, which quantizes each layer to its own bit-width.")
     assert "hwclass/gpu" not in lk.hwclasses
+
+
+def test_what_storage_offloading_and_activation_quantization_reduce() -> None:
+    lk = _link("GarTrain: Fine-Tuning Beyond GPU Memory with NVMe Offloading",
+               "Fine-tuning large models needs more memory than one GPU has. We present GarTrain, which shards the "
+               "training state with ZeRO-style partitioning and offloads it to NVMe SSDs, so that a 70B model trains "
+               "on one node.")
+    assert "technique/storage-offloading" in lk.doc.techniques
+    assert "memory/weights" not in lk.memory
+    lk = _link("Mixed-Precision Quantization of Feature Maps on Microcontrollers",
+               "Microcontrollers have little SRAM. We propose GarQ, which picks a bit-width for each feature map and "
+               "quantizes the feature maps of every branch to fit the budget on MCUs.")
+    assert "memory/activations" in lk.memory
+    assert "memory/weights" not in lk.memory

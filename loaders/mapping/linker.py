@@ -972,6 +972,11 @@ _REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[s
                      r"small|mitigat|alleviat|fit)", re.I)
 _STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
                            r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
+_QUANT_ACTS = re.compile(r"\bquantiz\w*\s+(?:\w+\s+){0,4}(?:feature maps?|activations?)\b|"
+                         r"\b(?:feature maps?|activations?)\s+(?:\w+\s+){0,2}(?:quantiz\w*|bit-?widths?)\b|"
+                         r"\bbit-?widths? of (?:\w+\s+){0,2}(?:feature maps?|activations?)\b", re.I)
+_WEIGHT_WORD = re.compile(r"\bweights?\b|\bW\d+A\d+", re.I)
+_QUANT_TECHS = frozenset(t for t in _WEIGHT_TECHS if "quantization" in t)
 _SURVEY = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 # surveys, benchmarks and comparative studies are about families, not one leaf
 _BROAD = re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparative|empirical|systematic|comprehensive) "
@@ -987,11 +992,19 @@ def _memory_components(
         return out  # a survey or a comparative study reduces nothing itself
     kv_paper = any(t in _KV_TECHS for t in techniques)
     weight_specific = any(t in _WEIGHT_SPECIFIC for t in techniques)
+    # offloading to storage during sharded training moves all training state, not the weights as such
+    training_offload = "technique/offloading-and-sharding" in techniques
+    # quantizing only feature maps or activations (no weight is ever mentioned) shrinks those, not the weights
+    acts_only = bool(_QUANT_ACTS.search(text)) and not _WEIGHT_WORD.search(text)
     for t in techniques:
         for comp in _TECH_MEMORY.get(t, ()):
             # quantizing or pruning the KV cache reduces the cache, not the weights
             if comp == "memory/weights" and kv_paper and not weight_specific:
                 continue
+            if comp == "memory/weights" and t == "technique/storage-offloading" and training_offload:
+                continue
+            if comp == "memory/weights" and acts_only and t in _QUANT_TECHS:
+                comp = "memory/activations"
             out.setdefault(comp, (0, 0.6))
     if any(t in _STATE_TECHS for t in techniques) and _STATE_MEMORY.search(text):
         out.setdefault("memory/kv-cache", (0, 0.6))
