@@ -248,6 +248,8 @@ def _role_before(text: str, start: int) -> Role | None:
         return "section"
     if re.search(r"\d\s?[×✕xX]\s?$", before):
         return "format"  # the second side of "256×256"
+    if re.search(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$", before):
+        return "format"  # "11.0 ± 1.3": a spread, not a result of its own
     if re.search(r"\d[KkMB]-$", before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
     if re.search(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$", before) and re.match(r"\d+\.\d+(?![\d.]*\s?(?:%|x\b|×|[A-Za-z]))",
@@ -411,6 +413,11 @@ def find_quantities(text: str) -> list[Quantity]:
                                     start=m.start(), end=group[-1].end(), role="format"))
             i = j
             continue
+        spread = re.match(r"\s?(?:±|\\pm|\+/-|\+-|pm)\s?", text[q.end :])
+        if q.unit is None and spread and i + 1 < len(matches) and matches[i + 1].start() == q.end + spread.end():
+            sq = _read_one(text, matches[i + 1])
+            if sq.unit is not None:
+                q = _with(q, unit=sq.unit, unit_raw=sq.unit_raw)  # "11.0 ± 1.3 points": the unit is written once
         if q.unit is None and q.role == "measure" and "." not in m.group() and "," not in m.group():
             if 1900 <= q.value <= 2099 and q.text == m.group():
                 q = _with(q, role="year")

@@ -1053,6 +1053,8 @@ def _nearest_mention(mentions: Iterable[LinkedMention], pos: int) -> LinkedMenti
 _GENERIC_HEAD = re.compile(r"^(?:-based|-like|-style|\s(?:solutions?|methods?|approach(?:es)?|frameworks?|systems?|variants?"
                            r"|versions?|implementations?|algorithms?|baselines?|techniques?|models?|engines?|kernels?"
                            r"|libraries|library|accelerators?))\b", re.I)
+_PLURAL_HEAD = re.compile(r"^[\s-](?:variants|methods|approaches|techniques|solutions|frameworks|systems"
+                          r"|models|architectures|families|designs|algorithms)\b", re.I)
 _ITEM_SEP = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 _TECH_HEAD = re.compile(r"^[\w\s-]*?\b(?:methods?|baselines?|approach(?:es)?|techniques?)\b|^$", re.I)
 
@@ -1100,7 +1102,11 @@ def _items_in(doc: LinkedDoc, bstart: int, bend: int, *, loose: bool = False) ->
         kept = [n for k, n in enumerate(inside)
                 if not (_GENERIC_HEAD.match(text[n.end : n.end + 16]) and k + 1 < len(inside))
                 and not re.match(r"-(?:based|like|style)\b", text[n.end : n.end + 7])]
-        methods = [n.id for n in kept if n.id.startswith("method/")]
+        # a plural acronym ("existing NNIPs") or a name heading a plural generic noun ("Mamba variants")
+        # names a class of comparators, not one method: left empty
+        methods = [n.id for n in kept if n.id.startswith("method/")
+                   and not re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z]s", text[n.start : n.end])
+                   and not _PLURAL_HEAD.match(text[n.end : n.end + 20])]
         techs = [n.id for n in kept if n.id.startswith("technique/") and n.start - pos <= 2
                  and _TECH_HEAD.match(text[n.end : end].strip())]
         if methods or techs:

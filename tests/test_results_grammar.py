@@ -331,3 +331,13 @@ def test_nouns_of_change_before_of_keep_a_percent_relative() -> None:
     assert all(rs[v].kind == "relative" for v in (11.0, 14.5, 12.5))  # type: ignore[attr-defined]
     rs = _parsed("It matches the teacher's quality while saving up to 97% of the moment buffers.")
     assert rs[97.0].metric != "metric/score"  # type: ignore[attr-defined]
+
+
+def test_a_spread_after_plus_minus_is_not_a_result() -> None:
+    rs = _parsed("The trick yields 9.5 ± 0.8 points of improvement over plain prompting.")
+    assert list(rs) == [9.5] and rs[9.5].unit == "points"  # type: ignore[attr-defined]
+
+
+def test_a_class_of_comparators_is_no_baseline(onto: object) -> None:
+    rs = _results(onto, "Zappo: Fast Potentials", "We propose Zappo. Zappo runs 7x faster than existing MLIPs on big cells.")
+    assert rs[7.0].baseline is None
