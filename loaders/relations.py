@@ -82,8 +82,10 @@ _NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*(?:\
 _PHRASE_END = re.compile(
     r"[;:()]|(?<!e\.g)(?<!i\.e)\.\s|\.$|,\s(?!(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?"
     r"(?-i:[A-Z0-9]|[a-z]+[A-Z])[\w.+\-]*(?:[\s,]|$)|etc|e\.g\.|i\.e\.)"
-    r"|\s(?:while|which|whereas|but|by|in\sterms|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
-    r"|with(?!\s(?:and|or))|using|to\s(?:achieve|reduce|improve))\s",
+    r"|\s(?:while|which|whereas|but|by|in\sterms|in|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
+    r"|with(?!\s(?:and|or))|using|to\s(?:achieve|reduce|improve))\s"
+    # "outperforms existing methods and provides a new solution": a second verb ends the object
+    r"|\s(?:and|or)\s(?:also\s)?[a-z]+(?:es|s|ed)\s(?:a|an|the|its|their|up|new|significant\w*|substantial\w*)\s",
     re.IGNORECASE,
 )
 
@@ -353,8 +355,13 @@ def _method_id(name: str) -> str:
 _CITATION_PAREN = re.compile(r"\s?\([^()]{0,60}(?:et\sal\.|\b(?:19|20)\d{2}\b)[^()]{0,20}\)")
 
 
+_PHRASE_START_END = re.compile(r"(?:while|which|whereas|but|by|in|on|at|for|across|under|when|using)\s", re.I)
+
+
 def _phrase_end(text: str, start: int, stop: int) -> int:
     """End of the object phrase that starts at ``start``; citations in brackets do not end it."""
+    if _PHRASE_START_END.match(text, start, stop):
+        return start  # "baselines in terms of FID": the cue has no object
     pos = start
     while True:
         m = _PHRASE_END.search(text, pos, stop)
@@ -436,7 +443,8 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
         stop = _phrase_end(text, m.end(), end)
         cites = [(c.start(), c.end()) for c in _CITE_PAREN.finditer(text, m.end(), stop)]
         found = [n for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED)
-                 if not any(a <= n.start < b for a, b in cites)]
+                 if not any(a <= n.start < b for a, b in cites)
+                 and not re.search(r"\d(?:\.\d+)?%?\s?$", text[max(0, n.start - 8) : n.start])]  # "+4.1 EM": a score
         kept: list[Named] = []
         for k, n in enumerate(found):
             if kept and n.start < kept[-1].end:
@@ -545,6 +553,11 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 at_lead = bool(leading) and pos == sent.start
                 if not (_own_before(doc, sent.start, pos, objects, parts) or (at_lead and own_after_lead)):
                     continue  # the cue is not said of the paper's method
+                if rel is RelType.COMPARED_WITH and (word == "against" and re.search(
+                        r"\b(?:guarantee\w*|robust\w*|protect\w*|defen[cs]\w*|secur\w*|resilien\w*|safe\w*|attack\w*"
+                        r"|immun\w*|guard\w*)\s(?:\w+\s){0,2}$", text[max(sent.start, pos - 40) : pos], re.I)
+                        or re.search(r"\bour\s(?:own\s)?(?:[\w-]+\s)?$", text[max(sent.start, n.start - 30) : n.start], re.I)):
+                    continue  # "guarantees against Sybil attacks", "compared to our Triton implementation"
                 if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
                         text[max(sent.start, pos - 80) : pos]):
                     continue  # "methods such as X" without a comparison is background

@@ -240,3 +240,25 @@ def test_a_system_or_framework_for_moe_models_uses_no_architecture(onto: object)
                    "We present ExpertLens, a high-throughput MoE LLM serving system for small servers. We also "
                    "introduce ExpertCut, a two-stage compression framework for shrinking large MoE models.")
     assert not any(r == "USES_ARCHITECTURE" for r, _s, _t in facts)
+
+
+def test_scores_metrics_and_settings_after_a_cue_are_not_comparators(onto: object) -> None:
+    facts = _facts(onto, "PruneGen: Prompt-Aware Pruning",
+                   "We propose PruneGen. PruneGen beats the pruning baselines in terms of FID and CMMD scores. "
+                   "PruneGen improves recall across models (e.g., +3.2 EM on NewsQA). PruneGen outperforms the "
+                   "baseline models in the Chinese evaluation suite. PruneGen gives guarantees against Sybil attacks.")
+    assert not {t for r, _s, t in facts if r == "COMPARED_WITH"} & {
+        "method/fid", "method/cmmd", "method/em", "method/newsqa", "method/chinese", "method/sybil", "method/attacks"}, facts
+
+
+def test_a_second_verb_ends_the_compared_object(onto: object) -> None:
+    facts = _facts(onto, "Foreformer: Long Horizon Forecasts",
+                   "We propose Foreformer. Foreformer outperforms existing methods and provides a new solution to "
+                   "the LSTF problem.")
+    assert not any(r == "COMPARED_WITH" for r, _s, _t in facts), facts
+
+
+def test_the_authors_own_implementation_is_not_a_baseline(onto: object) -> None:
+    facts = _facts(onto, "FastLSTM: Fused Recurrent Kernels",
+                   "We propose FastLSTM. FastLSTM allows 30x larger hidden sizes compared to our Triton implementation.")
+    assert ("COMPARED_WITH", "method/fastlstm", "method/triton") not in facts
