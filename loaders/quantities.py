@@ -358,7 +358,8 @@ def find_quantities(text: str) -> list[Quantity]:
         # A change: "reduces memory from 48G to 7G", "rose from 23.2% to 71.3%" (value is the end point).
         if i + 1 < len(matches) and re.fullmatch(r"\s(?:\([^()]{1,40}\)\s|(?:with|using|under|on|for)\s(?:[\w-]+\s){1,4})?"
                                                  r"(?:to|down\sto|up\sto)\s", text[q.end : matches[i + 1].start()]) \
-                and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]):
+                and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]) \
+                and not re.search(r"\b(?:rang\w*|vary\w*|varies|spann\w*)\sfrom\s$", text[max(0, m.start() - 20) : m.start()], re.I):
             q2 = _read_one(text, matches[i + 1])
             if q2.role == "measure" and (q.unit in (None, q2.unit)):
                 out.append(Quantity(value=q2.value, unit=q2.unit, unit_raw=q2.unit_raw, text=text[q.start : q2.end],

@@ -150,7 +150,8 @@ _CLAUSE_BREAK = re.compile(
 # "X of the original", "to X% of": a share, not a change.
 _SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:the\s)?(?:original|baseline|full|dense|uncompressed|its|their|overall|the\s|teacher"
                           r"|(?:\w+\s)?(?:activated\s|trainable\s|model\s)?parameters)|(?:the\s)?(?:performance|accuracy|quality)"
-                          r"\sof|(?:[\w'’-]+\s){0,2}?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline))"
+                          r"\sof|of\s(?-i:[A-Z])[\w.+-]*(?:'s|’s)?\s(?:performance|accuracy|quality|throughput|speed)\b"
+                          r"|(?:[\w'’-]+\s){0,2}?(?:task\s)?performance\b(?!\s(?:improvement|gain|increase|boost|drop|loss|degradation|decline))"
                           # "8.7% inference time of X", "46.7% GPU memory cost of X": the reference's own measure
                           r"|(?:(?!(?:lower|higher|less|more|fewer|smaller|larger|faster|slower|better|reduc\w*|improv\w*|increas\w*"
                           r"|decreas\w*|sav\w*|gains?|drops?|cuts?)\b)[\w-]+\s){0,2}?(?:memory|latency|time|energy|cost|compute"
@@ -731,7 +732,8 @@ def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidate
         c = after[0]
         between = text[r.end : c.start]
         closed = bool(_NEW_CLAIM.search(text[r.end : c.phrase_start]))
-        if r.kind == "absolute" and (any(r.end <= q.start < c.start for q in candidates) or len(between) >= 40):
+        if (r.kind == "absolute" or r.direction is None) and (
+                any(r.end <= q.start < c.start for q in candidates) or len(between) >= 40):
             closed = True  # "reaches 1038 TOPS, a 5x speedup over X": the comparison belongs to the factor
         if not closed:
             chosen = c
@@ -944,9 +946,14 @@ def _read_result(
     if arrow:
         direction = "decrease" if "down" in arrow.group() or "↓" in arrow.group() else "increase"
     plus = q.unit is None and text[max(0, q.start - 1) : q.start] == "+"
-    relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(better) or (
+    signed = q.unit in ("percent", "x") and re.search(r"(?:^|[\s(])[+−]$", text[max(0, q.start - 2) : q.start])
+    if signed:
+        # "(+9.4%)", "(−12%)": a signed change
+        direction = "increase" if text[q.start - 1] == "+" else "decrease"
+    relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(signed) or bool(better) or (
         direction is not None and unit_in == "percent" and not share)
-    if unit_in == "percent" and relative and not by and not better and not arrow and not plus and q.change_from is None \
+    if unit_in == "percent" and relative and not by and not better and not arrow and not plus and not signed \
+            and q.change_from is None \
             and re.search(r"(?:\b(?:at|of)|[:=])\s(?:about\s|around\s|nearly\s|only\s)?$", text[max(0, first.start - 14) : first.start], re.I) \
             and not _names_change(text, head) and not re.search(
                 r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|gains?|speed-?ups?|drops?|savings?|boosts?|margins?|enhanc\w*"
@@ -1191,12 +1198,16 @@ def _bind_sentence(
             if count:
                 conditions["devices"] = str(count)
         metric = r.metric
+        result_subject = subject
+        if re.search(r"\b(?:vs\.?|versus)\s(?:about\s|around\s|~\s?)?$", text[max(0, r.start - 16) : r.start], re.I):
+            # "21.2s vs. 108.4s": the number after "vs." is the comparator's, whose owner is not named here
+            result_subject, baseline = None, None
         if metric is None and dataset and r.unit == "percent" and r.kind == "absolute":
             metric = "metric/accuracy"  # "97.2% on MATH500": a share of a benchmark solved
         partial = metric is None or unresolved
         ev = doc.evidence(index, extractor=EXTRACTOR, version=VERSION, confidence=0.6 if partial else 0.8)
         out.append(ResultRecord(
-            index=first_index + i, evidence=ev, subject=subject, metric=metric, value=r.value,
+            index=first_index + i, evidence=ev, subject=result_subject, metric=metric, value=r.value,
             value_max=r.value_max, unit=r.unit, unit_raw=r.unit_raw, kind=r.kind, direction=r.direction,
             qualifier=r.qualifier, baseline=baseline, model=model, dataset=dataset, hardware=hw,
             conditions=conditions, partial=partial, value_text=r.value_text,

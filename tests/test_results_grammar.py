@@ -341,3 +341,28 @@ def test_a_spread_after_plus_minus_is_not_a_result() -> None:
 def test_a_class_of_comparators_is_no_baseline(onto: object) -> None:
     rs = _results(onto, "Zappo: Fast Potentials", "We propose Zappo. Zappo runs 7x faster than existing MLIPs on big cells.")
     assert rs[7.0].baseline is None
+
+
+def test_a_signed_percent_is_a_change() -> None:
+    rs = _parsed("The largest gains are on the harder split (+8.1%) and the noisy split (−2.5% error).")
+    assert (rs[8.1].kind, rs[8.1].direction) == ("relative", "increase")  # type: ignore[attr-defined]
+
+
+def test_a_range_written_from_to_is_not_a_change() -> None:
+    rs = _parsed("We see speedups ranging from 3x to 11x on the kernels.")
+    assert (rs[3.0].value_max, rs[3.0].kind) == (11.0, "relative")  # type: ignore[attr-defined]
+
+
+def test_a_share_of_a_named_models_quality_has_no_direction() -> None:
+    rs = _parsed("The hybrid gives 97% of Transformer quality at half the cost.")
+    assert (rs[97.0].kind, rs[97.0].direction) == ("relative", None)  # type: ignore[attr-defined]
+
+
+def test_the_number_after_vs_is_not_the_subjects(onto: object) -> None:
+    rs = _results(onto, "Quux: Tiny Tuning", "We propose Quux. Quux trains in 20.5s vs. 98.2s per epoch for the plain net.")
+    assert rs[20.5].subject == "method/quux" and rs[98.2].subject is None
+
+
+def test_a_share_does_not_take_a_distant_comparison() -> None:
+    rs = _parsed("It keeps 95% of Transformer quality on the hard tasks, with 9.1x higher throughput than Qorx.")
+    assert rs[95.0].baseline_text is None and rs[9.1].baseline_text == "Qorx"  # type: ignore[attr-defined]
