@@ -718,6 +718,13 @@ def _part_name(np: str) -> str | None:
     return name
 
 
+def _is_class(doc: LinkedDoc, start: int, end: int, part: str) -> bool:
+    """Whether ``part`` (read in ``text[start:end]``) is just the name of a technique class the mapper knows."""
+    want = _compact(part).rstrip("s")
+    return any(m.label is NodeLabel.TECHNIQUE and m.entity_id and start <= m.start < end
+               and _compact(m.text).rstrip("s") == want for m in doc.mentions)
+
+
 def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     if not doc.methods:
         return
@@ -778,14 +785,18 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title or sent.index <= main.sentence:
             continue
-        if not _FURTHER.search(sent.text):
+        later = main.sentence >= 1 and not any(name_positions(sent.text, pm.name) for pm in doc.methods)
+        if not (_FURTHER.search(sent.text) or later):
             continue  # only a further contribution ("we also propose ...", "First, we introduce ...") is a part
         for pm_ in _PROPOSE_PART.finditer(sent.text):
             if re.match(r"\s?\(|\s(?:called|dubbed|named)\b", sent.text[pm_.end("np") :]):
                 continue  # an acronym or a name follows: read by the acronym path or a whole contribution
-            part = _part_name(pm_.group("np"))
-            if not part:
-                continue
+            np_ = pm_.group("np").strip()
+            coined = _name_like(np_) and " " not in np_ and np_ not in _generic_words() and \
+                sent.text[pm_.end("np") : pm_.end("np") + 2] == ", "
+            part = np_ if coined else _part_name(np_)
+            if not part or (not coined and _is_class(doc, sent.start + pm_.start("np"), sent.start + pm_.end("np"), part)):
+                continue  # "we propose an FPGA-friendly post-training quantization algorithm": a known class, no named part
             cid = f"method/{slug(part)}"
             if cid in done or cid in _own_ids(doc) or _compact(part) in {_compact(m.name) for m in doc.methods}:
                 continue

@@ -262,3 +262,12 @@ def test_the_authors_own_implementation_is_not_a_baseline(onto: object) -> None:
     facts = _facts(onto, "FastLSTM: Fused Recurrent Kernels",
                    "We propose FastLSTM. FastLSTM allows 30x larger hidden sizes compared to our Triton implementation.")
     assert ("COMPARED_WITH", "method/fastlstm", "method/triton") not in facts
+
+
+def test_a_later_proposal_is_a_part_unless_it_is_a_known_class(onto: object) -> None:
+    facts = _facts(onto, "Merge Where It Matters: Adaptive Cache Merging",
+                   "Long contexts strain memory. We introduce KVFuse, a merging scheme for cached states. "
+                   "Subsequently, we propose a Gaussian kernel weighted merging algorithm to merge the states of a set. "
+                   "We first propose an FPGA-friendly post-training quantization algorithm that keeps 4-bit accuracy.")
+    assert ("HAS_COMPONENT", "method/kvfuse", "method/gaussian-kernel-weighted-merging") in facts, facts
+    assert ("HAS_COMPONENT", "method/kvfuse", "method/post-training-quantization") not in facts
