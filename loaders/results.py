@@ -451,6 +451,9 @@ def _condition_text(q: Quantity) -> str:
 def _is_count(text: str, q: Quantity) -> bool:
     """Counts of things (tasks, datasets, layers, tokens of training data) are not results."""
     after = text[q.end : q.end + 40]
+    if q.unit in ("GB", "MB", "TB") and re.match(r"^[\s-]?(?:(?!of\b|in\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
+                                                 r"|servers?|nodes?|accelerators?|boards?)\b", after, re.I):
+        return True  # "on a single 24GB GPU", "an 80GB GPU": the size of a device, not a result
     if q.unit in ("hours", "s") and re.match(r"^\s?of\s(?:[\w-]+\s){0,2}?(?:video|audio|speech|data|footage|recordings?"
                                               r"|sequences?|content|music|text|conversations?|gameplay|experience|dialogues?)\b",
                                               after, re.I):
@@ -758,7 +761,9 @@ _RESULT_VERB = re.compile(
     r"|retain\w*|requir\w*|us(?:e|es|ing)|consum\w*|runs?|running|enabl\w*|decreas\w*|shrink\w*|compress\w*|gain\w*)\b",
     re.I,
 )
-_WHICH_IS = re.compile(r"^[\s,]*(?:which|that)\s(?:is|was|are|were|represents?|corresponds\sto|amounts\sto)\s(?:a|an)?\s*$", re.I)
+_WHICH_IS = re.compile(r"^[\s,]*(?:which|that)\s(?:is|was|are|were|represents?|corresponds\sto|amounts\sto)\s(?:a|an)?\s*$"
+                       # "reaches 1200 tokens/s, 2x more than X": an apposition restates the same measure
+                       r"|^,\s(?:i\.e\.,?\s|or\s)?(?:a|an)?\s?$", re.I)
 
 
 def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:

@@ -366,3 +366,13 @@ def test_the_number_after_vs_is_not_the_subjects(onto: object) -> None:
 def test_a_share_does_not_take_a_distant_comparison() -> None:
     rs = _parsed("It keeps 95% of Transformer quality on the hard tasks, with 9.1x higher throughput than Qorx.")
     assert rs[95.0].baseline_text is None and rs[9.1].baseline_text == "Qorx"  # type: ignore[attr-defined]
+
+
+def test_the_memory_size_of_a_device_is_not_a_result() -> None:
+    assert parse_sentence("It serves a 70B model on a single 48GB GPU.") == ()
+    assert 1.5 in _parsed("It saves 1.5 GB of GPU memory per request.")
+
+
+def test_an_apposition_restates_the_measure_before_it() -> None:
+    rs = _parsed("Running on one node, it reaches 900 tokens/s, 2.2x more than the old server.")
+    assert (rs[2.2].metric, rs[2.2].direction) == ("metric/throughput", "increase")  # type: ignore[attr-defined]
