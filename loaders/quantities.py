@@ -248,6 +248,8 @@ def _role_before(text: str, start: int) -> Role | None:
         return "section"
     if re.search(r"\d\s?[×✕xX]\s?$", before):
         return "format"  # the second side of "256×256"
+    if re.search(r"(?<![\d.])\d{1,2}:$", before) or re.match(r"\d{1,2}:\d{1,2}(?![\d.])", text[start : start + 6]):
+        return "format"  # "2:4 sparsity": an N:M pattern, not two numbers
     if re.search(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$", before):
         return "format"  # "11.0 ± 1.3": a spread, not a result of its own
     if re.search(r"\d[KkMB]-$", before):

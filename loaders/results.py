@@ -419,6 +419,11 @@ def _condition_of(text: str, q: Quantity) -> str | None:
             if key == "sparsity" and not setting and _RESULT_REACH.search(before):
                 continue
             return key
+    if q.unit == "percent" and re.match(r"^\s?of\s(?:the\s)?(?:full\s)?(?:kv(?:[- ]cache)?|cache|(?:visual\s|input\s|vision\s)?tokens)\b",
+                                        after, re.I) \
+            and re.search(r"\b(?:using|with|keeping|retaining|preserving)\s(?:only\s|just\s)?$",
+                          before, re.I):
+        return "compression_ratio"  # "using only 10% of the KV cache", "while keeping 20% of tokens": the budget kept
     if _OTHER_SETTING_AFTER.match(after) or _OTHER_SETTING_BEFORE.search(before):
         return "other"
     if q.unit == "tokens" and re.search(r"\b(?:at|with|of|for|under|on)\s(?:a\s)?$", before, re.I):
@@ -451,6 +456,8 @@ def _condition_text(q: Quantity) -> str:
 def _is_count(text: str, q: Quantity) -> bool:
     """Counts of things (tasks, datasets, layers, tokens of training data) are not results."""
     after = text[q.end : q.end + 40]
+    if q.unit is None and re.search(r"\bout\sof\s$", text[max(0, q.start - 8) : q.start], re.I):
+        return True  # "16 experts out of 64": the total of a count
     if q.unit in ("GB", "MB", "TB") and re.match(r"^[\s-]?(?:(?!of\b|in\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
                                                  r"|servers?|nodes?|accelerators?|boards?)\b", after, re.I):
         return True  # "on a single 24GB GPU", "an 80GB GPU": the size of a device, not a result
@@ -607,8 +614,10 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
             continue  # "compared to INT8 quantization": the baseline's precision, not a setting of the result
         if name.startswith("w") and "a" in name:
             conds.append(("bit_width", name.upper(), s))
-        elif re.fullmatch(r"(?:int|fp)\d+", name) and re.match(r"\s(?:model|weights?|quantiz\w*|inference|precision)",
-                                                              text[_e : _e + 14]):
+        elif re.fullmatch(r"(?:int|fp)\d+", name) and (
+                re.match(r"\s(?:model|weights?|quantiz\w*|inference|precision)", text[_e : _e + 14])
+                or re.search(r"\bquantiz\w*\s(?:[\w-]+\s){0,2}?(?:to|into|in|at)\s$", text[max(0, s - 40) : s], re.I)):
+            # "INT4 weights", "when quantized to INT4": the precision the result was measured at
             conds.append(("bit_width", re.sub(r"\D", "", name), s))
 
     for bm in re.finditer(r"\bbatch\s(?:size\s)?(?:of\s)?(one|two|four|eight|sixteen)\b", text, re.I):

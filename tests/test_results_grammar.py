@@ -376,3 +376,21 @@ def test_the_memory_size_of_a_device_is_not_a_result() -> None:
 def test_an_apposition_restates_the_measure_before_it() -> None:
     rs = _parsed("Running on one node, it reaches 900 tokens/s, 2.2x more than the old server.")
     assert (rs[2.2].metric, rs[2.2].direction) == ("metric/throughput", "increase")  # type: ignore[attr-defined]
+
+
+def test_an_n_m_pattern_is_no_number() -> None:
+    assert list(_parsed("It gets a 1.6x speedup with 2:4 sparsity.")) == [1.6]
+
+
+def test_a_budget_kept_is_a_compression_setting() -> None:
+    rs = _parsed("Keeping just 15% of the KV cache, it still scores 97% accuracy.")
+    assert list(rs) == [97.0] and rs[97.0].conditions == {"compression_ratio": "15%"}  # type: ignore[attr-defined]
+
+
+def test_a_precision_quantized_to_is_a_setting() -> None:
+    rs = _parsed("It lowers latency by 35% when quantized to INT4.")
+    assert rs[35.0].conditions == {"bit_width": "4"}  # type: ignore[attr-defined]
+
+
+def test_the_total_after_out_of_is_no_result() -> None:
+    assert list(_parsed("It runs 1.8x faster with 8 experts active out of 64.")) == [1.8]
