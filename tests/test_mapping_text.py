@@ -144,3 +144,30 @@ def test_what_storage_offloading_and_activation_quantization_reduce() -> None:
                "quantizes the feature maps of every branch to fit the budget on MCUs.")
     assert "memory/activations" in lk.memory
     assert "memory/weights" not in lk.memory
+
+
+def _parts(title: str, abstract: str) -> list[str]:
+    return [name for name, _, _ in _link(title, abstract).components]
+
+
+def test_parts_named_by_the_method_sentence_and_by_a_title_method() -> None:
+    assert "TreeIndex" in _parts(
+        "FooMem: Fast Memory for Long Chats",
+        "Chats grow long. We propose FooMem, a memory framework that introduces TreeIndex, a small graph of entities.")
+    assert "cascade block pruning" in _parts(
+        "BarSparse: Sparse Attention with Block Pruning",
+        "Attention is costly on long inputs. We propose the novel cascade block pruning to remove unimportant blocks.")
+
+
+def test_quoted_parts_keep_their_name_and_device_kernels_are_not_parts() -> None:
+    parts = _parts("Qux: Reading Weights from Disk",
+                   "Weights do not fit in DRAM. We propose Qux, which reads them from flash. We use two techniques. "
+                   "First, \"striding'\" reads each chunk once. We also develop a high-performance GPU kernel for it.")
+    assert "striding" in parts
+    assert not any("kernel" in p.lower() for p in parts)
+
+
+def test_a_generic_description_of_the_whole_method_is_not_a_part() -> None:
+    assert _parts("Corge: Tuning on Less Data",
+                  "Instruction sets hold many poor examples. In this paper, we propose a simple and effective data "
+                  "selection strategy that drops the poor examples with a strong model as judge.") == []

@@ -245,13 +245,15 @@ _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|dataset
 _LIST_HEAD = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*", re.I)
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\)\s*([A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)(?=,|\s\(|\swhich|\sthat|;|\.)")
 _PART_WORDS = re.compile(r"\b(?:first|second|third|two|three|techniques?|components?|modules?|strateg(?:y|ies))\b", re.I)
-_QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})[\"”]")
+# (a stray apostrophe before the closing quote is lost typography: "windowing'")
+_QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})['’]?[\"”]")
 # a later sentence that introduces a named part: "we also propose cascade head pruning to ...",
 # "we introduce the Stream Buffer technique that ...", "our Pattern-Aware LUT optimization ..."
 _PART_INTRO = re.compile(
-    r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise)[sd]?"
+    r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise|present)[sd]?"
     r"|[Oo]ur)\s+(?:(?:a|an|the)\s+)?"
-    r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom)\s+)*"
+    r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
+    r"straightforward|practical|fast|accurate|scalable|robust|principled|yet|and|but)\s+)*"
 )
 _GENERIC_TAIL = re.compile(r"(?:method|technique|approach|strategy|mechanism|module|framework|algorithm|scheme|"
                            r"optimization|principle|design|component|variant|system|model|recipe)s?$", re.I)
@@ -259,6 +261,9 @@ _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|
                         r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
                         r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
                         r"tiling)s?$", re.I)
+_INTRODUCES = re.compile(r"\b(?:which|that)\s+(?:introduces|features|incorporates)\s+(?:(?:a|an|the)\s+)?(?:novel\s+|new\s+)?")
+# an implementation on a device ("a high-performance GPU kernel") is not a named part
+_DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+(?:kernels?|implementations?)$", re.I)
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
     system technique techniques algorithm results experiments work paper study analysis evaluation findings
@@ -323,7 +328,11 @@ def find_components(
         if _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 add(q.group(1), sent.start + q.start(1), sent.index)
-        if intro_sent is not None and sent.index > intro_sent:
+        # the intro sentence itself may present a part when the method was named before it (in the title)
+        # and the sentence does not name it again: "we propose the novel cascade token pruning to ..."
+        part_ok = intro_sent is not None and (sent.index > intro_sent or (
+            sent.index == intro_sent and first_sent < sent.index and not any(m.name in sent.text for m in methods)))
+        if part_ok:
             for m in _PART_INTRO.finditer(sent.text):
                 part = _part_phrase(sent.text, m.end())
                 if part is None:
@@ -333,7 +342,16 @@ def find_components(
                 if key in class_terms or any(k in key for k in method_keys) \
                         or any(a.start < sent.start + at + len(name) and sent.start + at < a.end for a in acronyms):
                     continue  # a class name, a variant of the method, or an acronym's long form
+                nxt = re.match(r"\s+(\w+)", sent.text[at + len(name) :])
+                if sent.index == intro_sent and nxt and _GENERIC_TAIL.fullmatch(nxt.group(1)):
+                    continue  # "we propose a simple data selection strategy": the whole method, unnamed
                 add(name, sent.start + at, sent.index)
+        # "X, a framework that introduces CogniGraph, a ...": a coined part named by the method's own sentence
+        for m in _INTRODUCES.finditer(sent.text):
+            nm = _PART_TOKEN.match(sent.text, m.end())
+            if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
+                    and not any(k in slug(nm.group()) for k in method_keys):
+                add(nm.group(), sent.start + nm.start(), sent.index)
     return out
 
 
@@ -374,6 +392,8 @@ def _part_phrase(sentence: str, pos: int) -> tuple[str, int] | None:
     if not words:
         return None
     name = " ".join(words)
+    if _DEVICE_IMPL.search(name):
+        return None
     if _BAD_SUFFIX.search(words[-1]) or sentence[pos : pos + 2].strip().startswith("("):
         return None  # "FPGA-based ...", or an acronym definition (the acronym rule takes those)
     if headed and len(words) >= 2:
