@@ -458,7 +458,7 @@ def _is_count(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 40]
     if q.unit is None and re.search(r"\bout\sof\s$", text[max(0, q.start - 8) : q.start], re.I):
         return True  # "16 experts out of 64": the total of a count
-    if q.unit in ("GB", "MB", "TB") and re.match(r"^[\s-]?(?:(?!of\b|in\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
+    if q.unit in ("GB", "MB", "TB") and re.match(r"^[\s-]?(?:(?!(?:of|in|per|on|for|across|each|every|a|an|the)\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
                                                  r"|servers?|nodes?|accelerators?|boards?)\b", after, re.I):
         return True  # "on a single 24GB GPU", "an 80GB GPU": the size of a device, not a result
     if q.unit in ("hours", "s") and re.match(r"^\s?of\s(?:[\w-]+\s){0,2}?(?:video|audio|speech|data|footage|recordings?"
@@ -1634,9 +1634,23 @@ def _subject(doc: LinkedDoc, text: str) -> str | None:
         return min(named)[2]
     if doc.methods:
         return doc.methods[0].id
-    if not doc.in_scope:
-        return None
+    if not doc.in_scope or _is_study(doc):
+        return None  # a study's findings and a survey's numbers belong to no method of the paper
     return doc.techniques[0] if doc.techniques else None
+
+
+_PROPOSES = re.compile(r"\b(?:we|this\s(?:paper|work))\s(?:\w+\s)?(?:propose|introduce|present|design|develop|build|create)\b", re.I)
+_STUDIES = re.compile(
+    r"\b(?:we|this\s(?:paper|work|study))\s(?:\w+\s)?(?:study|analy[sz]e|investigate|benchmark|measure|characteri[sz]e"
+    r"|examine|survey|revisit|quantify)\b|\b(?:empirical|systematic|comprehensive)\s(?:study|analysis|evaluation)\b", re.I)
+
+
+def _is_study(doc: LinkedDoc) -> bool:
+    """A paper that studies, measures or surveys without proposing anything of its own."""
+    paper = doc.paper
+    if _PROPOSES.search(paper.abstract):
+        return False
+    return bool(_STUDIES.search(paper.abstract) or re.search(r"\b(?:survey|study|review)\b", paper.title, re.I))
 
 
 def _is_benchmark(doc: LinkedDoc, name: str) -> bool:

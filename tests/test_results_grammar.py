@@ -371,6 +371,7 @@ def test_a_share_does_not_take_a_distant_comparison() -> None:
 def test_the_memory_size_of_a_device_is_not_a_result() -> None:
     assert parse_sentence("It serves a 70B model on a single 48GB GPU.") == ()
     assert 1.5 in _parsed("It saves 1.5 GB of GPU memory per request.")
+    assert 9.0 in _parsed("During training it cuts memory by 9GB per GPU.")
 
 
 def test_an_apposition_restates_the_measure_before_it() -> None:
@@ -394,3 +395,9 @@ def test_a_precision_quantized_to_is_a_setting() -> None:
 
 def test_the_total_after_out_of_is_no_result() -> None:
     assert list(_parsed("It runs 1.8x faster with 8 experts active out of 64.")) == [1.8]
+
+
+def test_a_study_without_a_proposal_has_no_subject(onto: object) -> None:
+    rs = _results(onto, "How Batching Shapes Serving: An Empirical Study",
+                  "We investigate how request batching affects LLM serving. Tuning the batch scheduler raises throughput by 12.5%.")
+    assert rs[12.5].subject is None
