@@ -401,6 +401,9 @@ def _condition_of(text: str, q: Quantity) -> str | None:
         if rx.search(before):
             if key == "sparsity" and not re.search(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", before, re.I):
                 break  # "enabling sparsity levels up to 70%": a result, not a setting
+            if key == "compression_ratio" and re.search(r"\b(?:achiev|reach|attain|obtain|yield|deliver|provid)\w*\s(?:an?\s|the\s)?"
+                                                         r"(?:[\w-]+\s)?compression", before, re.I):
+                break  # "achieves a compression ratio of 12x": a result
             return key
     if q.unit == "bits" and re.match(r"^\s?(?:per|/)\s?(?:parameter|weight|value|element)", after, re.I):
         return None  # "0.8 bits per parameter" is what a compressor achieves
@@ -772,7 +775,7 @@ _RESULT_VERB = re.compile(
 )
 _WHICH_IS = re.compile(r"^[\s,]*(?:which|that)\s(?:is|was|are|were|represents?|corresponds\sto|amounts\sto)\s(?:a|an)?\s*$"
                        # "reaches 1200 tokens/s, 2x more than X": an apposition restates the same measure
-                       r"|^,\s(?:i\.e\.,?\s|or\s)?(?:a|an)?\s?$", re.I)
+                       r"|^(?:\s[\w-]+){0,3}?,\s(?:i\.e\.,?\s|or\s)?(?:a|an)?\s?$", re.I)
 
 
 def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
@@ -793,7 +796,8 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
     for i in range(1, len(filled)):
         r, p = filled[i], filled[i - 1]
         between = text[p.end : r.start]
-        which = bool(_WHICH_IS.match(between))
+        which = bool(_WHICH_IS.match(between)) and (between.lstrip(" ,").startswith(("which", "that", "i.e.")) or bool(re.match(
+            r"^\s?(?:[\w-]+\s)?(?:lower|higher|more|less|better|faster|smaller|larger|greater|times\sthat)\b", text[r.end : r.end + 30], re.I)))
         coordinated = (not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
                        and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))
         # "20% reduction in latency for A and 35% reduction for B": the same noun of change, said again
@@ -883,6 +887,11 @@ def _read_result(
         # "a perplexity of 7.59 (2.17 lower ...)": a parenthesis speaks of what it follows
         found = _head_metric(text[max(0, paren[0] - 60) : paren[0]])
         metric, where = (found, "paren") if found else (metric, where)
+    if q.unit == "percent" and re.search(r"\b(?:prun|remov|drop|evict|skip|eliminat|discard|sparsif|offload)\w*\s(?:up\sto\s|over\s"
+                                         r"|about\s|around\s|nearly\s|more\sthan\s)?$", text[max(0, q.start - 30) : q.start], re.I) \
+            and re.match(r"^\s?of\s(?:the\s|all\s|its\s)?(?:[\w-]+\s)?(?:weights|parameters|tokens|experts|heads|channels|neurons"
+                         r"|layers|kv\s(?:cache|entries|pairs)|attention\s(?:heads|computation))\b", text[q.end : q.end + 40], re.I):
+        metric, where = "metric/compression-ratio", "right"  # "prunes 50% of the weights": the share removed
     if metric and not _compatible(metric, q):
         metric = None
     unit_metric = _unit_metric(q)
@@ -965,6 +974,9 @@ def _read_result(
         # "(+9.4%)", "(−12%)": a signed change
         direction = "increase" if text[q.start - 1] == "+" else "decrease"
     relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(signed) or bool(better) or (
+        unit_in is None and direction is not None and bool(re.match(
+            r"^\s(?:[\w-]+\s){0,2}?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?)\b", text[head.end : head.end + 40], re.I))
+    ) or (
         direction is not None and unit_in == "percent" and not share)
     if unit_in == "percent" and relative and not by and not better and not arrow and not plus and not signed \
             and q.change_from is None \
@@ -980,6 +992,13 @@ def _read_result(
     if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
             r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
+    reached = q.change_from is None and not by and not retained and not share and not signed and not better \
+        and bool(re.search(r"(?<!up\s)(?<!down\s)\bto\s(?:only\s|just\s|about\s|around\s|nearly\s|roughly\s)?$", before)) \
+        and bool(re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shr[iau]nk\w*|improv\w*|increas\w*|boost\w*|rais\w*"
+                           r"|bring\w*|brought|push\w*|extend\w*|drop\w*)\b", before, re.I)) \
+        and not _names_change(text, head)
+    if reached:
+        relative, direction = False, None  # "lowers latency to 35 ms", "improves accuracy to 78.2%": the value reached
     if retained:
         share = True
     if share:

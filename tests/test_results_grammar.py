@@ -401,3 +401,31 @@ def test_a_study_without_a_proposal_has_no_subject(onto: object) -> None:
     rs = _results(onto, "How Batching Shapes Serving: An Empirical Study",
                   "We investigate how request batching affects LLM serving. Tuning the batch scheduler raises throughput by 12.5%.")
     assert rs[12.5].subject is None
+
+
+def test_a_change_to_a_value_is_the_value_reached() -> None:
+    rs = _parsed("The allocator lowers peak memory to 11GB and raises accuracy to 77.5%.")
+    assert (rs[11.0].kind, rs[11.0].direction) == ("absolute", None)  # type: ignore[attr-defined]
+    assert (rs[77.5].kind, rs[77.5].direction) == ("absolute", None)  # type: ignore[attr-defined]
+    rs = _parsed("It trims the KV cache to 12% while keeping quality.")
+    assert (rs[12.0].kind, rs[12.0].direction) == ("relative", None)  # type: ignore[attr-defined]
+
+
+def test_a_bare_number_before_a_noun_of_change_is_a_change_in_points() -> None:
+    rs = _parsed("Fine-tuning yields a 2.7 BLEU improvement on the news set.")
+    assert (rs[2.7].unit, rs[2.7].kind, rs[2.7].direction) == ("points", "relative", "increase")  # type: ignore[attr-defined]
+
+
+def test_a_compression_ratio_achieved_is_a_result() -> None:
+    rs = _parsed("The codec achieves a compression ratio of 14x on the weights.")
+    assert rs[14.0].metric == "metric/compression-ratio"  # type: ignore[attr-defined]
+
+
+def test_a_share_of_weights_pruned_is_a_compression_ratio() -> None:
+    rs = _parsed("The method prunes 60% of the weights with little loss.")
+    assert (rs[60.0].metric, rs[60.0].kind) == ("metric/compression-ratio", "absolute")  # type: ignore[attr-defined]
+
+
+def test_a_comparative_apposition_takes_the_measure_before_it() -> None:
+    rs = _parsed("It reaches 41 ms latency, 1.8x lower than the old stack.")
+    assert (rs[1.8].metric, rs[1.8].direction) == ("metric/latency", "decrease")  # type: ignore[attr-defined]
