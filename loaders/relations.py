@@ -38,7 +38,7 @@ from kg.records import Relation
 from ontology.vocab import NodeLabel, RelType, check_edge
 
 if TYPE_CHECKING:
-    from loaders.mapping.doc import LinkedDoc, LinkedMention, ProposedMethod
+    from loaders.mapping.doc import Acronym, LinkedDoc, LinkedMention, ProposedMethod
 
 log = logging.getLogger(__name__)
 
@@ -658,6 +658,8 @@ def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
             continue  # the long form names a model, a data set or hardware
         if a.entity_id and not (_PROPOSING.search(before) or a.long[:1].isupper()):
             continue  # "mixed precision quantization (MPQ)" as background is a class, not a part
+        if _not_a_part(doc, a):
+            continue
         if not _COMPONENT_CUE.search(sent.text):
             continue
         if _COMPARED.search(before[-60:]) and not re.search(r"\b(?:we|our)\b", before[-60:], re.I):
@@ -665,6 +667,40 @@ def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
         seen.add(cid)
         out.append((cid, name, a.sentence, a.long))
     return out
+
+
+def _not_a_part(doc: LinkedDoc, a: Acronym) -> bool:
+    """Whether an acronym the abstract defines names something other than a part of the method:
+    a task or a measure in plain words ("keyword spotting (KWS)", "endpoint error (EPE)") that the
+    sentence does not make the authors' own, a descriptor ("(LID)-based"), or an earlier system
+    ("existing Video Large Language Models (Video-LLMs)")."""
+    text = doc.paper.text
+    before = text[doc.sentences[a.sentence].start : a.start]
+    if not a.entity_id and not _title_case(a.long) and not _owned_long_form(before, a.long):
+        return True
+    return bool(re.match(r"-(?:based|like|style|aware|guided|driven)\b", text[a.end : a.end + 10]) or re.search(
+        r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$",
+        before.rstrip() + " ", re.I))
+
+
+def _title_case(long: str) -> bool:
+    """Whether every content word of a long form is capitalised ("Temporal Local Module")."""
+    words = [w for w in long.split() if w and w.lower() not in ("of", "and", "for", "the", "a", "an", "to", "in",
+                                                                          "with", "on", "via")]
+    return len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _owned_long_form(before: str, long: str) -> bool:
+    """Whether the sentence makes a plain-words long form the authors' own: a proposing verb, "our", or a
+    list of components leads to it ("we utilize value-driven patch classification (VDPC)")."""
+    n = 5
+    return bool(re.search(rf"\b(?:(?:we|our|it|which|that|(?-i:[A-Z][\w-]*[A-Z][\w-]*))\s(?:\w+\s){{0,2}}?(?:propos|introduc|design|develop|utili[sz]|employ"
+                          rf"|present|devis|implement|adopt|us(?:e|es|ing)\b|leverag|featur|compris|includ|contain|integrat"
+                          rf"|incorporat)\w*|our|components?:?|modules?:?)\s(?:[^\s.;]+\s){{0,{n}}}$", before.rstrip() + " ", re.I)
+                or re.search(r"(?:^|\s)\(?(?:[a-e]|[1-5]|i{1,3}|iv)\)\s(?:[^\s.;]+\s){0,%d}$" % n, before.rstrip() + " ")
+                # "... further integrates a suite of services: a scheduler ..., an agent record-and-replay (AgentRR)"
+                or re.search(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain)\w*\b[^.;:]*:\s[^.:]*$", before,
+                             re.I))
 
 
 _PARTS_LIST = re.compile(r"\b(?:two|three|four|several|key|main|core|novel)\s(?:\w+\s)?(?:components?|modules?|designs?|"
@@ -745,10 +781,14 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if r:
             yield r
     known = {c for c, _n, _s, _l in comps}
+    not_parts = {f"method/{slug(a.short)}" for a in doc.acronyms if _not_a_part(doc, a)}
     for m in doc.methods:
         for comp in m.components:
             if comp in known or any(comp == f"method/{slug(n.split()[0])}" for _c, n, _s, _l in comps):
                 continue
+            if comp in not_parts or re.match(r"method/(?:\d|(?:two|three|four|several|yet|open-source|near|our|novel|new)-)",
+                                             comp):
+                continue  # a task or measure the abstract defines, or a phrase that is no name ("two-novel-...")
             hit = next((x for x in doc.mentions if x.entity_id == comp), None)
             r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence if hit else m.sentence, 0.6)
             if r:
@@ -836,6 +876,8 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if m.label is NodeLabel.MODEL and m.entity_id and re.search(r"\d", m.text) and len(_compact(m.text)) >= 3:
             candidates.setdefault(f"method/{slug(m.text)}", (m.text, m.start))
     parts = {cid for cid, _n, _s, _l in _components(doc)}
+    # "computer-aided design (CAD)" in CAD-Llama, "scene text recognition (STR)" in ViTSTR: a task, not a method
+    tasks = {f"method/{slug(a.short)}" for a in doc.acronyms if not a.entity_id and not _title_case(a.long)}
     for pm in doc.methods:
         full = _compact(pm.name)
         own_parts = parts | set(pm.components)
@@ -843,7 +885,7 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
             base = _compact(surface)
             if bid == pm.id or len(base) < 3 or base == full or base not in full:
                 continue
-            if any(p == bid or p.startswith(bid + "-") for p in own_parts):
+            if bid in tasks or any(p == bid or p.startswith(bid + "-") for p in own_parts):
                 continue  # "MS-Temba ... comprising Temba Blocks": a part of the method is not what it extends
             i = full.index(base)
             rest = pm.name.replace(" ", "")

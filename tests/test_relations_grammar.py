@@ -271,3 +271,26 @@ def test_a_later_proposal_is_a_part_unless_it_is_a_known_class(onto: object) -> 
                    "We first propose an FPGA-friendly post-training quantization algorithm that keeps 4-bit accuracy.")
     assert ("HAS_COMPONENT", "method/kvfuse", "method/gaussian-kernel-weighted-merging") in facts, facts
     assert ("HAS_COMPONENT", "method/kvfuse", "method/post-training-quantization") not in facts
+
+
+def test_a_task_or_measure_the_abstract_defines_is_no_part(onto: object) -> None:
+    facts = _facts(onto, "TinySearch: Frugal Architecture Search",
+                   "We propose TinySearch, a frugal architecture search. We demonstrate TinySearch on image recognition "
+                   "and keyword spotting (KWS) tasks. Our searched network reaches an endpoint error (EPE) of 0.9. "
+                   "It uses a local intrinsic dimension (LID)-based score.")
+    assert not any(r == "HAS_COMPONENT" for r, _s, _t in facts), facts
+
+
+def test_a_part_in_a_list_after_a_colon(onto: object) -> None:
+    facts = _facts(onto, "PhoneMind: Agents That Remember",
+                   "We propose PhoneMind, a memory system for phone agents. PhoneMind further integrates a set of "
+                   "services: a planner that orders sub-tasks; a trace record-and-replay (TraceRR) mechanism that "
+                   "reuses earlier actions; and an error handler.")
+    assert ("HAS_COMPONENT", "method/phonemind", "method/tracerr") in facts, facts
+
+
+def test_a_task_acronym_inside_a_name_is_not_a_variant(onto: object) -> None:
+    facts = _facts(onto, "CAD-Mistral: Language Models for Parametric Design",
+                   "This study looks at parametric sequences for computer-aided design (CAD) models. We propose CAD-Mistral, "
+                   "a model that writes such sequences.")
+    assert ("EXTENDS", "method/cad-mistral", "method/cad") not in facts, facts
