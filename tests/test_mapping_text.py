@@ -171,3 +171,19 @@ def test_a_generic_description_of_the_whole_method_is_not_a_part() -> None:
     assert _parts("Corge: Tuning on Less Data",
                   "Instruction sets hold many poor examples. In this paper, we propose a simple and effective data "
                   "selection strategy that drops the poor examples with a strong model as judge.") == []
+
+
+def test_a_title_that_names_an_attention_mechanism_studies_efficient_attention() -> None:
+    abstract = ("Vision transformers are slow on small devices. We present GraultNet, a family of lightweight vision "
+                "backbones whose heads each see a different slice of the features.")
+    lk = _link("GraultNet: Fast Vision Backbones with Sliced Head Attention", abstract)
+    assert "technique/efficient-attention" in lk.doc.techniques
+    lk = _link("GraultNet: Self-Attention Helps Distilled Vision Backbones", abstract)
+    assert "technique/efficient-attention" not in lk.doc.techniques
+
+
+def test_per_head_budgets_are_cache_eviction() -> None:
+    lk = _link("Waldo: Keeping Less of the KV Cache",
+               "Long prompts fill the KV cache. We propose Waldo, which sets head-specific cache budgets and drops "
+               "the KV entries of tokens that receive little attention.")
+    assert "technique/kv-cache-eviction" in lk.doc.techniques

@@ -386,7 +386,10 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
     T + "mixed-precision-quantization": (("bit-width allocation", 0.8), ("layer-wise bit-width{s|}", 0.8),
                                          ("different bit-widths", 0.7), ("{mixed|variable} bit-width{s|}", 0.8)),
     T + "kv-cache-eviction": (("eviction polic{y|ies}", 0.9), ("cache eviction", 0.8), ("KV cache selection", 0.8),
-                              ("token importance", 0.4), ("important tokens", 0.3), ("KV budget", 0.8), ("KV cache budget", 0.8)),
+                              ("token importance", 0.4), ("important tokens", 0.3), ("KV budget", 0.8), ("KV cache budget", 0.8),
+                              # budgets set per layer or head: how much of the cache each keeps
+                              ("{layer|head|scale}-{specific|wise|adaptive} {sparsity|cache|KV|token} budget{s|}", 0.8),
+                              ("{per-layer|per-head} {sparsity|cache|KV|token} budget{s|}", 0.8), ("cache capacity", 0.4)),
     T + "kv-cache-paging": (("prefix sharing", 1.0), ("KV cache reuse", 0.8), ("context caching", 0.8), ("prompt caching", 0.9),
                             ("radix tree", 0.4), ("cache reuse", 0.4)),
     T + "moe-architecture": (("sparse upcycling", 1.0), ("upcycl{e|ed|ing}", 0.7), ("expert granularity", 0.8),

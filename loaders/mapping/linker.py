@@ -285,6 +285,9 @@ PAPER_COMBO_BLOCKERS: dict[str, frozenset[str]] = {
 # paper says it builds one (a chip, a tape-out, a process node)
 _ASIC_EXPLICIT = re.compile(r"\bASICs?\b|\btape-?out|\b\d+\s?nm\b|\bcustom (?:accelerator|chip)|\baccelerator chip|"
                             r"\bapplication-specific\b|\bsilicon\b", re.I)
+_EFF_ATT = "technique/efficient-attention"
+_NAMED_ATTENTION = re.compile(r"(?<!Self-)(?<!Self )\b(?!Self\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Attention"
+                              r"(?=\s*$|\s*:|\s+(?:for|with|in|via|on)\b)")
 _ACCEL_HOSTS = ("technique/fpga-acceleration", "technique/processing-in-memory")
 
 
@@ -432,6 +435,12 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
     # only the root: a survey may span everything, a paper that proposes something is more specific
+    # a title that names an attention mechanism as what it contributes ("... with Cascaded Group Attention",
+    # "Lightweight Multi-Scale Attention for ...") studies efficient attention, whatever else it does
+    if in_scope and not survey and _NAMED_ATTENTION.search(sentences[0].text) and len(techniques) < MAX_TECHNIQUES \
+            and not any(t == _EFF_ATT or _EFF_ATT in tax.ancestors(t) for t in techniques):
+        techniques.append(_EFF_ATT)
+        tech_scores.setdefault(_EFF_ATT, _Score())
     hosts = [t for t in _ACCEL_HOSTS if t in techniques or (
         t in tech_scores and tech_scores[t].total >= SELECT_MIN and tech_scores[t].strongest >= STRONG_MIN)]
     if "technique/asic-acceleration" in techniques and hosts and not _ASIC_EXPLICIT.search(text):
