@@ -935,7 +935,8 @@ def _read_result(
             re.match(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)\sof\b", text[head.end :], re.I)))
     # "reduces the KV cache to 10%": what is left, not the change
     retained = q.unit == "percent" and bool(re.search(r"(?<!up\s)\bto\s(?:only\s|just\s|about\s|around\s)?$", before)) \
-        and bool(re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*|prun\w*)\b", before, re.I))
+        and bool(re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|shr[au]nk|compress\w*|prun\w*|trim\w*|slash\w*)\b",
+                           before, re.I))
     # utilisation: "40% of peak", "73% of the theoretical maximum FLOPs/s"
     utilisation = q.unit == "percent" and bool(re.match(
         r"^\s?of\s(?:the\s)?(?:theoretical\s|hardware\s|achievable\s)?(?:peak|maximum)\b", text[head.end : head.end + 40], re.I))
