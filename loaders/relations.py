@@ -699,7 +699,7 @@ def _owned_long_form(before: str, long: str) -> bool:
                           rf"|incorporat)\w*|our|components?:?|modules?:?)\s(?:[^\s.;]+\s){{0,{n}}}$", before.rstrip() + " ", re.I)
                 or re.search(r"(?:^|\s)\(?(?:[a-e]|[1-5]|i{1,3}|iv)\)\s(?:[^\s.;]+\s){0,%d}$" % n, before.rstrip() + " ")
                 # "... further integrates a suite of services: a scheduler ..., an agent record-and-replay (AgentRR)"
-                or re.search(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain)\w*\b[^.;:]*:\s[^.:]*$", before,
+                or re.search(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain|component|module|part)\w*\b[^.;:]*:\s[^.:]*$", before,
                              re.I))
 
 
