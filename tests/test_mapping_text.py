@@ -187,3 +187,12 @@ def test_per_head_budgets_are_cache_eviction() -> None:
                "Long prompts fill the KV cache. We propose Waldo, which sets head-specific cache budgets and drops "
                "the KV entries of tokens that receive little attention.")
     assert "technique/kv-cache-eviction" in lk.doc.techniques
+
+
+def test_a_class_named_as_what_the_method_beats_is_a_baseline() -> None:
+    lk = _link("Fred: Memory-Light Pre-Training by Projected Gradients",
+               "Training large models needs memory for optimizer states. In this work, we propose Fred, which "
+               "projects gradients onto a low-rank subspace and is more memory-efficient than common low-rank "
+               "adaptation methods such as LoRA.")
+    assert "technique/low-rank-gradient-projection" in lk.doc.techniques
+    assert "technique/lora" not in lk.doc.techniques

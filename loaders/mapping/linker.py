@@ -104,6 +104,8 @@ _COMPOSES = re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can
                        r"(?:be )?(?:combined|integrated|stacked|applied together)|further combined|in combination with)\b",
                        re.I)
 COMPOSE_FACTOR = 0.3
+_AGAINST = re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*)"
+                      r"(?:\s+[\w()-]+){0,6}\s+$", re.I)
 _APPOSITION = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+\S+,\s*$", re.I)
 
 LABEL_OF_KIND = {
@@ -223,6 +225,11 @@ def _score(
     composes = {s.index: s.start + m.start() for s in sentences[1:]
                 if (m := _COMPOSES.search(s.text)) and not _APPOSITION.search(s.text, 0, m.start())}
     seen: set[tuple[int, int, str]] = set()
+
+    def text_of(si: int, pos: int) -> str:  # the sentence's words just before ``pos``
+        s = sentences[si]
+        return s.text[max(0, pos - s.start - 70) : pos - s.start]
+
     for h in hits:
         key = (h.start, h.end, h.target)
         if key in seen:
@@ -234,7 +241,10 @@ def _score(
             if not after_compose:
                 cues_in[si].add(h.target)
         elif h.kind in ("technique", "technique2"):
-            f = min(factors[si], COMPOSE_FACTOR) if after_compose else factors[si]
+            # what the method is measured against ("more memory-efficient than low-rank adaptation methods
+            # such as LoRA") is a baseline: it counts as little as what the method composes with
+            against = si > 0 and bool(_AGAINST.search(text_of(si, h.start)))
+            f = min(factors[si], COMPOSE_FACTOR) if after_compose or against else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
             # (background words, below TITLE_BOOST_MIN, stay background there too)
             boost = 2.0 if si == 0 and h.weight >= TITLE_BOOST_MIN else 1.0
