@@ -151,14 +151,21 @@ _PORT_VERB = re.compile(
     re.I,
 )
 _INTRO_FRAME = re.compile(
-    r"\b(?:we|this\s(?:paper|work))\s(?:also\s|further\s|first\s)?(?:introduce|propose|present|release|construct|build"
-    r"|create|develop|curate|contribute)s?\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s"
+    # "we (also) introduce", "we developed", "we use DPE to create"
+    r"\b(?:we|this\s(?:paper|work))\s(?:also\s|further\s|first\s|then\s|additionally\s|use\s[^.;,]{1,30}?\sto\s)?"
+    r"(?:(?:introduc|propos|present|releas|construct|creat|develop|curat|contribut|collect)(?:es|e|ed|s)?|build|builds|built)"
+    r"\s(?:a\s|an\s|the\s)?(?:new\s|novel\s|comprehensive\s|large-scale\s|unified\s"
     r"|initial\s|open\s|open-source\s|evaluation\s|public\s)*"
     # "we present an open-source dataset of ...": unnamed here, named by the paper's own name
     r"(?:(?P<kind3>benchmark|dataset)\s(?:of|for|that|which|with|to|covering|consisting)\b"
     r"|(?P<kind1>benchmark|dataset|metric|evaluation\ssuite|suite|test\ssuite)s?,?\s(?:called\s|named\s)?(?P<name1>[^\s,.;:()]+)"
-    r"|(?P<name2>[^\s,.;:()]+)(?:\s?\([^()]{1,40}\))?,?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
-    r"(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed))",
+    # "POPGym Arcade, a benchmark": a name of up to three capitalised words
+    r"|(?P<name2>[^\s,.;:()]+(?:\s(?-i:[A-Z])[^\s,.;:()]*){0,2})(?:\s?\([^()]{1,40}\))?,?\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
+    r"(?P<kind2>benchmark|dataset|metric|suite|test\sbed|testbed)"
+    # "a Large-Vocabulary Video Instance Segmentation dataset (LV-VIS)": the acronym names it
+    r"|(?-i:(?:[A-Z][\w-]*\s){1,8})(?P<kind4>benchmark|dataset)\s\((?P<name4>[A-Za-z][\w-]{1,20})\)"
+    # "a novel Efficiency-Quality Area (EQA) metric"
+    r"|(?-i:(?:[A-Z][\w-]*\s){1,6})\((?P<name5>[A-Za-z][\w@-]{1,20})\)\s(?P<kind5>benchmark|dataset|metric)\b)",
     re.I,
 )
 
@@ -678,6 +685,8 @@ def _not_a_part(doc: LinkedDoc, a: Acronym) -> bool:
     before = text[doc.sentences[a.sentence].start : a.start]
     if not a.entity_id and not _title_case(a.long) and not _owned_long_form(before, a.long):
         return True
+    if re.match(r"\s(?:metric|benchmark|dataset|score)s?\b", text[a.end : a.end + 12], re.I):
+        return True  # "a novel Efficiency-Quality Area (EQA) metric": introduced, not a part
     return bool(re.match(r"-(?:based|like|style|aware|guided|driven)\b", text[a.end : a.end + 10]) or re.search(
         r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$",
         before.rstrip() + " ", re.I))
@@ -1297,8 +1306,9 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
             if r:
                 yield r
         for m in _INTRO_FRAME.finditer(text, sent.start, sent.end):
-            name = (m.group("name1") or m.group("name2") or "").strip("\"'“”")
-            kind = (m.group("kind1") or m.group("kind2") or m.group("kind3") or "").lower()
+            name = (m.group("name1") or m.group("name2") or m.group("name4") or m.group("name5") or "").strip("\"'“”")
+            kind = (m.group("kind1") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")
+                    or "").lower()
             if m.group("kind3"):
                 if not _is_named_contribution(doc):
                     continue

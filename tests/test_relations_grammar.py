@@ -294,3 +294,17 @@ def test_a_task_acronym_inside_a_name_is_not_a_variant(onto: object) -> None:
                    "This study looks at parametric sequences for computer-aided design (CAD) models. We propose CAD-Mistral, "
                    "a model that writes such sequences.")
     assert ("EXTENDS", "method/cad-mistral", "method/cad") not in facts, facts
+
+
+def test_benchmarks_introduced_in_other_phrasings(onto: object) -> None:
+    title = "Grid Games: Parallel Pixel Puzzles for Memory Agents"
+    paper = _paper(title,
+                   "We introduce Grid Games Suite, a benchmark made of nine pixel puzzles. "
+                   "As a check, we use our generator to create SlowCode, a benchmark with 90 hard tasks. "
+                   "To evaluate agents, we developed PuzzleDocs, a curated dataset of hints. "
+                   "Second, we collect a Large-Vocabulary Puzzle Segmentation dataset (LV-PS) with many classes. "
+                   "In addition, we propose a novel Speed-Quality Area (SQA) metric to score agents.")
+    facts = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper, onto))}
+    for target in ("dataset/grid-games-suite", "dataset/slowcode", "dataset/puzzledocs", "dataset/lv-ps", "metric/sqa"):
+        assert ("INTRODUCES", paper.id, target) in facts, (target, facts)
+    assert not any(r == "HAS_COMPONENT" and t == "method/sqa" for r, _s, t in facts)
