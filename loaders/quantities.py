@@ -290,6 +290,9 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
         unit, factor = _CONVERT[unit]
         value *= factor
     role: Role = "measure"
+    if unit is None and not scaled and re.match(r"[A-Za-z](?<!\\)", text[m.end() : m.end() + 1]) \
+            and not re.match(r"(?:down|up)arrow|downarrow|uparrow", text[m.end() : m.end() + 9], re.I) and not _ORDINAL.match(text, m.end()):
+        role = "name"  # "3D", "5G", "4o": a number glued to a letter names something
     if unit is None and re.match(r"\s?[×✕xX]\s?\d", text[m.end() : m.end() + 4]):
         role = "format"  # "256×256", "3 x 3": a resolution or a shape
     if unit in ("s", "hours", "ms") and re.match(r"-(?:minute|second|hour|day|ms)\b", text[m.end() : m.end() + 8]):
@@ -404,7 +407,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                         start=g.start, end=g.end, group=m.start()))
                 out.append(Quantity(value=last.value, unit=last.unit, unit_raw=last.unit_raw, text=last.text,
                                     start=last.start, end=last.end, group=m.start()))
-            elif len(group) == 2 and re.match(r"\s(?:of|the)\s", text[group[-1].end() :]) \
+            elif len(group) == 2 and re.match(r"\s(?:of|the|as\s(?:many|much|few|little))\s", text[group[-1].end() :]) \
                     and 0 < _to_float(group[0].group()) < _to_float(group[1].group()) <= 16:
                 # "2/3 of the parameters": a fraction, read as a share
                 share = round(100.0 * _to_float(group[0].group()) / _to_float(group[1].group()), 1)

@@ -78,7 +78,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("context-length", r"context(?:\s(?:length|window|size))?|sequence\slength"),
     ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
                    r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation|flops/s"),
-    ("latency", r"latenc(?:y|ies)|ttft\b|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
+    ("latency", r"latenc(?:y|ies)|ttft\b|(?:prefill(?:ing)?|decoding|encoding|processing)\stime|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
     ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
     ("energy", r"energy|power(?:\sconsumption)?|joules?"),
@@ -114,7 +114,7 @@ _INCREASE = re.compile(
     re.IGNORECASE,
 )
 # increase words that judge rather than measure: said of a lower-is-better measure, it went down
-_EVALUATIVE = re.compile(r"\b(?:improv\w*|better|boost\w*|gains?|enhanc\w*|superior|advanc\w*)\b", re.I)
+_EVALUATIVE = re.compile(r"\b(?:improv\w*|better|boost\w*|gains?|enhanc\w*|superior|advanc\w*|outperform\w*|surpass\w*|beat\w*)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s(?:an?\s(?:\w+\s)?margin\s(?:of\s)?)?(?:up\sto\s|about\s|around\s|approximately\s|roughly\s|nearly\s|almost\s|over\s|more\sthan\s"
                         r"|at\sleast\s|an?\saverage\sof\s|~\s?|≈\s?)?$", re.IGNORECASE)
 
@@ -263,6 +263,9 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
     as_adj = re.match(r"^\s(?:as|so)\s(\w+)\sas\b", text[q.end : q.end + 40])
     if as_adj:
         right_head = " " + as_adj.group(1)  # "twice as fast as X"
+    as_many = re.match(r"^\s(?:as|so)\s(?:many|much|few|little)\s((?:[\w-]+\s)?[\w-]+)", text[q.end : q.end + 40])
+    if as_many:
+        right_head = " " + as_many.group(1)  # "1/2 as many parameters"
     if re.match(r"^[\s-]?(?:times\s)?(?:faster|quicker)\b", text[q.end : q.end + 16], re.I):
         return "metric/speed", "right"  # "16x faster in end-to-end latency": the factor is a speed-up
     found = _head_metric(right_head)
@@ -319,6 +322,8 @@ def _unit_metric(q: Quantity) -> str | None:
 def _compatible(metric: str, q: Quantity) -> bool:
     """Whether a metric can be measured in the quantity's unit."""
     unit = q.unit
+    if metric == "metric/context-length" and unit == "points":
+        return False  # "by 29.1 points" on a long-context task is a score, not a length
     if unit in (None, "percent", "x", "points"):
         return True
     table = {
@@ -464,10 +469,13 @@ def _is_count(text: str, q: Quantity) -> bool:
     if q.unit in ("GB", "MB", "TB") and re.match(r"^[\s-]?(?:(?!(?:of|in|per|on|for|across|each|every|a|an|the)\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
                                                  r"|servers?|nodes?|accelerators?|boards?)\b", after, re.I):
         return True  # "on a single 24GB GPU", "an 80GB GPU": the size of a device, not a result
-    if q.unit in ("hours", "s") and re.match(r"^\s?of\s(?:[\w-]+\s){0,2}?(?:video|audio|speech|data|footage|recordings?"
-                                              r"|sequences?|content|music|text|conversations?|gameplay|experience|dialogues?)\b",
-                                              after, re.I):
-        return True  # "1,000 hours of speech", "two hours of continuous video": an amount of data
+    if q.unit in ("hours", "s") and re.match(r"^\s?of\s(?!(?:the\s)?(?:training|pre-?training|fine-?tuning|compute|computation"
+                                              r"|GPU|TPU|search|inference|wall|runtime|run\s?time|processing|work|compression"
+                                              r"|latency|delay|execution)\b)", after, re.I):
+        return True  # "1,000 hours of speech", "21,000 hours of unlabeled EEG": an amount of data
+    if q.unit in ("hours", "s", "ms") and re.match(r"^[\s-]?(?:intervals?|windows?|granularity|resolution|clips?|segments?"
+                                                    r"|chunks?|slots?|horizons?)\b", after, re.I):
+        return True  # "at 5 minutes intervals", "10 s clips": a setting of the data, not a time measured
     if q.unit not in (None, "tokens", "params"):
         return False
     if q.unit is None and _COUNT_NOUN.match(after):
@@ -819,6 +827,19 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
                 and p.unit == r.unit and not re.search(r"\bby\b", between) and (
                     len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)):
             filled[i] = replace(r, qualifier=p.qualifier)
+    # "up to 61% lower latency (30% on average)": a parenthesis that only qualifies restates the claim
+    for i in range(1, len(filled)):
+        p, r = filled[i - 1], filled[i]
+        paren = _paren_span(text, r.start)
+        if paren is None or p.end > paren[0] or r.unit != p.unit \
+                or re.search(r"[;:]|\.\s", text[p.end : paren[0]]) or _VERB.search(text[p.end : paren[0]]):
+            continue
+        content = text[paren[0] + 1 : paren[1]]
+        if re.fullmatch(r"\s*(?:(?:on\s)?average\s(?:of\s)?|avg\.?\s|mean\s|up\sto\s|max(?:imum)?\s|about\s|around\s|~\s?)?"
+                        r"[\d.,]+\s?(?:%|x|×|times)?(?:\s(?:on\saverage|avg\.?|average|mean|at\smost|max(?:imum)?))?\s*",
+                        content, re.I):
+            metric = r.metric or p.metric
+            filled[i] = replace(r, metric=metric, kind=p.kind, direction=p.direction, partial=metric is None)
     # "only 43.4% of the parameters and 42.2% FLOPs", "46.7% memory and 8.7% time of X": coordinated shares
     for i in range(1, len(filled)):
         a, b = filled[i - 1], filled[i]

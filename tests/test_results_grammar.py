@@ -429,3 +429,33 @@ def test_a_share_of_weights_pruned_is_a_compression_ratio() -> None:
 def test_a_comparative_apposition_takes_the_measure_before_it() -> None:
     rs = _parsed("It reaches 41 ms latency, 1.8x lower than the old stack.")
     assert (rs[1.8].metric, rs[1.8].direction) == ("metric/latency", "decrease")  # type: ignore[attr-defined]
+
+
+def test_outperforming_on_a_lower_is_better_measure_is_a_decrease() -> None:
+    rs = _parsed("It beats a Transformer on the book corpus by 0.3 PPL with fewer parameters.")
+    assert rs[0.3].direction == "decrease"  # type: ignore[attr-defined]
+
+
+def test_points_on_a_long_context_task_are_no_context_length() -> None:
+    rs = _parsed("On a task with sequence length 32K, it sets the state of the art by 12.5 points.")
+    assert rs[12.5].metric != "metric/context-length"  # type: ignore[attr-defined]
+
+
+def test_durations_of_data_and_sampling_are_not_results() -> None:
+    assert parse_sentence("Sampled at 10 minutes intervals, the data trains the model.") == ()
+    assert parse_sentence("Pre-trained on over 9,000 hours of unlabeled recordings, it generalises.") == ()
+    assert 4.0 in _parsed("It cuts 4 hours of training time per run.")
+
+
+def test_a_number_glued_to_a_letter_is_a_name() -> None:
+    assert [q.role for q in find_quantities("A 3D memory for 2D scenes")] == ["name", "name"]
+
+
+def test_a_fraction_as_many_is_a_share() -> None:
+    rs = _parsed("It matches the baseline with 1/2 as many parameters.")
+    assert (rs[50.0].unit, rs[50.0].metric) == ("percent", "metric/parameters")  # type: ignore[attr-defined]
+
+
+def test_a_qualifying_parenthesis_restates_the_claim() -> None:
+    rs = _parsed("It gives up to 55% lower serving latency (27% on average) than the old stack.")
+    assert (rs[27.0].metric, rs[27.0].kind, rs[27.0].direction) == ("metric/latency", "relative", "decrease")  # type: ignore[attr-defined]
