@@ -279,6 +279,9 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
             unit, unit_raw, pos = after[0], raw_scale + gap + after[1], after[2]
         elif raw_scale.lower() in ("b", "bn", "billion", "t", "trillion"):
             unit = "params"  # "7B", "1.5 billion": a bare size is a parameter count
+        elif re.match(r"\s(?:trainable|learnable|tunable|active|activated|total|additional|extra)\s(?:parameters|params)\b",
+                      text[pos : pos + 30], re.I):
+            unit = "params"  # "2.1M trainable parameters"
     else:
         got = _match_unit(text, pos)
         if got:

@@ -75,7 +75,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("win-rate", r"win[- ]rates?"),
     ("training-time", r"training\s(?:time|hours|wall[- ]clock)|(?:time|wall[- ]clock)\sto\strain|search\s(?:time|cost)"
                       r"|gpu[- ](?:hours|days)|tpu[- ]hours|pre-?training\stime|(?:additional\s)?running\stime"),
-    ("context-length", r"context(?:\s(?:length|window|size))?|sequence\slength"),
+    ("context-length", r"contexts?(?:\s(?:length|window|size)s?)?|sequence\slengths?"),
     ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
                    r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation|flops/s"),
     ("latency", r"latenc(?:y|ies)|ttft\b|(?:prefill(?:ing)?|decoding|encoding|processing)\stime|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
@@ -96,7 +96,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
                  r"|correctness"),
     ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b|recall(?:@\d+)?|precision\b"
-              r"|miou\b|map\b|auc\b"),
+              r"|miou\b|map\b|auc\b|(?-i:AP(?:50|75|@\d+)?)\b|(?:box|mask)\sap\b"),
 )
 # a metric word is a whole word: "PowerAttention" names no power
 _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})(?![A-Za-z])", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
@@ -920,6 +920,10 @@ def _read_result(
         metric = unit_metric
     if metric is None:
         metric = _UNIT_DEFAULT.get(q.unit or "")
+        if metric == "metric/latency" and q.unit in ("s", "hours") and re.search(
+                r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|search\w*|compress\w*|distill\w*)\b[^,;]{0,50}\bin\s(?:only\s|just\s|under\s"
+                r"|less\sthan\s|about\s)?$", text[max(0, q.start - 70) : q.start], re.I):
+            metric = "metric/training-time"  # "trains ResNet-50 on ImageNet in 18 minutes"
     if metric == "metric/cost" and q.unit in ("hours", "s", "ms", "us"):
         # a duration is a time, whatever it is called ("training cost of 12 days")
         metric = "metric/training-time" if re.search(r"\b(?:train|pre-?train|search|compress|fine-?tun)\w*",
@@ -951,7 +955,8 @@ def _read_result(
     after_clause = text[head.end : right]
     # a share of a reference: "96% of the throughput", "matches 90% performance of X"; a value kept
     # without a reference ("maintains 97.2% accuracy on X") is a value reached
-    share = bool(_SHARE_AFTER.match(text[head.end : head.end + 40])) or q.unit_raw == "fraction" or (
+    share = (bool(_SHARE_AFTER.match(text[head.end : head.end + 40])) and not (q.unit == "x" and q.value > 1)) \
+        or q.unit_raw == "fraction" or (
         q.unit == "percent" and bool(_KEEP_VERB.search(before)) and bool(
             re.match(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)\sof\b", text[head.end :], re.I)))
     # "reduces the KV cache to 10%": what is left, not the change
@@ -1049,7 +1054,8 @@ def _read_result(
     elif kind == "absolute":
         direction = None
     elif direction is None and q.unit == "x" and q.value > 1 and re.match(
-            r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b",
+            r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b"
+            r"|^\s?(?:times\s)?the\s(?:[\w-]+\s){1,2}?of\b",
             text[head.end : head.end + 30], re.I):
         direction = "increase"  # "1.7 times that of X": the quantity itself is larger
     elif direction is None and metric and not share:
@@ -1062,7 +1068,7 @@ def _read_result(
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
-    unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step", "fps") else q.unit
+    unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step", "fps", "tokens") else q.unit
     if unit == "none" and q.unit is None and kind == "relative" and metric in _POINT_METRICS:
         unit = "points"  # "outperforms X by 3.6 mIoU", "0.6 accuracy better": a difference of scores is in points
     return SentenceResult(

@@ -459,3 +459,16 @@ def test_a_fraction_as_many_is_a_share() -> None:
 def test_a_qualifying_parenthesis_restates_the_claim() -> None:
     rs = _parsed("It gives up to 55% lower serving latency (27% on average) than the old stack.")
     assert (rs[27.0].metric, rs[27.0].kind, rs[27.0].direction) == ("metric/latency", "relative", "decrease")  # type: ignore[attr-defined]
+
+
+def test_more_metric_words_and_units() -> None:
+    rs = _parsed("The model handles contexts of up to 2M tokens.")
+    assert (rs[2e6].metric, rs[2e6].unit) == ("metric/context-length", "none")  # type: ignore[attr-defined]
+    rs = _parsed("The adapter needs just 1.3M trainable parameters.")
+    assert (rs[1.3e6].unit, rs[1.3e6].metric) == ("params", "metric/parameters")  # type: ignore[attr-defined]
+    rs = _parsed("The recipe trains the network on the big set in 25 minutes.")
+    assert rs[1500.0].metric == "metric/training-time"  # type: ignore[attr-defined]
+    rs = _parsed("The detector reaches 47.1 AP on the street set.")
+    assert rs[47.1].metric == "metric/score"  # type: ignore[attr-defined]
+    rs = _parsed("The server delivers 4 times the throughput of the old one.")
+    assert (rs[4.0].kind, rs[4.0].direction) == ("relative", "increase")  # type: ignore[attr-defined]
