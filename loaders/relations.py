@@ -56,7 +56,7 @@ _COMPARED = re.compile(
     r"|than|vs\.?|versus|against|over|rival(?:s|ing)?|(?:on\spar|competitive|comparable|comparably|favorably)\s(?:with|to)"
     r"|(?:comparably|favorably)\sor\s\w+\s(?:with|to)|compar(?:e|es|ing)\s(?:\w+\s){1,4}with"
     r"|match(?:es)?\s(?:the\s)?(?:performance|accuracy|quality)\sof|baselines?(?:\ssuch\sas|\sincluding|\slike|,)?|such\sas|including"
-    r"|e\.g\.,?|like)\s",
+    r"|e\.g\.,?|like|in\scontrast\s(?:to|with)|unlike)\s",
     re.IGNORECASE,
 )
 _EXTENDS = re.compile(
@@ -82,7 +82,7 @@ _NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*(?:\
 _PHRASE_END = re.compile(
     r"[;:()]|(?<!e\.g)(?<!i\.e)\.\s|\.$|,\s(?!(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?"
     r"(?-i:[A-Z0-9]|[a-z]+[A-Z])[\w.+\-]*(?:[\s,]|$)|etc|e\.g\.|i\.e\.)"
-    r"|\s(?:while|which|whereas|but|by|in\sterms|in|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
+    r"|\s(?:while|which|whereas|but|by(?<!provided\sby)(?<!offered\sby)(?<!developed\sby)(?<!implemented\sby)|in\sterms|in|on|at|for|across|under|when|achiev\w*|reduc\w*|improv\w*|yield\w*"
     r"|with(?!\s(?:and|or))|using|to\s(?:achieve|reduce|improve))\s"
     # "outperforms existing methods and provides a new solution": a second verb ends the object
     r"|\s(?:and|or)\s(?:also\s)?[a-z]+(?:es|s|ed)\s(?:a|an|the|its|their|up|new|significant\w*|substantial\w*)\s",
@@ -471,13 +471,15 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
 _OWN_REF = re.compile(r"^(?:These|They)\b|^This\s(?:yields|results|leads|achieves|enables|approach|method|design)\b"
                       r"|\b(?:we|our|ours|this\s(?:paper|work|study|method|approach|framework|model|design|system)"
                       r"|the\sproposed|proposed\s(?:method|approach|framework|model|system))\b"
+                      r"|(?<=,\s)it\s(?:further\s|also\s)?(?:brings|achieves|delivers|yields|reduces|improves|outperforms|provides"
+                      r"|enables|attains|offers|obtains|reaches|speeds|accelerates|cuts|saves|lowers)\b"
                       r"|^It\s(?!(?:was|is|has\sbeen)\s(?:well|widely|known|believed|reported|shown|common|hard|challenging"
                       r"|difficult|important|crucial|essential|necessary|possible|unclear|recently|often|generally))", re.I)
 _COMPARE_VERB = re.compile(r"\b(?:outperform\w*|compar\w*|surpass\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|against"
                            r"|baselines?|superior|better|faster|improv\w*|speedups?|competitive|rival\w*)\b", re.I)
 _LIST_CUES = ("such as", "including", "e.g.", "e.g.,", "like", "baseline", "baselines", "baselines,", "baseline,",
               "baselines such as", "baselines including", "baselines like")
-_LEADING_CUE = re.compile(r"^(?:Compared\s(?:to|with)|In\scomparison\s(?:to|with)|Relative\sto|Unlike|Over|Against"
+_LEADING_CUE = re.compile(r"^(?:Compared\s(?:to|with)|In\scomparison\s(?:to|with)|In\scontrast\s(?:to|with)|Relative\sto|Unlike|Over|Against"
                           r"|When\scompared\s(?:to|with)|Orthogonal\sto|Complementary\sto|Building\son|Built\son"
                           r"|Based\son|Extending|Inspired\sby)\b", re.I)
 
@@ -565,6 +567,11 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                         r"|immun\w*|guard\w*)\s(?:\w+\s){0,2}$", text[max(sent.start, pos - 40) : pos], re.I)
                         or re.search(r"\bour\s(?:own\s)?(?:[\w-]+\s)?$", text[max(sent.start, n.start - 30) : n.start], re.I)):
                     continue  # "guarantees against Sybil attacks", "compared to our Triton implementation"
+                if rel is RelType.COMPARED_WITH and (word.startswith("in contrast") or word == "unlike") and not (
+                        pos == sent.start and n.id.startswith("method/")
+                        and re.fullmatch(r"\s(?:the\s)?", text[pos + len(word) : n.start])
+                        and re.match(r"\s?(?:\([^()]*\))?,", text[n.end : n.end + 40])):
+                    continue  # only "In contrast to X, <our method> ..." opening the sentence names a comparator
                 if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
                         text[max(sent.start, pos - 80) : pos]):
                     continue  # "methods such as X" without a comparison is background

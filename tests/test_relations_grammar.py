@@ -308,3 +308,18 @@ def test_benchmarks_introduced_in_other_phrasings(onto: object) -> None:
     for target in ("dataset/grid-games-suite", "dataset/slowcode", "dataset/puzzledocs", "dataset/lv-ps", "metric/sqa"):
         assert ("INTRODUCES", paper.id, target) in facts, (target, facts)
     assert not any(r == "HAS_COMPONENT" and t == "method/sqa" for r, _s, t in facts)
+
+
+def test_in_contrast_to_a_named_method_opening_the_sentence(onto: object) -> None:
+    facts = _facts(onto, "FlatKV: Contiguous Caches",
+                   "We propose FlatKV. In contrast to PagedAttention, FlatKV keeps the cache contiguous. "
+                   "Unlike earlier decoder-only AR models that fix the order, FlatKV stays flexible.")
+    assert ("COMPARED_WITH", "method/flatkv", "method/pagedattention") in facts
+    assert not any(r == "COMPARED_WITH" and t in ("method/ar", "method/kv-cache") for r, _s, t in facts), facts
+
+
+def test_solutions_provided_by_a_named_system_and_a_mid_sentence_it(onto: object) -> None:
+    facts = _facts(onto, "Fuser: Temporal Fusion for Decoding",
+                   "We propose Fuser. By reordering buffers, it brings a 9x speedup compared to the strong solutions "
+                   "provided by NVIDIA FasterTransformer.")
+    assert ("COMPARED_WITH", "method/fuser", "method/fastertransformer") in facts, facts
