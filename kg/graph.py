@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping as MappingABC
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ import networkx as nx
 from pydantic import Field
 
 from kg.errors import CorruptStore
+from kg.ids import slug
 from kg.records import Evidence, Mapping, Paper, Record, ResultRecord
 from ontology.vocab import NodeLabel, RelType, check_edge, label_of
 
@@ -179,6 +181,34 @@ _RESULT_LINKS: tuple[tuple[str, RelType], ...] = (
 )
 
 
+_WORD = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
+def stub_name(node_id: str, sentences: Iterable[str], max_words: int = 6) -> str:
+    """The name of ``node_id`` as written in one of ``sentences``: the first run of words whose slug is
+    the id's tail, trimmed of sentence punctuation; the tail itself when no sentence spells it.
+
+    >>> stub_name("method/adamw", ["We fine-tune with AdamW and a cosine schedule."])
+    'AdamW'
+    >>> stub_name("metric/tokens-per-joule", ["It reports tokens per joule."])
+    'tokens per joule'
+    >>> stub_name("method/unknown", ["Nothing here."])
+    'unknown'
+    """
+    tail = node_id.split("/", 1)[1]
+    for sentence in sentences:
+        words = list(_WORD.finditer(sentence))
+        for i in range(len(words)):
+            for j in range(i, min(i + max_words, len(words))):
+                text = sentence[words[i].start() : words[j].end()].rstrip(".'’")
+                found = slug(text)
+                if found == tail:
+                    return text
+                if not tail.startswith(found):
+                    break  # a longer run cannot match either
+    return tail
+
+
 def assemble(
     papers: Iterable[Paper], mappings: Iterable[Mapping], onto: Ontology | None = None
 ) -> tuple[nx.MultiDiGraph, AssemblyReport]:
@@ -242,8 +272,11 @@ def assemble(
         for end in (src, tgt):
             if end not in g:
                 # A relation may name an entity no mapping described (e.g. a catalog-less model);
-                # keep the fact and give the node its id-derived name rather than dropping it.
-                add_node(g, end, label_of(end).value, {"name": end.split("/", 1)[1], "stub": True})
+                # keep the fact, naming the node as its evidence spells it rather than dropping it.
+                props: Props = {"name": stub_name(end, [ev.sentence for ev, _ in items]), "stub": True}
+                if rel_name == RelType.INTRODUCES.value and end == tgt and label_of(end) is NodeLabel.METRIC:
+                    props["coined"] = True  # a metric the paper itself defines, not one of the ontology's
+                add_node(g, end, label_of(end).value, props)
                 stubs.append(end)
         g.add_edge(src, tgt, key=rel_name, **_merge_evidence(items))
 

@@ -97,6 +97,7 @@ class EFF(DefinedNamespace):
     inScope: URIRef
     trainingFree: URIRef
     direction: URIRef
+    coined: URIRef
     defaultUnit: URIRef
     vendor: URIRef
     version: URIRef

@@ -119,3 +119,11 @@ def test_incremental_build_keeps_earlier_papers_and_replace_drops_them(tmp_path,
     assert second.papers_total >= first.papers_total
     only = build([files[1]], store, replace=True)
     assert only.papers_kept == 0 and only.papers_total == second.papers_unique
+
+
+def test_the_seed_graph_satisfies_the_ontology_shapes(built):
+    from kg.rdf import validate
+
+    emb, _, _ = built
+    report = validate(emb.read())
+    assert report.conforms, report.violations[:5]

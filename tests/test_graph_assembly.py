@@ -41,6 +41,25 @@ def test_evidence_lists_are_aligned_and_sorted_by_paper():
     assert g.nodes["method/a"]["stub"] is True
 
 
+def test_stub_nodes_are_named_as_their_evidence_spells_them_and_introduced_metrics_are_coined():
+    def ev(sentence: str) -> Evidence:
+        return Evidence(paper_id=P1.id, sentence=sentence, start=0, end=len(sentence), extractor="x", version="1",
+                        confidence=0.8)
+
+    rels = (
+        Relation(type=RelType.COMPARED_WITH, source="method/squeezekv", target="method/lean-kv-plus",
+                 evidence=ev("We beat Lean-KV+ on every task.")),
+        Relation(type=RelType.INTRODUCES, source=P1.id, target="metric/joules-per-answer",
+                 evidence=ev("We define Joules per Answer, a cost measure.")),
+    )
+    g, report = assemble([P1], [Mapping(paper_id=P1.id, in_scope=True, relations=rels)])
+    assert g.nodes["method/lean-kv-plus"]["name"] == "Lean-KV+"
+    assert g.nodes["metric/joules-per-answer"] == {"label": "Metric", "name": "Joules per Answer", "stub": True,
+                                                   "coined": True}
+    assert "coined" not in g.nodes["method/lean-kv-plus"]
+    assert set(report.stub_nodes) == {"method/squeezekv", "method/lean-kv-plus", "metric/joules-per-answer"}
+
+
 def test_results_become_nodes_with_typed_links():
     g, _ = build()
     rid = result_id(P1.id, 1)

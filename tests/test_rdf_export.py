@@ -147,6 +147,19 @@ def test_ids_the_ontology_does_not_define_are_caught(good: nx.MultiDiGraph) -> N
     assert "technique/made-up" in focus
 
 
+def test_only_a_coined_metric_may_be_missing_from_the_ontology(good: nx.MultiDiGraph) -> None:
+    pid = next(n for n, d in good.nodes(data=True) if d["label"] == "Paper")
+    good.add_node("metric/made-up", label="Metric", name="Made-up score", stub=True)
+    good.add_edge(pid, "metric/made-up", key="INTRODUCES", origin="ontology")
+    bad = {v.message for v in validate(good).violations if v.focus == "metric/made-up"}
+    assert bad == {"a metric says whether higher or lower is better",
+                   "not an ontology concept: only a metric a paper introduces (coined) may be missing from the ontology"}
+    good.nodes["metric/made-up"]["coined"] = True
+    assert validate(good).conforms
+    good.nodes["metric/made-up"]["direction"] = "sideways"
+    assert "a metric's direction is higher or lower" in _messages(good)
+
+
 def test_papers_need_title_and_occurrences(good: nx.MultiDiGraph) -> None:
     pid = next(n for n, d in good.nodes(data=True) if d["label"] == "Paper")
     for key in ("source_files", "source_lines", "source_formats", "source_loaders"):
