@@ -1558,7 +1558,10 @@ def _pick(
             return s.id, False  # "0.7 better perplexity on GPT-2": the entity the number is stated on
         if own == label.value:
             return None, True  # "13.4% on BrowseComp, 70.4% on AIME25": its own context, unlinked
-        nearest = min(range(len(parsed)), key=lambda k: _span_gap(parsed[k], s))
+        # the numbers a trailing phrase may belong to stand before it ("2x and 1.5x ... on A100, while 30% ...")
+        inside = [k for k in range(len(parsed)) if parsed[k].start <= s.start < parsed[k].end]  # "from 80 min (for X) to 14"
+        nearest = inside[0] if inside else min((k for k in range(len(parsed)) if parsed[k].end <= s.start),
+                                               key=lambda k: _span_gap(parsed[k], s))
         # a trailing phrase is shared by coordinated numbers ("over 60 points ... and over 5 points
         # ... on AIME"); an adjective inside the last number's noun phrase is not ("on-device latency")
         if nearest == i or (len(same_group) > 1 and nearest in same_group) or (

@@ -472,3 +472,9 @@ def test_more_metric_words_and_units() -> None:
     assert rs[47.1].metric == "metric/score"  # type: ignore[attr-defined]
     rs = _parsed("The server delivers 4 times the throughput of the old one.")
     assert (rs[4.0].kind, rs[4.0].direction) == ("relative", "increase")  # type: ignore[attr-defined]
+
+
+def test_a_trailing_device_belongs_to_the_coordinated_numbers_before_it(onto: object) -> None:
+    rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork achieves 2.1x speedup and 1.5x higher throughput than "
+                  "Blip on an A100 GPU, while using 30% less memory.")
+    assert rs[2.1].hardware == rs[1.5].hardware == "hardware/nvidia-a100"
