@@ -196,3 +196,11 @@ def test_a_class_named_as_what_the_method_beats_is_a_baseline() -> None:
                "adaptation methods such as LoRA.")
     assert "technique/low-rank-gradient-projection" in lk.doc.techniques
     assert "technique/lora" not in lk.doc.techniques
+
+
+def test_every_item_of_a_compared_list_is_a_comparison() -> None:
+    lk = _link("Plugh: A Sparse Attention Accelerator",
+               "We design Plugh, an ASIC accelerator for sparse attention taped out in 28nm. It achieves large energy "
+               "savings over two earlier accelerators, a desktop GPU, and a server CPU, respectively.")
+    assert "hwclass/asic" in lk.hwclasses
+    assert "hwclass/cpu" not in lk.hwclasses and "hwclass/gpu" not in lk.hwclasses
