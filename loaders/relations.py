@@ -396,16 +396,41 @@ def _own_ids_of(methods: tuple[ProposedMethod, ...]) -> dict[str, str]:
     return out
 
 
-def _subject(doc: LinkedDoc, sent_start: int, sent_end: int) -> str | None:
+def _title_name(doc: LinkedDoc) -> str | None:
+    """The named method a paper without a proposed method is about: the name leading its title
+    ("Lion Secretly Solves ...": Lion), when the abstract writes it capitalised and never in lower case."""
+    m = re.match(r"([A-Z][\w-]*[A-Za-z0-9])(?=[\s:])", doc.paper.title_text)
+    if not m:
+        return None
+    name = m.group(1)
+    abstract = doc.paper.text[len(doc.paper.title_text) :]
+    if name in _generic_words() or name.lower() in _STOP_CAPS or name in _VENDORS or len(name) < 3:
+        return None
+    if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", abstract) or len(name_positions(abstract, name)) < 2:
+        return None
+    if any(m_.label not in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m_.text == name for m_ in doc.mentions):
+        return None  # a model, data set or device
+    return name
+
+
+def _subject(doc: LinkedDoc, sent_start: int, sent_end: int, *, title_name: bool = False) -> str | None:
     """The proposed method a sentence speaks about (named in it, or the paper's main one).
 
     An unnamed contribution speaks through the class it instantiates when the sentence is about
     the authors' own work ("our method is orthogonal to ..."), as the annotation guidelines say.
+    With ``title_name``, a paper that proposes nothing speaks about the method its title leads with
+    in sentences that name it or open with "It".
     """
     if not doc.methods:
+        text = doc.paper.text
         own_work = re.search(r"\b(?:our|the\sproposed)\s(?:method|approach|technique|model|framework|design|scheme)\b",
-                             doc.paper.text[sent_start:sent_end], re.I)
-        return doc.techniques[0] if own_work and doc.in_scope and doc.techniques else None
+                             text[sent_start:sent_end], re.I)
+        if own_work and doc.in_scope and doc.techniques:
+            return doc.techniques[0]
+        name = _title_name(doc) if title_name else None
+        if name and (name_positions(text, name, sent_start, sent_end) or text.startswith("It ", sent_start)):
+            return _method_id(name)
+        return None
     own = _own_ids(doc)
     for n in named_in(doc, sent_start, sent_end):
         if n.id in own:
@@ -528,7 +553,7 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title:
             continue
-        subject = _subject(doc, sent.start, sent.end)
+        subject = _subject(doc, sent.start, sent.end, title_name=True)
         if subject is None:
             continue
         leading = _LEADING_CUE.match(sent.text)

@@ -323,3 +323,10 @@ def test_solutions_provided_by_a_named_system_and_a_mid_sentence_it(onto: object
                    "We propose Fuser. By reordering buffers, it brings a 9x speedup compared to the strong solutions "
                    "provided by NVIDIA FasterTransformer.")
     assert ("COMPARED_WITH", "method/fuser", "method/fastertransformer") in facts, facts
+
+
+def test_a_paper_about_a_named_method_speaks_through_its_title_name(onto: object) -> None:
+    facts = _facts(onto, "Tiger Quietly Minimises a Hidden Objective",
+                   "Tiger is an optimizer found by program search. We show what Tiger minimises. "
+                   "It performs comparably or favorably to AdamW while using less memory.")
+    assert ("COMPARED_WITH", "method/tiger", "method/adamw") in facts, facts
