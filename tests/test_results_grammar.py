@@ -478,3 +478,12 @@ def test_a_trailing_device_belongs_to_the_coordinated_numbers_before_it(onto: ob
     rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork achieves 2.1x speedup and 1.5x higher throughput than "
                   "Blip on an A100 GPU, while using 30% less memory.")
     assert rs[2.1].hardware == rs[1.5].hardware == "hardware/nvidia-a100"
+
+
+def test_a_trailing_setting_belongs_to_the_claim_it_follows() -> None:
+    rs = _parsed("It trims the KV cache by 70% and reaches 5x decoding throughput for a 512K context.")
+    assert rs[70.0].conditions == {} and rs[5.0].conditions == {"context_length": "512K"}  # type: ignore[attr-defined]
+    rs = _parsed("It gets a 2.5x speedup and cuts the KV cache by 55% at 64K context length.")
+    assert rs[2.5].conditions == rs[55.0].conditions == {"context_length": "64K"}  # type: ignore[attr-defined]
+    rs = _parsed("It shrinks the model to under 90GB (12x compression), within two days on a single GPU.")
+    assert rs[90.0].conditions == {} and rs[48.0].conditions == {"devices": "1"}  # type: ignore[attr-defined]
