@@ -56,7 +56,7 @@ _COMPARED = re.compile(
     r"|than|vs\.?|versus|against|over|rival(?:s|ing)?|(?:on\spar|competitive|comparable|comparably|favorably)\s(?:with|to)"
     r"|(?:comparably|favorably)\sor\s\w+\s(?:with|to)|compar(?:e|es|ing)\s(?:\w+\s){1,4}with"
     r"|match(?:es)?\s(?:the\s)?(?:performance|accuracy|quality)\sof|baselines?(?:\ssuch\sas|\sincluding|\slike|,)?|such\sas|including"
-    r"|e\.g\.,?|like|in\scontrast\s(?:to|with)|unlike)\s",
+    r"|e\.g\.,?|like|in\scontrast\s(?:to|with)|unlike|as\s(?:fast|efficient|accurate|good|small|cheap)\sas)\s",
     re.IGNORECASE,
 )
 _EXTENDS = re.compile(
@@ -77,7 +77,7 @@ _COMPOSES = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never|unlike|without|neither|nor|cannot|can't|incompatible)\b", re.I)
 
 # A named thing: a coined token (GaLore, H2O, FlashAttention-2, QLoRA) possibly with a version.
-_NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")
+_NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+._][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")
 # The object phrase of a cue ends at the end of its clause.
 _PHRASE_END = re.compile(
     r"[;:()]|(?<!e\.g)(?<!i\.e)\.\s|\.$|,\s(?!(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?"
@@ -314,7 +314,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
         if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]) or re.search(
-                r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level)$", tok, re.I):
+                r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic|centric|oriented)$", tok, re.I):
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
@@ -554,8 +554,8 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if sent.in_title:
             continue
         subject = _subject(doc, sent.start, sent.end, title_name=True)
-        if subject is None:
-            continue
+        if subject is None or sent.text.rstrip().endswith("?"):
+            continue  # a question states no relation ("can transformers run as fast as X?")
         leading = _LEADING_CUE.match(sent.text)
         objects = _object_spans(doc, sent.start, sent.end)
         own_after_lead = bool(leading) and _own_before(doc, sent.start, sent.end, objects)

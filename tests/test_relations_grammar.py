@@ -330,3 +330,13 @@ def test_a_paper_about_a_named_method_speaks_through_its_title_name(onto: object
                    "Tiger is an optimizer found by program search. We show what Tiger minimises. "
                    "It performs comparably or favorably to AdamW while using less memory.")
     assert ("COMPARED_WITH", "method/tiger", "method/adamw") in facts, facts
+
+
+def test_as_fast_as_underscored_names_and_questions(onto: object) -> None:
+    facts = _facts(onto, "HopQuant: Outlier-Free Memory Layers",
+                   "We propose HopQuant. Can small models run as fast as MobileNet while staying accurate? "
+                   "We benchmark HopQuant against methods including Clipped_Softmax and Gated_Attention. "
+                   "HopQuant runs as fast as TinyConv on phones, as well as in browsers with LLM-agnostic code.")
+    assert ("COMPARED_WITH", "method/hopquant", "method/tinyconv") in facts, facts
+    assert any(r == "COMPARED_WITH" and "clipped" in t for r, _s, t in facts), facts
+    assert not any(r == "COMPARED_WITH" and t in ("method/mobilenet", "method/llm-agnostic") for r, _s, t in facts), facts
