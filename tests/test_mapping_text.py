@@ -204,3 +204,12 @@ def test_every_item_of_a_compared_list_is_a_comparison() -> None:
                "savings over two earlier accelerators, a desktop GPU, and a server CPU, respectively.")
     assert "hwclass/asic" in lk.hwclasses
     assert "hwclass/cpu" not in lk.hwclasses and "hwclass/gpu" not in lk.hwclasses
+
+
+def test_a_leaf_named_where_the_paper_presents_its_work_is_kept_beside_the_main_class() -> None:
+    lk = _link("Xyzzy-H: A Family of Hybrid Mamba-Transformer Models",
+               "Long generation needs cheap models. We introduce Xyzzy-H, a family of hybrid Mamba-Transformer models "
+               "that swap most attention layers for Mamba layers. The hybrid Mamba-Transformer design keeps memory "
+               "constant per token. In addition, we introduce an FP8-based training recipe for the largest model.")
+    assert "technique/hybrid-attention-ssm" in lk.doc.techniques
+    assert "technique/low-bit-training" in lk.doc.techniques

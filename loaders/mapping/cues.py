@@ -34,7 +34,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "low-bit-training": (
         ("{FP8|FP4|INT8|8-bit|4-bit|low-precision|low-bit|mixed-precision} training", 1.0),
         ("training in {FP8|FP4|low precision}", 1.0), ("fully quantized training", 1.0),
-        ("{FP8|FP4} pretraining", 1.0), ("{FP8|FP4} pre-training", 1.0),
+        ("{FP8|FP4} pretraining", 1.0), ("{FP8|FP4} pre-training", 1.0), ("{FP8|FP4|INT8|MXFP4|NVFP4}-based training", 1.0),
     ),
     T + "weight-only-quantization": (
         ("weight-only quantiz{ation|ed}", 1.0), ("weight-only", 0.7), ("W{4|3|2|8}A16", 0.8),

@@ -360,6 +360,12 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
     for t in scored:
         if t in ARCH_LEAVES and tax.is_leaf(t) and tech[t].focus >= PROPOSAL_FACTOR and tech[t].strongest >= 0.8:
             cands.add(t)
+    # a class named in full where the paper presents its own work ("we combine PEFT with structured
+    # pruning", "a compression via pruning and distillation called X") is part of the contribution
+    for t in scored:
+        if tax.is_leaf(t) and t not in CONTEXT_CLASSES and tech[t].strongest >= 1.0 \
+                and max(tech[t].per_sentence.values()) >= PROPOSAL_FACTOR:
+            cands.add(t)
     # a second leaf of a family already kept needs less (W4A4KV4 serving: several quantization leaves)
     for t, v in eff.items():
         if t in cands or not tax.is_leaf(t):
