@@ -213,3 +213,12 @@ def test_a_leaf_named_where_the_paper_presents_its_work_is_kept_beside_the_main_
                "constant per token. In addition, we introduce an FP8-based training recipe for the largest model.")
     assert "technique/hybrid-attention-ssm" in lk.doc.techniques
     assert "technique/low-bit-training" in lk.doc.techniques
+
+
+def test_extending_the_method_is_part_of_the_contribution() -> None:
+    lk = _link("Thud: Exact Attention with Fewer Memory Reads",
+               "Attention is slow on long inputs. We propose Thud, an IO-aware exact attention kernel that tiles the "
+               "computation to cut memory reads. Thud trains models faster than standard attention. We also extend "
+               "Thud to block-sparse attention, which is faster still.")
+    assert "technique/io-aware-attention" in lk.doc.techniques
+    assert "technique/sparse-attention" in lk.doc.techniques
