@@ -74,7 +74,7 @@ _COMPOSES = re.compile(
     r"|integrat(?:e|es|ing)\s(?:it\s|them\s|seamlessly\s)?(?:with|into))\s",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|unlike|without|neither|nor|cannot|can't|incompatible)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not(?!\sonly\b)|never|unlike|without|neither|nor|cannot|can't|incompatible)\b", re.I)
 
 # A named thing: a coined token (GaLore, H2O, FlashAttention-2, QLoRA) possibly with a version.
 _NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+._][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")

@@ -340,3 +340,9 @@ def test_as_fast_as_underscored_names_and_questions(onto: object) -> None:
     assert ("COMPARED_WITH", "method/hopquant", "method/tinyconv") in facts, facts
     assert any(r == "COMPARED_WITH" and "clipped" in t for r, _s, t in facts), facts
     assert not any(r == "COMPARED_WITH" and t in ("method/mobilenet", "method/llm-agnostic") for r, _s, t in facts), facts
+
+
+def test_not_only_is_no_negation(onto: object) -> None:
+    facts = _facts(onto, "KronMix: Mixed Kronecker Adapters",
+                   "We propose KronMix. KronMix not only outperforms LoRA but also trains fewer parameters.")
+    assert ("COMPARED_WITH", "method/kronmix", "method/lora") in facts, facts
