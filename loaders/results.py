@@ -283,7 +283,8 @@ def _head_metric(phrase: str) -> str | None:
     for n, (metric, rx) in enumerate(_METRIC_RES):
         for m in rx.finditer(phrase):
             if m.start() > 1 and phrase[m.start() - 1] == "-" and phrase[m.start() - 2].isalpha() \
-                    and re.match(r"\s(?!(?:by|of|in|on|at|for|to|and|or|with|from|than)\b)[a-z]", phrase[m.end() : m.end() + 8]):
+                    and re.match(r"\s(?!(?:by|of|in|on|at|for|to|and|or|with|from|than|consumption|usage|footprint|overhead"
+                                 r"|requirements?|demands?|savings?|reductions?|traffic|access(?:es)?)\b)[a-z]", phrase[m.end() : m.end() + 14]):
                 continue  # "in low-cost regimes": the second half of a modifier, not the measure
             hits.append((m.end(), -n, m.start(), metric))
     if not hits:
@@ -1189,6 +1190,9 @@ def _items_in(doc: LinkedDoc, bstart: int, bend: int, *, loose: bool = False) ->
                  and _TECH_HEAD.match(text[n.end : end].strip())]
         if methods or techs:
             items.append((methods or techs)[0])
+        elif re.fullmatch(r"(?:[a-z][\w-]*\s)*(?:methods?|approach(?:es)?|baselines?|systems?|frameworks?|techniques?|solutions?"
+                          r"|works?|algorithms?)", text[pos:end].strip(" ,"), re.I) and not re.search(r"[A-Z0-9]", text[pos:end]):
+            pass  # "the recent state-of-the-art method, CoTTA": a description before the name it introduces
         elif any(pos <= h < end for h, _e in hardware) or end > pos:
             items.append(None)
         pos = piece.end() if piece else bend
@@ -1247,7 +1251,8 @@ def _bind_sentence(
     out: list[ResultRecord] = []
     for i, r in enumerate(parsed):
         items = [b if b not in own_ids else None for b in baselines[i]]
-        baseline = next((b for b in items if b), None)
+        # with several comparators the first named is kept; when that one names no method the baseline stays empty
+        baseline = items[0] if items else None
         if respectively and len(items) > 1:
             sharing = [j for j, b in enumerate(baselines) if b == baselines[i]]
             group = [j for j in sharing if _same_list(text, parsed[j], r, parsed)]

@@ -487,3 +487,16 @@ def test_a_trailing_setting_belongs_to_the_claim_it_follows() -> None:
     assert rs[2.5].conditions == rs[55.0].conditions == {"context_length": "64K"}  # type: ignore[attr-defined]
     rs = _parsed("It shrinks the model to under 90GB (12x compression), within two days on a single GPU.")
     assert rs[90.0].conditions == {} and rs[48.0].conditions == {"devices": "1"}  # type: ignore[attr-defined]
+
+
+def test_a_hyphenated_measure_with_a_measure_noun_is_the_measure() -> None:
+    rs = _parsed("It lowers peak host-memory consumption by 41% against plain offloading.")
+    assert rs[41.0].metric == "metric/memory"  # type: ignore[attr-defined]
+
+
+def test_the_first_named_comparator_is_kept_even_when_unlinked(onto: object) -> None:
+    rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork reaches a 2.6x speedup, outperforming methods like "
+                  "2-draft lookahead, Medusa and EAGLE.")
+    assert rs[2.6].baseline is None
+    rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork takes 70% less memory than the recent strong method, QuoTTA.")
+    assert rs[70.0].baseline == "method/quotta"
