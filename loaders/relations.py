@@ -93,7 +93,7 @@ _PHRASE_END = re.compile(
 
 _MEMORY: tuple[tuple[str, str], ...] = (
     ("memory/kv-cache", r"kv[- ]?caches?|key-value\s(?:\(kv\)\s)?caches?|kv\smemory"),
-    ("memory/optimizer-states", r"optimi[sz]er(?:'s)?\s(?:states?|memory)|adam\sstates?|momentum\sstates?"
+    ("memory/optimizer-states", r"optimi[sz](?:er(?:'s)?|ation)\s(?:states?|memory)|adam(?:w|'s)?\sstates?|momentum\sstates?"
                                 r"|memory\s(?:requirements?|footprint|usage|consumption|cost)\sof\s(?:the\s)?(?:[\w-]+\s){0,5}?optimi[sz]ers"),
     ("memory/activations", r"activation\s(?:memory|footprint|storage)|(?:storing|stored|store)\s(?:intermediate\s)?activations"
                            r"|intermediate\sactivations|activations"),
@@ -1003,6 +1003,11 @@ _REDUCE_VERB = re.compile(r"\b(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|
                           r"|decreas\w*|slash\w*)\b", re.I)
 
 
+_BACKGROUND = re.compile(r"\b(?:have|has)\sbeen\s(?:\w+\s)?(?:proposed|developed|introduced|explored|studied|used|applied)\b"
+                         r"|\b(?:existing|prior|previous|conventional|traditional)\s(?:[\w-]+\s)?(?:methods|approaches|works"
+                         r"|techniques|solutions|systems)\b", re.I)
+
+
 _MOVE_VERB = re.compile(r"\b(?:offload(?:s|ed|ing)?|swap(?:s|ped|ping)?|page(?:s|d)?|paging|manag(?:e|es|ed|ing)|spill(?:s|ed|ing)?"
                         r"|migrat(?:e|es|ed|ing))\b", re.I)
 
@@ -1022,6 +1027,9 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title:
             continue
+        if _BACKGROUND.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
+                name_positions(sent.text, pm.name) for pm in doc.methods):
+            continue  # "numerous techniques have been proposed that quantize weights": earlier work
         for target, s, e in _lexicon_hits(_MEMORY, sent.text):
             verb = None
             for vm in _REDUCE_VERB.finditer(sent.text, max(0, s - 70), s):

@@ -346,3 +346,11 @@ def test_not_only_is_no_negation(onto: object) -> None:
     facts = _facts(onto, "KronMix: Mixed Kronecker Adapters",
                    "We propose KronMix. KronMix not only outperforms LoRA but also trains fewer parameters.")
     assert ("COMPARED_WITH", "method/kronmix", "method/lora") in facts, facts
+
+
+def test_background_reductions_are_not_the_methods(onto: object) -> None:
+    facts = _facts(onto, "LeanOpt: Frugal Optimizer Updates",
+                   "Many memory-efficient optimizers have been proposed to shrink the weights and activations. "
+                   "We propose LeanOpt. LeanOpt matches AdamW while nearly eliminating the optimization states of AdamW.")
+    assert ("REDUCES", "method/leanopt", "memory/optimizer-states") in facts, facts
+    assert not any(r == "REDUCES" and t in ("memory/weights", "memory/activations") for r, _s, t in facts), facts
