@@ -222,3 +222,27 @@ def test_extending_the_method_is_part_of_the_contribution() -> None:
                "Thud to block-sparse attention, which is faster still.")
     assert "technique/io-aware-attention" in lk.doc.techniques
     assert "technique/sparse-attention" in lk.doc.techniques
+
+
+def test_a_sentence_whose_subject_is_the_method_describes_it() -> None:
+    lk = _link("Zork-Flash Technical Report",
+               "We introduce Zork-Flash, a large mixture-of-experts language model. Driven by the need for cheap "
+               "serving at scale, Zork-Flash adopts a router that enables dynamic computation per token.")
+    assert "technique/dynamic-computation" in lk.doc.techniques
+
+
+def test_accelerators_named_by_their_workload_are_asic_designs() -> None:
+    lk = _link("Frob: Low-Latency Batching for RNN Inference",
+               "RNN inference uses hardware poorly. Batching many requests raises throughput but pads sequences. "
+               "We propose Frob, a batching scheme tailored to RNN accelerators. Small hardware support in the "
+               "accelerator tells the runtime when a sequence ends.")
+    assert "technique/asic-acceleration" in lk.doc.techniques
+
+
+def test_weight_and_activation_quantization_is_not_also_weight_only() -> None:
+    lk = _link("Blorb: Post-Training INT6 Quantization for Serving",
+               "Low-bit serving loses accuracy. We propose Blorb, a post-training quantization framework. Blorb employs "
+               "6-bit weight quantization in every layer and keeps 8-bit activations where layers are sensitive, "
+               "with kernels for W6A6 and W6A8.")
+    assert "technique/weight-activation-quantization" in lk.doc.techniques
+    assert "technique/weight-only-quantization" not in lk.doc.techniques

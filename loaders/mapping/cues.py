@@ -278,7 +278,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "asic-acceleration": (("ASIC{s|}", 1.0), ("custom accelerator{s|}", 0.8), ("hardware accelerator{s|}", 0.5),
                               ("accelerator{s|}", 0.35), ("hardware support", 0.4), ("accelerator architecture", 0.7),
                               ("{28|22|16|14|7|65|40}nm", 0.6), ("tape-out", 0.8), ("RTL", 0.4), ("dataflow architecture", 0.6),
-                              ("ASIC-based", 1.0), ("accelerator chip", 0.8), ("tensor processing engine{s|}", 0.6)),
+                              ("ASIC-based", 1.0), ("accelerator chip", 0.8), ("tensor processing engine{s|}", 0.6),
+                              ("{RNN|LSTM|DNN|CNN|transformer|attention|LLM} accelerator{s|}", 0.6)),
     T + "tinyml": (
         ("microcontroller{s|}", 1.0), ("MCU{s|}", 1.0), ("TinyML", 1.0), ("tiny deep learning", 1.0),
         ("tiny machine learning", 1.0), ("ultra-low-power", 0.6), ("IoT device{s|}", 0.6), ("kB of SRAM", 0.8),

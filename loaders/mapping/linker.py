@@ -106,6 +106,18 @@ _COMPOSES = re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can
 COMPOSE_FACTOR = 0.3
 _AGAINST = re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*)"
                       r"(?:\s+[\w()-]+){0,6}\s+$", re.I)
+_LEAD = re.compile(r"[A-Z][\w-]*(?:\s+[\w-]+){0,7},\s+")
+_DESCRIBES = re.compile(r"\s+(?:adopts|introduces|features|consists|comprises|employs|combines|integrates|incorporates|"
+                        r"contains|leverages|relies|uses|utili[sz]es|applies|exploits)\b")
+
+
+def _describes_method(sentence: str, methods: Sequence[Any]) -> bool:
+    """The sentence's subject is a proposed method: "(Specifically,) FooNet adopts two designs ..."."""
+    lead = _LEAD.match(sentence)
+    rest = sentence[lead.end() :] if lead else sentence
+    return any(rest.startswith(fm.name) and _DESCRIBES.match(rest, len(fm.name)) for fm in methods)
+
+
 _APPOSITION = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+\S+,\s*$", re.I)
 
 LABEL_OF_KIND = {
@@ -306,6 +318,8 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
     "technique/hybrid-attention-ssm": ("technique/selective-ssm", "technique/linear-rnn", "technique/structured-ssm"),
     "technique/ssm-distillation": ("technique/knowledge-distillation",),
     "technique/kv-cache-quantization": ("technique/weight-only-quantization",),
+    # a method that quantizes weights and activations is not weight-only because it names its weight bits
+    "technique/weight-activation-quantization": ("technique/weight-only-quantization",),
 }
 
 
@@ -434,7 +448,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     methods_found = find_methods(text, sentences, acronyms, known=frozenset(known))
     method_sents = {m.sentence for m in methods_found}
 
-    tech_scores, topic_scores = _score(sentences, hits, starts, method_sents)
+    # a sentence whose subject is the method describes it as much as the sentence that names it
+    # ("FooNet adopts two novel designs: ...")
+    described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
+    tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
     survey = bool(_BROAD.search(sentences[0].text))
     techniques = _select_survey(tech_scores, tax) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
