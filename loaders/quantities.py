@@ -459,6 +459,9 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue  # "3 and 4": bare integers are counts or ids more often than scores
         if q.unit is not None and q.unit != nxt.unit:
             continue
+        if q.unit is not None and sep.strip() == "," and nxt.group is None \
+                and re.search(r"\bby\s(?:up\sto\s|about\s|over\s|nearly\s)?$", text[max(0, q.start - 12) : q.start]):
+            continue  # "by 52.7%, 92% accuracy": two numbers with their own units, not the end of a list "A, B and C"
         group = nxt.group if nxt.group is not None else nxt.start
         out[i] = _with(q, unit=nxt.unit, unit_raw=nxt.unit_raw if q.unit is None else q.unit_raw, group=group)
         if out[i + 1].group is None:

@@ -941,6 +941,10 @@ def _read_result(
                                                      text[left:right], re.I) else "metric/latency"
     if q.unit is None and metric is None:
         return None  # a bare number with no metric word near it says nothing measurable
+    if re.search(r"\b(?:training|validation|train|test|eval\w*|pre-?training)\s(?:loss|losses)\b(?:\s(?:by|of))?\s?(?:up\sto\s|about\s)?$",
+                 text[max(0, q.start - 40) : q.start], re.I) \
+            or re.match(r"^\s?(?:lower\s|less\s|reduction\sin\s)?(?:training|validation|test)\sloss\b", text[q.end : q.end + 30], re.I):
+        return None  # "a reduction in training loss by 52.7%": a loss value is not on the metric list
     if q.unit == "x" and re.match(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b",
                                                   text[q.end : q.end + 24], re.I):
         return None  # "twice the size of the DRAM", "twice as large": a size relation, no listed measure

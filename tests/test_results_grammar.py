@@ -500,3 +500,8 @@ def test_the_first_named_comparator_is_kept_even_when_unlinked(onto: object) -> 
     assert rs[2.6].baseline is None
     rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork takes 70% less memory than the recent strong method, QuoTTA.")
     assert rs[70.0].baseline == "method/quotta"
+
+
+def test_a_training_loss_change_is_no_result_and_does_not_lead_a_list() -> None:
+    rs = _parsed("Tuning gave a reduction in training loss by 41.5%, 88% accuracy on the support tickets, and 20 samples per second.")
+    assert 41.5 not in rs and (rs[88.0].kind, rs[88.0].direction) == ("absolute", None)  # type: ignore[attr-defined]
