@@ -82,21 +82,37 @@ for _name in COMMAND_MODULES:
     _module.register(app)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``kg`` script and ``python -m kg``; returns the exit code."""
+def _click_exceptions() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """Usage-error and abort classes of click and of the copy of click that newer typer releases
+    bundle (``typer._click``): typer raises the latter, so catching click's alone lets a mistyped
+    option end in a traceback."""
     import click
 
+    usage: list[type[Exception]] = [click.exceptions.ClickException]
+    aborts: list[type[Exception]] = [click.exceptions.Abort, typer.Abort]
+    try:
+        from typer._click import exceptions as bundled  # type: ignore[import-not-found]
+    except ImportError:
+        pass
+    else:
+        usage.append(bundled.ClickException)  # its Abort is typer.Abort
+    return tuple(usage), tuple(aborts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kg`` script and ``python -m kg``; returns the exit code."""
     from kg.errors import KGError
 
+    usage_errors, aborts = _click_exceptions()
     try:
         rv = app(args=argv, prog_name="kg", standalone_mode=False)
     except KGError as exc:
         typer.echo(f"kg: error: {exc}", err=True)
         return exc.exit_code
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except usage_errors as exc:
+        exc.show()  # type: ignore[attr-defined]
+        return int(exc.exit_code)  # type: ignore[attr-defined]
+    except aborts:
         typer.echo("kg: aborted", err=True)
         return 130
     except KeyboardInterrupt:
