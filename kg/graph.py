@@ -273,10 +273,10 @@ def assemble(
             if end not in g:
                 # A relation may name an entity no mapping described (e.g. a catalog-less model);
                 # keep the fact, naming the node as its evidence spells it rather than dropping it.
-                props: Props = {"name": stub_name(end, [ev.sentence for ev, _ in items]), "stub": True}
+                stub: Props = {"name": stub_name(end, [ev.sentence for ev, _ in items]), "stub": True}
                 if rel_name == RelType.INTRODUCES.value and end == tgt and label_of(end) is NodeLabel.METRIC:
-                    props["coined"] = True  # a metric the paper itself defines, not one of the ontology's
-                add_node(g, end, label_of(end).value, props)
+                    stub["coined"] = True  # a metric the paper itself defines, not one of the ontology's
+                add_node(g, end, label_of(end).value, stub)
                 stubs.append(end)
         g.add_edge(src, tgt, key=rel_name, **_merge_evidence(items))
 
