@@ -765,8 +765,21 @@ def _title_phrase(item: str) -> str | None:
 
 _PROPOSE_PART = re.compile(
     r"\b[Ww]e\s(?:also\s|further\s|first\s|then\s|additionally\s|next\s|carefully\s)?(?:propose|introduce|design|develop"
-    r"|devise)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based|as|where|whereby"
+    r"|devise|present)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based|as|where|whereby"
     r"|using|utili[sz]ing|leveraging|employing|exploiting|enabling|allowing|combining|resulting|on|of)\b|[,;:.()]|$)")
+@lru_cache(maxsize=256)
+def _own_part_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    """"AxLLM introduces a novel redundancy elimination technique", "The architecture features ...": the
+    method itself as the subject that brings in a part."""
+    subj = "|".join(re.escape(n) for n in names if n) or "(?!)"
+    return re.compile(
+        rf"(?:\b(?i:{subj})|\bIt|\bThe\s(?:architecture|framework|system|method|design|approach|accelerator))\s"
+        r"(?:also\s|further\s|first\s|then\s|additionally\s)?(?:introduces|proposes|features|employs|incorporates"
+        r"|designs|develops|presents)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based"
+        r"|as|where|whereby|using|utili[sz]ing|leveraging|employing|exploiting|enabling|allowing|combining|resulting|on|of)\b"
+        r"|[,;:.()]|$)")
+
+
 _FURTHER = re.compile(r"\b(?:also|further|furthermore|additionally|moreover|first|firstly|second|secondly|third|then|finally)\b"
                       r"|^\s?\((?:[a-e]|[1-5]|i{1,3}|iv)\)", re.I)
 _PART_ADJ = re.compile(r"^(?:(?:novel|new|simple|specialized|specialised|dedicated|efficient|effective|lightweight|hybrid"
@@ -787,7 +800,8 @@ def _part_name(np: str) -> str | None:
     """
     name = _PART_HEAD.sub("", _PART_ADJ.sub("", np.strip()))
     words = name.split()
-    if not 2 <= len(words) <= 5 or _NOT_PART.search(name) or not re.search(r"[a-z]{3}", name, re.I):
+    if not 2 <= len(words) <= 5 or _NOT_PART.search(name) or not re.search(r"[a-z]{3}", name, re.I) \
+            or any(re.fullmatch(r"\d+(?:\.\d+)?[KMBkmb]?", w) for w in words):
         return None  # one word ("windowing") is too weak a name without quotes
     if re.match(r"(?:to|it|them|this|these|that|our|its|their|two|three|several|multiple|an?|and|or|yet|but)\b", name, re.I) \
             or re.search(r"\b(?:and|or|yet|but|with|into|its|called|dubbed|named)\b", name, re.I):
@@ -867,9 +881,12 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if sent.in_title or sent.index <= main.sentence:
             continue
         later = main.sentence >= 1 and not any(name_positions(sent.text, pm.name) for pm in doc.methods)
-        if not (_FURTHER.search(sent.text) or later):
-            continue  # only a further contribution ("we also propose ...", "First, we introduce ...") is a part
-        for pm_ in _PROPOSE_PART.finditer(sent.text):
+        # only a further contribution ("we also propose ...", "First, we introduce ...") or what the method itself
+        # brings in ("FooNet introduces a ...") is a part
+        found = list(_own_part_rx(tuple(m.name for m in doc.methods)).finditer(sent.text))
+        if _FURTHER.search(sent.text) or later:
+            found += _PROPOSE_PART.finditer(sent.text)
+        for pm_ in found:
             if re.match(r"\s?\(|\s(?:called|dubbed|named)\b", sent.text[pm_.end("np") :]):
                 continue  # an acronym or a name follows: read by the acronym path or a whole contribution
             np_ = pm_.group("np").strip()

@@ -354,3 +354,12 @@ def test_background_reductions_are_not_the_methods(onto: object) -> None:
                    "We propose LeanOpt. LeanOpt matches AdamW while nearly eliminating the optimization states of AdamW.")
     assert ("REDUCES", "method/leanopt", "memory/optimizer-states") in facts, facts
     assert not any(r == "REDUCES" and t in ("memory/weights", "memory/activations") for r, _s, t in facts), facts
+
+
+def test_a_part_the_method_itself_introduces(onto: object) -> None:
+    facts = _facts(onto, "ReuseNPU: Accelerating Quantized Models",
+                   "We propose ReuseNPU, an accelerator for quantized models. ReuseNPU introduces a novel product "
+                   "memoisation technique that stores repeated multiplication results. Dolphin employs a compact "
+                   "0.5B parameter decoder.")
+    assert ("HAS_COMPONENT", "method/reusenpu", "method/product-memoisation") in facts, facts
+    assert not any(r == "HAS_COMPONENT" and "compact" in t for r, _s, t in facts), facts
