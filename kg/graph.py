@@ -209,6 +209,14 @@ def stub_name(node_id: str, sentences: Iterable[str], max_words: int = 6) -> str
     return tail
 
 
+def _class_named_as_method(g: nx.MultiDiGraph, node_id: str) -> str:
+    """``technique/<tail>`` for a ``method/<tail>`` absent from ``g`` whose technique class is present."""
+    prefix, _, tail = node_id.partition("/")
+    if prefix == "method" and node_id not in g and f"technique/{tail}" in g:
+        return f"technique/{tail}"
+    return node_id
+
+
 def assemble(
     papers: Iterable[Paper], mappings: Iterable[Mapping], onto: Ontology | None = None
 ) -> tuple[nx.MultiDiGraph, AssemblyReport]:
@@ -266,6 +274,18 @@ def assemble(
     for node_id in sorted(entity_props):
         label, props = entity_props[node_id]
         add_node(g, node_id, label, props)
+
+    # A relation naming a class as if it were a method ("compared with LoRA" -> method/lora) means the
+    # ontology's class when the mapping described no such method: no stub shadows the concept.
+    for (src, tgt, rel_name) in sorted(contributions):
+        as_class = tuple(_class_named_as_method(g, end) for end in (src, tgt))
+        if as_class == (src, tgt):
+            continue
+        try:
+            check_edge(RelType(rel_name), *as_class)
+        except ValueError:
+            continue
+        contributions[_edge_key(RelType(rel_name), *as_class)].extend(contributions.pop((src, tgt, rel_name)))
 
     stubs: list[str] = []
     for (src, tgt, rel_name), items in sorted(contributions.items()):

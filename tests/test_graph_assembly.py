@@ -60,6 +60,18 @@ def test_stub_nodes_are_named_as_their_evidence_spells_them_and_introduced_metri
     assert set(report.stub_nodes) == {"method/squeezekv", "method/lean-kv-plus", "metric/joules-per-answer"}
 
 
+def test_a_class_named_as_a_method_is_the_ontology_class_not_a_stub():
+    import ontology
+
+    sentence = "We beat LoRA on every task."
+    ev = Evidence(paper_id=P1.id, sentence=sentence, start=0, end=len(sentence), extractor="x", version="1",
+                  confidence=0.8)
+    rel = Relation(type=RelType.COMPARED_WITH, source="method/squeezekv", target="method/lora", evidence=ev)
+    g, report = assemble([P1], [Mapping(paper_id=P1.id, in_scope=True, relations=(rel,))], ontology.load())
+    assert g.has_edge("method/squeezekv", "technique/lora", "COMPARED_WITH")
+    assert "method/lora" not in g and "method/lora" not in report.stub_nodes
+
+
 def test_results_become_nodes_with_typed_links():
     g, _ = build()
     rid = result_id(P1.id, 1)
