@@ -78,7 +78,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("context-length", r"contexts?(?:\s(?:length|window|size)s?)?|sequence\slengths?"),
     ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
                    r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation|flops/s"),
-    ("latency", r"latenc(?:y|ies)|ttft\b|(?:prefill(?:ing)?|decoding|encoding|processing)\stime|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
+    ("latency", r"latenc(?:y|ies)|ttft\b|(?:computation|compute|clock|execution)\scycles|(?:prefill(?:ing)?|decoding|encoding|processing)\stime|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
     ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
     ("energy", r"energy|power(?:\sconsumption)?|joules?"),
@@ -167,7 +167,7 @@ _CONDITION_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|^[\s-]?(?:sparse|pruned|pruning\sratio|pruning\srate)\b", re.I)),
     ("context_length", re.compile(r"^[\s-]?(?:-?tokens?\s|-?long\s|-?length\s)?(?:contexts?|context\s(?:length|window)s?"
                                   r"|sequences?|sequence\slengths?|input\slength|prompts?)\b", re.I)),
-    ("compression_ratio", re.compile(r"^[\s-]?(?:compression(?:\sratio|\srate)?|kv(?:[- ]cache)?\sbudget|cache\sbudget"
+    ("compression_ratio", re.compile(r"^[\s-]?(?:compression(?:\sratio|\srate)?|kv(?:[- ]cache)?\sbudgets?|cache\sbudgets?"
                                      r"|(?:[\w-]+\s)?budgets?|retention|keep\sratio)\b", re.I)),
     ("bit_width", re.compile(r"^[\s-]?(?:bits?\b)?\s?(?:quantization|quantized|precision|weights|weight\b|integer|models?\b"
                              r"|kv\b|activations|llms?\b)", re.I)),
@@ -376,7 +376,8 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
 
 
 _WORD_NUMBER = {"one": 1, "two": 2, "four": 4, "eight": 8, "sixteen": 16}
-_SETTING_BEFORE = re.compile(r"\b(?:at|with|under|for|using|given)\s(?:a\s|an\s|the\s|only\s|both\s|aggressive\s)*$", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:at|with|under|for|using|given)\s(?:a\s|an\s|the\s|only\s|both\s|aggressive\s)*"
+                             r"(?:[\d.]+\s?(?:%|x|×)?(?:,\s|\s(?:and|or)\s))?$", re.I)
 _RESULT_REACH = re.compile(r"\b(?:process\w*|handl\w*|support\w*|extend\w*|scal\w*|generali[sz]\w*|enabl\w*|reach\w*"
                            r"|achiev\w*)\s(?:\w+\s){0,3}?(?:up\sto\s|to\s|over\s|beyond\s)?$", re.I)
 _OTHER_SETTING_AFTER = re.compile(
@@ -611,6 +612,10 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if q.role != "measure":
             continue
         key = _condition_of(text, q)
+        if key is None and q.group is not None:
+            last = max((x for x in quantities if x.group == q.group), key=lambda x: x.start)
+            if last is not q and _condition_of(text, last) in ("compression_ratio", "sparsity", "context_length"):
+                key = _condition_of(text, last)  # "with both 50% and 35% KV cache budgets": the list shares the setting
         if key == "other":
             continue
         if key:
@@ -836,7 +841,9 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         plain = not _VERB.search(between) and not _NEW_CLAIM.search(between) and not re.search(r"[;:(]|\.\s", between)
         if (plain or parallel) and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") \
                 and p.unit == r.unit and not re.search(r"\bby\b", between) and (
-                    len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)):
+                    len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)
+                    # "over 11x inference speedup on A and 16x on B": a parallel context, one qualifier
+                    or re.fullmatch(r"\s?(?:[\w-]+\s){0,3}(?:on|for|in|with)\s(?:the\s)?[\w.+-]+\s(?:and|or)\s", between)):
             filled[i] = replace(r, qualifier=p.qualifier)
     # "up to 61% lower latency (30% on average)": a parenthesis that only qualifies restates the claim
     for i in range(1, len(filled)):
@@ -984,6 +991,9 @@ def _read_result(
     if utilisation:
         metric, share = "metric/throughput", False
     unit_in = q.unit
+    if q.unit is None and by and metric in ("metric/throughput", "metric/speed") and q.value_max is None \
+            and _BY_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+        unit_in = "x"  # "increases throughput by 4.7": a rate grows by a factor
     if q.unit is None and re.match(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", text[head.end :], re.I):
         unit_in = "percent"  # "a 45 reduction in FLOPs": the percent sign was lost upstream
     better = re.match(r"^\s?(superior|better|worse|higher|lower|more|less|fewer|smaller|larger|faster|slower)\b",

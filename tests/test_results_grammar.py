@@ -505,3 +505,19 @@ def test_the_first_named_comparator_is_kept_even_when_unlinked(onto: object) -> 
 def test_a_training_loss_change_is_no_result_and_does_not_lead_a_list() -> None:
     rs = _parsed("Tuning gave a reduction in training loss by 41.5%, 88% accuracy on the support tickets, and 20 samples per second.")
     assert 41.5 not in rs and (rs[88.0].kind, rs[88.0].direction) == ("absolute", None)  # type: ignore[attr-defined]
+
+
+def test_a_list_of_budgets_is_a_setting() -> None:
+    assert parse_sentence("Our method wins across tasks with both 40% and 25% KV cache budgets.") == ()
+
+
+def test_a_qualifier_spans_parallel_contexts() -> None:
+    rs = _parsed("It brings over 9x inference speedup on GPT and 14x on OPT against the fastest library.")
+    assert rs[14.0].qualifier == "more_than"  # type: ignore[attr-defined]
+
+
+def test_computation_cycles_are_latency_and_a_bare_rate_factor_is_x() -> None:
+    rs = _parsed("The lookup trick cuts computation cycles by 12.5%.")
+    assert rs[12.5].metric == "metric/latency"  # type: ignore[attr-defined]
+    rs = _parsed("With a small budget it increases decoding throughput by 3.9 on one card.")
+    assert rs[3.9].unit == "x"  # type: ignore[attr-defined]
