@@ -767,19 +767,6 @@ _PROPOSE_PART = re.compile(
     r"\b[Ww]e\s(?:also\s|further\s|first\s|then\s|additionally\s|next\s|carefully\s)?(?:propose|introduce|design|develop"
     r"|devise|present)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based|as|where|whereby"
     r"|using|utili[sz]ing|leveraging|employing|exploiting|enabling|allowing|combining|resulting|on|of)\b|[,;:.()]|$)")
-@lru_cache(maxsize=256)
-def _own_part_rx(names: tuple[str, ...]) -> re.Pattern[str]:
-    """"AxLLM introduces a novel redundancy elimination technique", "The architecture features ...": the
-    method itself as the subject that brings in a part."""
-    subj = "|".join(re.escape(n) for n in names if n) or "(?!)"
-    return re.compile(
-        rf"(?:\b(?i:{subj})|\bIt|\bThe\s(?:architecture|framework|system|method|design|approach|accelerator))\s"
-        r"(?:also\s|further\s|first\s|then\s|additionally\s)?(?:introduces|proposes|features|employs|incorporates"
-        r"|designs|develops|presents)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based"
-        r"|as|where|whereby|using|utili[sz]ing|leveraging|employing|exploiting|enabling|allowing|combining|resulting|on|of)\b"
-        r"|[,;:.()]|$)")
-
-
 _FURTHER = re.compile(r"\b(?:also|further|furthermore|additionally|moreover|first|firstly|second|secondly|third|then|finally)\b"
                       r"|^\s?\((?:[a-e]|[1-5]|i{1,3}|iv)\)", re.I)
 _PART_ADJ = re.compile(r"^(?:(?:novel|new|simple|specialized|specialised|dedicated|efficient|effective|lightweight|hybrid"
@@ -880,13 +867,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title or sent.index <= main.sentence:
             continue
-        later = main.sentence >= 1 and not any(name_positions(sent.text, pm.name) for pm in doc.methods)
-        # only a further contribution ("we also propose ...", "First, we introduce ...") or what the method itself
-        # brings in ("FooNet introduces a ...") is a part
-        found = list(_own_part_rx(tuple(m.name for m in doc.methods)).finditer(sent.text))
-        if _FURTHER.search(sent.text) or later:
-            found += _PROPOSE_PART.finditer(sent.text)
-        for pm_ in found:
+        if not _FURTHER.search(sent.text):
+            continue  # only a further contribution ("we also propose ...", "First, we introduce ...") is a part
+        for pm_ in _PROPOSE_PART.finditer(sent.text):
             if re.match(r"\s?\(|\s(?:called|dubbed|named)\b", sent.text[pm_.end("np") :]):
                 continue  # an acronym or a name follows: read by the acronym path or a whole contribution
             np_ = pm_.group("np").strip()
