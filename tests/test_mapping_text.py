@@ -246,3 +246,11 @@ def test_weight_and_activation_quantization_is_not_also_weight_only() -> None:
                "with kernels for W6A6 and W6A8.")
     assert "technique/weight-activation-quantization" in lk.doc.techniques
     assert "technique/weight-only-quantization" not in lk.doc.techniques
+
+
+def test_a_kv_paper_that_describes_selection_under_budgets_is_eviction() -> None:
+    lk = _link("Training-free Adaptive Attention for Long Inputs",
+               "Long inputs make attention slow. We propose Nitfol, a training-free method that reduces the KV cache "
+               "memory footprint. An offline pass sets head-specific sparsity budgets.")
+    assert "technique/kv-cache-eviction" in lk.doc.techniques
+    assert "technique/kv-cache-compression" not in lk.doc.techniques

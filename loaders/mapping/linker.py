@@ -92,6 +92,9 @@ _CLAIM = re.compile(
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
 CHILD_MIN = 1.0
+# "KV cache compression" is the umbrella word most KV papers use for their own method: a leaf that the
+# abstract describes at all (selection under budgets, merging) is what it does
+CHILD_MIN_OF = {"technique/kv-cache-compression": 0.75}
 TITLE_BOOST_MIN = 0.35
 ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
     "structured-ssm", "selective-ssm", "linear-rnn", "linear-attention", "hybrid-attention-ssm"))
@@ -401,7 +404,7 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
         if tax.is_leaf(t):
             continue
         kids = [(tech[c].total, c) for c in tech if t in tax.parents.get(c, ()) and c in tax.parents
-                and tech[c].total >= CHILD_MIN and tech[c].strongest >= STRONG_MIN]
+                and tech[c].total >= CHILD_MIN_OF.get(t, CHILD_MIN) and tech[c].strongest >= STRONG_MIN]
         if kids:
             keep[i] = max(kids)[1]
     keep = list(dict.fromkeys(keep))
