@@ -249,8 +249,18 @@ def test_weight_and_activation_quantization_is_not_also_weight_only() -> None:
 
 
 def test_a_kv_paper_that_describes_selection_under_budgets_is_eviction() -> None:
-    lk = _link("Training-free Adaptive Attention for Long Inputs",
-               "Long inputs make attention slow. We propose Nitfol, a training-free method that reduces the KV cache "
-               "memory footprint. An offline pass sets head-specific sparsity budgets.")
-    assert "technique/kv-cache-eviction" in lk.doc.techniques
-    assert "technique/kv-cache-compression" not in lk.doc.techniques
+    from loaders.mapping.linker import _Score, _select
+    from loaders.mapping.taxonomy import Taxonomy
+
+    def scores(family: str, leaf: str) -> dict[str, _Score]:
+        fam, kid = _Score(), _Score()
+        fam.add(3.0, 0, 0, 10, 1.0, 3.0)
+        kid.add(0.8, 3, 40, 60, 0.8, 1.0)
+        return {family: fam, leaf: kid}
+
+    tax = Taxonomy.default()
+    # weak leaf evidence is enough under the KV-cache umbrella ...
+    assert _select(scores("technique/kv-cache-compression", "technique/kv-cache-eviction"), tax) == [
+        "technique/kv-cache-eviction"]
+    # ... not under another family
+    assert _select(scores("technique/pruning", "technique/structured-pruning"), tax) == ["technique/pruning"]
