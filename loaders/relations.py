@@ -1069,13 +1069,26 @@ _HW_ADJ = re.compile(r"^(?:-based|-specific|-friendly|-oriented|-offloaded|\s(?:
                      r"|deployment|platforms?|devices?|decoding\skernels?|drives?|tiers?))\b", re.I)
 
 
+_PROBLEM = re.compile(r"\b(?:challeng\w*|hinder\w*|impractical|prohibitive\w*|remains?\s(?:a|an|difficult|hard|challenging)"
+                      r"|pos(?:e|es|ing)\s(?:a\s|significant\s|great\s)*(?:challenges?|problems?|difficult\w*)|suffer\w*"
+                      r"|limits?\s(?:their|its|the)|typical(?:ly)?|is\swidely\s(?:adopted|used)|conventional)\b", re.I)
+
+
 def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
     seen: set[str] = set()
     text = doc.paper.text
+    if doc.methods:
+        from loaders.results import _is_benchmark
+
+        if _is_benchmark(doc, doc.methods[0].name):
+            return  # a benchmark is run on devices, not brought to them
     for sent in doc.sentences:
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
+        if not sent.in_title and _PROBLEM.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
+                name_positions(sent.text, pm.name) for pm in doc.methods):
+            continue  # "deploying LLMs on edge devices remains a challenge": the problem, not what the method does
         if not sent.in_title and not _PORT_VERB.search(sent.text) and not _OWN_REF.search(sent.text):
             continue
         for m in doc.mentions_in(sent.index):

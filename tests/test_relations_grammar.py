@@ -353,3 +353,14 @@ def test_a_proposed_part_that_is_only_a_known_class_is_none(onto: object) -> Non
                    "FPGA-friendly post-training quantization algorithm that keeps 4-bit accuracy. It also runs a "
                    "compact 0.5B parameter decoder.")
     assert not any(r == "HAS_COMPONENT" and ("post-training" in t or "compact" in t) for r, _s, t in facts), facts
+
+
+def test_a_problem_sentence_and_a_benchmark_port_nothing(onto: object) -> None:
+    facts = _facts(onto, "TinySpec: Drafting on Small Devices",
+                   "However, deploying speculative decoding on memory-constrained devices, such as mobile GPUs, "
+                   "remains a significant challenge. We propose TinySpec, a drafting scheme.")
+    assert not any(r == "PORTS_TO" for r, _s, _t in facts), facts
+    bench = _facts(onto, "PhoneBench: Agents Across Platforms",
+                   "We introduce PhoneBench, a benchmark for evaluating GUI agents across Windows, iOS and Android "
+                   "platforms on mobile devices.")
+    assert not any(r == "PORTS_TO" for r, _s, _t in bench), bench
