@@ -521,3 +521,9 @@ def test_computation_cycles_are_latency_and_a_bare_rate_factor_is_x() -> None:
     assert rs[12.5].metric == "metric/latency"  # type: ignore[attr-defined]
     rs = _parsed("With a small budget it increases decoding throughput by 3.9 on one card.")
     assert rs[3.9].unit == "x"  # type: ignore[attr-defined]
+
+
+def test_an_unlinked_coined_name_keeps_the_class_out_of_the_subject(onto: object) -> None:
+    rs = _results(onto, "Low-Memory Adam Variants",
+                  "We propose a low-memory optimizer. In tests ThinAdam matches Adam while saving up to 95% of optimizer memory.")
+    assert all(r.subject is None or r.subject.startswith("method/") for r in rs.values())
