@@ -264,3 +264,15 @@ def test_a_kv_paper_that_describes_selection_under_budgets_is_eviction() -> None
         "technique/kv-cache-eviction"]
     # ... not under another family
     assert _select(scores("technique/pruning", "technique/structured-pruning"), tax) == ["technique/pruning"]
+
+
+def test_what_we_integrate_is_presented_and_tuning_a_subset_is_selective() -> None:
+    lk = _link("Gnusto: Long-Context Inference on FPGAs by Co-Design",
+               "Edge devices cannot hold long contexts. We propose Gnusto, an acceleration framework. At the "
+               "algorithmic level, we integrate Λ-shaped attention and a W2A8KV4 quantization scheme. We then "
+               "design an FPGA-based accelerator for them and run it on FPGAs.")
+    assert {"technique/sparse-attention", "technique/weight-activation-quantization"} <= set(lk.doc.techniques)
+    lk = _link("Retraining After Pruning, Cheaply",
+               "Pruned networks need retraining. We show that updating only a small subset of the parameters "
+               "recovers accuracy after magnitude pruning.")
+    assert "technique/selective-fine-tuning" in lk.doc.techniques

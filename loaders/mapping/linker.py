@@ -58,7 +58,7 @@ ROOT_SCOPE_WEIGHT = 1.0
 
 _PROPOSAL = re.compile(
     r"\b(?:we|our|this paper|this work|in this paper|in this work)\b.{0,40}?\b(?:propose|present|introduce|develop|"
-    r"design|study|investigate|explore|show|build|release|apply|demonstrate|evaluate|analy[sz]e|focus|address|extend)",
+    r"design|study|investigate|explore|show|build|release|apply|demonstrate|evaluate|analy[sz]e|focus|address|extend|integrate|combine|incorporate)",
     re.I,
 )
 _BACKGROUND = re.compile(
