@@ -108,6 +108,7 @@ _FLOP_PREFIX: dict[str, float] = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 
 # Units outside the closed list are converted: "14 minutes" is 840 s, "3.8 GPU-days" is 91.2 hours.
 _CONVERT: dict[str, tuple[str, float]] = {
     "minutes": ("s", 60.0), "days": ("hours", 24.0), "GPU-days": ("hours", 24.0), "GPU-hours": ("hours", 1.0),
+    "ns": ("us", 1e-3),
 }
 
 _NUM = r"\d+,\d{1,2}(?=\s?(?:x\b|×|%))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -289,6 +290,11 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
             value *= sub
     if unit == "FLOPs" and unit_raw:
         value *= _flop_scale(unit_raw)
+    if unit == "TOPS" and unit_raw and not unit_raw.endswith("/W"):
+        # "256 GOPS", "4 TOPS": operations per second, stored as raw FLOPs like TFLOPs/s
+        om = re.match(r"(?:[\d.]*\s?)?([GT]?)OPS", unit_raw)
+        value *= {"G": 1e9, "T": 1e12}.get(om.group(1) if om else "", 1.0)
+        unit = "FLOPs"
     if unit in _CONVERT:
         unit, factor = _CONVERT[unit]
         value *= factor

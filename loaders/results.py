@@ -302,7 +302,7 @@ def _unit_metric(q: Quantity) -> str | None:
     """Units that name their metric on their own."""
     if q.unit_raw == "$":
         return "metric/cost"
-    if q.unit == "FLOPs" and q.unit_raw and (q.unit_raw.endswith(("/s", "FLOPS")) or "flops" in q.unit_raw):
+    if q.unit == "FLOPs" and q.unit_raw and (q.unit_raw.endswith(("/s", "FLOPS", "OPS")) or "flops" in q.unit_raw):
         return "metric/throughput"  # "225 TFLOPs/s", "25 petaflops": a rate, not an amount of compute
     return {
         "per-step": "metric/throughput",

@@ -140,3 +140,10 @@ def test_unresolved_metric_is_partial_never_guessed() -> None:
     (r,) = parse_sentence("It improves the zorb index by 12%.")
     assert r.metric is None and r.partial
     assert (r.value, r.unit, r.kind, r.direction) == (12.0, "percent", "relative", "increase")
+
+
+def test_operations_per_second_are_raw_flops_and_nanoseconds_microseconds() -> None:
+    from loaders.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("It reaches 2 TOPS and 128 GOPS in 400 ns")] == [
+        (2e12, "FLOPs"), (1.28e11, "FLOPs"), (0.4, "us")]
