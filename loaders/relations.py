@@ -986,6 +986,9 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
+        if _BACKGROUND.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
+                name_positions(sent.text, pm.name) for pm in doc.methods):
+            continue  # "prior work succeeds in reducing memory bandwidth": earlier work
         for target, s, e in _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text):
             if target in seen:
                 continue
@@ -1005,7 +1008,9 @@ _REDUCE_VERB = re.compile(r"\b(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|
 
 _BACKGROUND = re.compile(r"\b(?:have|has)\sbeen\s(?:\w+\s)?(?:proposed|developed|introduced|explored|studied|used|applied)\b"
                          r"|\b(?:existing|prior|previous|conventional|traditional)\s(?:[\w-]+\s)?(?:methods|approaches|works"
-                         r"|techniques|solutions|systems)\b", re.I)
+                         r"|techniques|solutions|systems)\b"
+                         r"|\b(?:prior|previous|recent|existing)\s(?:works?|studies|efforts|research)\b"
+                         r"|\b(?:typically|often|usually)\s(?:\w+\s)?(?:required|used|adopted|relies?|rely|focus\w*|fails?)\b", re.I)
 
 
 _MOVE_VERB = re.compile(r"\b(?:offload(?:s|ed|ing)?|swap(?:s|ped|ping)?|page(?:s|d)?|paging|manag(?:e|es|ed|ing)|spill(?:s|ed|ing)?"
@@ -1045,6 +1050,8 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
                 continue
+            if re.search(r"\b(?:increas|grow|rais|inflat|doubl)\w*\b", sent.text[verb.end() : s], re.I):
+                continue  # "reducing the parameters increases the activations": the component grows
             subject = main
             # a named part of the method right before the verb speaks for itself ("MWQ ... compress expert
             # weights"); another method there is a baseline ("outperforms X while reducing ...")

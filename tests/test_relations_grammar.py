@@ -364,3 +364,11 @@ def test_a_problem_sentence_and_a_benchmark_port_nothing(onto: object) -> None:
                    "We introduce PhoneBench, a benchmark for evaluating GUI agents across Windows, iOS and Android "
                    "platforms on mobile devices.")
     assert not any(r == "PORTS_TO" for r, _s, _t in bench), bench
+
+
+def test_earlier_work_and_growing_components_are_not_the_methods(onto: object) -> None:
+    facts = _facts(onto, "FuseAcc: Balanced Attention Accelerators",
+                   "Yet, while prior work succeeds in reducing attention's memory-bandwidth requirements, it leaves "
+                   "units idle. Recent works have investigated ways to reduce the KV cache size. We propose FuseAcc. "
+                   "Reducing the number of parameters increases the number of activations.")
+    assert not any(r in ("REDUCES", "ADDRESSES") for r, _s, _t in facts), facts
