@@ -160,6 +160,16 @@ def _dollars(m: re.Match[str]) -> Quantity:
     return Quantity(value=_to_float(m.group(1)), unit="none", unit_raw="$", text=m.group(), start=m.start(), end=m.end())
 
 
+def _word_count(m: re.Match[str]) -> Quantity | None:
+    word = m.group(1).lower()
+    n = 1.0 if word == "a" else _WORD_VALUES.get(word)
+    if n is None:
+        return None  # "a few thousand": no number
+    value = n * {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
+    unit = "tokens" if m.group(3).lower() == "tokens" else "params"
+    return Quantity(value=value, unit=unit, unit_raw=m.group(3).lower(), text=m.group(), start=m.start(), end=m.end())
+
+
 def _prefix_times(m: re.Match[str]) -> Quantity:
     return Quantity(value=_to_float(m.group(1)), unit="x", unit_raw="times", text=m.group(), start=m.start(), end=m.end())
 
@@ -173,6 +183,11 @@ _WORD_FORMS = (
                 r"(millisecond|second|minute|hour|day|week)s?\b", re.I), _time_word),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)"), _dollars),
     (re.compile(r"(?:(?<=factor\sof\s)|(?<=factor\sof\sup\sto\s)|(?<=up\sto\s))(?:×|times)\s?(\d+(?:\.\d+)?)"), _prefix_times),
+    # "a speedup of times 512": a factor whose sign lost its place in extraction
+    (re.compile(r"(?<=\bof\s)times\s?(\d+(?:\.\d+)?)\b"), _prefix_times),
+    # "under ten thousand trainable parameters"
+    (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a|a\sfew)\s(hundred|thousand|million|billion)\s"
+                r"(?:(?:trainable|learnable|tunable|active|activated)\s)?(parameters|params|tokens)\b", re.I), _word_count),
 )
 _TWICE = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
 _ORDERS = re.compile(r"\b(an|one|two|three|four|\d+)\s+orders?\s+of\s+magnitude\b", re.IGNORECASE)
@@ -375,9 +390,14 @@ def find_quantities(text: str) -> list[Quantity]:
                 and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]) \
                 and not re.search(r"\b(?:rang\w*|vary\w*|varies|spann\w*)\sfrom\s$", text[max(0, m.start() - 20) : m.start()], re.I):
             q2 = _read_one(text, matches[i + 1])
-            if q2.role == "measure" and (q.unit in (None, q2.unit)):
+            seconds = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "hours": 3600.0}
+            both_times = q.unit in seconds and q2.unit in seconds
+            if q2.role == "measure" and (q.unit in (None, q2.unit) or both_times):
+                start_value = q.value * (_unit_scale(q2, matches[i + 1]) if q.unit is None else 1.0)
+                if both_times and q.unit != q2.unit:
+                    start_value = q.value * seconds[q.unit] / seconds[q2.unit]  # "from 3 hours to 20 minutes"
                 out.append(Quantity(value=q2.value, unit=q2.unit, unit_raw=q2.unit_raw, text=text[q.start : q2.end],
-                                    start=q.start, end=q2.end, change_from=q.value * (_unit_scale(q2, matches[i + 1]) if q.unit is None else 1.0)))
+                                    start=q.start, end=q2.end, change_from=start_value))
                 i += 2
                 continue
         # A range: "18-25%", "2x to 13x", "between 2 and 4x", "1.9-38.8x".

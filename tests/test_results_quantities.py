@@ -147,3 +147,12 @@ def test_operations_per_second_are_raw_flops_and_nanoseconds_microseconds() -> N
 
     assert [(q.value, q.unit) for q in find_quantities("It reaches 2 TOPS and 128 GOPS in 400 ns")] == [
         (2e12, "FLOPs"), (1.28e11, "FLOPs"), (0.4, "us")]
+
+
+def test_written_counts_lost_factor_signs_and_mixed_time_units() -> None:
+    from loaders.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("with under twenty thousand trainable parameters")] == [(2e4, "params")]
+    assert [(q.value, q.unit) for q in find_quantities("a speedup of times 64")] == [(64.0, "x")]
+    q = find_quantities("cut the wait from 2 hours to 30 minutes")[0]
+    assert (q.value, q.unit, q.change_from) == (1800.0, "s", 7200.0)
