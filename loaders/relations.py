@@ -1151,8 +1151,10 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
         for m in _DERIVE.finditer(text, sent.start, sent.end):
             src = [x for x in models if x.end <= m.start()]
             tgt = [x for x in models if x.start >= m.end() and x.start < _phrase_end(text, m.end(), sent.end) + 1]
-            if src and tgt:
-                r = _rel(doc, RelType.DERIVED_FROM, src[-1].entity_id or "", tgt[0].entity_id or "", sent.index, 0.7,
+            tgt_id = tgt[0].entity_id if tgt else _sibling_of(src[-1].entity_id or "", text[m.end() : m.end() + 30]) \
+                if src else None
+            if src and tgt_id:
+                r = _rel(doc, RelType.DERIVED_FROM, src[-1].entity_id or "", tgt_id, sent.index, 0.7,
                          qualifier=_derive_word(m.group("verb")))
                 if r:
                     yield r
@@ -1185,8 +1187,10 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             tgt = [x for x in models if at <= x.start < frm.start()]
             src = [x for x in models if frm.end() <= x.start <= frm.end() + 20]
-            if tgt and src:
-                r = _rel(doc, RelType.DERIVED_FROM, tgt[0].entity_id or "", src[0].entity_id or "", sent.index, 0.65,
+            src_id = src[0].entity_id if src else _sibling_of(tgt[0].entity_id or "", text[frm.end() : frm.end() + 30]) \
+                if tgt else None
+            if tgt and src_id:
+                r = _rel(doc, RelType.DERIVED_FROM, tgt[0].entity_id or "", src_id, sent.index, 0.65,
                          qualifier=_derive_kind(doc, sent.text, m.group()))
                 if r:
                     yield r
@@ -1216,6 +1220,16 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                          sent.index, 0.7, qualifier=hw[0].text)
                 if r:
                     yield r
+
+
+def _sibling_of(model_id: str, after: str) -> str | None:
+    """"created Foo-47B-Base from the 56B model": the family member of that size (``model/foo-56b``)."""
+    m = re.match(r"(?:the\s|a\s|our\s)?(?:larger\s|original\s|base\s)?(\d+(?:\.\d+)?)\s?([BM])\b(?:-parameter)?\s(?:base\s)?model\b",
+                 after, re.I)
+    fam = re.match(r"(model/.+?)-\d+(?:\.\d+)?[bm](?:-|$)", model_id)
+    if not m or not fam:
+        return None
+    return f"{fam.group(1)}-{m.group(1)}{m.group(2).lower()}"
 
 
 def _derive_kind(doc: LinkedDoc, sentence: str, verb: str) -> str:

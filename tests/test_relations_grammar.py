@@ -372,3 +372,10 @@ def test_earlier_work_and_growing_components_are_not_the_methods(onto: object) -
                    "units idle. Recent works have investigated ways to reduce the KV cache size. We propose FuseAcc. "
                    "Reducing the number of parameters increases the number of activations.")
     assert not any(r in ("REDUCES", "ADDRESSES") for r, _s, _t in facts), facts
+
+
+def test_a_model_made_from_the_family_member_of_a_size(onto: object) -> None:
+    facts = _facts(onto, "Nemotron-H: Hybrid Models for Fast Inference",
+                   "We introduce Nemotron-H, a family of hybrid models. To cut memory, we created Nemotron-H-47B-Base "
+                   "from the 56B model using pruning and distillation.")
+    assert ("DERIVED_FROM", "model/nemotron-h-47b-base", "model/nemotron-h-56b") in facts, facts
