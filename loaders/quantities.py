@@ -93,7 +93,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     ("J", r"(?:[mµμk]?J|joules?)\b(?!&)"),
     ("W", r"(?:[mk]?W|watts?)\b"),
     ("fps", r"(?:FPS|fps|frames?\s?(?:/|per\s)\s?(?:s|sec|second))\b"),
-    ("per-step", r"(?:tokens?|samples|images|queries|requests|sequences|sentences)\s?(?:/|per\s)\s?"
+    ("per-step", r"(?:tokens?|samples|images|queries|requests|sequences|sentences|keys|lookups|inferences)\s?(?:/|per\s)\s?"
                  r"(?:s\b|sec\b|second\b|(?:target\s)?(?:model\s)?(?:step|iteration|forward\spass|call)\b)"),
     ("tokens", r"(?:tokens?)\b"),
     ("params", r"(?:parameters?|params?|weights)\b"),
@@ -181,7 +181,7 @@ _WORD_FORMS = (
                 re.I), _fraction),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a|an)\s"
                 r"(millisecond|second|minute|hour|day|week)s?\b", re.I), _time_word),
-    (re.compile(r"\$\s?(\d+(?:\.\d+)?)"), _dollars),
+    (re.compile(r"(?<![A-Za-z}\\])\$\s?(\d+(?:\.\d+)?)"), _dollars),  # not the close of LaTeX math ("$\\sim$5x")
     (re.compile(r"(?:(?<=factor\sof\s)|(?<=factor\sof\sup\sto\s)|(?<=up\sto\s))(?:×|times)\s?(\d+(?:\.\d+)?)"), _prefix_times),
     # "a speedup of times 512": a factor whose sign lost its place in extraction
     (re.compile(r"(?<=\bof\s)times\s?(\d+(?:\.\d+)?)\b"), _prefix_times),

@@ -74,6 +74,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("bleu", r"bleu\b"),
     ("win-rate", r"win[- ]rates?"),
     ("training-time", r"training\s(?:time|hours|wall[- ]clock)|(?:time|wall[- ]clock)\sto\strain|search\s(?:time|cost)"
+                      r"|compression\s(?:time|cost)|fine-?tuning\s(?:time|hours)"
                       r"|gpu[- ](?:hours|days)|tpu[- ]hours|pre-?training\stime|(?:additional\s)?running\stime"),
     ("context-length", r"contexts?(?:\s(?:length|window|size)s?)?|sequence\slengths?"),
     ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
@@ -91,7 +92,8 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
                r"|ram\b|hbm\b|(?:dram|memory|off-chip)\saccess(?:es)?"),
     ("compression-ratio", r"compression(?:\sratios?|\srates?)?|compress(?:es|ed|ing)?\b|(?:less|fewer)\stokens"
                           r"|sparsity(?:\slevels?)?|of\sexperts"),
-    ("cost", r"costs?\b|cheaper|dollars?|price|expense|(?:hardware|area|monetary|financial)\soverhead"),
+    ("cost", r"costs?\b|cheaper|dollars?|price|expense|(?:hardware|area|monetary|financial)\soverhead"
+             r"|(?:chip\s|silicon\s|hardware\s)?area(?:\s(?:efficiency|reduction|savings?|usage|consumption))?(?=\s|$|[,.;)])(?<!\bin\sthe\sarea)"),
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
                  r"|correctness"),
@@ -126,7 +128,7 @@ _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
     ("more_than", re.compile(r"(?:\bmore\sthan|\bover|\babove|\bexceeding|\bbeyond|>|≥|\b(?:greater|higher|larger|longer)\sthan"
                              r"|\bupwards\sof"
                              r"|\bin\sexcess\sof)\s?$", re.I)),
-    ("about", re.compile(r"(?:\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bclose\sto|~|≈|∼|\bca\.|"
+    ("about", re.compile(r"(?:\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bclose\sto|~|≈|∼|\bca\.|\\?\bsim\$?|"
                          r"\bapprox\.?|\bsome)\s?$", re.I)),
 )
 _AVERAGE = re.compile(r"\b(?:on\saverage|an\saverage(?:\sof)?|average[ds]?|averaging|avg\.?|mean)\b", re.I)
@@ -139,7 +141,8 @@ _BASELINE_CUE = re.compile(
 )
 _PRECISION_BASELINES = {"fp16": "fp16", "bf16": "bf16", "fp32": "fp32", "float16": "fp16", "float32": "fp32",
                         "int8": "int8", "int4": "int4", "fp8": "fp8", "16-bit": "fp16", "32-bit": "fp32",
-                        "bfloat16": "bf16", "half-precision": "fp16", "full-precision": "fp32", "full precision": "fp32"}
+                        "bfloat16": "bf16", "half-precision": "fp16"}
+# "full precision" and "dense" name no precision: such a baseline stays empty
 
 # A clause ends at these (the metric of a number is looked for inside its clause).
 _CLAUSE_BREAK = re.compile(
@@ -904,7 +907,7 @@ _CHANGE_OF = re.compile(r"\b(?:(?:increases?|decreases?|reductions?|improvements
                         r"|(?:speed-?ups?|savings?|boosts?|margins?|enhancements?)\sof\s)"
                         r"(?:up\sto\s|about\s|around\s|no\smore\sthan\s|less\sthan\s|at\smost\s|only\s)?$", re.I)
 _ARROW = re.compile(r"^\s?(?:↓|↑|\\?downarrow|\\?uparrow)", re.I)
-_EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage)[- ]?(?:efficien\w*)", re.I)
+_EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage|area)[- ]?(?:efficien\w*)", re.I)
 
 
 def _read_result(

@@ -527,3 +527,14 @@ def test_an_unlinked_coined_name_keeps_the_class_out_of_the_subject(onto: object
     rs = _results(onto, "Low-Memory Adam Variants",
                   "We propose a low-memory optimizer. In tests ThinAdam matches Adam while saving up to 95% of optimizer memory.")
     assert all(r.subject is None or r.subject.startswith("method/") for r in rs.values())
+
+
+def test_readme_conventions_for_rates_area_time_and_approximation() -> None:
+    rs = _parsed("The index serves 2 million keys per second.")
+    assert rs[2e6].metric == "metric/throughput"  # type: ignore[attr-defined]
+    rs = _parsed("It cuts chip area by 14% and power by 11%.")
+    assert (rs[14.0].metric, rs[14.0].direction) == ("metric/cost", "decrease")  # type: ignore[attr-defined]
+    rs = _parsed("It is $\\sim$6x faster than the dense kernel.")
+    assert (rs[6.0].unit, rs[6.0].qualifier) == ("x", "about")  # type: ignore[attr-defined]
+    rs = _parsed("The codec needs a compression time of 30 hours.")
+    assert rs[30.0].metric == "metric/training-time"  # type: ignore[attr-defined]
