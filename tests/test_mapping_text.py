@@ -276,3 +276,17 @@ def test_what_we_integrate_is_presented_and_tuning_a_subset_is_selective() -> No
                "Pruned networks need retraining. We show that updating only a small subset of the parameters "
                "recovers accuracy after magnitude pruning.")
     assert "technique/selective-fine-tuning" in lk.doc.techniques
+
+
+def test_new_ontology_synonyms_reach_their_classes() -> None:
+    import ontology
+    from loaders.mapping.lexicons import build_lexicon
+
+    lex = build_lexicon(ontology.load())
+    found = {(h.text, h.target) for h in lex.scan("We use magnitude-based pruning, a student network, early termination, "
+                                                  "near-storage processing and linear-time sequence models.")}
+    assert ("magnitude-based pruning", "technique/unstructured-pruning") in found
+    assert ("student network", "technique/knowledge-distillation") in found
+    assert ("early termination", "technique/dynamic-computation") in found
+    assert ("near-storage processing", "technique/storage-offloading") in found
+    assert ("linear-time sequence models", "technique/state-space-models") in found
