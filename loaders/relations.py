@@ -438,9 +438,12 @@ def _subject(doc: LinkedDoc, sent_start: int, sent_end: int, *, title_name: bool
     return doc.methods[0].id
 
 
+_ROOT_CLASS = "technique/ml-efficiency"  # the taxonomy's root: "efficiency" itself names no technique
+
+
 def _rel(doc: LinkedDoc, rel: RelType, source: str, target: str, sentence: int, confidence: float,
          qualifier: str = "") -> Relation | None:
-    if source == target:
+    if source == target or target == _ROOT_CLASS:
         return None
     try:
         check_edge(rel, source, target)

@@ -379,3 +379,23 @@ def test_a_model_made_from_the_family_member_of_a_size(onto: object) -> None:
                    "We introduce Nemotron-H, a family of hybrid models. To cut memory, we created Nemotron-H-47B-Base "
                    "from the 56B model using pruning and distillation.")
     assert ("DERIVED_FROM", "model/nemotron-h-47b-base", "model/nemotron-h-56b") in facts, facts
+
+
+def test_the_taxonomy_root_is_never_a_target() -> None:
+    from kg.records import TITLE_SEPARATOR as SEP
+    from loaders.mapping.doc import LinkedDoc, ProposedMethod
+    from loaders.mapping.text import split_sentences
+    from loaders.relations import _mention
+    from ontology.vocab import NodeLabel
+
+    title, abstract = "TreeCodec: Lossless Coding", "We propose TreeCodec. TreeCodec is orthogonal to efficiency methods."
+    paper, text = _paper(title, abstract), title + SEP + abstract
+    sents = split_sentences(text, title_end=len(title))
+    at, cls = text.index("TreeCodec", len(title)), text.index("efficiency methods")
+    sent_of = lambda pos: next(s.index for s in reversed(sents) if s.start <= pos)  # noqa: E731
+    doc = LinkedDoc(paper=paper, sentences=sents,
+                    methods=(ProposedMethod(id="method/treecodec", name="TreeCodec", start=at, end=at + 9,
+                                            sentence=sent_of(at)),),
+                    mentions=(_mention("efficiency methods", cls, cls + 18, sent_of(cls), NodeLabel.TECHNIQUE,
+                                       "technique/ml-efficiency"),))
+    assert not any(r.target == "technique/ml-efficiency" for r in extract_relations(doc))
