@@ -388,7 +388,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if i + 1 < len(matches) and re.fullmatch(r"\s(?:\([^()]{1,40}\)\s|(?:with|using|under|on|for)\s(?:[\w-]+\s){1,4})?"
                                                  r"(?:to|down\sto|up\sto)\s", text[q.end : matches[i + 1].start()]) \
                 and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]) \
-                and not re.search(r"\b(?:rang\w*|vary\w*|varies|spann\w*)\sfrom\s$", text[max(0, m.start() - 20) : m.start()], re.I):
+                and not re.search(r"\b(?:rang\w*|vary\w*|varies|spann\w*|speed-?ups|improvements|gains|reductions|savings)\sfrom\s$",
+                                  text[max(0, m.start() - 20) : m.start()], re.I):
             q2 = _read_one(text, matches[i + 1])
             seconds = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "hours": 3600.0}
             both_times = q.unit in seconds and q2.unit in seconds

@@ -1070,6 +1070,9 @@ def _read_result(
             relative, direction = True, None
     if utilisation:
         relative, direction = False, None
+    if share and metric is None and direction is None and re.search(
+            r"\b(?:observe[sd]?|find|found|finds|notice[sd]?|reveal(?:s|ed)?|analy[sz]\w*)\s(?:that\s)?", text[: first.start], re.I):
+        return None  # "we observe that 90% of the attention mass falls on 5% of tokens": a motivating observation
     kind: ClaimKind = "relative" if relative else "absolute"
     if metric is None and q.unit == "percent" and kind == "absolute" and _right_head(text, head.end, right).strip():
         metric = "metric/score"  # "83.1% profile alignment": a named score the metric list does not have

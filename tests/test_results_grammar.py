@@ -538,3 +538,9 @@ def test_readme_conventions_for_rates_area_time_and_approximation() -> None:
     assert (rs[6.0].unit, rs[6.0].qualifier) == ("x", "about")  # type: ignore[attr-defined]
     rs = _parsed("The codec needs a compression time of 30 hours.")
     assert rs[30.0].metric == "metric/training-time"  # type: ignore[attr-defined]
+
+
+def test_observations_are_no_results_and_speedups_from_to_are_ranges() -> None:
+    assert parse_sentence("We find that 85% of the routing weight goes to 10% of the experts.") == ()
+    rs = _parsed("It achieves speedups from 1.5x to 3x on the kernels.")
+    assert (rs[1.5].value_max, rs[1.5].kind) == (3.0, "relative")  # type: ignore[attr-defined]
