@@ -290,3 +290,13 @@ def test_new_ontology_synonyms_reach_their_classes() -> None:
     assert ("early termination", "technique/dynamic-computation") in found
     assert ("near-storage processing", "technique/storage-offloading") in found
     assert ("linear-time sequence models", "technique/state-space-models") in found
+
+
+def test_format_named_training_and_a_more_efficient_unet() -> None:
+    lex_hits = _link("Frotz: Clipping for MXINT8 Training",
+                     "We introduce a clipping rule for low-bit INT training that keeps MXINT8 training lossless.")
+    assert "technique/low-bit-training" in lex_hits.doc.techniques
+    lk = _link("Spoo: A Smaller Text-to-Image Model by Distillation",
+               "Image generators are large. We analyse the denoiser and design a more efficient U-Net, then distill "
+               "the large model into it.")
+    assert "technique/efficient-network-design" in lk.doc.techniques
