@@ -297,6 +297,6 @@ def test_format_named_training_and_a_more_efficient_unet() -> None:
                      "We introduce a clipping rule for low-bit INT training that keeps MXINT8 training lossless.")
     assert "technique/low-bit-training" in lex_hits.doc.techniques
     lk = _link("Spoo: A Smaller Text-to-Image Model by Distillation",
-               "Image generators are large. We analyse the denoiser and design a more efficient U-Net, then distill "
-               "the large model into it.")
+               "Image generators are large. We analyse the denoiser and design a more efficient U-Net. We then distill "
+               "the large model into the efficient U-Net.")
     assert "technique/efficient-network-design" in lk.doc.techniques

@@ -444,7 +444,7 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                                      ("efficient {video|image|vision|visual|mobile|convolutional} network{s|}", 0.8),
                                      ("mobile {neural|vision|video} network{s|}", 0.8), ("mobile-optimized", 0.5),
                                      ("{efficient|lightweight} {CNN|ConvNet|3D CNN} architecture{s|}", 0.8),
-                                     ("efficient U-Net{s|}", 0.7), ("design {a|an} more efficient", 0.6)),
+                                     ("efficient U-Net{s|}", 0.7)),
     T + "ml-efficiency": (("network compression", 0.7), ("neural network compression", 0.8), ("model efficiency", 0.4),
                           ("computational efficiency", 0.3), ("efficient deep learning", 0.5), ("efficient machine learning", 0.5),
                           ("green AI", 0.5), ("compress{|es|ing} {deep|neural|large} {networks|models}", 0.7)),
