@@ -1270,10 +1270,6 @@ _NOT_A_MODEL = re.compile(r"\b(?:frameworks?|systems?|paradigms?|methods?|approa
                           r"|recipes?|protocols?)\b", re.I)
 
 
-_ARCH_IN_NAME = (("arch/rnn", re.compile(r"LSTM|RNN|RWKV")), ("arch/ssm", re.compile(r"Mamba|SSM")),
-                 ("arch/moe", re.compile(r"MoE")))
-
-
 def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
     """USES_ARCHITECTURE for a proposed model described by its architecture class.
 
@@ -1305,13 +1301,10 @@ def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
                     desc = longer.group("d")
                     arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
             if arch is None:
-                # "xLSTM 7B, a 7-billion-parameter LLM": the class is in the model's own name
-                arch = next((a for a, rx in _ARCH_IN_NAME if rx.search(pm.name)), None)
-            if arch is None:
                 continue
             sizes = {m.group() for m in _SIZE.finditer(desc)}
             source = f"model/{slug(pm.name)}"
-            if len(sizes) == 1 and not _SIZE.search(pm.name):
+            if len(sizes) == 1:
                 m = _SIZE.search(desc)
                 assert m is not None
                 unit = {"billion": "b", "million": "m"}.get(m.group(2).lower(), m.group(2).lower())

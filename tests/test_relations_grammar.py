@@ -399,9 +399,3 @@ def test_the_taxonomy_root_is_never_a_target() -> None:
                     mentions=(_mention("efficiency methods", cls, cls + 18, sent_of(cls), NodeLabel.TECHNIQUE,
                                        "technique/ml-efficiency"),))
     assert not any(r.target == "technique/ml-efficiency" for r in extract_relations(doc))
-
-
-def test_an_architecture_class_in_the_models_own_name(onto: object) -> None:
-    facts = _facts(onto, "gLSTM 3B: Recurrent Models for Fast Decoding",
-                   "In this work, we introduce gLSTM 3B, a 3-billion-parameter LLM tuned for fast inference.")
-    assert ("USES_ARCHITECTURE", "model/glstm-3b", "arch/rnn") in facts, facts
