@@ -1298,8 +1298,9 @@ def _bind_sentence(
                 conditions["devices"] = str(count)
         metric = r.metric
         result_subject = subject
-        if re.search(r"\b(?:vs\.?|versus)\s(?:about\s|around\s|~\s?)?$", text[max(0, r.start - 16) : r.start], re.I):
-            # "21.2s vs. 108.4s": the number after "vs." is the comparator's, whose owner is not named here
+        if re.search(r"\b(?:vs\.?|versus)\s(?:about\s|around\s|~\s?)?$", text[max(0, r.start - 16) : r.start], re.I) \
+                or _reference_value(text, r, comparative):
+            # "21.2s vs. 108.4s", "(FP16 model: 72.4%)", "as fast as NetX (1.6 ms)": the reference's own number
             result_subject, baseline = None, None
         if metric is None and dataset and r.unit == "percent" and r.kind == "absolute":
             metric = "metric/accuracy"  # "97.2% on MATH500": a share of a benchmark solved
@@ -1312,6 +1313,19 @@ def _bind_sentence(
             conditions=conditions, partial=partial, value_text=r.value_text,
         ))
     return out
+
+
+def _reference_value(text: str, r: SentenceResult, comparative: Sequence[tuple[int, int]]) -> bool:
+    """Whether a number in a parenthesis states a reference's value: the parenthesis names the reference
+    before the number ("(FP16 baseline: 72.4%)", "(vs. 130GB)") or follows a compared name ("than X (1.6 ms)")."""
+    paren = _paren_span(text, r.start)
+    if paren is None:
+        return False
+    inner = text[paren[0] + 1 : r.start]
+    if re.search(r"\b(?:vs\.?|versus|compared|baseline|original|full[- ]precision|FP16|BF16|FP32|dense|uncompressed)\b", inner, re.I):
+        return True
+    return any(a < paren[0] <= b + 2 and re.match(r"\s?(?:the\s)?[A-Z]", text[a:paren[0]]) and not re.search(r"[,;]", text[a:paren[0]])
+               for a, b in comparative)
 
 
 _DEVICE_FREE = frozenset(

@@ -544,3 +544,10 @@ def test_observations_are_no_results_and_speedups_from_to_are_ranges() -> None:
     assert parse_sentence("We find that 85% of the routing weight goes to 10% of the experts.") == ()
     rs = _parsed("It achieves speedups from 1.5x to 3x on the kernels.")
     assert (rs[1.5].value_max, rs[1.5].kind) == (3.0, "relative")  # type: ignore[attr-defined]
+
+
+def test_a_references_values_in_a_parenthesis_have_no_subject(onto: object) -> None:
+    rs = _results(onto, "Zork: Fast Things", "We propose Zork. The 2-bit Zork model reaches 68.5% accuracy "
+                  "(FP16 model: 71.4%) with 18.2 GB of memory (vs. 120 GB).")
+    assert rs[68.5].subject == rs[18.2].subject == "method/zork"
+    assert rs[71.4].subject is None and rs[120.0].subject is None
