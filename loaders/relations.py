@@ -1108,14 +1108,17 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
             after = text[m.end : m.end + 24]
             platform = re.search(r"\b(?:on|to|for|onto|in|across|with|into)\s(?:\S+\s){0,4}$", before, re.I)
             adjective = _HW_ADJ.match(after)
-            if not (platform or adjective or sent.in_title):
+            # "leverages GPU, CPU, and NVMe memory": storage a method stores into is where it is brought
+            storage = m.entity_id == "hwclass/storage" and re.search(
+                r"\b(?:leverag|utili[sz]|us(?:e|es|ing)\b|exploit|offload|spill|stor|swap|stream)\w*\b[^.;]{0,60}$", before, re.I)
+            if not (platform or adjective or storage or sent.in_title):
                 continue
             if re.search(r"\b(?:than|over|compared\s(?:to|with)|versus|vs\.?|against)\s(?:\S+\s){0,3}$", before, re.I):
                 continue  # "faster than GPUs": a baseline platform, not a port
             if re.search(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:\S+\s){0,3}$", before, re.I):
                 continue  # "fine-tuned on a single GPU": where it was trained, not what it was built for
-            if re.match(r"^\s?(?:memory|baseline)\b", after, re.I):
-                continue  # "GPU memory", "GPU baseline"
+            if re.match(r"^\s?(?:memory|baseline)\b", after, re.I) and not (storage and after.lstrip().startswith("memory")):
+                continue  # "GPU memory", "GPU baseline" (but "NVMe memory" is the storage itself)
             seen.add(m.entity_id)
             r = _rel(doc, RelType.PORTS_TO, subject, m.entity_id, sent.index, 0.6)
             if r:

@@ -399,3 +399,11 @@ def test_the_taxonomy_root_is_never_a_target() -> None:
                     mentions=(_mention("efficiency methods", cls, cls + 18, sent_of(cls), NodeLabel.TECHNIQUE,
                                        "technique/ml-efficiency"),))
     assert not any(r.target == "technique/ml-efficiency" for r in extract_relations(doc))
+
+
+def test_storage_the_method_leverages_is_where_it_is_brought(onto: object) -> None:
+    facts = _facts(onto, "ZeRO-Max: Training Beyond the GPU Memory Wall",
+                   "In this paper we present ZeRO-Max, a heterogeneous training system that leverages GPU, CPU, and "
+                   "NVMe memory to train huge models on small clusters.")
+    assert ("PORTS_TO", "method/zero-max", "hwclass/storage") in facts, facts
+    assert ("PORTS_TO", "method/zero-max", "hwclass/gpu") not in facts
