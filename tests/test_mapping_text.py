@@ -300,3 +300,13 @@ def test_format_named_training_and_a_more_efficient_unet() -> None:
                "Image generators are large. We analyse the denoiser and design a more efficient U-Net. We then distill "
                "the large model into the efficient U-Net.")
     assert "technique/efficient-network-design" in lk.doc.techniques
+
+
+def test_fast_vision_transformers_are_network_design_and_a_part_named_like_it_is_a_part() -> None:
+    lk = _link("Bozbar: Memory Efficient Vision Transformer with Split Head Attention",
+               "Vision transformers are slow. We propose a family of high-speed vision transformers named Bozbar. "
+               "To cut redundancy across heads, we present a split head attention module feeding each head a "
+               "different slice of the features.")
+    assert "technique/efficient-network-design" in lk.doc.techniques
+    assert "technique/efficient-attention" in lk.doc.techniques
+    assert "split head attention" in [name for name, _, _ in lk.components]

@@ -336,14 +336,14 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "efficient-network-design": (
         ("efficient architecture{s|}", 0.6), ("lightweight", 0.5), ("light-weight", 0.5), ("depthwise separable", 0.8),
         ("depthwise convolution{s|}", 0.7), ("efficient backbone{s|}", 1.0), ("mobile backbone{s|}", 1.0),
-        ("efficient CNN{s|}", 1.0), ("efficient vision transformer{s|}", 1.0), ("efficient ViT{s|}", 1.0),
+        ("efficient CNN{s|}", 1.0), ("efficient vision transformer{s|}", 1.0), ("{high-speed|fast|lightweight|mobile} vision transformer{s|}", 0.8), ("efficient ViT{s|}", 1.0),
         ("model scaling", 0.6), ("compound scaling", 0.8), ("inverted residual", 0.6), ("MobileNet{s|}", 0.15),
         ("EfficientNet{s|}", 0.15), ("ShuffleNet", 0.15), ("efficient network design", 1.0), ("network design", 0.5),
         ("macro design", 0.8), ("efficient design", 0.5), ("architecture design", 0.4), ("efficient model design", 1.0),
         ("efficient network{s|}", 0.6), ("fewer parameters", 0.3), ("FLOPs", 0.2), ("all-MLP", 0.5),
         ("hardware-efficient design", 0.6), ("efficient convolutional", 0.8), ("MLP-Mixer", 0.3),
         ("efficient vision", 0.5), ("re-parameteriz{ation|ed|able}", 0.6), ("reparameteriz{ation|ed|able}", 0.6),
-        ("cascaded group attention", 0.8), ("latency-friendly", 0.5), ("efficient model{s|}", 0.3),
+        ("latency-friendly", 0.5), ("efficient model{s|}", 0.3),
     ),
     T + "serving-systems": (
         ("serving", 0.2), ("serving system{s|}", 1.0), ("continuous batching", 1.0), ("batching", 0.7),

@@ -471,12 +471,6 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
     # only the root: a survey may span everything, a paper that proposes something is more specific
-    # a title that names an attention mechanism as what it contributes ("... with Cascaded Group Attention",
-    # "Lightweight Multi-Scale Attention for ...") studies efficient attention, whatever else it does
-    if in_scope and not survey and _NAMED_ATTENTION.search(sentences[0].text) and len(techniques) < MAX_TECHNIQUES \
-            and not any(t == _EFF_ATT or _EFF_ATT in tax.ancestors(t) for t in techniques):
-        techniques.append(_EFF_ATT)
-        tech_scores.setdefault(_EFF_ATT, _Score())
     hosts = [t for t in _ACCEL_HOSTS if t in techniques or (
         t in tech_scores and tech_scores[t].total >= SELECT_MIN and tech_scores[t].strongest >= STRONG_MIN)]
     if "technique/asic-acceleration" in techniques and hosts and not _ASIC_EXPLICIT.search(text):
@@ -484,6 +478,12 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         techniques += [t for t in hosts if t not in techniques]
     if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
+    # a title that names an attention mechanism as what it contributes ("... with Cascaded Group Attention",
+    # "Lightweight Multi-Scale Attention for ...") studies efficient attention, whatever else it does
+    if in_scope and not survey and _NAMED_ATTENTION.search(sentences[0].text) and len(techniques) < MAX_TECHNIQUES \
+            and not any(t == _EFF_ATT or _EFF_ATT in tax.ancestors(t) for t in techniques):
+        techniques = [t for t in techniques if t != ROOT] + [_EFF_ATT]
+        tech_scores.setdefault(_EFF_ATT, _Score())
     topic = None
     if not in_scope:
         topic = topic_best[0] if topic_best and topic_best[1].total >= 0.5 else "topic/other"
