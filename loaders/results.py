@@ -1349,6 +1349,10 @@ def _comparative_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming what something is compared against ("surpasses MobileNetV3 by 1.9%")."""
     spans = []
     for m in _COMPARATIVE.finditer(text):
+        if re.match(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", m.group(), re.I) and re.search(
+                r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$",
+                text[max(0, m.start() - 20) : m.start()], re.I):
+            continue  # "increases the accuracy of MobileNet-v2": the model measured, not a reference
         end_m = _COMPARATIVE_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
         # a parenthesis right after names the compared thing: "tiny models (pQRNN)", "(i.e., X)"

@@ -551,3 +551,8 @@ def test_a_references_values_in_a_parenthesis_have_no_subject(onto: object) -> N
                   "(FP16 model: 71.4%) with 18.2 GB of memory (vs. 120 GB).")
     assert rs[68.5].subject == rs[18.2].subject == "method/zork"
     assert rs[71.4].subject is None and rs[120.0].subject is None
+
+
+def test_the_model_whose_accuracy_is_raised_is_measured_not_compared(onto: object) -> None:
+    rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork increases the accuracy of MobileNet-v2 from 71.2% to 78.4%.")
+    assert rs[78.4].model == "model/mobilenet-v2"
