@@ -310,3 +310,10 @@ def test_fast_vision_transformers_are_network_design_and_a_part_named_like_it_is
     assert "technique/efficient-network-design" in lk.doc.techniques
     assert "technique/efficient-attention" in lk.doc.techniques
     assert "split head attention" in [name for name, _, _ in lk.components]
+
+
+def test_a_coined_name_after_a_novel_part_noun_is_a_part() -> None:
+    parts = _parts("Quux: A Benchmark for Fast Code",
+                   "Generated code is often slow. We present Quux, a benchmark of coding tasks. Quux integrates a novel "
+                   "metric Faster@K to score runtime against past solutions.")
+    assert "Faster@K" in parts

@@ -235,7 +235,7 @@ _INTRO = re.compile(
     r"\b(?:we (?:\w+ ){0,2}(?:propose|introduce|design|develop|present|devise|build|create)|we first|"
     r"features?|featuring|compris\w*|consists? of|includ\w*|incorporat\w*|at (?:its|the) core|"
     r"key (?:component|innovation|idea|technique|design)s?|components?|modules?|"
-    r"first|second|third|\(\d\)|\([ivx]+\)|\([a-c]\))", re.I)
+    r"first|second|third|\(\d\)|\([ivx]+\)|\([a-c]\)|\b(?:a|an)\s+(?:new|novel)\b)", re.I)
 _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:following|based on|such as|like|using|uses|"
                     r"utiliz\w*|leverag\w*|inspired by|against|compared (?:to|with)|than|existing|standard|"
                     r"conventional|popular|well-known|classic)\b", re.I)
@@ -261,6 +261,8 @@ _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|
                         r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
                         r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
                         r"tiling)s?$", re.I)
+_NOVEL_PART = re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:metric|module|component|mechanism|technique|strategy|algorithm|"
+                         r"loss|block|layer|score|operator|unit|kernel|primitive)\s+(?:called\s+|named\s+|,\s*)?")
 _INTRODUCES = re.compile(r"\b(?:which|that)\s+(?:introduces|features|incorporates)\s+(?:(?:a|an|the)\s+)?(?:novel\s+|new\s+)?")
 # an implementation on a device ("a high-performance GPU kernel") is not a named part
 _DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+(?:kernels?|implementations?)$", re.I)
@@ -346,8 +348,9 @@ def find_components(
                 if sent.index == intro_sent and nxt and _GENERIC_TAIL.fullmatch(nxt.group(1)):
                     continue  # "we propose a simple data selection strategy": the whole method, unnamed
                 add(name, sent.start + at, sent.index)
-        # "X, a framework that introduces CogniGraph, a ...": a coined part named by the method's own sentence
-        for m in _INTRODUCES.finditer(sent.text):
+        # "X, a framework that introduces CogniGraph, a ...": a coined part named by the method's own sentence;
+        # "it integrates a novel metric Beyond@K": a coined name right after "a novel <part noun>"
+        for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
                     and not any(k in slug(nm.group()) for k in method_keys):
