@@ -826,6 +826,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if r:
             yield r
     known = {c for c, _n, _s, _l in comps}
+    own_names = {_compact(m.name) for m in doc.methods}
     not_parts = {f"method/{slug(a.short)}" for a in doc.acronyms if _not_a_part(doc, a)}
     for m in doc.methods:
         for comp in m.components:
@@ -835,6 +836,11 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                                              comp):
                 continue  # a task or measure the abstract defines, or a phrase that is no name ("two-novel-...")
             hit = next((x for x in doc.mentions if x.entity_id == comp), None)
+            if hit is not None and re.search(r"\b(?:metric|benchmark|dataset|score)s?,?\s(?:called\s|named\s|dubbed\s)?$",
+                                             text[max(0, hit.start - 30) : hit.start], re.I):
+                continue  # "integrates a novel metric Beyond@K": a metric the paper introduces, not a part
+            if hit is not None and any(a.start <= hit.start < a.end and _compact(a.short) in own_names for a in doc.acronyms):
+                continue  # "RObustifying Memory-Efficient NAS (ROME)": a word of the method's own long name
             r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence if hit else m.sentence, 0.6)
             if r:
                 yield r
@@ -897,6 +903,16 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                     acr = re.match(r"\s\(([A-Za-z][\w-]{1,12})\)", text[n.end : n.end + 16])
                     cid = f"method/{slug(acr.group(1))}" if acr else n.id  # the acronym the abstract defines
                     r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6)
+                    if r:
+                        yield r
+            # "an integration of DNAS, Latency Lookup Tables, dynamic convolutions and ...": a capitalised part name
+            if sent.in_title or not re.match(r"(?:combination|integration)", hm.group(), re.I) or text[stop : stop + 1] == "(":
+                continue  # "Mixture of Experts", "Mixture of Kronecker Adapters": a name's own expansion
+            for item in re.split(r",\s(?:and\s)?|\sand\s", text[sent.start + hm.end() : stop]):
+                title = _title_phrase(item)
+                if title and f"method/{slug(title)}" not in _own_ids(doc):
+                    r = _rel(doc, RelType.HAS_COMPONENT, main.id, f"method/{slug(title)}", sent.index, 0.55,
+                             qualifier=title)
                     if r:
                         yield r
 

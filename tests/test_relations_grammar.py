@@ -407,3 +407,35 @@ def test_storage_the_method_leverages_is_where_it_is_brought(onto: object) -> No
                    "NVMe memory to train huge models on small clusters.")
     assert ("PORTS_TO", "method/zero-max", "hwclass/storage") in facts, facts
     assert ("PORTS_TO", "method/zero-max", "hwclass/gpu") not in facts
+
+
+def test_capitalised_parts_of_an_integration_but_not_of_a_mixture_name(onto: object) -> None:
+    facts = _facts(onto, "TinyNAS: Latency-Bounded Search for Sensors",
+                   "We introduce TinyNAS, a search system integration of Energy Lookup Tables, dynamic kernels and a "
+                   "novel search space for sensor data. We propose Mixture of Ternary Experts for small devices.")
+    assert ("HAS_COMPONENT", "method/tinynas", "method/energy-lookup-tables") in facts, facts
+    assert not any(t == "method/ternary-experts" for _r, _s, t in facts), facts
+
+
+def test_a_mapper_part_that_is_a_metric_or_a_word_of_the_own_name_is_none() -> None:
+    from kg.records import TITLE_SEPARATOR as SEP
+    from loaders.mapping.doc import Acronym, LinkedDoc, ProposedMethod
+    from loaders.mapping.text import split_sentences
+    from loaders.relations import _mention
+    from ontology.vocab import NodeLabel
+
+    title = "SpeedBench: Timing Generated Code"
+    abstract = ("We propose Robust Lean Search (RLS). Unlike older suites, RLS integrates a novel metric Fast@K to "
+                "score code efficiency.")
+    paper, text = _paper(title, abstract), title + SEP + abstract
+    sents = split_sentences(text, title_end=len(title))
+    sent_of = lambda pos: next(s.index for s in reversed(sents) if s.start <= pos)  # noqa: E731
+    rls, fast, robust = text.index("RLS"), text.index("Fast@K"), text.index("Robust")
+    doc = LinkedDoc(
+        paper=paper, sentences=sents,
+        methods=(ProposedMethod(id="method/rls", name="RLS", start=rls, end=rls + 3, sentence=sent_of(rls),
+                                components=("method/fast-k", "method/robust")),),
+        mentions=(_mention("Robust", robust, robust + 6, sent_of(robust), NodeLabel.METHOD, "method/robust"),
+                  _mention("Fast@K", fast, fast + 6, sent_of(fast), NodeLabel.METHOD, "method/fast-k")),
+        acronyms=(Acronym(short="RLS", long="Robust Lean Search", start=robust, end=rls + 4, sentence=sent_of(rls)),))
+    assert not any(r.type.value == "HAS_COMPONENT" for r in extract_relations(doc))
