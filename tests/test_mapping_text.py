@@ -317,3 +317,11 @@ def test_a_coined_name_after_a_novel_part_noun_is_a_part() -> None:
                    "Generated code is often slow. We present Quux, a benchmark of coding tasks. Quux integrates a novel "
                    "metric Faster@K to score runtime against past solutions.")
     assert "Faster@K" in parts
+
+
+def test_an_edge_platform_is_not_a_microcontroller_unless_named_so() -> None:
+    title = "Pose Estimation aboard Ultra-low-power Nano-drones"
+    lk = _link(title, "Nano-drones carry tiny processors. We run a small CNN on the nano-drone in real time.")
+    assert "hwclass/edge-device" in lk.hwclasses and "hwclass/mcu" not in lk.hwclasses
+    lk = _link(title, "Nano-drones carry tiny processors. We run a small CNN on the drone's microcontroller in real time.")
+    assert "hwclass/mcu" in lk.hwclasses

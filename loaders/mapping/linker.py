@@ -769,6 +769,10 @@ def _hardware_classes(
                 None if ok else "comparison-or-cost-unit", 0.7 if ok else 0.3, "lexicon")
     for t in techniques:
         cls = _TECH_HWCLASS.get(t)
+        # an ultra-low-power platform the text calls an edge device (a nano-drone) is not a microcontroller
+        # unless it says so
+        if cls == "hwclass/mcu" and not weight.get(cls) and weight.get("hwclass/edge-device", 0.0) >= HWCLASS_MIN:
+            continue
         if cls:
             weight[cls] += HWCLASS_MIN
             first.setdefault(cls, 0)
