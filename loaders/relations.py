@@ -1050,6 +1050,15 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
     seen: set[tuple[str, str]] = set()
     for sent in doc.sentences:
         if sent.in_title:
+            # "FooMerge: Parameter-Free KV Cache Compression": a title naming the method and what it shrinks
+            if doc.methods and name_positions(sent.text, doc.methods[0].name):
+                for target, s, e in _lexicon_hits(_MEMORY, sent.text):
+                    if re.match(r"\s(?:compression|quantization|eviction|pruning|merging|reduction|sparsification)\b",
+                                sent.text[e:], re.I) and (main, target) not in seen:
+                        seen.add((main, target))
+                        r = _rel(doc, RelType.REDUCES, main, target, sent.index, 0.6)
+                        if r:
+                            yield r
             continue
         if _BACKGROUND.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
                 name_positions(sent.text, pm.name) for pm in doc.methods):

@@ -439,3 +439,9 @@ def test_a_mapper_part_that_is_a_metric_or_a_word_of_the_own_name_is_none() -> N
                   _mention("Fast@K", fast, fast + 6, sent_of(fast), NodeLabel.METHOD, "method/fast-k")),
         acronyms=(Acronym(short="RLS", long="Robust Lean Search", start=robust, end=rls + 4, sentence=sent_of(rls)),))
     assert not any(r.type.value == "HAS_COMPONENT" for r in extract_relations(doc))
+
+
+def test_a_title_naming_the_method_and_the_component_it_compresses(onto: object) -> None:
+    facts = _facts(onto, "NullMerge: Tuning-Free KV Cache Compression for Long Contexts",
+                   "We propose NullMerge, a zero-shot framework for cache management with three key ideas.")
+    assert ("REDUCES", "method/nullmerge", "memory/kv-cache") in facts, facts
