@@ -665,11 +665,71 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if res is not None:
             res = _with_baseline(text, res, cues, candidates)
             out.extend(_split_measures(text, res))
-    out = _inherit(text, out)
+    out = _pair_measures(text, _inherit(text, out))
     if out and re.search(r"(?:^|,\s)on\saverage,", text[: out[0].start], re.I):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
         out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
     return tuple(replace(r, conditions=_conditions_for(r, out, conds, text)) for r in out)
+
+
+_MEASURE_LIST = r"(?P<list>(?:[\w-]+\s){0,2}?[\w-]+(?:(?:,\s(?:and\s)?|\s(?:and|&)\s)(?:the\s)?(?:[\w-]+\s){0,2}?[\w-]+)+)"
+_LIST_BEFORE = re.compile(rf"\b(?P<verb>(?:reduc|lower|cut|decreas|shrink|sav|improv|increas|boost|enhanc|rais|accelerat)\w*)\s"
+                          rf"(?:the\s|both\s|their\s|its\s)?{_MEASURE_LIST}\s(?:roughly\s|about\s|approximately\s|nearly\s|up\sto\s)?(?:by|of)\s"
+                          r"(?:up\sto\s|about\s|roughly\s|around\s|nearly\s|over\s|approximately\s)?$", re.I)
+_LIST_AFTER = re.compile(rf"^\s?(?:[\w-]+\s)?(?P<verb>improvements?|reductions?|gains?|increases?|decreases?|savings?|speed-?ups?)\s"
+                         rf"(?:in|of|on)\s(?:the\s)?{_MEASURE_LIST}(?=,?\s?respectively|[,;.)]|$)", re.I)
+
+
+def _pair_measures(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
+    """Coordinated numbers and coordinated measures pair by position: "reduces latency and memory by 30%
+    and 40%", "2.1x and 3.4x improvements in throughput and energy efficiency, respectively"; one number
+    after two measures states both ("lowers memory and latency by 2x")."""
+    result = list(out)
+    i = 0
+    while i < len(result):
+        j = i
+        while j + 1 < len(result) and re.fullmatch(r"\s?(?:,\s?(?:and\s)?|\s(?:and|&)\s)", text[result[j].end : result[j + 1].start]):
+            j += 1
+        members = result[i : j + 1]
+        clause_start = result[i - 1].end if i > 0 else 0
+        m = _LIST_BEFORE.search(text[clause_start : members[0].start])
+        after = _LIST_AFTER.match(text[members[-1].end : members[-1].end + 120])
+        for found in (m, after):
+            if found is None:
+                continue
+            items = [x.strip() for x in re.split(r",\s(?:and\s)?|\s(?:and|&)\s", found.group("list"))
+                     if x.strip() and x.strip().lower() not in ("respectively", "correspondingly")]
+            metrics = [_head_metric(x) for x in items]
+            if len(items) < 2 or not all(metrics) or len(set(metrics)) != len(metrics) \
+                    or any(re.search(r"\d", x) or re.search(r"\b(?:achiev|reach|obtain|enhanc|improv|reduc|increas|boost|deliver|provid"
+                                                         r"|offer|outperform|maintain|keep|retain|enabl|run|lower|cut|is|are)\w*\s\w", x, re.I)
+                           for x in items):
+                continue
+            verb = found.group("verb").lower()
+            if found is m and not re.match(r"(?:reduc|lower|cut|decreas|shrink|sav|improv|increas|boost|enhanc|rais|accelerat)", verb):
+                continue  # the measures must be the objects of a verb of change
+            def direction(metric: str, item: str, r: SentenceResult) -> Direction | None:
+                if r.kind != "relative" or (r.direction is None and r.unit == "percent"):
+                    return r.direction
+                if re.match(r"(?:reduc|cut|lower|decreas|sav|shrink|drop)", verb):
+                    return "decrease"
+                if metric in LOWER_IS_BETTER and (_EFFICIENCY.search(item) or re.match(r"(?:improv|enhanc|gain|boost|speed)", verb)):
+                    return "decrease"
+                return "increase" if metric in HIGHER_IS_BETTER or re.match(r"increas|rais|grow", verb) else "decrease"
+            if len(members) == len(items):
+                for k, (r, metric, item) in enumerate(zip(members, metrics, items)):
+                    members[k] = replace(r, metric=metric, direction=direction(metric, item, r), partial=False)
+                result[i : j + 1] = members
+                # drop the extra results a split of the last number into two measures made
+                result = [x for x in result if not (x.start == members[-1].start and x is not members[-1] and x.metric in metrics)]
+            elif len(members) == 1 and found is m and len(items) == 2:
+                r = members[0]
+                pair = [replace(r, metric=metric, direction=direction(metric, item, r), partial=False) for metric, item in zip(metrics, items)]
+                result[i : i + 1] = pair
+                j += 1
+            break
+        i = j + 1
+    return result
 
 
 _TWO_MEASURES = re.compile(

@@ -556,3 +556,12 @@ def test_a_references_values_in_a_parenthesis_have_no_subject(onto: object) -> N
 def test_the_model_whose_accuracy_is_raised_is_measured_not_compared(onto: object) -> None:
     rs = _results(onto, "Zork: Fast Things", "We propose Zork. Zork increases the accuracy of MobileNet-v2 from 71.2% to 78.4%.")
     assert rs[78.4].model == "model/mobilenet-v2"
+
+
+def test_coordinated_measures_pair_with_coordinated_numbers() -> None:
+    rs = parse_sentence("It reduces latency and memory by 25% and 45%, respectively.")
+    assert [(r.value, r.metric) for r in rs] == [(25.0, "metric/latency"), (45.0, "metric/memory")]
+    rs = parse_sentence("It gives 1.9x and 2.8x improvements in throughput and energy efficiency, respectively.")
+    assert [(r.metric, r.direction) for r in rs] == [("metric/throughput", "increase"), ("metric/energy", "decrease")]
+    rs = parse_sentence("It lowers memory and latency by 3x.")
+    assert [r.metric for r in rs] == ["metric/memory", "metric/latency"]
