@@ -180,6 +180,8 @@ def test_a_title_that_names_an_attention_mechanism_studies_efficient_attention()
     assert "technique/efficient-attention" in lk.doc.techniques
     lk = _link("GraultNet: Self-Attention Helps Distilled Vision Backbones", abstract)
     assert "technique/efficient-attention" not in lk.doc.techniques
+    lk = _link("Beyond Uniform Attention: Lighter Vision Backbones", abstract)
+    assert "technique/efficient-attention" not in lk.doc.techniques
 
 
 def test_per_head_budgets_are_cache_eviction() -> None:

@@ -311,7 +311,8 @@ PAPER_COMBO_BLOCKERS: dict[str, frozenset[str]] = {
 _ASIC_EXPLICIT = re.compile(r"\bASICs?\b|\btape-?out|\b\d+\s?nm\b|\bcustom (?:accelerator|chip)|\baccelerator chip|"
                             r"\bapplication-specific\b|\bsilicon\b", re.I)
 _EFF_ATT = "technique/efficient-attention"
-_NAMED_ATTENTION = re.compile(r"(?<!Self-)(?<!Self )\b(?!Self\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Attention"
+_NAMED_ATTENTION = re.compile(r"(?<!Self-)(?<!Self )(?<!Beyond )(?<!Rethinking )(?<!Revisiting )(?<!Without )"
+                              r"(?<!Understanding )\b(?!(?:Self|Beyond|Rethinking|Revisiting|Without|Understanding)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Attention"
                               r"(?=\s*$|\s*:|\s+(?:for|with|in|via|on)\b)")
 _ACCEL_HOSTS = ("technique/fpga-acceleration", "technique/processing-in-memory")
 
