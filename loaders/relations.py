@@ -283,7 +283,9 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     for m in doc.mentions:
         if m.end <= start or m.start >= end:
             continue
-        if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
+        if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id and _DESCRIPTOR_WORD.search(m.text.strip()):
+            blocked.append((m.start, m.end))  # "Mamba-based LLMs": a descriptor, not a name
+        elif m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
             surface = m.text.strip()
             words = surface.split()
             named_word = any(_name_like(w) and w not in generic and w.rstrip("s") not in generic
@@ -313,8 +315,8 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
-        if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]) or re.search(
-                r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic|centric|oriented)$", tok, re.I):
+        if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]) or \
+                _DESCRIPTOR_WORD.search(tok):
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
@@ -337,6 +339,8 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     return out, sorted(out + loose_only, key=lambda n: n.start)
 
 
+_DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
+                              r"|centric|oriented)$", re.I)
 _VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
                      "Amazon AWS IBM Samsung ARM Arm DeepMind Anthropic HuggingFace Facebook Tesla".split())
 _STOP_CAPS = frozenset(

@@ -445,3 +445,10 @@ def test_a_title_naming_the_method_and_the_component_it_compresses(onto: object)
     facts = _facts(onto, "NullMerge: Tuning-Free KV Cache Compression for Long Contexts",
                    "We propose NullMerge, a zero-shot framework for cache management with three key ideas.")
     assert ("REDUCES", "method/nullmerge", "memory/kv-cache") in facts, facts
+
+
+def test_a_linked_descriptor_word_is_no_comparator(onto: object) -> None:
+    facts = _facts(onto, "rLSTM 5B: A Recurrent Model for Fast Decoding",
+                   "We introduce rLSTM 5B. Our experiments show that rLSTM 5B performs comparably to similar-sized "
+                   "Mamba-based LLMs while decoding faster.")
+    assert not any(r == "COMPARED_WITH" and t.endswith("-based") for r, _s, t in facts), facts
