@@ -121,11 +121,11 @@ _BY_BEFORE = re.compile(r"\bby\s(?:an?\s(?:\w+\s)?margin\s(?:of\s)?)?(?:up\sto\s
                         r"|at\sleast\s|an?\saverage\sof\s|~\s?|≈\s?)?$", re.IGNORECASE)
 
 _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
-    ("up_to", re.compile(r"(?:\bup\sto|\bno\smore\sthan|\bat\smost|\bupto|\bleq|≤|\bwithin)\s?$", re.I)),
-    ("at_least", re.compile(r"\bat\sleast\s?$", re.I)),
+    ("up_to", re.compile(r"(?:\bup\sto|\bno\smore\sthan|\bat\smost|\bupto|\bleq|≤|\bwithin|\bas\s(?:much|high|many|large)\sas)\s?$", re.I)),
+    ("at_least", re.compile(r"(?:\bat\sleast|≥|\bgeq)\s?$", re.I)),
     ("less_than", re.compile(r"(?:\bless\sthan|\bfewer\sthan|\b(?:lower|smaller|shorter)\sthan|\bunder|\bbelow|\bwithin|<|≤|\bat\smost|\bno\smore\sthan"
                              r"|\bbelow\sthan|\bsub-?)\s?$", re.I)),
-    ("more_than", re.compile(r"(?:\bmore\sthan|\bover|\babove|\bexceeding|\bbeyond|>|≥|\b(?:greater|higher|larger|longer)\sthan"
+    ("more_than", re.compile(r"(?:\bmore\sthan|\bover|\babove|\bexceeding|\bbeyond|>|\b(?:greater|higher|larger|longer)\sthan"
                              r"|\bupwards\sof"
                              r"|\bin\sexcess\sof)\s?$", re.I)),
     ("about", re.compile(r"(?:\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bclose\sto|~|≈|∼|\bca\.|\\?\bsim\$?|"
@@ -232,7 +232,7 @@ _RIGHT_STOP = frozenset(
 _CHANGE_NOUN = re.compile(
     r"^(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?|cuts?|lower|higher"
     r"|less|more|fewer|smaller|larger|faster|slower|degradation|loss|compression|acceleration|overhead|growth|decline"
-    r"|enhancements?|decrements?|increments?)$",
+    r"|enhancements?|decrements?|increments?|worse|better)$",
     re.I,
 )
 
@@ -1159,6 +1159,8 @@ def _read_result(
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
+    if kind == "relative" and metric == "metric/speed" and re.match(r"^\s?(?:times\s)?slower\b", text[head.end : head.end + 14], re.I):
+        direction = "decrease"  # "5% slower": the speed fell
     unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step", "fps", "tokens") else q.unit
     if unit == "none" and q.unit is None and kind == "relative" and metric in _POINT_METRICS:
         unit = "points"  # "outperforms X by 3.6 mIoU", "0.6 accuracy better": a difference of scores is in points

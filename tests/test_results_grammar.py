@@ -565,3 +565,11 @@ def test_coordinated_measures_pair_with_coordinated_numbers() -> None:
     assert [(r.metric, r.direction) for r in rs] == [("metric/throughput", "increase"), ("metric/energy", "decrease")]
     rs = parse_sentence("It lowers memory and latency by 3x.")
     assert [r.metric for r in rs] == ["metric/memory", "metric/latency"]
+
+
+def test_slower_worse_as_much_as_and_at_least_signs() -> None:
+    rs = _parsed("It is at most 4% slower and less than 1.5% worse in accuracy.")
+    assert (rs[4.0].metric, rs[4.0].direction) == ("metric/speed", "decrease")  # type: ignore[attr-defined]
+    assert (rs[1.5].metric, rs[1.5].direction) == ("metric/accuracy", "decrease")  # type: ignore[attr-defined]
+    assert _parsed("It cuts latency by as much as 55%.")[55.0].qualifier == "up_to"  # type: ignore[attr-defined]
+    assert _parsed("It scores ≥ 70% on the test.")[70.0].qualifier == "at_least"  # type: ignore[attr-defined]
