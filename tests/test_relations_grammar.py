@@ -452,3 +452,9 @@ def test_a_linked_descriptor_word_is_no_comparator(onto: object) -> None:
                    "We introduce rLSTM 5B. Our experiments show that rLSTM 5B performs comparably to similar-sized "
                    "Mamba-based LLMs while decoding faster.")
     assert not any(r == "COMPARED_WITH" and t.endswith("-based") for r, _s, t in facts), facts
+
+
+def test_a_language_name_is_no_method(onto: object) -> None:
+    facts = _facts(onto, "GLX-90B: An Open Bilingual Model",
+                   "We present GLX-90B. It clearly outperforms the largest Chinese language model on many benchmarks.")
+    assert ("COMPARED_WITH", "method/glx-90b", "method/chinese") not in facts, facts
