@@ -727,7 +727,13 @@ def _not_a_part(doc: LinkedDoc, a: Acronym) -> bool:
         return True
     if re.match(r"\s(?:metric|benchmark|dataset|score)s?\b", text[a.end : a.end + 12], re.I):
         return True  # "a novel Efficiency-Quality Area (EQA) metric": introduced, not a part
-    return bool(re.match(r"-(?:based|like|style|aware|guided|driven)\b", text[a.end : a.end + 10]) or re.search(
+    if re.search(r"\b(?:on\stop\sof|building\son|built\son|based\son|inspired\sby|extends?|extending)\s(?:[^.;,]*\s)?$",
+                 before, re.I):
+        return True  # "On top of Segment Anything Model (SAM)", "inspired by ... (LMU)": what it builds on, not a part
+    if re.search(r"\b(?:domains?|tasks?|applications?|areas?|fields?|problems?|settings?)\b[^.;]{0,30}\b(?:including|such\sas"
+                 r"|like|e\.g\.,?)\s(?:[^.;]*\s)?$", before, re.I):
+        return True  # "various domains, including Simultaneous Localization and Mapping (SLAM)": a task
+    return bool(re.match(r"[-\s](?:based|like|style|aware|guided|driven)\b", text[a.end : a.end + 10]) or re.search(
         r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$",
         before.rstrip() + " ", re.I))
 
@@ -889,6 +895,8 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             np_ = pm_.group("np").strip()
             coined = _name_like(np_) and " " not in np_ and np_ not in _generic_words() and \
                 sent.text[pm_.end("np") : pm_.end("np") + 2] == ", "
+            if any(name_positions(np_, pm.name) for pm in doc.methods):
+                continue  # "we propose a novel red teaming approach FooAttack": the method itself
             part = np_ if coined else _part_name(np_)
             if not part or (not coined and _is_class(doc, sent.start + pm_.start("np"), sent.start + pm_.end("np"), part)):
                 continue  # "we propose an FPGA-friendly post-training quantization algorithm": a known class, no named part
@@ -1441,6 +1449,11 @@ def extract_relations(doc: LinkedDoc) -> tuple[Relation, ...]:
             key = (r.type, r.source, r.target)
             if key not in out or r.evidence.confidence > out[key].evidence.confidence:
                 out[key] = r
+    # "flexible-cuda" next to "flexible-cuda-memory-manager", "gmu" next to "gmus": one part named twice
+    parts = {(r.source, r.target) for r in out.values() if r.type is RelType.HAS_COMPONENT}
+    for key in [k for k in out if k[0] is RelType.HAS_COMPONENT]:
+        if any(s == key[1] and t != key[2] and (t.startswith(key[2] + "-") or key[2] == t + "s") for s, t in parts):
+            del out[key]  # the shorter of a prefix pair, the plural of a singular
     return tuple(sorted(out.values(), key=lambda r: (r.evidence.start, r.type.value, r.target)))
 
 

@@ -458,3 +458,18 @@ def test_a_language_name_is_no_method(onto: object) -> None:
     facts = _facts(onto, "GLX-90B: An Open Bilingual Model",
                    "We present GLX-90B. It clearly outperforms the largest Chinese language model on many benchmarks.")
     assert ("COMPARED_WITH", "method/glx-90b", "method/chinese") not in facts, facts
+
+
+def test_what_a_method_builds_on_a_task_and_a_based_descriptor_are_no_parts(onto: object) -> None:
+    facts = _facts(onto, "EdgeSeg: Tracking Anything on Phones",
+                   "We propose EdgeSeg. On top of Segment Everything Model (SEM), EdgeSeg adds a memory bank. "
+                   "Point clouds help in many domains, including Simultaneous Localization and Mapping (SLAM). "
+                   "We employ a Monte Carlo Tree Search (MCTS) based policy to pick chunks.")
+    assert not any(r == "HAS_COMPONENT" and t in ("method/sem", "method/slam", "method/mcts") for r, _s, t in facts), facts
+
+
+def test_the_method_itself_named_after_a_proposal_is_no_part(onto: object) -> None:
+    facts = _facts(onto, "PoisonProbe: Red-Teaming Agents Through Memory",
+                   "Agents keep long-term memory. To uncover risks, we first propose a novel red teaming approach "
+                   "PoisonProbe, the first backdoor attack on agents.")
+    assert not any(r == "HAS_COMPONENT" and "poisonprobe" in t for r, _s, t in facts), facts
