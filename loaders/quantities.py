@@ -282,6 +282,8 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
     """The number at ``m`` with its scale and unit."""
     value = _to_float(m.group())
     pos = m.end()
+    if re.match(r"\+\s?(?:times\b|x\b|×|%|[KMB]\b)", text[pos : pos + 8]):
+        pos += 1  # "100+ times faster", "50+%": a lower bound written after the number
     unit: str | None = None
     unit_raw: str | None = None
     scaled = _scale_at(text, pos)

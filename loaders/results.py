@@ -368,6 +368,8 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
                                                             text[max(0, q.start - 14) : q.start], re.I):
         return "about"  # "an order of magnitude" is a rounded factor
     before = text[max(clause_left, q.start - 30) : q.start]
+    if re.match(r"[\d.,]+\+", q.text):
+        return "more_than"  # "100+ times faster"
     # "by up to 3x", "reduced by over 60%": look past "by".
     before_stripped = re.sub(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$", "", before)
     for name, rx in _QUALIFIERS:
@@ -1397,7 +1399,8 @@ _DEVICE_FREE = frozenset(
 _COMPARATIVE = re.compile(
     r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof(?!\s(?:up\sto\s|about\s|over\s|~\s?)?\d)|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
     r"|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|as\s(?:fast|good|accurate|well)\sas"
-    r"|same\s(?:\w+\s)?as|similar\s(?:\w+\s)?to|comparabl[ey]\s(?:\w+\s)?to|matches|matching|of\sthe\soriginal|of\sthe\sbaseline"
+    r"|same\s(?:\w+\s)?as|similar\s(?:\w+\s)?to|comparabl[ey]\s(?:\w+\s)?(?:to|with)|matches|matching|of\sthe\soriginal|of\sthe\sbaseline"
+    r"|competitive\s(?:\w+\s)?(?:with|to|against)|on\spar\swith|rival(?:s|ing)?"
     # a judge is not what is measured: "as evaluated by GPT-4"
     r"|(?:evaluated|judged|rated|scored|assessed|annotated|graded)\s(?:by|with|using))\s"
     # the reference of a share: "46.7% of the memory of X"
@@ -1752,7 +1755,8 @@ _OWN = re.compile(r"\b(?:we|our|ours|us|this\s(?:paper|work|study|method|approac
                   r"|experiments?|experimental|evaluations?|results?\s(?:show|demonstrate|indicate|reveal)|empirical(?:ly)?)\b", re.I)
 _BACKGROUND = re.compile(
     r"^(?:However|Existing|Current(?:ly)?|Prior|Previous(?:ly)?|Traditional(?:ly)?|Conventional(?:ly)?|Recent(?:ly)?|Most"
-    r"|Many|Despite|Although|Unfortunately|Yet|Typically|Modern|Today|Nowadays|In\srecent\syears|With\sthe|As\s)\b"
+    r"|Many|Despite|Although|Unfortunately|Yet|Typically|Modern|Today|Nowadays|In\srecent\syears|With\sthe"
+    r"|As\s(?!a\sresult|such|shown|a\sconsequence|demonstrated|a\sbyproduct))\b"
 )
 
 
@@ -1762,7 +1766,7 @@ def _first_claim(doc: LinkedDoc) -> int:
     for sent in doc.sentences:
         if sent.in_title:
             continue
-        if _OWN.search(sent.text) or any(n and n in sent.text for n in names):
+        if _OWN.search(sent.text) or any(n and n.lower() in sent.text.lower() for n in names):
             return sent.index
     return len(doc.sentences)
 
@@ -1771,7 +1775,7 @@ def _background(doc: LinkedDoc, text: str) -> bool:
     """A sentence about the state of the field ("Existing methods need 3.2TB"), not this paper's results."""
     if not _BACKGROUND.match(text):
         return False
-    return not (_OWN.search(text) or any(m.name in text for m in doc.methods))
+    return not (_OWN.search(text) or any(m.name and m.name.lower() in text.lower() for m in doc.methods))
 
 
 _COINED = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[a-z][\w-]*|[A-Z][a-z]*[A-Z]{2,}[\w-]*|[A-Z][\w]*-[A-Z0-9][\w-]*"

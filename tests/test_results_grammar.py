@@ -573,3 +573,9 @@ def test_slower_worse_as_much_as_and_at_least_signs() -> None:
     assert (rs[1.5].metric, rs[1.5].direction) == ("metric/accuracy", "decrease")  # type: ignore[attr-defined]
     assert _parsed("It cuts latency by as much as 55%.")[55.0].qualifier == "up_to"  # type: ignore[attr-defined]
     assert _parsed("It scores ≥ 70% on the test.")[70.0].qualifier == "at_least"  # type: ignore[attr-defined]
+
+
+def test_result_sentences_opening_with_as_a_result_and_lower_bounds_with_plus(onto: object) -> None:
+    rs = _results(onto, "ZORK: Fast Things", "We propose Zork. As a result, Zork-1B is competitive with big models "
+                  "(e.g. Flux-12B), being 15 times smaller and 80+ times faster.")
+    assert rs[80.0].qualifier == "more_than" and rs[15.0].model is None
