@@ -852,6 +852,11 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 continue  # "integrates a novel metric Beyond@K": a metric the paper introduces, not a part
             if hit is not None and any(a.start <= hit.start < a.end and _compact(a.short) in own_names for a in doc.acronyms):
                 continue  # "RObustifying Memory-Efficient NAS (ROME)": a word of the method's own long name
+            head = re.match(r"\s(?:[a-z]+\s)?(?:chain|unit|engine|buffer|scheduler|manager|table|cache"
+                            r"|controller|array|core|allocator|predictor|router)s?\b", text[hit.end : hit.end + 30]) \
+                if hit is not None else None
+            if head and hit is not None and comp == f"method/{slug(hit.text)}":
+                comp = f"method/{slug(hit.text + head.group())}"  # "a configurable sparse DSP chain": the whole name
             r = _rel(doc, RelType.HAS_COMPONENT, m.id, comp, hit.sentence if hit else m.sentence, 0.6)
             if r:
                 yield r

@@ -473,3 +473,26 @@ def test_the_method_itself_named_after_a_proposal_is_no_part(onto: object) -> No
                    "Agents keep long-term memory. To uncover risks, we first propose a novel red teaming approach "
                    "PoisonProbe, the first backdoor attack on agents.")
     assert not any(r == "HAS_COMPONENT" and "poisonprobe" in t for r, _s, t in facts), facts
+
+
+def test_a_mapper_part_cut_before_its_head_noun_gets_it_back() -> None:
+    from kg.records import TITLE_SEPARATOR as SEP
+    from loaders.mapping.doc import LinkedDoc, ProposedMethod
+    from loaders.mapping.text import split_sentences
+    from loaders.relations import _mention
+    from ontology.vocab import NodeLabel
+
+    title = "SparkLLM: LLM Inference on FPGAs"
+    abstract = "We present SparkLLM. We propose a reconfigurable sparse MAC chain to serve several sparsity patterns."
+    paper, text = _paper(title, abstract), title + SEP + abstract
+    sents = split_sentences(text, title_end=len(title))
+    sent_of = lambda pos: next(s.index for s in reversed(sents) if s.start <= pos)  # noqa: E731
+    at, part = text.index("SparkLLM", len(title)), text.index("reconfigurable sparse MAC")
+    doc = LinkedDoc(
+        paper=paper, sentences=sents,
+        methods=(ProposedMethod(id="method/sparkllm", name="SparkLLM", start=at, end=at + 8, sentence=sent_of(at),
+                                components=("method/reconfigurable-sparse-mac",)),),
+        mentions=(_mention("reconfigurable sparse MAC", part, part + 25, sent_of(part), NodeLabel.METHOD,
+                           "method/reconfigurable-sparse-mac"),))
+    facts = {(r.type.value, r.source, r.target) for r in extract_relations(doc)}
+    assert ("HAS_COMPONENT", "method/sparkllm", "method/reconfigurable-sparse-mac-chain") in facts, facts
