@@ -244,7 +244,9 @@ def _right_head(text: str, start: int, stop: int) -> str:
     for n, m in enumerate(_TOKEN.finditer(text, start, stop)):
         tok = m.group()
         low = tok.lower()
-        if n >= 6 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
+        if tok in ("'", "’") and text[m.end() : m.end() + 1] == "s":
+            continue  # "the full model's accuracy": a possessive does not end the phrase
+        if n >= 8 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
             break
         if low == "per" and re.match(r"\s(?:dollar|\$|usd|watt|joule)", text[m.end() : m.end() + 8], re.I):
             pass  # "tokens per dollar": the denominator names the measure

@@ -579,3 +579,8 @@ def test_result_sentences_opening_with_as_a_result_and_lower_bounds_with_plus(on
     rs = _results(onto, "ZORK: Fast Things", "We propose Zork. As a result, Zork-1B is competitive with big models "
                   "(e.g. Flux-12B), being 15 times smaller and 80+ times faster.")
     assert rs[80.0].qualifier == "more_than" and rs[15.0].model is None
+
+
+def test_a_possessive_does_not_end_the_measure_phrase() -> None:
+    rs = _parsed("It keeps 93.5% of the full model's accuracy.")
+    assert (rs[93.5].metric, rs[93.5].kind, rs[93.5].direction) == ("metric/accuracy", "relative", None)  # type: ignore[attr-defined]
