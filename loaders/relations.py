@@ -1098,6 +1098,9 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             if re.search(r"\b(?:increas|grow|rais|inflat|doubl)\w*\b", sent.text[verb.end() : s], re.I):
                 continue  # "reducing the parameters increases the activations": the component grows
+            if re.search(r"(?:\b(?:16|32)-bit|\b(?:fp16|bf16|fp32|full[- ]precision|uncompressed|dense))\s$", sent.text[max(0, s - 20) : s],
+                         re.I):
+                continue  # "... or 2 tokens/s with 16-bit weights": the component kept at full size
             subject = main
             # a named part of the method right before the verb speaks for itself ("MWQ ... compress expert
             # weights"); another method there is a baseline ("outperforms X while reducing ...")

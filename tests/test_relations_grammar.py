@@ -496,3 +496,10 @@ def test_a_mapper_part_cut_before_its_head_noun_gets_it_back() -> None:
                            "method/reconfigurable-sparse-mac"),))
     facts = {(r.type.value, r.source, r.target) for r in extract_relations(doc)}
     assert ("HAS_COMPONENT", "method/sparkllm", "method/reconfigurable-sparse-mac-chain") in facts, facts
+
+
+def test_full_precision_components_are_not_reduced(onto: object) -> None:
+    facts = _facts(onto, "DraftTree: Parallel Drafting for Offloaded Models",
+                   "We propose DraftTree. With DraftTree, 70B models run on consumer GPUs with RAM offloading at "
+                   "5 tokens per second with 4-bit quantization or 2 tokens per second with 16-bit weights.")
+    assert ("REDUCES", "method/drafttree", "memory/weights") not in facts, facts
