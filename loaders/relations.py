@@ -340,7 +340,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
 
 
 _DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
-                              r"|centric|oriented)$", re.I)
+                              r"|centric|oriented|native|trained|tuned|enabled|powered|driven)$", re.I)
 _VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
                      "Amazon AWS IBM Samsung ARM Arm DeepMind Anthropic HuggingFace Facebook Tesla".split())
 _STOP_CAPS = frozenset(
@@ -577,6 +577,9 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                         rel is RelType.EXTENDS and word.startswith("extended") and re.search(
                             r"\b(?:of|the|an?|with|for|and|over|on)\s$", text[max(sent.start, pos - 6) : pos], re.I)):
                     continue  # "enhancing the efficiency of X", "extending it to SLAM", "of extended recordings"
+                if rel is RelType.EXTENDS and re.search(r"\b(?:existing|prior|previous|other|conventional|common)\s(?:[\w-]+\s)?$",
+                                                      text[max(sent.start, n.start - 30) : n.start], re.I):
+                    continue  # "enhances applicability over existing VideoQA models": a class of earlier work
                 if rel is RelType.EXTENDS and word.startswith("on top of") and re.search(
                         r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", text[sent.start : pos], re.I):
                     continue  # "we evaluate X on top of Y": the platform of an experiment, not a method it builds on

@@ -503,3 +503,10 @@ def test_full_precision_components_are_not_reduced(onto: object) -> None:
                    "We propose DraftTree. With DraftTree, 70B models run on consumer GPUs with RAM offloading at "
                    "5 tokens per second with 4-bit quantization or 2 tokens per second with 16-bit weights.")
     assert ("REDUCES", "method/drafttree", "memory/weights") not in facts, facts
+
+
+def test_building_on_a_common_class_of_models_extends_no_method(onto: object) -> None:
+    facts = _facts(onto, "ReCache: Streaming Video Answers",
+                   "We propose ReCache. Building on a common Video-LLM, we add sliding-window attention. ReCache "
+                   "enhances applicability over existing VideoQA models. It is an AI-native design.")
+    assert not any(r == "EXTENDS" for r, _s, _t in facts), facts
