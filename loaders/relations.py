@@ -1448,6 +1448,21 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
             r = _rel(doc, RelType.INTRODUCES, doc.paper.id, target, sent.index, 0.75, qualifier=kind)
             if r:
                 yield r
+        # "FooBench is a new benchmark for ...", "we introduce FooBench, which ...": the paper's own benchmark
+        for pm in doc.methods:
+            for pos in name_positions(text, pm.name, sent.start, sent.end):
+                after = text[pos + len(pm.name) : pos + len(pm.name) + 60]
+                opening = pos == sent.start and re.match(r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<k>benchmark|dataset)\b",
+                                                         after, re.I)
+                bench_name = re.search(r"(?:Bench|Benchmark|Arena|Eval)$", pm.name) and re.search(
+                    r"\b(?:we|this\s(?:paper|work))\s(?:\w+\s)?(?:introduce|present|propose|release|construct|build|create|curate)s?\s$",
+                    text[max(sent.start, pos - 40) : pos], re.I)
+                if opening or bench_name:
+                    kind = opening.group("k").lower() if opening else "benchmark"
+                    r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"dataset/{slug(pm.name)}", sent.index, 0.7,
+                             qualifier=kind)
+                    if r:
+                        yield r
 
 
 def extract_relations(doc: LinkedDoc) -> tuple[Relation, ...]:

@@ -510,3 +510,14 @@ def test_building_on_a_common_class_of_models_extends_no_method(onto: object) ->
                    "We propose ReCache. Building on a common Video-LLM, we add sliding-window attention. ReCache "
                    "enhances applicability over existing VideoQA models. It is an AI-native design.")
     assert not any(r == "EXTENDS" for r, _s, _t in facts), facts
+
+
+def test_a_benchmark_the_paper_names_in_other_ways(onto: object) -> None:
+    title = "LoopBench: Timing Agents on Long Tasks"
+    paper = _paper(title, "Agents are slow. LoopBench is a new benchmark of 300 long tasks for timing agents.")
+    facts = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper, onto))}
+    assert ("INTRODUCES", paper.id, "dataset/loopbench") in facts, facts
+    title2 = "CodeArena: Efficiency of Generated Code"
+    paper2 = _paper(title2, "To fill this gap, we introduce CodeArena, which times generated programs on 500 problems.")
+    facts2 = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper2, onto))}
+    assert ("INTRODUCES", paper2.id, "dataset/codearena") in facts2, facts2
