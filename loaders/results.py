@@ -1470,8 +1470,9 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
                    key=lambda x: (x[0].start(), -x[0].end()))
     for m, hid in found:
         before = text[max(0, m.start() - 30) : m.start()]
-        platform: object = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an\s|real\s|real-world\s|modern\s|commodity\s"
-                                     r"|consumer\s|various\s)*$", before, re.I)
+        platform: object = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an?\s|real\s|real-world\s|modern\s|commodity\s"
+                                     r"|consumer(?:-grade)?\s|various\s|arm\s|x86\s|low-end\s|high-end\s"
+                                     r"|standard\s|typical\s|existing\s)*$", before, re.I)
         if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
             continue  # "on a single GPU": a device count (a condition), not the platform measured
         if re.match(r"[\s-](?:memory|memories|ram|vram|hbm|kernels?|hours?|days?|utili[sz]ation|clusters?)\b",
@@ -1496,7 +1497,7 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
 
 _HARD_BREAK = re.compile(r";|\.\s", re.I)
 _ATTACHED = re.compile(r"^\s?(?:[^,;()\d]|\d(?!\d*(?:\.\d+)?\s?(?:%|x\b|×)))"
-                       r"{0,40}?\b(?:on|in|for|with|using|across|per)\s(?:the\s|a\s|an\s|each\s)?$", re.I)
+                       r"{0,40}?\b(?:on|in|for|with|using|across|per)\s(?:the\s|a\s|an\s|each\s)?(?:[a-z][\w-]*\s|Arm\s|ARM\s){0,2}$", re.I)
 _CLAUSE_TURN = re.compile(r"\s(?:while|whereas|but)\s", re.I)
 
 

@@ -584,3 +584,10 @@ def test_result_sentences_opening_with_as_a_result_and_lower_bounds_with_plus(on
 def test_a_possessive_does_not_end_the_measure_phrase() -> None:
     rs = _parsed("It keeps 93.5% of the full model's accuracy.")
     assert (rs[93.5].metric, rs[93.5].kind, rs[93.5].direction) == ("metric/accuracy", "relative", None)  # type: ignore[attr-defined]
+
+
+def test_a_device_class_after_a_determiner_or_adjective_is_the_platform(onto: object) -> None:
+    for phrase, hw in (("on a smartphone", "hwclass/phone"), ("on consumer-grade GPUs", "hwclass/gpu"),
+                       ("on commodity CPUs", "hwclass/cpu")):
+        rs = _results(onto, "Zork: Fast Things", f"We propose Zork. Zork runs 3x faster {phrase}.")
+        assert rs[3.0].hardware == hw, phrase
