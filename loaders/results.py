@@ -595,7 +595,9 @@ def _baseline_cues(text: str) -> list[_Cue]:
         lm = re.match(r"(?:,\s(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?[A-Z][\w.+\-]*"
                       r"(?:\s[A-Za-z0-9][\w.+\-]*){0,2}|\s(?:and|or)\s[A-Z][\w.+\-]*(?:\s[A-Za-z0-9][\w.+\-]*){0,2})+",
                       text[end:])
-        if lm:
+        if lm and (re.search(r"\b(?:and|or)\s", lm.group()) or re.match(r"[,\s]*(?:e\.g\.|i\.e\.|such\sas|including)", lm.group())
+                   or re.match(r",?\s?respectively|\s*(?:[.;)]|$)", text[end + lm.end() :])):
+            # "over H2O, SnapKV and PyramidKV"; not "Compared to X, NetY achieves ...": a subject after a fronted comparison
             list_end = end + lm.end()
         cues.append(_Cue(start=start, phrase=phrase, phrase_start=rest_start + skip, list_end=list_end,
                          examples_start=examples_start))

@@ -591,3 +591,9 @@ def test_a_device_class_after_a_determiner_or_adjective_is_the_platform(onto: ob
                        ("on commodity CPUs", "hwclass/cpu")):
         rs = _results(onto, "Zork: Fast Things", f"We propose Zork. Zork runs 3x faster {phrase}.")
         assert rs[3.0].hardware == hw, phrase
+
+
+def test_the_subject_after_a_fronted_comparison_is_no_comparator(onto: object) -> None:
+    rs = _results(onto, "Zork: Fast Things", "We propose Zork. Compared to the small model MobileViT-XXS, "
+                  "DeiT-Small with Zork achieves 1.5% higher accuracy on ImageNet.")
+    assert rs[1.5].model == "model/deit-small"
