@@ -755,6 +755,9 @@ def _owned_long_form(before: str, long: str) -> bool:
     return bool(re.search(rf"\b(?:(?:we|our|it|which|that|(?-i:[A-Z][\w-]*[A-Z][\w-]*))\s(?:\w+\s){{0,2}}?(?:propos|introduc|design|develop|utili[sz]|employ"
                           rf"|present|devis|implement|adopt|us(?:e|es|ing)\b|leverag|featur|compris|includ|contain|integrat"
                           rf"|incorporat)\w*|our|components?:?|modules?:?)\s(?:[^\s.;]+\s){{0,{n}}}$", before.rstrip() + " ", re.I)
+                # "a light module, termed dynamic token pruner (DTP)": the authors name it
+                or re.search(r"\b(?:termed|called|dubbed|named|coined|denoted(?:\sas)?)\s(?:the\s|a\s|an\s)?$", before.rstrip() + " ",
+                             re.I)
                 or re.search(r"(?:^|\s)\(?(?:[a-e]|[1-5]|i{1,3}|iv)\)\s(?:[^\s.;]+\s){0,%d}$" % n, before.rstrip() + " ")
                 # "... further integrates a suite of services: a scheduler ..., an agent record-and-replay (AgentRR)"
                 or re.search(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain|component|module|part)\w*\b[^.;:]*:\s[^.:]*$", before,

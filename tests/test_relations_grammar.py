@@ -521,3 +521,9 @@ def test_a_benchmark_the_paper_names_in_other_ways(onto: object) -> None:
     paper2 = _paper(title2, "To fill this gap, we introduce CodeArena, which times generated programs on 500 problems.")
     facts2 = {(r.type.value, r.source, r.target) for r in extract_relations(link_paper(paper2, onto))}
     assert ("INTRODUCES", paper2.id, "dataset/codearena") in facts2, facts2
+
+
+def test_a_part_the_authors_name_in_plain_words(onto: object) -> None:
+    facts = _facts(onto, "SkimViT: Token Skimming for Vision Transformers",
+                   "We propose SkimViT. It adds a light module, termed adaptive token skimmer (ATS), before each block.")
+    assert ("HAS_COMPONENT", "method/skimvit", "method/ats") in facts, facts
