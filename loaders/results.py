@@ -1325,8 +1325,10 @@ def _bind_sentence(
     own_models = {f"model/{slug(m.name)}".replace("-", "") for m in doc.methods}
     # the paper's own method read as a model ("Kimi Linear", "NetX-V2" for NetXV2) names the subject
     # again, not a model measured
+    own_names = {m.name.lower() for m in doc.methods if m.name}
     models = [s for s in _slots(doc, index, (NodeLabel.MODEL,), comparative)
-              if s.id.replace("-", "") not in own_models and s.id.replace("-", "").rstrip("s") not in own_models]
+              if s.id.replace("-", "") not in own_models and s.id.replace("-", "").rstrip("s") not in own_models
+              and text[s.start : s.end].lower() not in own_names]  # "ZeRO" read as a sized model is the method
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
     known = [(m.start - sent.start, m.end - sent.start,

@@ -597,3 +597,9 @@ def test_the_subject_after_a_fronted_comparison_is_no_comparator(onto: object) -
     rs = _results(onto, "Zork: Fast Things", "We propose Zork. Compared to the small model MobileViT-XXS, "
                   "DeiT-Small with Zork achieves 1.5% higher accuracy on ImageNet.")
     assert rs[1.5].model == "model/deit-small"
+
+
+def test_the_own_method_read_as_a_sized_model_is_no_model(onto: object) -> None:
+    rs = _results(onto, "ZoRO: Memory Tricks for Huge Models", "We implement and evaluate ZoRO: it trains large models "
+                  "of over 100B parameter with speedup on 400 GPUs, achieving throughput of 15 Petaflops.")
+    assert rs[1.5e16].model is None
