@@ -323,6 +323,9 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
         role = "format"  # "256×256", "3 x 3": a resolution or a shape
     if unit in ("s", "hours", "ms") and re.match(r"-(?:minute|second|hour|day|ms)\b", text[m.end() : m.end() + 8]):
         role = "name"  # "15-minute resolution", "a 5-second video": a duration used as an adjective
+    if unit is None and re.fullmatch(r"\d{1,2}", m.group()) and text[m.start() - 1 : m.start()] == "(" \
+            and re.match(r"\)\s", text[m.end() : m.end() + 2]) and re.search(r"(?:^|[\s:;,.])$", text[max(0, m.start() - 2) : m.start() - 1]):
+        role = "ordinal"  # "(2) it speeds up ...": a list marker
     om = _ORDINAL.match(text, m.end())
     if om and unit is None:
         role, pos = "ordinal", om.end()

@@ -156,3 +156,10 @@ def test_written_counts_lost_factor_signs_and_mixed_time_units() -> None:
     assert [(q.value, q.unit) for q in find_quantities("a speedup of times 64")] == [(64.0, "x")]
     q = find_quantities("cut the wait from 2 hours to 30 minutes")[0]
     assert (q.value, q.unit, q.change_from) == (1800.0, "s", 7200.0)
+
+
+def test_list_markers_are_not_numbers() -> None:
+    from loaders.quantities import find_quantities
+
+    assert [q.role for q in find_quantities("(1) it trims memory by 30%; (2) it runs 2x faster")] == [
+        "ordinal", "measure", "ordinal", "measure"]
