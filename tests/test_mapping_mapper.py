@@ -253,3 +253,18 @@ def test_dev_folds_are_fixed_and_cover_every_paper() -> None:
     folds = [select_folds(ann, [k]) for k in range(5)]
     assert sum(len(f) for f in folds) == len(ann) and all(folds)
     assert fold_of(ann[0].title) == fold_of(ann[0].title)
+
+
+def test_a_model_states_its_architecture_only_where_its_family_does_not(onto: ontology.Ontology) -> None:
+    p = _paper("TinyStack: quantizing three chat models",
+               "We quantize Llama 3.2 3B, RecurrentGemma 9B and Mixtral 8x7B to four bits with TinyStack.")
+    facts = {(r.type, r.source, r.target) for r in map_paper(p, onto).relations}
+    # a member of a family inherits the family's architecture: no model-level edge
+    assert (RelType.MEMBER_OF, "model/llama-3.2-3b", "family/llama") in facts
+    assert not any(t is RelType.USES_ARCHITECTURE and s == "model/llama-3.2-3b" for t, s, _ in facts)
+    # a member that departs from its family (a hybrid among transformers) says so
+    assert (RelType.USES_ARCHITECTURE, "model/recurrentgemma-9b", "arch/hybrid") in facts
+    # Mixtral is a family of its own (mixture of experts), not a Mistral member
+    g, _ = assemble([p], [map_paper(p, onto)], onto)
+    assert g.has_edge("model/mixtral-8x7b", "family/mixtral", "MEMBER_OF")
+    assert g.has_edge("family/mixtral", "arch/moe", "USES_ARCHITECTURE")

@@ -226,7 +226,9 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
         # MEMBER_OF only towards a family the catalog describes
         if fam in families and mid not in known:
             rel(RelType.MEMBER_OF, mid, fam, si, conf)
-        if mid not in known:
+        # The architecture comes with the family; a model states its own only where the family
+        # does not give it (no family, or a member that departs from it).
+        if mid not in known and (fam not in families or _FAMILY_ARCH.get(fam) != model.arch):
             rel(RelType.USES_ARCHITECTURE, mid, f"arch/{model.arch}", si, 0.7)
 
     # hardware and hardware classes
@@ -246,6 +248,10 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
             rel(RelType.INTRODUCES, pid, did, si, conf)
         rel(RelType.EVALUATED_ON, pid, did, si, conf)
     return entities, relations
+
+
+_FAMILY_ARCH = {f"family/{s.key}": s.arch for s in mdl.STEMS if s.key == s.family}
+"""Architecture of each family, as the catalog renders it (the family's own stem)."""
 
 
 def _families(known: frozenset[str]) -> frozenset[str]:

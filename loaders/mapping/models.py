@@ -64,7 +64,7 @@ tinyllama      | llama      | transformer | version | -   | TinyLlama
 vicuna         | llama      | transformer | version | -   | Vicuna
 alpaca         | llama      | transformer | version | c   | Alpaca
 mistral        | mistral    | transformer | version | c   | Mistral
-mixtral        | mistral    | moe         | version | c   | Mixtral
+mixtral        | mixtral    | moe         | version | c   | Mixtral
 qwen           | qwen       | transformer | version | -   | Qwen, QWen, QWEN
 qwen-vl        | qwen       | transformer | version | -   | Qwen-VL
 gemma          | gemma      | transformer | version | c   | Gemma
