@@ -22,7 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
+
+# Patterns written inline are compiled once and kept here: the re module's own cache (512 entries)
+# is shared with the whole mapper, whose patterns built from names keep evicting these.
+_rx = lru_cache(maxsize=1024)(re.compile)
 
 Role = Literal["measure", "count", "year", "citation", "section", "name", "ordinal", "format"]
 """What a number is: a measurement candidate, or one of the kinds of numbers that never are."""
@@ -131,10 +136,10 @@ _TIME_WORDS = {"millisecond": ("ms", 1.0), "second": ("s", 1.0), "minute": ("s",
 def _verb_factor(m: re.Match[str]) -> Quantity | None:
     word = m.group(1).lower()
     if word in ("double", "triple", "quadruple") and not (
-            re.match(r"\s(?:the|its|their|our|his|her|a|an|this|that|these|those|both|throughput|speed|capacity"
-                     r"|performance|efficiency|memory)\b|\s?[,.;)]|$", m.string[m.end() : m.end() + 14], re.I)
-            or re.search(r"\b(?:to|can|could|will|would|may|might|nearly|almost|roughly|than|over|up\sto|or)\s$",
-                         m.string[max(0, m.start() - 12) : m.start()], re.I)):
+            _rx(r"\s(?:the|its|their|our|his|her|a|an|this|that|these|those|both|throughput|speed|capacity"
+                r"|performance|efficiency|memory)\b|\s?[,.;)]|$", re.I).match(m.string[m.end() : m.end() + 14])
+            or _rx(r"\b(?:to|can|could|will|would|may|might|nearly|almost|roughly|than|over|up\sto|or)\s$", re.I).search(
+                   m.string[max(0, m.start() - 12) : m.start()])):
         return None  # "double precision", "triple loops", "double buffering": an adjective, not a factor
     value = 2.0 if word.startswith(("doubl", "halv")) else 3.0 if word.startswith("tripl") else 4.0
     return Quantity(value=value, unit="x", unit_raw=word, text=m.group(), start=m.start(), end=m.end())
@@ -148,8 +153,8 @@ def _fraction(m: re.Match[str]) -> Quantity:
 
 def _time_word(m: re.Match[str]) -> Quantity | None:
     word = m.group(1).lower()
-    if word in ("a", "an") and not re.search(r"\b(?:than|within|in|under|about|around|just|only)\s$",
-                                             m.string[max(0, m.start() - 12) : m.start()], re.I):
+    if word in ("a", "an") and not _rx(r"\b(?:than|within|in|under|about|around|just|only)\s$", re.I).search(
+                                       m.string[max(0, m.start() - 12) : m.start()]):
         return None  # "per day", "a second stage": not a duration
     n = 1.0 if word in ("a", "an") else _WORD_VALUES[word]
     unit, factor = _TIME_WORDS[m.group(2).lower()]
@@ -209,7 +214,7 @@ _FORMAT_AFTER = re.compile(r"[A-Za-z]\d")  # "4A16" of W4A16 would be caught by 
 
 
 def _to_float(num: str) -> float:
-    if re.fullmatch(r"\d+,\d{1,2}", num):
+    if _rx(r"\d+,\d{1,2}").fullmatch(num):
         return float(num.replace(",", "."))  # "1,4x": a decimal comma, not a thousands separator
     return float(num.replace(",", ""))
 
@@ -262,16 +267,16 @@ def _role_before(text: str, start: int) -> Role | None:
     before = text[max(0, start - 40) : start]
     if _SECTION.search(before):
         return "section"
-    if re.search(r"\d\s?[×✕xX]\s?$", before):
+    if _rx(r"\d\s?[×✕xX]\s?$").search(before):
         return "format"  # the second side of "256×256"
-    if re.search(r"(?<![\d.])\d{1,2}:$", before) or re.match(r"\d{1,2}:\d{1,2}(?![\d.])", text[start : start + 6]):
+    if _rx(r"(?<![\d.])\d{1,2}:$").search(before) or _rx(r"\d{1,2}:\d{1,2}(?![\d.])").match(text[start : start + 6]):
         return "format"  # "2:4 sparsity": an N:M pattern, not two numbers
-    if re.search(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$", before):
+    if _rx(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$").search(before):
         return "format"  # "11.0 ± 1.3": a spread, not a result of its own
-    if re.search(r"\d[KkMB]-$", before):
+    if _rx(r"\d[KkMB]-$").search(before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
-    if re.search(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$", before) and re.match(r"\d+\.\d+(?![\d.]*\s?(?:%|x\b|×|[A-Za-z]))",
-                                                                                     text[start : start + 12]):
+    if _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*\s?(?:%|x\b|×|[A-Za-z]))").match(
+                                                                                          text[start : start + 12]):
         return "name"  # "MLPerf 1.1", "CUDA 12.1": a version after a coined name
     if _NAME_BEFORE.search(before):
         return "name"
@@ -282,7 +287,7 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
     """The number at ``m`` with its scale and unit."""
     value = _to_float(m.group())
     pos = m.end()
-    if re.match(r"\+\s?(?:times\b|x\b|×|%|[KMB]\b)", text[pos : pos + 8]):
+    if _rx(r"\+\s?(?:times\b|x\b|×|%|[KMB]\b)").match(text[pos : pos + 8]):
         pos += 1  # "100+ times faster", "50+%": a lower bound written after the number
     unit: str | None = None
     unit_raw: str | None = None
@@ -297,8 +302,8 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
             unit, unit_raw, pos = after[0], raw_scale + gap + after[1], after[2]
         elif raw_scale.lower() in ("b", "bn", "billion", "t", "trillion"):
             unit = "params"  # "7B", "1.5 billion": a bare size is a parameter count
-        elif re.match(r"\s(?:trainable|learnable|tunable|active|activated|total|additional|extra)\s(?:parameters|params)\b",
-                      text[pos : pos + 30], re.I):
+        elif _rx(r"\s(?:trainable|learnable|tunable|active|activated|total|additional|extra)\s(?:parameters|params)\b", re.I).match(
+                 text[pos : pos + 30]):
             unit = "params"  # "2.1M trainable parameters"
     else:
         got = _match_unit(text, pos)
@@ -309,22 +314,22 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
         value *= _flop_scale(unit_raw)
     if unit == "TOPS" and unit_raw and not unit_raw.endswith("/W"):
         # "256 GOPS", "4 TOPS": operations per second, stored as raw FLOPs like TFLOPs/s
-        om = re.match(r"(?:[\d.]*\s?)?([GT]?)OPS", unit_raw)
+        om = _rx(r"(?:[\d.]*\s?)?([GT]?)OPS").match(unit_raw)
         value *= {"G": 1e9, "T": 1e12}.get(om.group(1) if om else "", 1.0)
         unit = "FLOPs"
     if unit in _CONVERT:
         unit, factor = _CONVERT[unit]
         value *= factor
     role: Role = "measure"
-    if unit is None and not scaled and re.match(r"[A-Za-z](?<!\\)", text[m.end() : m.end() + 1]) \
-            and not re.match(r"(?:down|up)arrow|downarrow|uparrow", text[m.end() : m.end() + 9], re.I) and not _ORDINAL.match(text, m.end()):
+    if unit is None and not scaled and _rx(r"[A-Za-z](?<!\\)").match(text[m.end() : m.end() + 1]) \
+            and not _rx(r"(?:down|up)arrow|downarrow|uparrow", re.I).match(text[m.end() : m.end() + 9]) and not _ORDINAL.match(text, m.end()):
         role = "name"  # "3D", "5G", "4o": a number glued to a letter names something
-    if unit is None and re.match(r"\s?[×✕xX]\s?\d", text[m.end() : m.end() + 4]):
+    if unit is None and _rx(r"\s?[×✕xX]\s?\d").match(text[m.end() : m.end() + 4]):
         role = "format"  # "256×256", "3 x 3": a resolution or a shape
-    if unit in ("s", "hours", "ms") and re.match(r"-(?:minute|second|hour|day|ms)\b", text[m.end() : m.end() + 8]):
+    if unit in ("s", "hours", "ms") and _rx(r"-(?:minute|second|hour|day|ms)\b").match(text[m.end() : m.end() + 8]):
         role = "name"  # "15-minute resolution", "a 5-second video": a duration used as an adjective
-    if unit is None and re.fullmatch(r"\d{1,2}", m.group()) and text[m.start() - 1 : m.start()] == "(" \
-            and re.match(r"\)\s", text[m.end() : m.end() + 2]) and re.search(r"(?:^|[\s:;,.])$", text[max(0, m.start() - 2) : m.start() - 1]):
+    if unit is None and _rx(r"\d{1,2}").fullmatch(m.group()) and text[m.start() - 1 : m.start()] == "(" \
+            and _rx(r"\)\s").match(text[m.end() : m.end() + 2]) and _rx(r"(?:^|[\s:;,.])$").search(text[max(0, m.start() - 2) : m.start() - 1]):
         role = "ordinal"  # "(2) it speeds up ...": a list marker
     om = _ORDINAL.match(text, m.end())
     if om and unit is None:
@@ -334,7 +339,7 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
 
 def _flop_scale(raw: str) -> float:
     """``TFLOPs`` -> 1e12, ``petaflops`` -> 1e15, ``MACs`` -> 1 (a scale word before was already applied)."""
-    m = re.match(r"(?:\d*\s?)?([KMGTPkmgtp]|[Pp]eta|[Tt]era|[Gg]iga|[Mm]ega)-?(?:FLOP|flop|MAC)", raw)
+    m = _rx(r"(?:\d*\s?)?([KMGTPkmgtp]|[Pp]eta|[Tt]era|[Gg]iga|[Mm]ega)-?(?:FLOP|flop|MAC)").match(raw)
     return _FLOP_PREFIX.get(m.group(1).lower(), 1.0) if m else 1.0
 
 
@@ -390,11 +395,11 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         # A change: "reduces memory from 48G to 7G", "rose from 23.2% to 71.3%" (value is the end point).
-        if i + 1 < len(matches) and re.fullmatch(r"\s(?:\([^()]{1,40}\)\s|(?:with|using|under|on|for)\s(?:[\w-]+\s){1,4})?"
-                                                 r"(?:to|down\sto|up\sto)\s", text[q.end : matches[i + 1].start()]) \
+        if i + 1 < len(matches) and _rx(r"\s(?:\([^()]{1,40}\)\s|(?:with|using|under|on|for)\s(?:[\w-]+\s){1,4})?"
+                                        r"(?:to|down\sto|up\sto)\s").fullmatch(text[q.end : matches[i + 1].start()]) \
                 and _CHANGE_FROM.search(text[max(0, m.start() - 100) : m.start()]) \
-                and not re.search(r"\b(?:rang\w*|vary\w*|varies|spann\w*|speed-?ups|improvements|gains|reductions|savings)\sfrom\s$",
-                                  text[max(0, m.start() - 20) : m.start()], re.I):
+                and not _rx(r"\b(?:rang\w*|vary\w*|varies|spann\w*|speed-?ups|improvements|gains|reductions|savings)\sfrom\s$", re.I).search(
+                            text[max(0, m.start() - 20) : m.start()]):
             q2 = _read_one(text, matches[i + 1])
             seconds = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "hours": 3600.0}
             both_times = q.unit in seconds and q2.unit in seconds
@@ -410,7 +415,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if i + 1 < len(matches):
             nxt = matches[i + 1]
             sep = text[q.end : nxt.start()]
-            if _RANGE_SEP.fullmatch(sep) and (sep.strip() != "and" or re.search(r"between\s$", text[max(0, m.start() - 8) : m.start()])):
+            if _RANGE_SEP.fullmatch(sep) and (sep.strip() != "and" or _rx(r"between\s$").search(text[max(0, m.start() - 8) : m.start()])):
                 q2 = _read_one(text, nxt)
                 scaled_pair = q2.unit is None and q.unit is None and q2.unit_raw is not None and q.unit_raw == q2.unit_raw
                 if scaled_pair and q2.value > q.value and q2.role == "measure" and "-" in sep:
@@ -442,7 +447,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                         start=g.start, end=g.end, group=m.start()))
                 out.append(Quantity(value=last.value, unit=last.unit, unit_raw=last.unit_raw, text=last.text,
                                     start=last.start, end=last.end, group=m.start()))
-            elif len(group) == 2 and re.match(r"\s(?:of|the|as\s(?:many|much|few|little))\s", text[group[-1].end() :]) \
+            elif len(group) == 2 and _rx(r"\s(?:of|the|as\s(?:many|much|few|little))\s").match(text[group[-1].end() :]) \
                     and 0 < _to_float(group[0].group()) < _to_float(group[1].group()) <= 16:
                 # "2/3 of the parameters": a fraction, read as a share
                 share = round(100.0 * _to_float(group[0].group()) / _to_float(group[1].group()), 1)
@@ -454,7 +459,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                     start=m.start(), end=group[-1].end(), role="format"))
             i = j
             continue
-        spread = re.match(r"\s?(?:±|\\pm|\+/-|\+-|pm)\s?", text[q.end :])
+        spread = _rx(r"\s?(?:±|\\pm|\+/-|\+-|pm)\s?").match(text[q.end :])
         if q.unit is None and spread and i + 1 < len(matches) and matches[i + 1].start() == q.end + spread.end():
             sq = _read_one(text, matches[i + 1])
             if sq.unit is not None:
@@ -492,7 +497,7 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         if q.unit is not None and q.unit != nxt.unit:
             continue
         if q.unit is not None and sep.strip() == "," and nxt.group is None \
-                and re.search(r"\bby\s(?:up\sto\s|about\s|over\s|nearly\s)?$", text[max(0, q.start - 12) : q.start]):
+                and _rx(r"\bby\s(?:up\sto\s|about\s|over\s|nearly\s)?$").search(text[max(0, q.start - 12) : q.start]):
             continue  # "by 52.7%, 92% accuracy": two numbers with their own units, not the end of a list "A, B and C"
         group = nxt.group if nxt.group is not None else nxt.start
         out[i] = _with(q, unit=nxt.unit, unit_raw=nxt.unit_raw if q.unit is None else q.unit_raw, group=group)

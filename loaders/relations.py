@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Patterns written inline are compiled once and kept here: the re module's own cache (512 entries)
+# is shared with the whole mapper, whose patterns built from names keep evicting these.
+_rx = lru_cache(maxsize=1024)(re.compile)
+
 EXTRACTOR = "relations"
 VERSION = "1.0"
 
@@ -196,7 +200,7 @@ def _generic_words() -> frozenset[str]:
 
 
 def _expand(term: str) -> list[str]:
-    m = re.search(r"\{([^{}]*)\}", term)
+    m = _rx(r"\{([^{}]*)\}").search(term)
     if not m:
         return [term]
     return [x for alt in m.group(1).split("|") for x in _expand(term[: m.start()] + alt + term[m.end() :])]
@@ -305,7 +309,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     mask = bytearray(len(text) + 1)
     for s_, e_ in blocked:
         mask[s_:e_] = b"\x01" * (e_ - s_)
-    lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z0-9]*(?![\w-])", text))
+    lower_words = set(_rx(r"(?<![\w-])[a-z][a-z0-9]*(?![\w-])").findall(text))
     loose_only: list[Named] = []
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
@@ -315,7 +319,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
-        if re.match(r"-(?:based|like|style|aware|friendly|specific)\b", text[nm.end() : nm.end() + 10]) or \
+        if _rx(r"-(?:based|like|style|aware|friendly|specific)\b").match(text[nm.end() : nm.end() + 10]) or \
                 _DESCRIPTOR_WORD.search(tok):
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
@@ -326,10 +330,10 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
         s0, e0 = nm.start(), nm.end()
         if coined:
             # "Gated DeltaNet", "LookAhead Decoding": a capitalised word next to a coined name belongs to it
-            pre = re.search(r"(?<![\w-])([A-Z][a-z]+)\s$", text[max(start, s0 - 20) : s0])
+            pre = _rx(r"(?<![\w-])([A-Z][a-z]+)\s$").search(text[max(start, s0 - 20) : s0])
             if pre and pre.group(1).lower() not in _STOP_CAPS and pre.group(1) not in _VENDORS:
                 s0 -= len(pre.group(0))
-            post = re.match(r"\s([A-Z][a-z]+)(?![\w-])", text[e0 : min(end, e0 + 20)])
+            post = _rx(r"\s([A-Z][a-z]+)(?![\w-])").match(text[e0 : min(end, e0 + 20)])
             if post and post.group(1).lower() not in _STOP_CAPS:
                 e0 += len(post.group(0))
             out.append(Named(_method_id(text[s0:e0]), s0, e0))
@@ -404,14 +408,14 @@ def _own_ids_of(methods: tuple[ProposedMethod, ...]) -> dict[str, str]:
 def _title_name(doc: LinkedDoc) -> str | None:
     """The named method a paper without a proposed method is about: the name leading its title
     ("Lion Secretly Solves ...": Lion), when the abstract writes it capitalised and never in lower case."""
-    m = re.match(r"([A-Z][\w-]*[A-Za-z0-9])(?=[\s:])", doc.paper.title_text)
+    m = _rx(r"([A-Z][\w-]*[A-Za-z0-9])(?=[\s:])").match(doc.paper.title_text)
     if not m:
         return None
     name = m.group(1)
     abstract = doc.paper.text[len(doc.paper.title_text) :]
     if name in _generic_words() or name.lower() in _STOP_CAPS or name in _VENDORS or len(name) < 3:
         return None
-    if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", abstract) or len(name_positions(abstract, name)) < 2:
+    if _rx(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])").search(abstract) or len(name_positions(abstract, name)) < 2:
         return None
     if any(m_.label not in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m_.text == name for m_ in doc.mentions):
         return None  # a model, data set or device
@@ -428,8 +432,8 @@ def _subject(doc: LinkedDoc, sent_start: int, sent_end: int, *, title_name: bool
     """
     if not doc.methods:
         text = doc.paper.text
-        own_work = re.search(r"\b(?:our|the\sproposed)\s(?:method|approach|technique|model|framework|design|scheme)\b",
-                             text[sent_start:sent_end], re.I)
+        own_work = _rx(r"\b(?:our|the\sproposed)\s(?:method|approach|technique|model|framework|design|scheme)\b", re.I).search(
+                       text[sent_start:sent_end])
         if own_work and doc.in_scope and doc.techniques:
             return doc.techniques[0]
         name = _title_name(doc) if title_name else None
@@ -484,13 +488,13 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
         cites = [(c.start(), c.end()) for c in _CITE_PAREN.finditer(text, m.end(), stop)]
         found = [n for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED)
                  if not any(a <= n.start < b for a, b in cites)
-                 and not re.search(r"\d(?:\.\d+)?%?\s?$", text[max(0, n.start - 8) : n.start])]  # "+4.1 EM": a score
+                 and not _rx(r"\d(?:\.\d+)?%?\s?$").search(text[max(0, n.start - 8) : n.start])]  # "+4.1 EM": a score
         kept: list[Named] = []
         for k, n in enumerate(found):
             if kept and n.start < kept[-1].end:
                 continue  # "Gated DeltaNet" read twice: the longer reading stands
             if k + 1 < len(found) and _DESCRIPTOR.match(text[n.end : n.end + 16]) \
-                    and re.fullmatch(r"\s[\w-]+\s", text[n.end : found[k + 1].start]):
+                    and _rx(r"\s[\w-]+\s").fullmatch(text[n.end : found[k + 1].start]):
                 continue  # "the state-of-the-art ANNS solution DiskANN": a descriptor of the next name
             nxt = next((x for x in found[k + 1 :] if x.start >= n.end), None)  # one span may carry two classes
             if n.id.startswith("technique/") and nxt is not None and nxt.id.startswith("method/") \
@@ -540,8 +544,8 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
     for n in named_in(doc, sent_start, pos):
         if any(s <= n.start < e for s, e in objects) or n.id.startswith("technique/"):
             continue  # class words ("the proposed kernel") are descriptions, not competing subjects
-        if n.id not in own and re.search(r"\b(?:on|in|with|using|to|for|of|from|by|via|at|into)\s(?:the\s|a\s|an\s)?"
-                                         r"(?:[\w-]+\s){0,2}$", text[max(sent_start, n.start - 40) : n.start]):
+        if n.id not in own and _rx(r"\b(?:on|in|with|using|to|for|of|from|by|via|at|into)\s(?:the\s|a\s|an\s)?"
+                                   r"(?:[\w-]+\s){0,2}$").search(text[max(sent_start, n.start - 40) : n.start]):
             continue  # "validate X on the Xilinx Alveo U280": a name inside a phrase is not the subject
         last = (n.start, n.id in own or n.id in parts)
     for m in _OWN_REF.finditer(text[sent_start:pos]):
@@ -574,23 +578,20 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if n.id in own or n.id in seen:
                     continue
                 if rel is RelType.EXTENDS and _NOT_EXTENDING.match(text, pos + len(word)) or (
-                        rel is RelType.EXTENDS and word.startswith("extended") and re.search(
-                            r"\b(?:of|the|an?|with|for|and|over|on)\s$", text[max(sent.start, pos - 6) : pos], re.I)):
+                        rel is RelType.EXTENDS and word.startswith("extended") and _rx(r"\b(?:of|the|an?|with|for|and|over|on)\s$", re.I).search(text[max(sent.start, pos - 6) : pos])):
                     continue  # "enhancing the efficiency of X", "extending it to SLAM", "of extended recordings"
-                if rel is RelType.EXTENDS and re.search(r"\b(?:existing|prior|previous|other|conventional|common)\s(?:[\w-]+\s)?$",
-                                                      text[max(sent.start, n.start - 30) : n.start], re.I):
+                if rel is RelType.EXTENDS and _rx(r"\b(?:existing|prior|previous|other|conventional|common)\s(?:[\w-]+\s)?$", re.I).search(
+                                                  text[max(sent.start, n.start - 30) : n.start]):
                     continue  # "enhances applicability over existing VideoQA models": a class of earlier work
-                if rel is RelType.EXTENDS and word.startswith("on top of") and re.search(
-                        r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", text[sent.start : pos], re.I):
+                if rel is RelType.EXTENDS and word.startswith("on top of") and _rx(r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", re.I).search(text[sent.start : pos]):
                     continue  # "we evaluate X on top of Y": the platform of an experiment, not a method it builds on
-                if rel is RelType.EXTENDS and (not n.id.startswith("method/") or re.match(
-                        r"\s(?:architecture|backbone|family|framework|design)\b", text[n.end : n.end + 14], re.I)):
+                if rel is RelType.EXTENDS and (not n.id.startswith("method/") or _rx(r"\s(?:architecture|backbone|family|framework|design)\b", re.I).match(text[n.end : n.end + 14])):
                     continue  # "based on" a class or an architecture ("built on the Mamba architecture") extends no method
-                if rel is RelType.COMPOSES_WITH and re.match(r"\s(?:a|an|our|the)\s(?:\w+\s)?(?:novel|new|proposed)\b",
-                                                             text[pos + len(word) : n.start], re.I):
+                if rel is RelType.COMPOSES_WITH and _rx(r"\s(?:a|an|our|the)\s(?:\w+\s)?(?:novel|new|proposed)\b", re.I).match(
+                                                        text[pos + len(word) : n.start]):
                     continue  # "together with a novel initialization scheme": more of the contribution itself
-                if rel is RelType.COMPOSES_WITH and re.match(r"^[^.;]{0,30}?\b(?:framework|librar(?:y|ies)|toolkit|platform"
-                                                             r"|compiler|runtime)s?\b", text[n.end : n.end + 60], re.I):
+                if rel is RelType.COMPOSES_WITH and _rx(r"^[^.;]{0,30}?\b(?:framework|librar(?:y|ies)|toolkit|platform"
+                                                        r"|compiler|runtime)s?\b", re.I).match(text[n.end : n.end + 60]):
                     continue  # "integrated into PyTorch (a framework)": software it ships in, not a technique it composes with
                 if rel is RelType.COMPARED_WITH and not n.id.startswith("method/") and not _class_comparator(
                         text, pos, n, sent.end):
@@ -598,22 +599,20 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 at_lead = bool(leading) and pos == sent.start
                 if not (_own_before(doc, sent.start, pos, objects, parts) or (at_lead and own_after_lead)):
                     continue  # the cue is not said of the paper's method
-                if rel is RelType.COMPARED_WITH and (word == "against" and re.search(
-                        r"\b(?:guarantee\w*|robust\w*|protect\w*|defen[cs]\w*|secur\w*|resilien\w*|safe\w*|attack\w*"
-                        r"|immun\w*|guard\w*)\s(?:\w+\s){0,2}$", text[max(sent.start, pos - 40) : pos], re.I)
-                        or re.search(r"\bour\s(?:own\s)?(?:[\w-]+\s)?$", text[max(sent.start, n.start - 30) : n.start], re.I)):
+                if rel is RelType.COMPARED_WITH and (word == "against" and _rx(r"\b(?:guarantee\w*|robust\w*|protect\w*|defen[cs]\w*|secur\w*|resilien\w*|safe\w*|attack\w*"
+                  r"|immun\w*|guard\w*)\s(?:\w+\s){0,2}$", re.I).search(text[max(sent.start, pos - 40) : pos])
+                        or _rx(r"\bour\s(?:own\s)?(?:[\w-]+\s)?$", re.I).search(text[max(sent.start, n.start - 30) : n.start])):
                     continue  # "guarantees against Sybil attacks", "compared to our Triton implementation"
                 if rel is RelType.COMPARED_WITH and (word.startswith("in contrast") or word == "unlike") and not (
                         pos == sent.start and n.id.startswith("method/")
-                        and re.fullmatch(r"\s(?:the\s)?", text[pos + len(word) : n.start])
-                        and re.match(r"\s?(?:\([^()]*\))?,", text[n.end : n.end + 40])):
+                        and _rx(r"\s(?:the\s)?").fullmatch(text[pos + len(word) : n.start])
+                        and _rx(r"\s?(?:\([^()]*\))?,").match(text[n.end : n.end + 40])):
                     continue  # only "In contrast to X, <our method> ..." opening the sentence names a comparator
                 if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
                         text[max(sent.start, pos - 80) : pos]):
                     continue  # "methods such as X" without a comparison is background
-                if rel is RelType.COMPARED_WITH and word in _LIST_CUES and re.search(
-                        r"\b(?:benchmarks?|datasets?|tasks?|domains?|models?|LLMs?|architectures?|families|suites?)\s?,?\s?$",
-                        text[max(sent.start, pos - 40) : pos], re.I):
+                if rel is RelType.COMPARED_WITH and word in _LIST_CUES and _rx(r"\b(?:benchmarks?|datasets?|tasks?|domains?|models?|LLMs?|architectures?|families|suites?)\s?,?\s?$", re.I).search(
+                  text[max(sent.start, pos - 40) : pos]):
                     continue  # "benchmarks such as X": what it is tested on, not what it is compared with
                 seen.add(n.id)
                 qualifier = _qualifier_word(word) if rel is RelType.COMPOSES_WITH else ""
@@ -712,7 +711,7 @@ def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
             continue
         if not _COMPONENT_CUE.search(sent.text):
             continue
-        if _COMPARED.search(before[-60:]) and not re.search(r"\b(?:we|our)\b", before[-60:], re.I):
+        if _COMPARED.search(before[-60:]) and not _rx(r"\b(?:we|our)\b", re.I).search(before[-60:]):
             continue  # "outperforms Optimal Brain Surgeon (OBS)": a baseline, not a part
         seen.add(cid)
         out.append((cid, name, a.sentence, a.long))
@@ -728,17 +727,16 @@ def _not_a_part(doc: LinkedDoc, a: Acronym) -> bool:
     before = text[doc.sentences[a.sentence].start : a.start]
     if not a.entity_id and not _title_case(a.long) and not _owned_long_form(before, a.long):
         return True
-    if re.match(r"\s(?:metric|benchmark|dataset|score)s?\b", text[a.end : a.end + 12], re.I):
+    if _rx(r"\s(?:metric|benchmark|dataset|score)s?\b", re.I).match(text[a.end : a.end + 12]):
         return True  # "a novel Efficiency-Quality Area (EQA) metric": introduced, not a part
-    if re.search(r"\b(?:on\stop\sof|building\son|built\son|based\son|inspired\sby|extends?|extending)\s(?:[^.;,]*\s)?$",
-                 before, re.I):
+    if _rx(r"\b(?:on\stop\sof|building\son|built\son|based\son|inspired\sby|extends?|extending)\s(?:[^.;,]*\s)?$", re.I).search(
+           before):
         return True  # "On top of Segment Anything Model (SAM)", "inspired by ... (LMU)": what it builds on, not a part
-    if re.search(r"\b(?:domains?|tasks?|applications?|areas?|fields?|problems?|settings?)\b[^.;]{0,30}\b(?:including|such\sas"
-                 r"|like|e\.g\.,?)\s(?:[^.;]*\s)?$", before, re.I):
+    if _rx(r"\b(?:domains?|tasks?|applications?|areas?|fields?|problems?|settings?)\b[^.;]{0,30}\b(?:including|such\sas"
+           r"|like|e\.g\.,?)\s(?:[^.;]*\s)?$", re.I).search(before):
         return True  # "various domains, including Simultaneous Localization and Mapping (SLAM)": a task
-    return bool(re.match(r"[-\s](?:based|like|style|aware|guided|driven)\b", text[a.end : a.end + 10]) or re.search(
-        r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$",
-        before.rstrip() + " ", re.I))
+    return bool(_rx(r"[-\s](?:based|like|style|aware|guided|driven)\b").match(text[a.end : a.end + 10]) or _rx(r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$", re.I).search(
+  before.rstrip() + " "))
 
 
 def _title_case(long: str) -> bool:
@@ -752,16 +750,14 @@ def _owned_long_form(before: str, long: str) -> bool:
     """Whether the sentence makes a plain-words long form the authors' own: a proposing verb, "our", or a
     list of components leads to it ("we utilize value-driven patch classification (VDPC)")."""
     n = 5
-    return bool(re.search(rf"\b(?:(?:we|our|it|which|that|(?-i:[A-Z][\w-]*[A-Z][\w-]*))\s(?:\w+\s){{0,2}}?(?:propos|introduc|design|develop|utili[sz]|employ"
-                          rf"|present|devis|implement|adopt|us(?:e|es|ing)\b|leverag|featur|compris|includ|contain|integrat"
-                          rf"|incorporat)\w*|our|components?:?|modules?:?)\s(?:[^\s.;]+\s){{0,{n}}}$", before.rstrip() + " ", re.I)
+    return bool(_rx(rf"\b(?:(?:we|our|it|which|that|(?-i:[A-Z][\w-]*[A-Z][\w-]*))\s(?:\w+\s){{0,2}}?(?:propos|introduc|design|develop|utili[sz]|employ"
+                    rf"|present|devis|implement|adopt|us(?:e|es|ing)\b|leverag|featur|compris|includ|contain|integrat"
+                    rf"|incorporat)\w*|our|components?:?|modules?:?)\s(?:[^\s.;]+\s){{0,{n}}}$", re.I).search(before.rstrip() + " ")
                 # "a light module, termed dynamic token pruner (DTP)": the authors name it
-                or re.search(r"\b(?:termed|called|dubbed|named|coined|denoted(?:\sas)?)\s(?:the\s|a\s|an\s)?$", before.rstrip() + " ",
-                             re.I)
-                or re.search(r"(?:^|\s)\(?(?:[a-e]|[1-5]|i{1,3}|iv)\)\s(?:[^\s.;]+\s){0,%d}$" % n, before.rstrip() + " ")
+                or _rx(r"\b(?:termed|called|dubbed|named|coined|denoted(?:\sas)?)\s(?:the\s|a\s|an\s)?$", re.I).search(before.rstrip() + " ")
+                or _rx(r"(?:^|\s)\(?(?:[a-e]|[1-5]|i{1,3}|iv)\)\s(?:[^\s.;]+\s){0,%d}$" % n).search(before.rstrip() + " ")
                 # "... further integrates a suite of services: a scheduler ..., an agent record-and-replay (AgentRR)"
-                or re.search(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain|component|module|part)\w*\b[^.;:]*:\s[^.:]*$", before,
-                             re.I))
+                or _rx(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain|component|module|part)\w*\b[^.;:]*:\s[^.:]*$", re.I).search(before))
 
 
 _PARTS_LIST = re.compile(r"\b(?:two|three|four|several|key|main|core|novel)\s(?:\w+\s)?(?:components?|modules?|designs?|"
@@ -771,8 +767,8 @@ _TITLE_WORD = r"(?:[A-Z][\w]*(?:-[\w]+)*)"
 
 def _title_phrase(item: str) -> str | None:
     """The name an item of a list of parts gives ("the Temporal Mamba Fuser" -> "Temporal Mamba Fuser")."""
-    item = re.sub(r"^(?:the|a|an|our|novel|new|dedicated)\s+", "", item.strip(), flags=re.I)
-    m = re.match(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,4}}", item)
+    item = _rx(r"^(?:the|a|an|our|novel|new|dedicated)\s+", re.I).sub("", item.strip())
+    m = _rx(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,4}}").match(item)
     if not m:
         return None
     name = m.group()
@@ -807,11 +803,11 @@ def _part_name(np: str) -> str | None:
     """
     name = _PART_HEAD.sub("", _PART_ADJ.sub("", np.strip()))
     words = name.split()
-    if not 2 <= len(words) <= 5 or _NOT_PART.search(name) or not re.search(r"[a-z]{3}", name, re.I) \
-            or any(re.fullmatch(r"\d+(?:\.\d+)?[KMBkmb]?", w) for w in words):
+    if not 2 <= len(words) <= 5 or _NOT_PART.search(name) or not _rx(r"[a-z]{3}", re.I).search(name) \
+            or any(_rx(r"\d+(?:\.\d+)?[KMBkmb]?").fullmatch(w) for w in words):
         return None  # one word ("windowing") is too weak a name without quotes
-    if re.match(r"(?:to|it|them|this|these|that|our|its|their|two|three|several|multiple|an?|and|or|yet|but)\b", name, re.I) \
-            or re.search(r"\b(?:and|or|yet|but|with|into|its|called|dubbed|named)\b", name, re.I):
+    if _rx(r"(?:to|it|them|this|these|that|our|its|their|two|three|several|multiple|an?|and|or|yet|but)\b", re.I).match(name) \
+            or _rx(r"\b(?:and|or|yet|but|with|into|its|called|dubbed|named)\b", re.I).search(name):
         return None  # a clause or a coordination, not a name
     return name
 
@@ -834,7 +830,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         parent = main.id
         # "Temba Blocks include the Temporal Local Module (TLM)": a part of a part
         for other_id, other_name, osi, _l in comps:
-            lead = re.match(r"(?:The\s|Our\s)?", sent.text)
+            lead = _rx(r"(?:The\s|Our\s)?").match(sent.text)
             at = lead.end() if lead else 0
             if other_id != cid and osi < si and sent.text.startswith(other_name, at) and not (
                     sent.text[at + len(other_name) : at + len(other_name) + 1].isalnum()):
@@ -849,17 +845,17 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         for comp in m.components:
             if comp in known or any(comp == f"method/{slug(n.split()[0])}" for _c, n, _s, _l in comps):
                 continue
-            if comp in not_parts or re.match(r"method/(?:\d|(?:two|three|four|several|yet|open-source|near|our|novel|new)-)",
-                                             comp):
+            if comp in not_parts or _rx(r"method/(?:\d|(?:two|three|four|several|yet|open-source|near|our|novel|new)-)").match(
+                                        comp):
                 continue  # a task or measure the abstract defines, or a phrase that is no name ("two-novel-...")
             hit = next((x for x in doc.mentions if x.entity_id == comp), None)
-            if hit is not None and re.search(r"\b(?:metric|benchmark|dataset|score)s?,?\s(?:called\s|named\s|dubbed\s)?$",
-                                             text[max(0, hit.start - 30) : hit.start], re.I):
+            if hit is not None and _rx(r"\b(?:metric|benchmark|dataset|score)s?,?\s(?:called\s|named\s|dubbed\s)?$", re.I).search(
+                                       text[max(0, hit.start - 30) : hit.start]):
                 continue  # "integrates a novel metric Beyond@K": a metric the paper introduces, not a part
             if hit is not None and any(a.start <= hit.start < a.end and _compact(a.short) in own_names for a in doc.acronyms):
                 continue  # "RObustifying Memory-Efficient NAS (ROME)": a word of the method's own long name
-            head = re.match(r"\s(?:[a-z]+\s)?(?:chain|unit|engine|buffer|scheduler|manager|table|cache"
-                            r"|controller|array|core|allocator|predictor|router)s?\b", text[hit.end : hit.end + 30]) \
+            head = _rx(r"\s(?:[a-z]+\s)?(?:chain|unit|engine|buffer|scheduler|manager|table|cache"
+                       r"|controller|array|core|allocator|predictor|router)s?\b").match(text[hit.end : hit.end + 30]) \
                 if hit is not None else None
             if head and hit is not None and comp == f"method/{slug(hit.text)}":
                 comp = f"method/{slug(hit.text + head.group())}"  # "a configurable sparse DSP chain": the whole name
@@ -875,15 +871,15 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         lm = _PARTS_LIST.search(sent.text)
         if lm:
             spans.append((lm.end(), len(sent.text)))
-        em = re.match(r"^\s?\((?:[b-e]|[2-5])\)\s", sent.text)
+        em = _rx(r"^\s?\((?:[b-e]|[2-5])\)\s").match(sent.text)
         if em:
             spans.append((em.end(), len(sent.text)))
         for a, b in spans:
-            for item in re.split(r",\s(?:and\s)?|\sand\s|;\s|\s?\((?:[a-e]|[1-5])\)\s", sent.text[a:b]):
+            for item in _rx(r",\s(?:and\s)?|\sand\s|;\s|\s?\((?:[a-e]|[1-5])\)\s").split(sent.text[a:b]):
                 title = _title_phrase(item)
                 if not title and em and a == em.end():
                     # "(2) the bit balance strategy to counteract ...": an enumerated part in plain words
-                    head = re.match(r"(?:the|a|an)\s(?P<np>[^,;:()]{3,60}?)(?=\s(?:to|that|which|for|with|by|in)\b)", item)
+                    head = _rx(r"(?:the|a|an)\s(?P<np>[^,;:()]{3,60}?)(?=\s(?:to|that|which|for|with|by|in)\b)").match(item)
                     title = _part_name(head.group("np")) if head else None
                 if not title:
                     continue
@@ -901,7 +897,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if not _FURTHER.search(sent.text):
             continue  # only a further contribution ("we also propose ...", "First, we introduce ...") is a part
         for pm_ in _PROPOSE_PART.finditer(sent.text):
-            if re.match(r"\s?\(|\s(?:called|dubbed|named)\b", sent.text[pm_.end("np") :]):
+            if _rx(r"\s?\(|\s(?:called|dubbed|named)\b").match(sent.text[pm_.end("np") :]):
                 continue  # an acronym or a name follows: read by the acronym path or a whole contribution
             np_ = pm_.group("np").strip()
             coined = _name_like(np_) and " " not in np_ and np_ not in _generic_words() and \
@@ -920,19 +916,19 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid
     for sent in doc.sentences:
-        for hm in re.finditer(r"\b(?:hybrid|combination|mixture|integration)\sof\s", sent.text, re.I):
+        for hm in _rx(r"\b(?:hybrid|combination|mixture|integration)\sof\s", re.I).finditer(sent.text):
             stop = _phrase_end(text, sent.start + hm.end(), sent.end)
             for n in named_in(doc, sent.start + hm.end(), stop):
                 if n.id.startswith("method/") and n.id not in _own_ids(doc):
-                    acr = re.match(r"\s\(([A-Za-z][\w-]{1,12})\)", text[n.end : n.end + 16])
+                    acr = _rx(r"\s\(([A-Za-z][\w-]{1,12})\)").match(text[n.end : n.end + 16])
                     cid = f"method/{slug(acr.group(1))}" if acr else n.id  # the acronym the abstract defines
                     r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6)
                     if r:
                         yield r
             # "an integration of DNAS, Latency Lookup Tables, dynamic convolutions and ...": a capitalised part name
-            if sent.in_title or not re.match(r"(?:combination|integration)", hm.group(), re.I) or text[stop : stop + 1] == "(":
+            if sent.in_title or not _rx(r"(?:combination|integration)", re.I).match(hm.group()) or text[stop : stop + 1] == "(":
                 continue  # "Mixture of Experts", "Mixture of Kronecker Adapters": a name's own expansion
-            for item in re.split(r",\s(?:and\s)?|\sand\s", text[sent.start + hm.end() : stop]):
+            for item in _rx(r",\s(?:and\s)?|\sand\s").split(text[sent.start + hm.end() : stop]):
                 title = _title_phrase(item)
                 if title and f"method/{slug(title)}" not in _own_ids(doc):
                     r = _rel(doc, RelType.HAS_COMPONENT, main.id, f"method/{slug(title)}", sent.index, 0.55,
@@ -945,7 +941,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
 
 
 def _compact(name: str) -> str:
-    return re.sub(r"[\s\-_.]", "", name).lower()
+    return _rx(r"[\s\-_.]").sub("", name).lower()
 
 
 def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
@@ -957,7 +953,7 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if n.id.startswith("method/"):
             candidates.setdefault(n.id, (text[n.start : n.end], n.start))
     for m in doc.mentions:
-        if m.label is NodeLabel.MODEL and m.entity_id and re.search(r"\d", m.text) and len(_compact(m.text)) >= 3:
+        if m.label is NodeLabel.MODEL and m.entity_id and _rx(r"\d").search(m.text) and len(_compact(m.text)) >= 3:
             candidates.setdefault(f"method/{slug(m.text)}", (m.text, m.start))
     parts = {cid for cid, _n, _s, _l in _components(doc)}
     # "computer-aided design (CAD)" in CAD-Llama, "scene text recognition (STR)" in ViTSTR: a task, not a method
@@ -991,10 +987,10 @@ def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
 def _same_thing(rest: str, name: str, text: str) -> bool:
     """Whether a name that only adds ``rest`` to an earlier one is that one again: a plural, a size
     letter (S/M/L/B/T/XL) or a size cut off at its decimal point ("Falcon-X-0" of "Falcon-X-0.5B")."""
-    if rest == "s" or re.fullmatch(r"(?:x?[smlbt]|xxl)", rest):
+    if rest == "s" or _rx(r"(?:x?[smlbt]|xxl)").fullmatch(rest):
         return True
-    return bool(re.fullmatch(r"\d+", rest)) and any(
-        re.match(r"\.\d+\s?[BMK]\b", text[p + len(name) :]) for p in name_positions(text, name))
+    return bool(_rx(r"\d+").fullmatch(rest)) and any(
+        _rx(r"\.\d+\s?[BMK]\b").match(text[p + len(name) :]) for p in name_positions(text, name))
 
 
 # -- bottlenecks ------------------------------------------------------------------------------------
@@ -1036,7 +1032,7 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
             if target in seen:
                 continue
             window = sent.text[max(0, s - 80) : min(len(sent.text), e + 40)]
-            if not (_TARGET_VERB.search(window) or re.search(r"\b(?:bottleneck|constant|fewer)\b", window, re.I)):
+            if not (_TARGET_VERB.search(window) or _rx(r"\b(?:bottleneck|constant|fewer)\b", re.I).search(window)):
                 continue
             seen.add(target)
             r = _rel(doc, RelType.ADDRESSES, subject, target, sent.index, 0.6)
@@ -1077,8 +1073,8 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
             # "FooMerge: Parameter-Free KV Cache Compression": a title naming the method and what it shrinks
             if doc.methods and name_positions(sent.text, doc.methods[0].name):
                 for target, s, e in _lexicon_hits(_MEMORY, sent.text):
-                    if re.match(r"\s(?:compression|quantization|eviction|pruning|merging|reduction|sparsification)\b",
-                                sent.text[e:], re.I) and (main, target) not in seen:
+                    if _rx(r"\s(?:compression|quantization|eviction|pruning|merging|reduction|sparsification)\b", re.I).match(
+                           sent.text[e:]) and (main, target) not in seen:
                         seen.add((main, target))
                         r = _rel(doc, RelType.REDUCES, main, target, sent.index, 0.6)
                         if r:
@@ -1100,12 +1096,11 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
                     if r:
                         yield r
                 continue
-            if target == "memory/weights" and not re.search(r"\b(?:quantiz|compress|prun|offload)\w*", sent.text, re.I):
+            if target == "memory/weights" and not _rx(r"\b(?:quantiz|compress|prun|offload)\w*", re.I).search(sent.text):
                 continue
-            if re.search(r"\b(?:increas|grow|rais|inflat|doubl)\w*\b", sent.text[verb.end() : s], re.I):
+            if _rx(r"\b(?:increas|grow|rais|inflat|doubl)\w*\b", re.I).search(sent.text[verb.end() : s]):
                 continue  # "reducing the parameters increases the activations": the component grows
-            if re.search(r"(?:\b(?:16|32)-bit|\b(?:fp16|bf16|fp32|full[- ]precision|uncompressed|dense))\s$", sent.text[max(0, s - 20) : s],
-                         re.I):
+            if _rx(r"(?:\b(?:16|32)-bit|\b(?:fp16|bf16|fp32|full[- ]precision|uncompressed|dense))\s$", re.I).search(sent.text[max(0, s - 20) : s]):
                 continue  # "... or 2 tokens/s with 16-bit weights": the component kept at full size
             subject = main
             # a named part of the method right before the verb speaks for itself ("MWQ ... compress expert
@@ -1158,18 +1153,17 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
                 continue
             before = text[max(sent.start, m.start - 50) : m.start]
             after = text[m.end : m.end + 24]
-            platform = re.search(r"\b(?:on|to|for|onto|in|across|with|into)\s(?:\S+\s){0,4}$", before, re.I)
+            platform = _rx(r"\b(?:on|to|for|onto|in|across|with|into)\s(?:\S+\s){0,4}$", re.I).search(before)
             adjective = _HW_ADJ.match(after)
             # "leverages GPU, CPU, and NVMe memory": storage a method stores into is where it is brought
-            storage = m.entity_id == "hwclass/storage" and re.search(
-                r"\b(?:leverag|utili[sz]|us(?:e|es|ing)\b|exploit|offload|spill|stor|swap|stream)\w*\b[^.;]{0,60}$", before, re.I)
+            storage = m.entity_id == "hwclass/storage" and _rx(r"\b(?:leverag|utili[sz]|us(?:e|es|ing)\b|exploit|offload|spill|stor|swap|stream)\w*\b[^.;]{0,60}$", re.I).search(before)
             if not (platform or adjective or storage or sent.in_title):
                 continue
-            if re.search(r"\b(?:than|over|compared\s(?:to|with)|versus|vs\.?|against)\s(?:\S+\s){0,3}$", before, re.I):
+            if _rx(r"\b(?:than|over|compared\s(?:to|with)|versus|vs\.?|against)\s(?:\S+\s){0,3}$", re.I).search(before):
                 continue  # "faster than GPUs": a baseline platform, not a port
-            if re.search(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:\S+\s){0,3}$", before, re.I):
+            if _rx(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:\S+\s){0,3}$", re.I).search(before):
                 continue  # "fine-tuned on a single GPU": where it was trained, not what it was built for
-            if re.match(r"^\s?(?:memory|baseline)\b", after, re.I) and not (storage and after.lstrip().startswith("memory")):
+            if _rx(r"^\s?(?:memory|baseline)\b", re.I).match(after) and not (storage and after.lstrip().startswith("memory")):
                 continue  # "GPU memory", "GPU baseline" (but "NVMe memory" is the storage itself)
             seen.add(m.entity_id)
             r = _rel(doc, RelType.PORTS_TO, subject, m.entity_id, sent.index, 0.6)
@@ -1225,9 +1219,9 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if r:
                     yield r
         # "we compress X (...) to create Y and Z", "we created Y from X"
-        for m in re.finditer(r"\b(?:compress|prun|distill|quantiz|convert|shrink|slim)\w*\s", text[sent.start : sent.end], re.I):
+        for m in _rx(r"\b(?:compress|prun|distill|quantiz|convert|shrink|slim)\w*\s", re.I).finditer(text[sent.start : sent.end]):
             at = sent.start + m.end()
-            create = re.compile(r"\b(?:to\s|and\s)?(?:create|obtain|produce|build|derive|get|yield)\w*\s").search(
+            create = _rx(r"\b(?:to\s|and\s)?(?:create|obtain|produce|build|derive|get|yield)\w*\s").search(
                 text, at, sent.end)
             if not create:
                 continue
@@ -1238,9 +1232,9 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                          qualifier=_derive_kind(doc, sent.text, m.group()))
                 if r:
                     yield r
-        for m in re.finditer(r"\b(?:created|built|obtained|derived|produced)\s", text[sent.start : sent.end], re.I):
+        for m in _rx(r"\b(?:created|built|obtained|derived|produced)\s", re.I).finditer(text[sent.start : sent.end]):
             at = sent.start + m.end()
-            frm = re.compile(r"\bfrom\s").search(text, at, min(sent.end, at + 80))
+            frm = _rx(r"\bfrom\s").search(text, at, min(sent.end, at + 80))
             if not frm:
                 continue
             tgt = [x for x in models if at <= x.start < frm.start()]
@@ -1256,10 +1250,10 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
         hardware = [m for m in doc.mentions_in(sent.index) if m.entity_id and m.label in (NodeLabel.HARDWARE,)]
         for m in _TRAINED.finditer(text, sent.start, sent.end):
             # "fine-tuned on a single GPU (A100 for Model-A, A6000 for Model-B)": device and model in pairs
-            paren = re.search(r"\(([^()]{5,120})\)", text[m.end() : min(sent.end, m.end() + 60)])
+            paren = _rx(r"\(([^()]{5,120})\)").search(text[m.end() : min(sent.end, m.end() + 60)])
             if paren:
                 p0 = m.end() + paren.start(1)
-                for pair in re.finditer(r"[^,;]+?\sfor\s[^,;]+", paren.group(1)):
+                for pair in _rx(r"[^,;]+?\sfor\s[^,;]+").finditer(paren.group(1)):
                     a, b = p0 + pair.start(), p0 + pair.end()
                     dev = [h for h in hardware if a <= h.start < b]
                     mod = [x for x in models if a <= x.start < b and x.start > (dev[0].start if dev else b)]
@@ -1272,7 +1266,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
             subj = [x for x in models if x.end <= m.start()]
             # "we train Llama-2-7B on 8 A100 GPUs": the model is the object of the verb
             obj = [x for x in models if m.start() < x.start < m.end()
-                   and re.match(r"[\w-]+\s(?:the\s|a\s|our\s)?$", text[m.start() : x.start])]
+                   and _rx(r"[\w-]+\s(?:the\s|a\s|our\s)?$").match(text[m.start() : x.start])]
             if hw and (obj or subj):
                 r = _rel(doc, RelType.TRAINED_ON, (obj or subj[-1:])[0].entity_id or "", hw[0].entity_id or "",
                          sent.index, 0.7, qualifier=hw[0].text)
@@ -1282,9 +1276,9 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
 
 def _sibling_of(model_id: str, after: str) -> str | None:
     """"created Foo-47B-Base from the 56B model": the family member of that size (``model/foo-56b``)."""
-    m = re.match(r"(?:the\s|a\s|our\s)?(?:larger\s|original\s|base\s)?(\d+(?:\.\d+)?)\s?([BM])\b(?:-parameter)?\s(?:base\s)?model\b",
-                 after, re.I)
-    fam = re.match(r"(model/.+?)-\d+(?:\.\d+)?[bm](?:-|$)", model_id)
+    m = _rx(r"(?:the\s|a\s|our\s)?(?:larger\s|original\s|base\s)?(\d+(?:\.\d+)?)\s?([BM])\b(?:-parameter)?\s(?:base\s)?model\b", re.I).match(
+            after)
+    fam = _rx(r"(model/.+?)-\d+(?:\.\d+)?[bm](?:-|$)").match(model_id)
     if not m or not fam:
         return None
     return f"{fam.group(1)}-{m.group(1)}{m.group(2).lower()}"
@@ -1293,7 +1287,7 @@ def _sibling_of(model_id: str, after: str) -> str | None:
 def _derive_kind(doc: LinkedDoc, sentence: str, verb: str) -> str:
     """How a model was derived: from the sentence's words, else from the classes the paper studies."""
     for rx, word in ((r"prun|slim", "pruned"), (r"distill", "distilled"), (r"quantiz", "quantized")):
-        if re.search(rx, sentence, re.I):
+        if _rx(rx, re.I).search(sentence):
             return word
     for t in doc.techniques:
         for key, word in (("pruning", "pruned"), ("distillation", "distilled"), ("quantization", "quantized")):
@@ -1341,7 +1335,7 @@ def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
             for pos in name_positions(text, pm.name, sent.start, sent.end):
                 after = _ARCH_AFTER.match(text, pos + len(pm.name), sent.end)
                 before = _ARCH_BEFORE.search(text[sent.start : pos])
-                if after and re.match(rf"\s(?:[\w-]+\s){{0,2}}{_NOT_A_MODEL.pattern}", text[after.end() : after.end() + 50], re.I):
+                if after and _rx(rf"\s(?:[\w-]+\s){{0,2}}{_NOT_A_MODEL.pattern}", re.I).match(text[after.end() : after.end() + 50]):
                     continue  # "a high-throughput MoE LLM inference system": the head noun comes later
                 if after or before:
                     desc = (after or before).group("d")  # type: ignore[union-attr]
@@ -1349,9 +1343,9 @@ def _architecture(doc: LinkedDoc) -> Iterator[Relation]:
             if not desc or _NOT_A_MODEL.search(desc):
                 continue  # "a compression framework for MoE models": the thing described is no model
             arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
-            if arch is None and re.search(r"\b(?:family|series)$", desc):
+            if arch is None and _rx(r"\b(?:family|series)$").search(desc):
                 # "a family of 8B and 56B hybrid Mamba-Transformer models": the class sits before the members' noun
-                longer = re.match(rf"(?P<d>[^.;]{{0,110}}\b{_DESC_NOUN})\b", text[text.find(desc, sent.start) : sent.end])
+                longer = _rx(rf"(?P<d>[^.;]{{0,110}}\b{_DESC_NOUN})\b").match(text[text.find(desc, sent.start) : sent.end])
                 if longer:
                     desc = longer.group("d")
                     arch = next((a for a, rx in _ARCH_RES if rx.search(desc)), None)
@@ -1392,7 +1386,7 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
         for m in _COMBINING.finditer(text, sent.start, sent.end):
             stop = _phrase_end(text, m.end(), sent.end)
             pair = [n for n in named_in(doc, m.end(), stop) if n.id not in own]
-            if len(pair) == 2 and re.fullmatch(r"\s(?:and|with)\s", text[pair[0].end : pair[1].start]) \
+            if len(pair) == 2 and _rx(r"\s(?:and|with)\s").fullmatch(text[pair[0].end : pair[1].start]) \
                     and pair[0].start - m.end() <= 4:
                 r = _rel(doc, RelType.COMPOSES_WITH, pair[0].id, pair[1].id, sent.index, 0.6, qualifier="combined")
                 if r:
@@ -1419,7 +1413,7 @@ def _is_named_contribution(doc: LinkedDoc) -> bool:
     """Whether the paper's own name leads its title ("HEAPO -- An Open Dataset ...")."""
     title = doc.paper.title_text
     return bool(doc.methods) and title.startswith(doc.methods[0].name) and bool(
-        re.match(r"\s?(?::|--|-|—)", title[len(doc.methods[0].name) :]))
+        _rx(r"\s?(?::|--|-|—)").match(title[len(doc.methods[0].name) :]))
 
 
 def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
@@ -1455,11 +1449,10 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
         for pm in doc.methods:
             for pos in name_positions(text, pm.name, sent.start, sent.end):
                 after = text[pos + len(pm.name) : pos + len(pm.name) + 60]
-                opening = pos == sent.start and re.match(r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<k>benchmark|dataset)\b",
-                                                         after, re.I)
-                bench_name = re.search(r"(?:Bench|Benchmark|Arena|Eval)$", pm.name) and re.search(
-                    r"\b(?:we|this\s(?:paper|work))\s(?:\w+\s)?(?:introduce|present|propose|release|construct|build|create|curate)s?\s$",
-                    text[max(sent.start, pos - 40) : pos], re.I)
+                opening = pos == sent.start and _rx(r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<k>benchmark|dataset)\b", re.I).match(
+                                                    after)
+                bench_name = _rx(r"(?:Bench|Benchmark|Arena|Eval)$").search(pm.name) and _rx(r"\b(?:we|this\s(?:paper|work))\s(?:\w+\s)?(?:introduce|present|propose|release|construct|build|create|curate)s?\s$", re.I).search(
+              text[max(sent.start, pos - 40) : pos])
                 if opening or bench_name:
                     kind = opening.group("k").lower() if opening else "benchmark"
                     r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"dataset/{slug(pm.name)}", sent.index, 0.7,
@@ -1509,7 +1502,7 @@ def relations_in_text(title: str, abstract: str, *, methods: Sequence[str] = ())
                                        end=max(pos, 0) + len(name), sentence=sent.index))
     mentions = []
     for word, tid in (("quantization", "technique/quantization"), ("pruning", "technique/pruning")):
-        for m in re.finditer(rf"\b{word}\b", text):
+        for m in _rx(rf"\b{word}\b").finditer(text):
             sent = next(s for s in reversed(sentences) if s.start <= m.start())
             mentions.append(_mention(m.group(), m.start(), m.end(), sent.index, NodeLabel.TECHNIQUE, tid))
     doc = LinkedDoc(paper=paper, sentences=sentences, methods=tuple(proposed),

@@ -41,6 +41,10 @@ from ontology.vocab import NodeLabel
 if TYPE_CHECKING:
     from loaders.mapping.doc import LinkedDoc, LinkedMention
 
+# Patterns written inline are compiled once and kept here: the re module's own cache (512 entries)
+# is shared with the whole mapper, whose patterns built from names keep evicting these.
+_rx = lru_cache(maxsize=1024)(re.compile)
+
 log = logging.getLogger(__name__)
 
 EXTRACTOR = "results"
@@ -248,7 +252,7 @@ def _right_head(text: str, start: int, stop: int) -> str:
             continue  # "the full model's accuracy": a possessive does not end the phrase
         if n >= 8 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
             break
-        if low == "per" and re.match(r"\s(?:dollar|\$|usd|watt|joule)", text[m.end() : m.end() + 8], re.I):
+        if low == "per" and _rx(r"\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[m.end() : m.end() + 8]):
             pass  # "tokens per dollar": the denominator names the measure
         elif low in _RIGHT_STOP or (low == "in" and n > 0 and not _CHANGE_NOUN.match(prev)):
             break
@@ -265,13 +269,13 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
     time cost", "memory cost"). Returns the metric and where it was found (``"right"``/``"left"``/``""``).
     """
     right_head = _right_head(text, q.end, right_bound)
-    as_adj = re.match(r"^\s(?:as|so)\s(\w+)\sas\b", text[q.end : q.end + 40])
+    as_adj = _rx(r"^\s(?:as|so)\s(\w+)\sas\b").match(text[q.end : q.end + 40])
     if as_adj:
         right_head = " " + as_adj.group(1)  # "twice as fast as X"
-    as_many = re.match(r"^\s(?:as|so)\s(?:many|much|few|little)\s((?:[\w-]+\s)?[\w-]+)", text[q.end : q.end + 40])
+    as_many = _rx(r"^\s(?:as|so)\s(?:many|much|few|little)\s((?:[\w-]+\s)?[\w-]+)").match(text[q.end : q.end + 40])
     if as_many:
         right_head = " " + as_many.group(1)  # "1/2 as many parameters"
-    if re.match(r"^[\s-]?(?:times\s)?(?:faster|quicker)\b", text[q.end : q.end + 16], re.I):
+    if _rx(r"^[\s-]?(?:times\s)?(?:faster|quicker)\b", re.I).match(text[q.end : q.end + 16]):
         return "metric/speed", "right"  # "16x faster in end-to-end latency": the factor is a speed-up
     found = _head_metric(right_head)
     if found is not None:
@@ -288,15 +292,15 @@ def _head_metric(phrase: str) -> str | None:
     for n, (metric, rx) in enumerate(_METRIC_RES):
         for m in rx.finditer(phrase):
             if m.start() > 1 and phrase[m.start() - 1] == "-" and phrase[m.start() - 2].isalpha() \
-                    and re.match(r"\s(?!(?:by|of|in|on|at|for|to|and|or|with|from|than|consumption|usage|footprint|overhead"
-                                 r"|requirements?|demands?|savings?|reductions?|traffic|access(?:es)?)\b)[a-z]", phrase[m.end() : m.end() + 14]):
+                    and _rx(r"\s(?!(?:by|of|in|on|at|for|to|and|or|with|from|than|consumption|usage|footprint|overhead"
+                            r"|requirements?|demands?|savings?|reductions?|traffic|access(?:es)?)\b)[a-z]").match(phrase[m.end() : m.end() + 14]):
                 continue  # "in low-cost regimes": the second half of a modifier, not the measure
             hits.append((m.end(), -n, m.start(), metric))
     if not hits:
         return None
     hits.sort()
     end, _n, start, metric = hits[-1]
-    if metric == "metric/cost" and re.match(r"costs?\b", phrase[start:], re.I):
+    if metric == "metric/cost" and _rx(r"costs?\b", re.I).match(phrase[start:]):
         named = [h for h in hits if h[0] <= start and start - h[0] <= 2 and h[3] != "metric/cost"]
         if named:
             return named[-1][3]  # "memory cost", "running time cost": the measure, with "cost" as its head
@@ -356,7 +360,7 @@ def _clause_bounds(text: str, q: Quantity, prev_end: int, next_start: int) -> tu
     # Prepositions on the left ("on", "with") do not end the clause before the number; only
     # punctuation and conjunctions do.
     left = prev_end
-    for m in re.finditer(r"[;:(\[]|,\s|\.\s|\s(?:while|whereas|but|which|and)\s", text[prev_end : q.start]):
+    for m in _rx(r"[;:(\[]|,\s|\.\s|\s(?:while|whereas|but|which|and)\s").finditer(text[prev_end : q.start]):
         left = max(left, prev_end + m.end())
     right = next_start
     m2 = _CLAUSE_BREAK.search(text, q.end, next_start)
@@ -366,14 +370,14 @@ def _clause_bounds(text: str, q: Quantity, prev_end: int, next_start: int) -> tu
 
 
 def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
-    if q.unit_raw == "orders of magnitude" and not re.search(r"\b(?:up\sto|over|more\sthan|at\sleast)\s$",
-                                                            text[max(0, q.start - 14) : q.start], re.I):
+    if q.unit_raw == "orders of magnitude" and not _rx(r"\b(?:up\sto|over|more\sthan|at\sleast)\s$", re.I).search(
+                                                       text[max(0, q.start - 14) : q.start]):
         return "about"  # "an order of magnitude" is a rounded factor
     before = text[max(clause_left, q.start - 30) : q.start]
-    if re.match(r"[\d.,]+\+", q.text):
+    if _rx(r"[\d.,]+\+").match(q.text):
         return "more_than"  # "100+ times faster"
     # "by up to 3x", "reduced by over 60%": look past "by".
-    before_stripped = re.sub(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$", "", before)
+    before_stripped = _rx(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$").sub("", before)
     for name, rx in _QUALIFIERS:
         if rx.search(before) or rx.search(before_stripped):
             return name
@@ -413,17 +417,17 @@ def _condition_of(text: str, q: Quantity) -> str | None:
     setting = bool(_SETTING_BEFORE.search(before))
     for key, rx in _CONDITION_BEFORE:
         if rx.search(before):
-            if key == "sparsity" and not re.search(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", before, re.I):
+            if key == "sparsity" and not _rx(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", re.I).search(before):
                 break  # "enabling sparsity levels up to 70%": a result, not a setting
-            if key == "compression_ratio" and re.search(r"\b(?:achiev|reach|attain|obtain|yield|deliver|provid)\w*\s(?:an?\s|the\s)?"
-                                                         r"(?:[\w-]+\s)?compression", before, re.I):
+            if key == "compression_ratio" and _rx(r"\b(?:achiev|reach|attain|obtain|yield|deliver|provid)\w*\s(?:an?\s|the\s)?"
+                                                   r"(?:[\w-]+\s)?compression", re.I).search(before):
                 break  # "achieves a compression ratio of 12x": a result
             return key
-    if q.unit == "bits" and re.match(r"^\s?(?:per|/)\s?(?:parameter|weight|value|element)", after, re.I):
+    if q.unit == "bits" and _rx(r"^\s?(?:per|/)\s?(?:parameter|weight|value|element)", re.I).match(after):
         return None  # "0.8 bits per parameter" is what a compressor achieves
     if q.unit == "bits" or (q.unit_raw or "").endswith("bit"):
         return "bit_width"
-    if q.unit == "percent" and re.match(r"^\s?(?:expert|parameter|weight|layer)s?\s(?:reduction|pruning|removal)", after, re.I):
+    if q.unit == "percent" and _rx(r"^\s?(?:expert|parameter|weight|layer)s?\s(?:reduction|pruning|removal)", re.I).match(after):
         return "sparsity"  # "(50% expert reduction)": the pruning level the result was measured at
     for key, rx in _CONDITION_AFTER:
         if rx.search(after):
@@ -436,14 +440,14 @@ def _condition_of(text: str, q: Quantity) -> str | None:
             if key == "sparsity" and not setting and _RESULT_REACH.search(before):
                 continue
             return key
-    if q.unit == "percent" and re.match(r"^\s?of\s(?:the\s)?(?:full\s)?(?:kv(?:[- ]cache)?|cache|(?:visual\s|input\s|vision\s)?tokens)\b",
-                                        after, re.I) \
-            and re.search(r"\b(?:using|with|keeping|retaining|preserving)\s(?:only\s|just\s)?$",
-                          before, re.I):
+    if q.unit == "percent" and _rx(r"^\s?of\s(?:the\s)?(?:full\s)?(?:kv(?:[- ]cache)?|cache|(?:visual\s|input\s|vision\s)?tokens)\b", re.I).match(
+                                   after) \
+            and _rx(r"\b(?:using|with|keeping|retaining|preserving)\s(?:only\s|just\s)?$", re.I).search(
+                    before):
         return "compression_ratio"  # "using only 10% of the KV cache", "while keeping 20% of tokens": the budget kept
     if _OTHER_SETTING_AFTER.match(after) or _OTHER_SETTING_BEFORE.search(before):
         return "other"
-    if q.unit == "tokens" and re.search(r"\b(?:at|with|of|for|under|on)\s(?:a\s)?$", before, re.I):
+    if q.unit == "tokens" and _rx(r"\b(?:at|with|of|for|under|on)\s(?:a\s)?$", re.I).search(before):
         return "context_length"
     if q.unit == "GPUs":
         return "devices"
@@ -454,10 +458,10 @@ def _condition_text(q: Quantity) -> str:
     """How a condition value is written in ``conditions``: the number as given, tidied."""
     if q.unit == "tokens" or (q.unit is None and q.unit_raw in ("K", "k", "M")):
         if q.value_max is not None:
-            rng = re.match(r"[\d.,]+\s?[KkMB]?\s?(?:-|–|to)\s?[\d.,]+\s?[KkMB]?", q.text)
+            rng = _rx(r"[\d.,]+\s?[KkMB]?\s?(?:-|–|to)\s?[\d.,]+\s?[KkMB]?").match(q.text)
             if rng:
                 return rng.group().replace(" ", "").replace("–", "-").upper()  # "1K-4K"
-        head = re.match(r"[\d.,]+\s?[KkMB]?", q.text)
+        head = _rx(r"[\d.,]+\s?[KkMB]?").match(q.text)
         return (head.group() if head else q.text).replace(" ", "").upper()
     if q.unit == "bits":
         return f"{q.value:g}"
@@ -473,24 +477,24 @@ def _condition_text(q: Quantity) -> str:
 def _is_count(text: str, q: Quantity) -> bool:
     """Counts of things (tasks, datasets, layers, tokens of training data) are not results."""
     after = text[q.end : q.end + 40]
-    if q.unit is None and re.search(r"\bout\sof\s$", text[max(0, q.start - 8) : q.start], re.I):
+    if q.unit is None and _rx(r"\bout\sof\s$", re.I).search(text[max(0, q.start - 8) : q.start]):
         return True  # "16 experts out of 64": the total of a count
-    if q.unit in ("GB", "MB", "TB") and re.match(r"^[\s-]?(?:(?!(?:of|in|per|on|for|across|each|every|a|an|the)\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
-                                                 r"|servers?|nodes?|accelerators?|boards?)\b", after, re.I):
+    if q.unit in ("GB", "MB", "TB") and _rx(r"^[\s-]?(?:(?!(?:of|in|per|on|for|across|each|every|a|an|the)\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
+                                            r"|servers?|nodes?|accelerators?|boards?)\b", re.I).match(after):
         return True  # "on a single 24GB GPU", "an 80GB GPU": the size of a device, not a result
-    if q.unit in ("hours", "s") and re.match(r"^\s?of\s(?!(?:the\s)?(?:training|pre-?training|fine-?tuning|compute|computation"
-                                              r"|GPU|TPU|search|inference|wall|runtime|run\s?time|processing|work|compression"
-                                              r"|latency|delay|execution)\b)", after, re.I):
+    if q.unit in ("hours", "s") and _rx(r"^\s?of\s(?!(?:the\s)?(?:training|pre-?training|fine-?tuning|compute|computation"
+                                         r"|GPU|TPU|search|inference|wall|runtime|run\s?time|processing|work|compression"
+                                         r"|latency|delay|execution)\b)", re.I).match(after):
         return True  # "1,000 hours of speech", "21,000 hours of unlabeled EEG": an amount of data
-    if q.unit in ("hours", "s", "ms") and re.match(r"^[\s-]?(?:intervals?|windows?|granularity|resolution|clips?|segments?"
-                                                    r"|chunks?|slots?|horizons?)\b", after, re.I):
+    if q.unit in ("hours", "s", "ms") and _rx(r"^[\s-]?(?:intervals?|windows?|granularity|resolution|clips?|segments?"
+                                               r"|chunks?|slots?|horizons?)\b", re.I).match(after):
         return True  # "at 5 minutes intervals", "10 s clips": a setting of the data, not a time measured
     if q.unit not in (None, "tokens", "params"):
         return False
     if q.unit is None and _COUNT_NOUN.match(after):
         return True
-    if q.unit in ("tokens",) and re.search(r"\b(?:trained|pre-?trained|training)\s(?:on|with)\s(?:over\s|more\sthan\s|up\sto\s)?$",
-                                           text[max(0, q.start - 30) : q.start], re.I):
+    if q.unit in ("tokens",) and _rx(r"\b(?:trained|pre-?trained|training)\s(?:on|with)\s(?:over\s|more\sthan\s|up\sto\s)?$", re.I).search(
+                                     text[max(0, q.start - 30) : q.start]):
         return True
     return False
 
@@ -501,14 +505,14 @@ def _is_model_size(text: str, q: Quantity) -> bool:
         return False
     after = text[q.end : q.end + 30]
     before = text[max(0, q.start - 30) : q.start]
-    if re.search(r"\b(?:only|just|merely|as\s(?:few|little|small)\sas)\s(?:a\s|an\s)?$", before, re.I):
+    if _rx(r"\b(?:only|just|merely|as\s(?:few|little|small)\sas)\s(?:a\s|an\s)?$", re.I).search(before):
         return False  # "using only a 7M-parameter model": the small size is the efficiency claim itself
-    if re.match(r"^[\s-]*(?:-?parameters?\s|-?params?\s)?(?:[\w-]+\s)?(?:models?|LLMs?|SLMs?|LMs?|variants?|versions?"
-                r"|scales?|sizes?|transformers?|networks?|backbones?|decoders?|encoders?|MoE|dense|base|checkpoints?)\b",
-                after, re.I):
+    if _rx(r"^[\s-]*(?:-?parameters?\s|-?params?\s)?(?:[\w-]+\s)?(?:models?|LLMs?|SLMs?|LMs?|variants?|versions?"
+           r"|scales?|sizes?|transformers?|networks?|backbones?|decoders?|encoders?|MoE|dense|base|checkpoints?)\b", re.I).match(
+           after):
         return True
-    if re.search(r"\b(?:scale|scales|scaling|sized|size|sizes|from|to|and|with|contains|has|of|at|between|up\sto)\s$",
-                 before, re.I) and not re.search(r"\b(?:by|only|just|merely)\s$", before, re.I):
+    if _rx(r"\b(?:scale|scales|scaling|sized|size|sizes|from|to|and|with|contains|has|of|at|between|up\sto)\s$", re.I).search(
+           before) and not _rx(r"\b(?:by|only|just|merely)\s$", re.I).search(before):
         return True
     return False
 
@@ -563,10 +567,10 @@ def _baseline_cues(text: str) -> list[_Cue]:
     owner = [(m.start(), m.end(), "of") for m in _OWNER_CUE.finditer(text)]
     for start, rest_start, cue in sorted([(m.start(), m.end(), m.group().strip().lower())
                                           for m in _BASELINE_CUE_R.finditer(text)] + owner):
-        if cue == "over" and re.match(r"\s*[\d~≈]", text[rest_start:]):
+        if cue == "over" and _rx(r"\s*[\d~≈]").match(text[rest_start:]):
             continue  # "over 60%" is a qualifier
-        if cue == "than" and re.search(r"\b(?:less|more|fewer|greater)\s$", text[max(0, start - 6) : start]) \
-                and re.match(r"\s*[\d~≈]", text[rest_start:]):
+        if cue == "than" and _rx(r"\b(?:less|more|fewer|greater)\s$").search(text[max(0, start - 6) : start]) \
+                and _rx(r"\s*[\d~≈]").match(text[rest_start:]):
             continue  # "less than 1%" is a qualifier
         end_m = _BASELINE_END.search(text, rest_start)
         end = end_m.start() if end_m else len(text)
@@ -578,10 +582,10 @@ def _baseline_cues(text: str) -> list[_Cue]:
             continue
         examples_start = None
         ex = _EXAMPLES.match(text[end:])
-        if ex is None and re.search(r"\b(?:provided|offered|developed|released|implemented|proposed|introduced)$", raw):
-            ex = re.match(r"\sby\s", text[end:])  # "the solutions provided by X"
+        if ex is None and _rx(r"\b(?:provided|offered|developed|released|implemented|proposed|introduced)$").search(raw):
+            ex = _rx(r"\sby\s").match(text[end:])  # "the solutions provided by X"
         if ex and ex.group().strip() == "(":
-            close = re.match(r"[^()\d]{1,60}\)", text[end + ex.end() :])
+            close = _rx(r"[^()\d]{1,60}\)").match(text[end + ex.end() :])
             if close is None:
                 ex = None  # "(3x faster at 128K)": a parenthesis of results, not of names
             else:
@@ -592,11 +596,11 @@ def _baseline_cues(text: str) -> list[_Cue]:
             end = ex_end.start() if ex_end else len(text)
         # the list of names may continue past a comma: "over H2O, SnapKV and PyramidKV"
         list_end = end
-        lm = re.match(r"(?:,\s(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?[A-Z][\w.+\-]*"
-                      r"(?:\s[A-Za-z0-9][\w.+\-]*){0,2}|\s(?:and|or)\s[A-Z][\w.+\-]*(?:\s[A-Za-z0-9][\w.+\-]*){0,2})+",
-                      text[end:])
-        if lm and (re.search(r"\b(?:and|or)\s", lm.group()) or re.match(r"[,\s]*(?:e\.g\.|i\.e\.|such\sas|including)", lm.group())
-                   or re.match(r",?\s?respectively|\s*(?:[.;)]|$)", text[end + lm.end() :])):
+        lm = _rx(r"(?:,\s(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?[A-Z][\w.+\-]*"
+                 r"(?:\s[A-Za-z0-9][\w.+\-]*){0,2}|\s(?:and|or)\s[A-Z][\w.+\-]*(?:\s[A-Za-z0-9][\w.+\-]*){0,2})+").match(
+                 text[end:])
+        if lm and (_rx(r"\b(?:and|or)\s").search(lm.group()) or _rx(r"[,\s]*(?:e\.g\.|i\.e\.|such\sas|including)").match(lm.group())
+                   or _rx(r",?\s?respectively|\s*(?:[.;)]|$)").match(text[end + lm.end() :])):
             # "over H2O, SnapKV and PyramidKV"; not "Compared to X, NetY achieves ...": a subject after a fronted comparison
             list_end = end + lm.end()
         cues.append(_Cue(start=start, phrase=phrase, phrase_start=rest_start + skip, list_end=list_end,
@@ -615,7 +619,7 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     candidates: list[Quantity] = []
     compared = _comparative_spans(text)
     for q in quantities:
-        if q.role == "format" and re.fullmatch(r"\d+/\d+", q.text):
+        if q.role == "format" and _rx(r"\d+/\d+").fullmatch(q.text):
             conds.append(("configuration", q.text, q.start))
             continue
         if q.role != "measure":
@@ -640,16 +644,16 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
             continue  # "compared to INT8 quantization": the baseline's precision, not a setting of the result
         if name.startswith("w") and "a" in name:
             conds.append(("bit_width", name.upper(), s))
-        elif re.fullmatch(r"(?:int|fp)\d+", name) and (
-                re.match(r"\s(?:model|weights?|quantiz\w*|inference|precision)", text[_e : _e + 14])
-                or re.search(r"\bquantiz\w*\s(?:[\w-]+\s){0,2}?(?:to|into|in|at)\s$", text[max(0, s - 40) : s], re.I)):
+        elif _rx(r"(?:int|fp)\d+").fullmatch(name) and (
+                _rx(r"\s(?:model|weights?|quantiz\w*|inference|precision)").match(text[_e : _e + 14])
+                or _rx(r"\bquantiz\w*\s(?:[\w-]+\s){0,2}?(?:to|into|in|at)\s$", re.I).search(text[max(0, s - 40) : s])):
             # "INT4 weights", "when quantized to INT4": the precision the result was measured at
-            conds.append(("bit_width", re.sub(r"\D", "", name), s))
+            conds.append(("bit_width", _rx(r"\D").sub("", name), s))
 
-    for bm in re.finditer(r"\bbatch\s(?:size\s)?(?:of\s)?(one|two|four|eight|sixteen)\b", text, re.I):
+    for bm in _rx(r"\bbatch\s(?:size\s)?(?:of\s)?(one|two|four|eight|sixteen)\b", re.I).finditer(text):
         conds.append(("batch_size", str(int(_WORD_NUMBER[bm.group(1).lower()])), bm.start()))
-    for dm in re.finditer(r"\b(?:on|using|with|in)\s(?:a\s)?(single|one)\s(?:[\w-]+\s){0,2}?(?:GPU|TPU|CPU|NPU|device"
-                          r"|accelerator|server|machine)s?\b", text, re.I):
+    for dm in _rx(r"\b(?:on|using|with|in)\s(?:a\s)?(single|one)\s(?:[\w-]+\s){0,2}?(?:GPU|TPU|CPU|NPU|device"
+                  r"|accelerator|server|machine)s?\b", re.I).finditer(text):
         conds.append(("devices", "1", dm.start()))
     groups: dict[int, list[Quantity]] = defaultdict(list)
     for q in candidates:
@@ -672,7 +676,7 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
             res = _with_baseline(text, res, cues, candidates)
             out.extend(_split_measures(text, res))
     out = _pair_measures(text, _inherit(text, out))
-    if out and re.search(r"(?:^|,\s)on\saverage,", text[: out[0].start], re.I):
+    if out and _rx(r"(?:^|,\s)on\saverage,", re.I).search(text[: out[0].start]):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
         out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
     return tuple(replace(r, conditions=_conditions_for(r, out, conds, text)) for r in out)
@@ -694,7 +698,7 @@ def _pair_measures(text: str, out: list[SentenceResult]) -> list[SentenceResult]
     i = 0
     while i < len(result):
         j = i
-        while j + 1 < len(result) and re.fullmatch(r"\s?(?:,\s?(?:and\s)?|\s(?:and|&)\s)", text[result[j].end : result[j + 1].start]):
+        while j + 1 < len(result) and _rx(r"\s?(?:,\s?(?:and\s)?|\s(?:and|&)\s)").fullmatch(text[result[j].end : result[j + 1].start]):
             j += 1
         members = result[i : j + 1]
         clause_start = result[i - 1].end if i > 0 else 0
@@ -703,25 +707,25 @@ def _pair_measures(text: str, out: list[SentenceResult]) -> list[SentenceResult]
         for found in (m, after):
             if found is None:
                 continue
-            items = [x.strip() for x in re.split(r",\s(?:and\s)?|\s(?:and|&)\s", found.group("list"))
+            items = [x.strip() for x in _rx(r",\s(?:and\s)?|\s(?:and|&)\s").split(found.group("list"))
                      if x.strip() and x.strip().lower() not in ("respectively", "correspondingly")]
             metrics = [_head_metric(x) for x in items]
             if len(items) < 2 or not all(metrics) or len(set(metrics)) != len(metrics) \
-                    or any(re.search(r"\d", x) or re.search(r"\b(?:achiev|reach|obtain|enhanc|improv|reduc|increas|boost|deliver|provid"
-                                                         r"|offer|outperform|maintain|keep|retain|enabl|run|lower|cut|is|are)\w*\s\w", x, re.I)
+                    or any(_rx(r"\d").search(x) or _rx(r"\b(?:achiev|reach|obtain|enhanc|improv|reduc|increas|boost|deliver|provid"
+                                                   r"|offer|outperform|maintain|keep|retain|enabl|run|lower|cut|is|are)\w*\s\w", re.I).search(x)
                            for x in items):
                 continue
             verb = found.group("verb").lower()
-            if found is m and not re.match(r"(?:reduc|lower|cut|decreas|shrink|sav|improv|increas|boost|enhanc|rais|accelerat)", verb):
+            if found is m and not _rx(r"(?:reduc|lower|cut|decreas|shrink|sav|improv|increas|boost|enhanc|rais|accelerat)").match(verb):
                 continue  # the measures must be the objects of a verb of change
             def direction(metric: str, item: str, r: SentenceResult) -> Direction | None:
                 if r.kind != "relative" or (r.direction is None and r.unit == "percent"):
                     return r.direction
-                if re.match(r"(?:reduc|cut|lower|decreas|sav|shrink|drop)", verb):
+                if _rx(r"(?:reduc|cut|lower|decreas|sav|shrink|drop)").match(verb):
                     return "decrease"
-                if metric in LOWER_IS_BETTER and (_EFFICIENCY.search(item) or re.match(r"(?:improv|enhanc|gain|boost|speed)", verb)):
+                if metric in LOWER_IS_BETTER and (_EFFICIENCY.search(item) or _rx(r"(?:improv|enhanc|gain|boost|speed)").match(verb)):
                     return "decrease"
-                return "increase" if metric in HIGHER_IS_BETTER or re.match(r"increas|rais|grow", verb) else "decrease"
+                return "increase" if metric in HIGHER_IS_BETTER or _rx(r"increas|rais|grow").match(verb) else "decrease"
             if len(members) == len(items):
                 for k, (r, metric, item) in enumerate(zip(members, metrics, items)):
                     members[k] = replace(r, metric=metric, direction=direction(metric, item, r), partial=False)
@@ -793,7 +797,7 @@ def _same_scope(text: str, pos: int, r: SentenceResult, out: Sequence[SentenceRe
         # a parenthesis speaks of the result it follows in the same claim
         before = [x for x in out if x.end <= paren_c[0] and not _paren_span(text, x.start)]
         owner = before[-1] if before else None
-        return owner is r and not re.search(r"[:;)]|\.\s", text[r.end : paren_c[0]]) \
+        return owner is r and not _rx(r"[:;)]|\.\s").search(text[r.end : paren_c[0]]) \
             and not _SCOPE_BREAK.search(text[r.end : paren_c[0]])
     lo, hi = sorted((pos, r.start))
     between = text[lo:hi]
@@ -805,9 +809,9 @@ def _same_scope(text: str, pos: int, r: SentenceResult, out: Sequence[SentenceRe
         # a setting after a later claim is that claim's ("cuts the KV cache by 75% and reaches 6x throughput for a
         # 1M context"); coordinated numbers of one claim share it ("2x and 3x at 128K")
         later = [x for x in out if r.end <= x.start < pos]
-        if later and (re.search(r"[,;()]", text[r.end : later[0].start]) or (
+        if later and (_rx(r"[,;()]").search(text[r.end : later[0].start]) or (
                 (_NEW_CLAIM.search(text[r.end : later[0].start]) or _VERB.search(text[r.end : later[0].start]))
-                and re.search(r"\bfor\s(?:a\s|an\s|the\s)?$", text[max(0, pos - 8) : pos], re.I))):
+                and _rx(r"\bfor\s(?:a\s|an\s|the\s)?$", re.I).search(text[max(0, pos - 8) : pos]))):
             return False
     return True
 
@@ -848,7 +852,7 @@ def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidate
     if chosen is None and r.kind == "relative":
         # a comparison that follows another number in its claim is that number's ("15% faster compared
         # to X, 3x on Y": X is not the baseline of the 3x)
-        before = [c for c in cues if c.list_end <= r.start and not re.search(r";|\.\s", text[c.list_end : r.start])
+        before = [c for c in cues if c.list_end <= r.start and not _rx(r";|\.\s").search(text[c.list_end : r.start])
                   and not any(q.end <= c.start and q.start != r.start and not _NEW_CLAIM.search(text[q.end : c.phrase_start])
                               for q in candidates)]
         if before:
@@ -883,20 +887,18 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         r, n = filled[i], filled[i + 1]
         between = text[r.end : n.start]
         if r.metric is None and n.metric and n.unit == r.unit and not _RESULT_VERB.search(between) \
-                and re.fullmatch(r"[\s,]*(?:and|or)?\s*", between) \
+                and _rx(r"[\s,]*(?:and|or)?\s*").fullmatch(between) \
                 and not _BY_BEFORE.search(text[max(0, r.start - 40) : r.start]):
             filled[i] = replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
     for i in range(1, len(filled)):
         r, p = filled[i], filled[i - 1]
         between = text[p.end : r.start]
-        which = bool(_WHICH_IS.match(between)) and (between.lstrip(" ,").startswith(("which", "that", "i.e.")) or bool(re.match(
-            r"^\s?(?:[\w-]+\s)?(?:lower|higher|more|less|better|faster|smaller|larger|greater|times\sthat)\b", text[r.end : r.end + 30], re.I)))
-        coordinated = (not _RESULT_VERB.search(between) and not re.search(r"[;:]|\.\s", between)
+        which = bool(_WHICH_IS.match(between)) and (between.lstrip(" ,").startswith(("which", "that", "i.e.")) or bool(_rx(r"^\s?(?:[\w-]+\s)?(?:lower|higher|more|less|better|faster|smaller|larger|greater|times\sthat)\b", re.I).match(text[r.end : r.end + 30])))
+        coordinated = (not _RESULT_VERB.search(between) and not _rx(r"[;:]|\.\s").search(between)
                        and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))
         # "20% reduction in latency for A and 35% reduction for B": the same noun of change, said again
-        p_noun = re.match(r"\s?([a-z-]+)", text[p.end : p.end + 20])
-        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and re.match(
-            rf"\s?{re.escape(p_noun.group(1))}\b", text[r.end : r.end + 20])) and not re.search(r"[;:]|\.\s", between) \
+        p_noun = _rx(r"\s?([a-z-]+)").match(text[p.end : p.end + 20])
+        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and _rx(rf"\s?{re.escape(p_noun.group(1))}\b").match(text[r.end : r.end + 20])) and not _rx(r"[;:]|\.\s").search(between) \
             and not _VERB.search(between)
         if r.metric is None and p.metric and (which or parallel or (coordinated and p.unit == r.unit)) \
                 and not _names_own_measure(text, r):
@@ -907,24 +909,24 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         # a qualifier hangs over plain coordinated numbers ("up to 54% and 69%"), not over a new noun of change
         # "up to 10.7x speedup and 19.9x ...": the numbers hang on one qualifier; "by up to 7x ... and
         # by 2x" repeats the preposition without it
-        plain = not _VERB.search(between) and not _NEW_CLAIM.search(between) and not re.search(r"[;:(]|\.\s", between)
+        plain = not _VERB.search(between) and not _NEW_CLAIM.search(between) and not _rx(r"[;:(]|\.\s").search(between)
         if (plain or parallel) and r.qualifier is None and p.qualifier in ("about", "up_to", "more_than") \
-                and p.unit == r.unit and not re.search(r"\bby\b", between) and (
-                    len(between) <= 12 or parallel or re.fullmatch(r"\s?[\w-]+\s(?:and|or)\s", between)
+                and p.unit == r.unit and not _rx(r"\bby\b").search(between) and (
+                    len(between) <= 12 or parallel or _rx(r"\s?[\w-]+\s(?:and|or)\s").fullmatch(between)
                     # "over 11x inference speedup on A and 16x on B": a parallel context, one qualifier
-                    or re.fullmatch(r"\s?(?:[\w-]+\s){0,3}(?:on|for|in|with)\s(?:the\s)?[\w.+-]+\s(?:and|or)\s", between)):
+                    or _rx(r"\s?(?:[\w-]+\s){0,3}(?:on|for|in|with)\s(?:the\s)?[\w.+-]+\s(?:and|or)\s").fullmatch(between)):
             filled[i] = replace(r, qualifier=p.qualifier)
     # "up to 61% lower latency (30% on average)": a parenthesis that only qualifies restates the claim
     for i in range(1, len(filled)):
         p, r = filled[i - 1], filled[i]
         paren = _paren_span(text, r.start)
         if paren is None or p.end > paren[0] or r.unit != p.unit \
-                or re.search(r"[;:]|\.\s", text[p.end : paren[0]]) or _VERB.search(text[p.end : paren[0]]):
+                or _rx(r"[;:]|\.\s").search(text[p.end : paren[0]]) or _VERB.search(text[p.end : paren[0]]):
             continue
         content = text[paren[0] + 1 : paren[1]]
-        if re.fullmatch(r"\s*(?:(?:on\s)?average\s(?:of\s)?|avg\.?\s|mean\s|up\sto\s|max(?:imum)?\s|about\s|around\s|~\s?)?"
-                        r"[\d.,]+\s?(?:%|x|×|times)?(?:\s(?:on\saverage|avg\.?|average|mean|at\smost|max(?:imum)?))?\s*",
-                        content, re.I):
+        if _rx(r"\s*(?:(?:on\s)?average\s(?:of\s)?|avg\.?\s|mean\s|up\sto\s|max(?:imum)?\s|about\s|around\s|~\s?)?"
+               r"[\d.,]+\s?(?:%|x|×|times)?(?:\s(?:on\saverage|avg\.?|average|mean|at\smost|max(?:imum)?))?\s*", re.I).fullmatch(
+               content):
             metric = r.metric or p.metric
             filled[i] = replace(r, metric=metric, kind=p.kind, direction=p.direction, partial=metric is None)
     # "only 43.4% of the parameters and 42.2% FLOPs", "46.7% memory and 8.7% time of X": coordinated shares
@@ -932,7 +934,7 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         a, b = filled[i - 1], filled[i]
         between = text[a.end : b.start]
         if a.unit != "percent" or b.unit != "percent" or _VERB.search(between) or _NEW_CLAIM.search(between) \
-                or re.search(r"[;:()]|\.\s", between) or not re.search(r"(?:,\s?|\s)and\s$|,\s$", between):
+                or _rx(r"[;:()]|\.\s").search(between) or not _rx(r"(?:,\s?|\s)and\s$|,\s$").search(between):
             continue
         share_a = a.kind == "relative" and a.direction is None
         share_b = b.kind == "relative" and b.direction is None
@@ -954,9 +956,9 @@ _PLAIN_AFTER = re.compile(
 def _names_change(text: str, q: Quantity | SentenceResult) -> bool:
     """Whether the words right after a number make it a change ("28% lower", "30% reduction")."""
     head = _right_head(text, q.end, min(len(text), q.end + 60))
-    return bool(re.search(r"\b(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?"
-                          r"|cuts?|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater|shorter"
-                          r"|longer)\b", head, re.I))
+    return bool(_rx(r"\b(?:reductions?|improvements?|increases?|decreases?|gains?|speed-?ups?|drops?|savings?|boosts?"
+                    r"|cuts?|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater|shorter"
+                    r"|longer)\b", re.I).search(head))
 
 
 def _names_own_measure(text: str, r: SentenceResult) -> bool:
@@ -964,8 +966,8 @@ def _names_own_measure(text: str, r: SentenceResult) -> bool:
     ("2.4x parameter-count drop" read nothing, "1.7x more DSP efficient"): such a number does not
     take the measure of its neighbour."""
     head = _right_head(text, r.end, min(len(text), r.end + 60))
-    head = re.split(r"\b(?:of|that|those|than)\b", head, maxsplit=1)[0]  # "1.4x that of the GPU": the reference
-    words = re.findall(r"[A-Za-z][\w-]*", head)
+    head = _rx(r"\b(?:of|that|those|than)\b").split(head, maxsplit=1)[0]  # "1.4x that of the GPU": the reference
+    words = _rx(r"[A-Za-z][\w-]*").findall(head)
     return any(not _PLAIN_AFTER.match(w) for w in words)
 
 
@@ -984,21 +986,21 @@ def _read_result(
         metric, where = _metric_near(text, first, left, first.end)
     by = bool(_BY_BEFORE.search(text[max(0, first.start - 40) : first.start]) or _CHANGE_OF.search(
         text[max(0, first.start - 50) : first.start]))
-    in_paren = bool(re.search(r"\((?:\s?(?:less|more|fewer)\sthan|\s?about|\s?around|\s?up\sto|\s?[~≈<>])?\s?$",
-                              text[max(0, first.start - 14) : first.start]))
+    in_paren = bool(_rx(r"\((?:\s?(?:less|more|fewer)\sthan|\s?about|\s?around|\s?up\sto|\s?[~≈<>])?\s?$").search(
+                        text[max(0, first.start - 14) : first.start]))
     if metric is None and (by or in_paren):
         # "reduces the memory of optimizers such as Adam by 96%", "accuracy on CIFAR-100 (91.7%)":
         # the noun is further back than the clause
         metric, where = _metric_near(text, first, prev_end, first.start)
     paren = _paren_span(text, first.start)
-    if metric is None and paren and re.fullmatch(r"\(\s?", text[paren[0] : first.start]):
+    if metric is None and paren and _rx(r"\(\s?").fullmatch(text[paren[0] : first.start]):
         # "a perplexity of 7.59 (2.17 lower ...)": a parenthesis speaks of what it follows
         found = _head_metric(text[max(0, paren[0] - 60) : paren[0]])
         metric, where = (found, "paren") if found else (metric, where)
-    if q.unit == "percent" and re.search(r"\b(?:prun|remov|drop|evict|skip|eliminat|discard|sparsif|offload)\w*\s(?:up\sto\s|over\s"
-                                         r"|about\s|around\s|nearly\s|more\sthan\s)?$", text[max(0, q.start - 30) : q.start], re.I) \
-            and re.match(r"^\s?of\s(?:the\s|all\s|its\s)?(?:[\w-]+\s)?(?:weights|parameters|tokens|experts|heads|channels|neurons"
-                         r"|layers|kv\s(?:cache|entries|pairs)|attention\s(?:heads|computation))\b", text[q.end : q.end + 40], re.I):
+    if q.unit == "percent" and _rx(r"\b(?:prun|remov|drop|evict|skip|eliminat|discard|sparsif|offload)\w*\s(?:up\sto\s|over\s"
+                                   r"|about\s|around\s|nearly\s|more\sthan\s)?$", re.I).search(text[max(0, q.start - 30) : q.start]) \
+            and _rx(r"^\s?of\s(?:the\s|all\s|its\s)?(?:[\w-]+\s)?(?:weights|parameters|tokens|experts|heads|channels|neurons"
+                    r"|layers|kv\s(?:cache|entries|pairs)|attention\s(?:heads|computation))\b", re.I).match(text[q.end : q.end + 40]):
         metric, where = "metric/compression-ratio", "right"  # "prunes 50% of the weights": the share removed
     if metric and not _compatible(metric, q):
         metric = None
@@ -1007,68 +1009,59 @@ def _read_result(
         metric = unit_metric
     if metric is None:
         metric = _UNIT_DEFAULT.get(q.unit or "")
-        if metric == "metric/latency" and q.unit in ("s", "hours") and re.search(
-                r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|search\w*|compress\w*|distill\w*)\b[^,;]{0,50}\bin\s(?:only\s|just\s|under\s"
-                r"|less\sthan\s|about\s)?$", text[max(0, q.start - 70) : q.start], re.I):
+        if metric == "metric/latency" and q.unit in ("s", "hours") and _rx(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|search\w*|compress\w*|distill\w*)\b[^,;]{0,50}\bin\s(?:only\s|just\s|under\s"
+          r"|less\sthan\s|about\s)?$", re.I).search(text[max(0, q.start - 70) : q.start]):
             metric = "metric/training-time"  # "trains ResNet-50 on ImageNet in 18 minutes"
     if metric == "metric/cost" and q.unit in ("hours", "s", "ms", "us"):
         # a duration is a time, whatever it is called ("training cost of 12 days")
-        metric = "metric/training-time" if re.search(r"\b(?:train|pre-?train|search|compress|fine-?tun)\w*",
-                                                     text[left:right], re.I) else "metric/latency"
+        metric = "metric/training-time" if _rx(r"\b(?:train|pre-?train|search|compress|fine-?tun)\w*", re.I).search(
+                                               text[left:right]) else "metric/latency"
     if q.unit is None and metric is None:
         return None  # a bare number with no metric word near it says nothing measurable
-    if re.search(r"\b(?:training|validation|train|test|eval\w*|pre-?training)\s(?:loss|losses)\b(?:\s(?:by|of))?\s?(?:up\sto\s|about\s)?$",
-                 text[max(0, q.start - 40) : q.start], re.I) \
-            or re.match(r"^\s?(?:lower\s|less\s|reduction\sin\s)?(?:training|validation|test)\sloss\b", text[q.end : q.end + 30], re.I):
+    if _rx(r"\b(?:training|validation|train|test|eval\w*|pre-?training)\s(?:loss|losses)\b(?:\s(?:by|of))?\s?(?:up\sto\s|about\s)?$", re.I).search(
+           text[max(0, q.start - 40) : q.start]) \
+            or _rx(r"^\s?(?:lower\s|less\s|reduction\sin\s)?(?:training|validation|test)\sloss\b", re.I).match(text[q.end : q.end + 30]):
         return None  # "a reduction in training loss by 52.7%": a loss value is not on the metric list
-    if q.unit == "x" and re.match(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b",
-                                                  text[q.end : q.end + 24], re.I):
+    if q.unit == "x" and _rx(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b", re.I).match(
+                             text[q.end : q.end + 24]):
         return None  # "twice the size of the DRAM", "twice as large": a size relation, no listed measure
-    if q.unit is None and where == "left" and q.group is None and not re.search(
-        r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
-        r"|gets?|by|with|and|than|,|\()\s?$", text[left : q.start].rstrip() + " ", re.I
-    ):
+    if q.unit is None and where == "left" and q.group is None and not _rx(r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
+  r"|gets?|by|with|and|than|,|\()\s?$", re.I).search(text[left : q.start].rstrip() + " "):
         return None
     if q.unit in ("tokens", "GPUs") and metric not in ("metric/context-length", "metric/throughput"):
         return None
-    if q.unit == "params" and (not (re.search(
-        r"\b(?:fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*)\b[^,;]{0,25}$", text[max(0, q.start - 40) : q.start], re.I)
-        or re.search(r"\b(?:only|just|merely|as\sfew\sas|under|below)\s(?:a\s|an\s|about\s|around\s|roughly\s)?$",
-                     text[max(0, q.start - 25) : q.start], re.I)
-    ) and not re.match(r"^\s?(?:fewer|less)\b", text[q.end : q.end + 10]) or re.search(
-        r"\b(?:beyond|above|over|exceeding|more\sthan|larger\sthan|greater\sthan)\s$", text[max(0, q.start - 14) : q.start], re.I)):
+    if q.unit == "params" and (not (_rx(r"\b(?:fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*)\b[^,;]{0,25}$", re.I).search(text[max(0, q.start - 40) : q.start])
+        or _rx(r"\b(?:only|just|merely|as\sfew\sas|under|below)\s(?:a\s|an\s|about\s|around\s|roughly\s)?$", re.I).search(
+               text[max(0, q.start - 25) : q.start])
+    ) and not _rx(r"^\s?(?:fewer|less)\b").match(text[q.end : q.end + 10]) or _rx(r"\b(?:beyond|above|over|exceeding|more\sthan|larger\sthan|greater\sthan)\s$", re.I).search(text[max(0, q.start - 14) : q.start])):
         return None  # a parameter count without a saving is a model size ("only beyond 14B parameters"), not a result
 
     before = text[left : first.start]
     # a comparative that introduces the number ("higher than 80%") is a qualifier, not a direction
-    before_dir = re.sub(r"\b(?:no\s)?(?:higher|more|greater|larger|longer|lower|less|fewer|smaller|shorter)\sthan\s?$", "",
-                        before)
+    before_dir = _rx(r"\b(?:no\s)?(?:higher|more|greater|larger|longer|lower|less|fewer|smaller|shorter)\sthan\s?$").sub("", before)
     after_clause = text[head.end : right]
     # a share of a reference: "96% of the throughput", "matches 90% performance of X"; a value kept
     # without a reference ("maintains 97.2% accuracy on X") is a value reached
     share = (bool(_SHARE_AFTER.match(text[head.end : head.end + 40])) and not (q.unit == "x" and q.value > 1)) \
         or q.unit_raw == "fraction" or (
         q.unit == "percent" and bool(_KEEP_VERB.search(before)) and bool(
-            re.match(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)\sof\b", text[head.end :], re.I)))
+            _rx(r"^\s?(?:of\s)?(?:the\s)?(?:\w+\s)?(?:performance|accuracy|quality|throughput)\sof\b", re.I).match(text[head.end :])))
     # "reduces the KV cache to 10%": what is left, not the change
-    retained = q.unit == "percent" and bool(re.search(r"(?<!up\s)\bto\s(?:only\s|just\s|about\s|around\s)?$", before)) \
-        and bool(re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|shr[au]nk|compress\w*|prun\w*|trim\w*|slash\w*)\b",
-                           before, re.I))
+    retained = q.unit == "percent" and bool(_rx(r"(?<!up\s)\bto\s(?:only\s|just\s|about\s|around\s)?$").search(before)) \
+        and bool(_rx(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|shr[au]nk|compress\w*|prun\w*|trim\w*|slash\w*)\b", re.I).search(
+                     before))
     # utilisation: "40% of peak", "73% of the theoretical maximum FLOPs/s"
-    utilisation = q.unit == "percent" and bool(re.match(
-        r"^\s?of\s(?:the\s)?(?:theoretical\s|hardware\s|achievable\s)?(?:peak|maximum)\b", text[head.end : head.end + 40], re.I))
+    utilisation = q.unit == "percent" and bool(_rx(r"^\s?of\s(?:the\s)?(?:theoretical\s|hardware\s|achievable\s)?(?:peak|maximum)\b", re.I).match(text[head.end : head.end + 40]))
     if utilisation:
         metric, share = "metric/throughput", False
     unit_in = q.unit
     if q.unit is None and by and metric in ("metric/throughput", "metric/speed") and q.value_max is None \
             and _BY_BEFORE.search(text[max(0, q.start - 40) : q.start]):
         unit_in = "x"  # "increases throughput by 4.7": a rate grows by a factor
-    if q.unit is None and re.match(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", text[head.end :], re.I):
+    if q.unit is None and _rx(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", re.I).match(text[head.end :]):
         unit_in = "percent"  # "a 45 reduction in FLOPs": the percent sign was lost upstream
-    better = re.match(r"^\s?(superior|better|worse|higher|lower|more|less|fewer|smaller|larger|faster|slower)\b",
-                      text[head.end : head.end + 12], re.I) or re.match(
-        # "0.6 top-1 accuracy better than X": the measure named between the number and the comparative
-        r"^\s(?:[\w-]+\s){1,3}?(better|worse|higher|lower)\sthan\b", text[head.end : head.end + 50], re.I)
+    better = _rx(r"^\s?(superior|better|worse|higher|lower|more|less|fewer|smaller|larger|faster|slower)\b", re.I).match(
+                 text[head.end : head.end + 12]) or _rx(r"^\s(?:[\w-]+\s){1,3}?(better|worse|higher|lower)\sthan\b", re.I).match(text[head.end : head.end + 50])
     dec = _nearest(_DECREASE, before_dir, after_clause)
     inc = _nearest(_INCREASE, before_dir, after_clause)
     direction: Direction | None = None
@@ -1090,33 +1083,29 @@ def _read_result(
     if arrow:
         direction = "decrease" if "down" in arrow.group() or "↓" in arrow.group() else "increase"
     plus = q.unit is None and text[max(0, q.start - 1) : q.start] == "+"
-    signed = q.unit in ("percent", "x") and re.search(r"(?:^|[\s(])[+−]$", text[max(0, q.start - 2) : q.start])
+    signed = q.unit in ("percent", "x") and _rx(r"(?:^|[\s(])[+−]$").search(text[max(0, q.start - 2) : q.start])
     if signed:
         # "(+9.4%)", "(−12%)": a signed change
         direction = "increase" if text[q.start - 1] == "+" else "decrease"
     relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(signed) or bool(better) or (
-        unit_in is None and direction is not None and bool(re.match(
-            r"^\s(?:[\w-]+\s){0,2}?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?)\b", text[head.end : head.end + 40], re.I))
+        unit_in is None and direction is not None and bool(_rx(r"^\s(?:[\w-]+\s){0,2}?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?)\b", re.I).match(text[head.end : head.end + 40]))
     ) or (
         direction is not None and unit_in == "percent" and not share)
     if unit_in == "percent" and relative and not by and not better and not arrow and not plus and not signed \
             and q.change_from is None \
-            and re.search(r"(?:\b(?:at|of)|[:=])\s(?:about\s|around\s|nearly\s|only\s)?$", text[max(0, first.start - 14) : first.start], re.I) \
-            and not _names_change(text, head) and not re.search(
-                r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|gains?|speed-?ups?|drops?|savings?|boosts?|margins?|enhanc\w*"
-                r"|accelerat\w*|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater)\b",
-                text[max(left, first.start - 40) : first.start], re.I):
+            and _rx(r"(?:\b(?:at|of)|[:=])\s(?:about\s|around\s|nearly\s|only\s)?$", re.I).search(text[max(0, first.start - 14) : first.start]) \
+            and not _names_change(text, head) and not _rx(r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|gains?|speed-?ups?|drops?|savings?|boosts?|margins?|enhanc\w*"
+          r"|accelerat\w*|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater)\b", re.I).search(
+          text[max(left, first.start - 40) : first.start]):
         relative = False  # "outperforms X at 85.2% accuracy", "an accuracy of 84.3%": the value reached
-    if unit_in == "percent" and not share and re.match(
-            r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", text[head.end : head.end + 25], re.I):
+    if unit_in == "percent" and not share and _rx(r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", re.I).match(text[head.end : head.end + 25]):
         relative = True  # "... by 45% relative to A and 33% relative to B": a change against what follows
-    if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and re.search(
-            r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", before, re.I):
+    if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and _rx(r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", re.I).search(before):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
     reached = q.change_from is None and not by and not retained and not share and not signed and not better \
-        and bool(re.search(r"(?<!up\s)(?<!down\s)\bto\s(?:only\s|just\s|about\s|around\s|nearly\s|roughly\s)?$", before)) \
-        and bool(re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shr[iau]nk\w*|improv\w*|increas\w*|boost\w*|rais\w*"
-                           r"|bring\w*|brought|push\w*|extend\w*|drop\w*)\b", before, re.I)) \
+        and bool(_rx(r"(?<!up\s)(?<!down\s)\bto\s(?:only\s|just\s|about\s|around\s|nearly\s|roughly\s)?$").search(before)) \
+        and bool(_rx(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shr[iau]nk\w*|improv\w*|increas\w*|boost\w*|rais\w*"
+                     r"|bring\w*|brought|push\w*|extend\w*|drop\w*)\b", re.I).search(before)) \
         and not _names_change(text, head)
     if reached:
         relative, direction = False, None  # "lowers latency to 35 ms", "improves accuracy to 78.2%": the value reached
@@ -1130,14 +1119,13 @@ def _read_result(
             relative, direction = False, None
         elif retained:
             relative, direction = True, None
-        elif re.search(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*)\b", before, re.I):
+        elif _rx(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*)\b", re.I).search(before):
             relative, direction = True, "decrease"
         else:
             relative, direction = True, None
     if utilisation:
         relative, direction = False, None
-    if share and metric is None and direction is None and re.search(
-            r"\b(?:observe[sd]?|find|found|finds|notice[sd]?|reveal(?:s|ed)?|analy[sz]\w*)\s(?:that\s)?", text[: first.start], re.I):
+    if share and metric is None and direction is None and _rx(r"\b(?:observe[sd]?|find|found|finds|notice[sd]?|reveal(?:s|ed)?|analy[sz]\w*)\s(?:that\s)?", re.I).search(text[: first.start]):
         return None  # "we observe that 90% of the attention mass falls on 5% of tokens": a motivating observation
     kind: ClaimKind = "relative" if relative else "absolute"
     if metric is None and q.unit == "percent" and kind == "absolute" and _right_head(text, head.end, right).strip():
@@ -1150,22 +1138,20 @@ def _read_result(
         kind, direction = "absolute", None
     elif kind == "absolute":
         direction = None
-    elif direction is None and q.unit == "x" and q.value > 1 and re.match(
-            r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b"
-            r"|^\s?(?:times\s)?the\s(?:[\w-]+\s){1,2}?of\b",
-            text[head.end : head.end + 30], re.I):
+    elif direction is None and q.unit == "x" and q.value > 1 and _rx(r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b"
+       r"|^\s?(?:times\s)?the\s(?:[\w-]+\s){1,2}?of\b", re.I).match(
+       text[head.end : head.end + 30]):
         direction = "increase"  # "1.7 times that of X": the quantity itself is larger
     elif direction is None and metric and not share:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
-    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and re.match(
-            r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", text[head.end : head.end + 40], re.I):
+    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and _rx(r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[head.end : head.end + 40]):
         # "19.9x more tokens per dollar": more work per unit of cost is less cost
         direction = "decrease" if direction == "increase" else "increase"
     elif kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
-    if kind == "relative" and metric == "metric/speed" and re.match(r"^\s?(?:times\s)?slower\b", text[head.end : head.end + 14], re.I):
+    if kind == "relative" and metric == "metric/speed" and _rx(r"^\s?(?:times\s)?slower\b", re.I).match(text[head.end : head.end + 14]):
         direction = "decrease"  # "5% slower": the speed fell
     unit = "points" if plus else unit_in if unit_in != q.unit else "none" if q.unit in (None, "per-step", "fps", "tokens") else q.unit
     if unit == "none" and q.unit is None and kind == "relative" and metric in _POINT_METRICS:
@@ -1237,7 +1223,7 @@ def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
         return []
     low = r.baseline_text.lower()
     for word, prec in _PRECISION_BASELINES.items():
-        if re.match(rf"{re.escape(word)}\b", low):
+        if _rx(rf"{re.escape(word)}\b").match(low):
             return [prec]
     bstart = sent_start + r.baseline_start
     bend = sent_start + (r.baseline_end or r.baseline_start + len(r.baseline_text))
@@ -1268,18 +1254,18 @@ def _items_in(doc: LinkedDoc, bstart: int, bend: int, *, loose: bool = False) ->
         # a name followed by a generic noun and then another name is a descriptor ("ANNS solution DiskANN")
         kept = [n for k, n in enumerate(inside)
                 if not (_GENERIC_HEAD.match(text[n.end : n.end + 16]) and k + 1 < len(inside))
-                and not re.match(r"-(?:based|like|style)\b", text[n.end : n.end + 7])]
+                and not _rx(r"-(?:based|like|style)\b").match(text[n.end : n.end + 7])]
         # a plural acronym ("existing NNIPs") or a name heading a plural generic noun ("Mamba variants")
         # names a class of comparators, not one method: left empty
         methods = [n.id for n in kept if n.id.startswith("method/")
-                   and not re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z]s", text[n.start : n.end])
+                   and not _rx(r"[A-Z][A-Za-z0-9]*[A-Z]s").fullmatch(text[n.start : n.end])
                    and not _PLURAL_HEAD.match(text[n.end : n.end + 20])]
         techs = [n.id for n in kept if n.id.startswith("technique/") and n.start - pos <= 2
                  and _TECH_HEAD.match(text[n.end : end].strip())]
         if methods or techs:
             items.append((methods or techs)[0])
-        elif re.fullmatch(r"(?:[a-z][\w-]*\s)*(?:methods?|approach(?:es)?|baselines?|systems?|frameworks?|techniques?|solutions?"
-                          r"|works?|algorithms?)", text[pos:end].strip(" ,"), re.I) and not re.search(r"[A-Z0-9]", text[pos:end]):
+        elif _rx(r"(?:[a-z][\w-]*\s)*(?:methods?|approach(?:es)?|baselines?|systems?|frameworks?|techniques?|solutions?"
+                 r"|works?|algorithms?)", re.I).fullmatch(text[pos:end].strip(" ,")) and not _rx(r"[A-Z0-9]").search(text[pos:end]):
             pass  # "the recent state-of-the-art method, CoTTA": a description before the name it introduces
         elif any(pos <= h < end for h, _e in hardware) or end > pos:
             items.append(None)
@@ -1320,7 +1306,7 @@ def _bind_sentence(
 ) -> list[ResultRecord]:
     sent = doc.sentences[index]
     text = sent.text
-    respectively = bool(re.search(r"\brespectively\b", text))
+    respectively = bool(_rx(r"\brespectively\b").search(text))
     comparative = _comparative_spans(text) + [(c.phrase_start, c.list_end) for c in _baseline_cues(text)]
     own_models = {f"model/{slug(m.name)}".replace("-", "") for m in doc.methods}
     # the paper's own method read as a model ("Kimi Linear", "NetX-V2" for NetXV2) names the subject
@@ -1368,7 +1354,7 @@ def _bind_sentence(
                 conditions["devices"] = str(count)
         metric = r.metric
         result_subject = subject
-        if re.search(r"\b(?:vs\.?|versus)\s(?:about\s|around\s|~\s?)?$", text[max(0, r.start - 16) : r.start], re.I) \
+        if _rx(r"\b(?:vs\.?|versus)\s(?:about\s|around\s|~\s?)?$", re.I).search(text[max(0, r.start - 16) : r.start]) \
                 or _reference_value(text, r, comparative):
             # "21.2s vs. 108.4s", "(FP16 model: 72.4%)", "as fast as NetX (1.6 ms)": the reference's own number
             result_subject, baseline = None, None
@@ -1392,9 +1378,9 @@ def _reference_value(text: str, r: SentenceResult, comparative: Sequence[tuple[i
     if paren is None:
         return False
     inner = text[paren[0] + 1 : r.start]
-    if re.search(r"\b(?:vs\.?|versus|compared|baseline|original|full[- ]precision|FP16|BF16|FP32|dense|uncompressed)\b", inner, re.I):
+    if _rx(r"\b(?:vs\.?|versus|compared|baseline|original|full[- ]precision|FP16|BF16|FP32|dense|uncompressed)\b", re.I).search(inner):
         return True
-    return any(a < paren[0] <= b + 2 and re.match(r"\s?(?:the\s)?[A-Z]", text[a:paren[0]]) and not re.search(r"[,;]", text[a:paren[0]])
+    return any(a < paren[0] <= b + 2 and _rx(r"\s?(?:the\s)?[A-Z]").match(text[a:paren[0]]) and not _rx(r"[,;]").search(text[a:paren[0]])
                for a, b in comparative)
 
 
@@ -1420,16 +1406,15 @@ def _comparative_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming what something is compared against ("surpasses MobileNetV3 by 1.9%")."""
     spans = []
     for m in _COMPARATIVE.finditer(text):
-        if re.match(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", m.group(), re.I) and re.search(
-                r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$",
-                text[max(0, m.start() - 20) : m.start()], re.I):
+        if _rx(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", re.I).match(m.group()) and _rx(r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$", re.I).search(
+          text[max(0, m.start() - 20) : m.start()]):
             continue  # "increases the accuracy of MobileNet-v2": the model measured, not a reference
         end_m = _COMPARATIVE_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
         # a parenthesis right after names the compared thing: "tiny models (pQRNN)", "(i.e., X)"
-        paren = re.match(r"\s?\([^()]{1,60}\)", text[end:]) if end_m and end_m.group().startswith("(") else None
+        paren = _rx(r"\s?\([^()]{1,60}\)").match(text[end:]) if end_m and end_m.group().startswith("(") else None
         if end_m and end_m.group().strip() == "(":
-            paren = re.match(r"\([^()]{1,60}\)", text[end:])
+            paren = _rx(r"\([^()]{1,60}\)").match(text[end:])
         if paren:
             end += paren.end()
         spans.append((m.end(), end))
@@ -1445,8 +1430,8 @@ def _slots(doc: LinkedDoc, index: int, labels: Sequence[NodeLabel], excluded: Se
         s, e = m.start - base, m.end - base
         if any(a <= s < b for a, b in excluded):
             continue
-        if re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|multiple|several|various)\s$",
-                     doc.paper.text[max(base, m.start - 12) : m.start], re.I):
+        if _rx(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|multiple|several|various)\s$", re.I).search(
+               doc.paper.text[max(base, m.start - 12) : m.start]):
             continue  # "on 8 GPT models": a count of models, not the model measured
         count = m.props.get("count")
         out.append(_Slot(m.entity_id, s, e, count if isinstance(count, int) else None))
@@ -1474,25 +1459,25 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
                    key=lambda x: (x[0].start(), -x[0].end()))
     for m, hid in found:
         before = text[max(0, m.start() - 30) : m.start()]
-        platform: object = re.search(r"\b(?:on|across|using|for|in)\s(?:the\s|an?\s|real\s|real-world\s|modern\s|commodity\s"
-                                     r"|consumer(?:-grade)?\s|various\s|arm\s|x86\s|low-end\s|high-end\s"
-                                     r"|standard\s|typical\s|existing\s)*$", before, re.I)
-        if re.search(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", before, re.I):
+        platform: object = _rx(r"\b(?:on|across|using|for|in)\s(?:the\s|an?\s|real\s|real-world\s|modern\s|commodity\s"
+                               r"|consumer(?:-grade)?\s|various\s|arm\s|x86\s|low-end\s|high-end\s"
+                               r"|standard\s|typical\s|existing\s)*$", re.I).search(before)
+        if _rx(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", re.I).search(before):
             continue  # "on a single GPU": a device count (a condition), not the platform measured
-        if re.match(r"[\s-](?:memory|memories|ram|vram|hbm|kernels?|hours?|days?|utili[sz]ation|clusters?)\b",
-                    text[m.end() : m.end() + 14], re.I):
+        if _rx(r"[\s-](?:memory|memories|ram|vram|hbm|kernels?|hours?|days?|utili[sz]ation|clusters?)\b", re.I).match(
+               text[m.end() : m.end() + 14]):
             continue  # "in GPU memory", "GPU hours": the class modifies another noun
-        if not platform and out and re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)",
-                                                  text[out[-1].end : m.start()]):
+        if not platform and out and _rx(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)").fullmatch(
+                                        text[out[-1].end : m.start()]):
             platform = True  # "in CPU and GPU": the second member of a list of platforms
-        adjective = re.match(r"(?:mobile|on-device)$", m.group(), re.I)
+        adjective = _rx(r"(?:mobile|on-device)$", re.I).match(m.group())
         if not (platform or adjective) or any(a <= m.start() < b for a, b in excluded):
             continue
         if any(s.start <= m.start() < s.end for s in out):
             continue
         out.append(_Slot(hid, m.start(), m.end(), adjective=bool(adjective) and not platform))
     # "on the GPU/CPU": the slash pair is one list
-    for pair in re.finditer(r"\b(GPU|CPU|NPU|TPU)/(GPU|CPU|NPU|TPU)\b", text):
+    for pair in _rx(r"\b(GPU|CPU|NPU|TPU)/(GPU|CPU|NPU|TPU)\b").finditer(text):
         out = [s for s in out if not pair.start() <= s.start < pair.end()]
         out.append(_Slot(f"hwclass/{pair.group(1).lower()}", pair.start(1), pair.end(1)))
         out.append(_Slot(f"hwclass/{pair.group(2).lower()}", pair.start(2), pair.end(2)))
@@ -1567,7 +1552,7 @@ def _own_context(text: str, r: SentenceResult, next_start: int, known: Sequence[
         if start <= at < end:
             return label
     rest = text[at:next_start]
-    obj = re.split(r"\s(?:on|in|for|with|at|of|across|while|and)\s|[,;()]", rest, maxsplit=1)[0]
+    obj = _rx(r"\s(?:on|in|for|with|at|of|across|while|and)\s|[,;()]").split(rest, maxsplit=1)[0]
     rest = obj  # the object of the preposition, up to the next one
     if _head_metric(obj) and not _PP_TASK.match(obj):
         return None  # "5.3 points in J&F", "3% in accuracy": the measure, not a context
@@ -1575,7 +1560,7 @@ def _own_context(text: str, r: SentenceResult, next_start: int, known: Sequence[
         return NodeLabel.MODEL.value
     if _PP_HARDWARE.match(rest):
         return NodeLabel.HARDWARE.value
-    if _PP_TASK.match(rest) or re.match(r"[A-Z][\w-]+", rest):
+    if _PP_TASK.match(rest) or _rx(r"[A-Z][\w-]+").match(rest):
         return NodeLabel.DATASET.value  # a task, a benchmark, or a name the mapper did not link ("HLE")
     return None  # "in low-cost regimes": a setting, not a kind of entity
 
@@ -1661,8 +1646,8 @@ def _pick(
     if respectively and len(ids) > 1 and len(ids) == len(parsed):
         return ids[i], False
     if respectively and len(same_group) > 1 and len(ids) < len(same_group) and any(
-            re.match(r"(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:the\s)?[A-Z][\w-]*", text[x.end : x.end + 30])
-            or re.search(r"[A-Z][\w-]*(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:the\s)?$", text[max(0, x.start - 30) : x.start])
+            _rx(r"(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:the\s)?[A-Z][\w-]*").match(text[x.end : x.end + 30])
+            or _rx(r"[A-Z][\w-]*(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:the\s)?$").search(text[max(0, x.start - 30) : x.start])
             for x in slots):
         # "by 3.4% and 10.3% on A and B, respectively" with only B linked: A's number must not take B
         return None, True
@@ -1672,7 +1657,7 @@ def _pick(
     if paren:
         inside = [s for s in slots if paren[0] < s.start < paren[1]]
         if not inside:
-            lead = [s for s in slots if s.end <= paren[0] and re.fullmatch(r"\s?(?:[\w-]+\s?){0,2}", text[s.end : paren[0]])]
+            lead = [s for s in slots if s.end <= paren[0] and _rx(r"\s?(?:[\w-]+\s?){0,2}").fullmatch(text[s.end : paren[0]])]
             if lead:
                 return lead[-1].id, False
         # inside a parenthesis only its own entities count; without any, what holds before it
@@ -1706,7 +1691,7 @@ def _pick(
     rest = text[s.end : r.start]
     owner = _attached_to(text, parsed[:i], s)
     if owner is not None:
-        coordinated_pp = own is not None and bool(re.search(r"\band\b|,\s", text[parsed[owner].end : r.start]))
+        coordinated_pp = own is not None and bool(_rx(r"\band\b|,\s").search(text[parsed[owner].end : r.start]))
         if coordinated_pp or _CLAUSE_TURN.search(rest):
             # "0.7 on GPT-2 and 6.4 points on classification": parallel numbers, each with its own context;
             # "81% on X with 79ms latency on a phone" keeps X
@@ -1734,7 +1719,7 @@ def _coordinated(text: str, parsed: Sequence[SentenceResult], i: int, k: int) ->
     parenthesis between them."""
     for a in range(i, k):
         between = text[parsed[a].end : parsed[a + 1].start]
-        if _NEW_CLAIM.search(between) or _CLAUSE_TURN.search(between) or re.search(r"[;:()]", between) \
+        if _NEW_CLAIM.search(between) or _CLAUSE_TURN.search(between) or _rx(r"[;:()]").search(between) \
                 or _VERB.search(between):
             return False
     return True
@@ -1754,7 +1739,7 @@ def _same_list(text: str, a: SentenceResult, b: SentenceResult, parsed: Sequence
         return True
     lo, hi = (a, b) if a.start < b.start else (b, a)
     members = [p for p in parsed if lo.start <= p.start <= hi.start]
-    return all(re.fullmatch(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)", text[x.end : y.start])
+    return all(_rx(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)").fullmatch(text[x.end : y.start])
                for x, y in zip(members, members[1:]))
 
 
@@ -1796,7 +1781,7 @@ def _unlinked_name_before(doc: LinkedDoc, index: int, stop: int, excluded: Seque
     for m in _COINED.finditer(sent.text, 0, stop):
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered) or any(a <= m.start() < b for a, b in excluded):
             continue
-        if re.fullmatch(r"[A-Z]{2,}s?|[A-Z][a-z]+", m.group()):
+        if _rx(r"[A-Z]{2,}s?|[A-Z][a-z]+").fullmatch(m.group()):
             continue
         return True
     return False
@@ -1804,7 +1789,7 @@ def _unlinked_name_before(doc: LinkedDoc, index: int, stop: int, excluded: Seque
 
 def _looks_named(phrase: str) -> bool:
     """Whether a baseline phrase names something (a capitalised or coined word) rather than describing it."""
-    return bool(re.match(r"^[A-Z][\w.+\-]*[A-Z0-9]", phrase))
+    return bool(_rx(r"^[A-Z][\w.+\-]*[A-Z0-9]").match(phrase))
 
 
 _NAME_LABELS = frozenset({NodeLabel.MODEL, NodeLabel.HARDWARE, NodeLabel.DATASET, NodeLabel.METHOD, NodeLabel.HARDWARE_CLASS})
@@ -1846,7 +1831,7 @@ def _is_study(doc: LinkedDoc) -> bool:
     paper = doc.paper
     if _PROPOSES.search(paper.abstract):
         return False
-    return bool(_STUDIES.search(paper.abstract) or re.search(r"\b(?:survey|study|review)\b", paper.title, re.I))
+    return bool(_STUDIES.search(paper.abstract) or _rx(r"\b(?:survey|study|review)\b", re.I).search(paper.title))
 
 
 def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
