@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.mapping.text import rx, tokenize
+from loaders.mapping.text import _TOKEN, tokenize
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
@@ -57,6 +57,15 @@ def norm_token(tok: str) -> str:
     return tok
 
 
+_GROUP = re.Match.group
+
+
+@lru_cache(maxsize=65536)
+def _norm_word(word: str) -> str:
+    """The comparison form of a token as written (what :func:`tokenize` and :func:`norm_token` give)."""
+    return norm_token(word.lower())
+
+
 def _acronym_like(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if not letters:
@@ -70,18 +79,22 @@ def _inner_caps(w: str) -> bool:
     return sum(c.isupper() for c in letters) >= 2 or (any(c.isdigit() for c in w) and any(c.isupper() for c in w))
 
 
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+
+
 def _shape(s: str) -> str:
-    return rx(r"[^A-Za-z0-9]").sub("", s)
+    return _NOT_ALNUM.sub("", s)
 
 
-def _case_ok(region: str, toks: list, i: int, req: tuple[str | None, ...]) -> bool:
-    if len(req) == 1 and len(toks) > i and req[0] is not None:
-        w = region[toks[i].start : toks[i].end]
+def _case_ok(words: list[str], i: int, req: tuple[str | None, ...]) -> bool:
+    """Do the tokens from ``i`` on (``words``: the tokens as written) have the spelling ``req`` asks for?"""
+    if len(req) == 1 and len(words) > i and req[0] is not None:
+        w = words[i]
         return w == req[0] or (w.endswith("s") and w[:-1] == req[0]) or _shape(w) == _shape(req[0])
     for j, r in enumerate(req):
         if r is None:
             continue
-        w = region[toks[i + j].start : toks[i + j].end]
+        w = words[i + j]
         if w != r and not (w.endswith("s") and w[:-1] == r):
             return False
     return True
@@ -165,17 +178,19 @@ class Lexicon:
         if not self._sorted:
             self._prepare()
         region = text[start:end] if (start or end is not None) else text
-        toks = tokenize(region)
-        norms = [norm_token(t[0]) for t in toks]
+        # the tokens as match objects, their written forms and comparison forms, built by C-level
+        # loops (a Token tuple per word cost more than the whole scan)
+        toks = list(_TOKEN.finditer(region))
+        words = list(map(_GROUP, toks))
+        norms = list(map(_norm_word, words))
         hits: list[Hit] = []
         n = len(toks)
         table = self._table
         blocked: dict[str, int] = {}  # kind -> first token index free again
-        for i in range(n):
-            entry = table.get(norms[i])
-            if entry is None:
-                continue
-            lengths, by_seq = entry
+        entries = list(map(table.get, norms))
+        # only positions where some term starts
+        for i in itertools.compress(range(n), entries):
+            lengths, by_seq = entries[i]
             done: set[str] = set()
             for k in lengths:
                 if i + k > n:
@@ -185,14 +200,14 @@ class Lexicon:
                 if not senses:
                     continue
                 # tokens of a term must be adjacent: at most a hyphen/space/slash between them
-                if k > 1 and any(toks[j + 1][1] - toks[j][2] > 2 for j in range(i, i + k - 1)):
+                if k > 1 and any(toks[j + 1].start() - toks[j].end() > 2 for j in range(i, i + k - 1)):
                     continue
                 chosen: dict[str, list[Sense]] = {}
                 for sense in senses:
                     kind = sense.kind
                     if kind in done or blocked.get(kind, 0) > i:
                         continue
-                    if sense.exact_case is not None and not _case_ok(region, toks, i, sense.exact_case):
+                    if sense.exact_case is not None and not _case_ok(words, i, sense.exact_case):
                         continue
                     same = chosen.setdefault(kind, [])
                     # "GPU{s|}" adds "GPU" and "GPUs"; both accept "GPUs": one meaning, one hit
@@ -200,7 +215,7 @@ class Lexicon:
                         same.append(sense)
                 if not chosen:
                     continue
-                s, e = toks[i][1], toks[i + k - 1][2]
+                s, e = toks[i].start(), toks[i + k - 1].end()
                 for kind, kind_senses in chosen.items():
                     for sense in kind_senses:
                         hits.append(Hit(s + start, e + start, region[s:e], kind, sense.target, sense.weight, k))
