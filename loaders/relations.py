@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from kg.ids import slug
@@ -266,7 +268,11 @@ def named_in(doc: LinkedDoc, start: int, end: int, *, loose: bool = False) -> li
     if full is None:
         hit[1][False], hit[1][True] = _named_all(doc)
         full = hit[1][loose]
-    return [n for n in full if start <= n.start < end]
+    # both readings are in text order: cut the span by bisection
+    return full[bisect_left(full, start, key=_START) : bisect_left(full, end, key=_START)]
+
+
+_START = attrgetter("start")
 
 
 def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
@@ -313,7 +319,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     loose_only: list[Named] = []
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
-        if tok.islower() and not any(c.isdigit() for c in tok):
+        if tok.islower() and not _DIGIT.search(tok):
             continue  # most words: neither coined nor capitalised
         if 1 in mask[nm.start() : nm.end()]:
             continue
@@ -343,6 +349,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     return out, sorted(out + loose_only, key=lambda n: n.start)
 
 
+_DIGIT = re.compile(r"\d")
 _DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
                               r"|centric|oriented|native|trained|tuned|enabled|powered|driven)$", re.I)
 _VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
@@ -480,13 +487,12 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
     attention techniques such as FlashAttention") stands for its instances.
     """
     text = doc.paper.text
-    for m in cue.finditer(text, start, end):
-        before = text[max(start, m.start() - 25) : m.start()]
+    for m_start, m_end, word, stop in _cue_matches(cue, text, start, end):
+        before = text[max(start, m_start - 25) : m_start]
         if _NEGATION.search(before):
             continue
-        stop = _phrase_end(text, m.end(), end)
-        cites = [(c.start(), c.end()) for c in _CITE_PAREN.finditer(text, m.end(), stop)]
-        found = [n for n in named_in(doc, m.end(), stop, loose=cue is _COMPARED)
+        cites = [(c.start(), c.end()) for c in _CITE_PAREN.finditer(text, m_end, stop)]
+        found = [n for n in named_in(doc, m_end, stop, loose=cue is _COMPARED)
                  if not any(a <= n.start < b for a, b in cites)
                  and not _rx(r"\d(?:\.\d+)?%?\s?$").search(text[max(0, n.start - 8) : n.start])]  # "+4.1 EM": a score
         kept: list[Named] = []
@@ -502,7 +508,7 @@ def _cue_objects(doc: LinkedDoc, cue: re.Pattern[str], start: int, end: int) -> 
                 continue  # "attention techniques such as FlashAttention": the instance is the object
             kept.append(n)
         for n in kept:
-            yield n, m.group().strip().lower(), m.start()
+            yield n, word.strip().lower(), m_start
 
 
 _OWN_REF = re.compile(r"^(?:These|They)\b|^This\s(?:yields|results|leads|achieves|enables|approach|method|design)\b"
@@ -524,11 +530,17 @@ _LEADING_CUE = re.compile(r"^(?:Compared\s(?:to|with)|In\scomparison\s(?:to|with
 def _object_spans(doc: LinkedDoc, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
     """Spans that are objects of a cue ("outperforms H2O and SnapKV"): names there are never subjects."""
     text = doc.paper.text
-    spans = []
-    for cue in (_COMPOSES, _EXTENDS, _COMPARED):
-        for m in cue.finditer(text, sent_start, sent_end):
-            spans.append((m.end(), _phrase_end(text, m.end(), sent_end)))
-    return spans
+    return [(m_end, stop) for cue in (_COMPOSES, _EXTENDS, _COMPARED)
+            for _s, m_end, _w, stop in _cue_matches(cue, text, sent_start, sent_end)]
+
+
+@lru_cache(maxsize=256)
+def _cue_matches(cue: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int, str, int], ...]:
+    """Each match of ``cue`` in ``text[start:end]``: (start, end, cue words, end of its object phrase).
+
+    Kept per sentence: the object spans and the readers of each cue scan the same sentence.
+    """
+    return tuple((m.start(), m.end(), m.group(), _phrase_end(text, m.end(), end)) for m in cue.finditer(text, start, end))
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),
