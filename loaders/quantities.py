@@ -21,6 +21,7 @@ numbers that are not measurements (years, citations, section numbers, numbers in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -196,6 +197,30 @@ _WORD_FORMS = (
 )
 _TWICE = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
 _ORDERS = re.compile(r"\b(an|one|two|three|four|\d+)\s+orders?\s+of\s+magnitude\b", re.IGNORECASE)
+# Words one of which every match of a word-form pattern contains, in lower case: a sentence with
+# none of them is not scanned (most sentences). Only ASCII text is tested so, whose lower case is
+# exactly what the patterns match ignoring case.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _WORD_FACTOR: ("times", "fold"),
+    _TWICE: ("twice", "thrice"),
+    _ORDERS: ("magnitude",),
+    _WORD_FORMS[0][0]: ("doubl", "tripl", "quadrupl", "halv"),
+    _WORD_FORMS[1][0]: ("half", "third", "quarter", "fourth", "fifth", "eighth", "tenth"),
+    _WORD_FORMS[2][0]: ("second", "minute", "hour", "day", "week"),
+    _WORD_FORMS[3][0]: ("$",),
+    _WORD_FORMS[4][0]: ("×", "times"),
+    _WORD_FORMS[5][0]: ("times",),
+    _WORD_FORMS[6][0]: ("hundred", "thousand", "million", "billion"),
+}
+
+
+def _word_matches(rx: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``; nothing without a scan where ``low`` (ASCII ``text`` lowered) lacks every word it needs."""
+    if low is not None and not any(w in low for w in _NEEDS[rx]):
+        return iter(())
+    return rx.finditer(text)
+
+
 _RANGE_SEP = re.compile(r"\s?(?:--?|–|—|~)\s?|\s(?:to|and)\s")
 _CHANGE_FROM = re.compile(
     r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|drop\w*|shr[iau]nk\w*|increas\w*|ris(?:e|es|ing)|rose|grow\w*|grew"
@@ -351,20 +376,21 @@ def find_quantities(text: str) -> list[Quantity]:
     cited = [(c.start(), c.end()) for c in _CITATION.finditer(text)]
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower() if text.isascii() else None
     # Word forms first: "twice", "three-fold", "two orders of magnitude".
-    for wm in _WORD_FACTOR.finditer(text):
+    for wm in _word_matches(_WORD_FACTOR, text, low):
         word = wm.group(1).lower()
         value = {"twice": 2.0, "thrice": 3.0, "half": 0.5}.get(word, _WORD_VALUES.get(word, 0.0))
         if value:
             out.append(Quantity(value=value, unit="x", unit_raw=(wm.group(2) or wm.group(3)).lower(),
                                 text=wm.group(), start=wm.start(), end=wm.end()))
             taken.append((wm.start(), wm.end()))
-    for tm in _TWICE.finditer(text):
+    for tm in _word_matches(_TWICE, text, low):
         if not any(s <= tm.start() < e for s, e in taken):
             out.append(Quantity(value=2.0 if tm.group(1).lower() == "twice" else 3.0, unit="x",
                                 unit_raw=tm.group(1).lower(), text=tm.group(), start=tm.start(), end=tm.end()))
             taken.append((tm.start(), tm.end()))
-    for om in _ORDERS.finditer(text):
+    for om in _word_matches(_ORDERS, text, low):
         n = om.group(1).lower()
         k = 1.0 if n in ("an", "one") else float(_WORD_VALUES.get(n, n))  # type: ignore[arg-type]
         out.append(Quantity(value=10.0**k, unit="x", unit_raw="orders of magnitude", text=om.group(),
@@ -372,7 +398,7 @@ def find_quantities(text: str) -> list[Quantity]:
         taken.append((om.start(), om.end()))
 
     for rx, make in _WORD_FORMS:
-        for wm in rx.finditer(text):
+        for wm in _word_matches(rx, text, low):
             if any(s <= wm.start() < e or wm.start() <= s < wm.end() for s, e in taken):
                 continue
             q = make(wm)

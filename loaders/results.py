@@ -557,7 +557,8 @@ _OWNER_CUE = re.compile(
     r"\b(?:reduc|cut|lower|decreas|shrink|shr[au]nk|sav|compress|slash|trim)\w*\s(?:the\s)?(?:[\w-]+\s){0,3}?of\s", re.I)
 
 
-def _baseline_cues(text: str) -> list[_Cue]:
+@lru_cache(maxsize=64)  # per sentence: parsing and binding a sentence both read them
+def _baseline_cues(text: str) -> tuple[_Cue, ...]:
     """Every comparison cue of a sentence with the phrase it introduces ("compared to FP16").
 
     The phrase ends at the end of its noun phrase; a described comparator keeps its instances
@@ -605,7 +606,7 @@ def _baseline_cues(text: str) -> list[_Cue]:
             list_end = end + lm.end()
         cues.append(_Cue(start=start, phrase=phrase, phrase_start=rest_start + skip, list_end=list_end,
                          examples_start=examples_start))
-    return cues
+    return tuple(cues)
 
 
 def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[SentenceResult, ...]:
@@ -617,7 +618,6 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in skip)]
     conds: list[tuple[str, str, int]] = []
     candidates: list[Quantity] = []
-    compared = _comparative_spans(text)
     for q in quantities:
         if q.role == "format" and _rx(r"\d+/\d+").fullmatch(q.text):
             conds.append(("configuration", q.text, q.start))
@@ -632,13 +632,16 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if key == "other":
             continue
         if key:
-            if key == "bit_width" and any(a <= q.start < b for a, b in compared):
+            if key == "bit_width" and any(a <= q.start < b for a, b in _comparative_spans(text)):
                 continue  # "outperforms 16-bit LoRA": the comparator's precision, not a setting of the result
             conds.append((key, _condition_text(q), q.start))
             continue
         if _is_count(text, q) or _is_model_size(text, q):
             continue
         candidates.append(q)
+    if not candidates:
+        return ()  # no number measures anything (most sentences): the settings read below would qualify nothing
+    compared = _comparative_spans(text)
     for name, s, _e in find_precisions(text):
         if any(a <= s < b for a, b in compared):
             continue  # "compared to INT8 quantization": the baseline's precision, not a setting of the result
@@ -1307,7 +1310,7 @@ def _bind_sentence(
     sent = doc.sentences[index]
     text = sent.text
     respectively = bool(_rx(r"\brespectively\b").search(text))
-    comparative = _comparative_spans(text) + [(c.phrase_start, c.list_end) for c in _baseline_cues(text)]
+    comparative = [*_comparative_spans(text), *((c.phrase_start, c.list_end) for c in _baseline_cues(text))]
     own_models = {f"model/{slug(m.name)}".replace("-", "") for m in doc.methods}
     # the paper's own method read as a model ("Kimi Linear", "NetX-V2" for NetXV2) names the subject
     # again, not a model measured
@@ -1402,8 +1405,12 @@ _COMPARATIVE = re.compile(
 _COMPARATIVE_END = re.compile(r"[,;:()]|\.\s|\s(?:while|whereas|but|and\s(?:a|an|the)|by|with|on|in|at|for|when|under|using)\s", re.I)
 
 
-def _comparative_spans(text: str) -> list[tuple[int, int]]:
-    """Spans naming what something is compared against ("surpasses MobileNetV3 by 1.9%")."""
+@lru_cache(maxsize=64)
+def _comparative_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans naming what something is compared against ("surpasses MobileNetV3 by 1.9%").
+
+    Kept per sentence: parsing and binding a sentence both read them.
+    """
     spans = []
     for m in _COMPARATIVE.finditer(text):
         if _rx(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", re.I).match(m.group()) and _rx(r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$", re.I).search(
@@ -1418,7 +1425,7 @@ def _comparative_spans(text: str) -> list[tuple[int, int]]:
         if paren:
             end += paren.end()
         spans.append((m.end(), end))
-    return spans
+    return tuple(spans)
 
 
 def _slots(doc: LinkedDoc, index: int, labels: Sequence[NodeLabel], excluded: Sequence[tuple[int, int]]) -> list[_Slot]:
