@@ -327,3 +327,26 @@ def test_an_edge_platform_is_not_a_microcontroller_unless_named_so() -> None:
     assert "hwclass/edge-device" in lk.hwclasses and "hwclass/mcu" not in lk.hwclasses
     lk = _link(title, "Nano-drones carry tiny processors. We run a small CNN on the drone's microcontroller in real time.")
     assert "hwclass/mcu" in lk.hwclasses
+
+
+def test_gated_patterns_never_skip_a_text_they_match(seeds_dir) -> None:
+    """A gate only saves work: wherever its pattern matches a seed sentence (or a 70-character window), it lets it through."""
+    import re
+
+    from loaders import load_paths
+    from loaders.mapping import linker, methods, models
+    from loaders.mapping.text import Gated
+
+    gates = {f"{mod.__name__}.{name}": g for mod in (linker, methods, models) for name, g in vars(mod).items()
+             if isinstance(g, Gated)}
+    assert "loaders.mapping.linker._CLAIM" in gates
+    texts = []
+    for p in load_paths([seeds_dir]).papers:
+        sents = [s.text for s in split_sentences(p.text, title_end=len(p.title_text))]
+        texts += sents + [s[max(0, i - 70) : i] for s in sents for i in range(10, len(s), 23)]
+    for name, g in gates.items():
+        missed = [t for t in texts if g.pattern.search(t) and not g.may_match(t)]
+        assert not missed, (name, missed[:3])
+    # a letter that case-insensitive matching folds onto an ASCII one always gets the full search
+    g = Gated(re.compile("less", re.I), ("less",))
+    assert g.search("le\u017fs") and g.search("LESS") and not g.search("more")

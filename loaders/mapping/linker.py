@@ -36,7 +36,7 @@ from loaders.mapping.lexicon import Hit
 from loaders.mapping.lexicons import build_lexicon
 from loaders.mapping.methods import find_components, find_methods, name_like
 from loaders.mapping.taxonomy import ROOT, Taxonomy
-from loaders.mapping.text import find_acronyms, rx, split_sentences
+from loaders.mapping.text import Gated, find_acronyms, has_any, rx, split_sentences
 from ontology.vocab import NodeLabel
 
 # -- tunable weights (set from the development set; see bench/eval_mapping.py) ---------------
@@ -56,20 +56,29 @@ SCOPE_MIN_NO_TOPIC = 0.75
 NO_TOPIC_MAX = 0.3
 ROOT_SCOPE_WEIGHT = 1.0
 
-_PROPOSAL = re.compile(
+# (the sentence patterns are searched in every sentence of every paper: each is gated by the words
+# that every match holds, see text.Gated)
+_PROPOSAL_VERBS = ("propose", "present", "introduce", "develop", "design", "study", "investigate", "explore", "show",
+                   "build", "release", "apply", "demonstrate", "evaluate", "analy", "focus", "address", "extend",
+                   "integrate", "combine", "incorporate")
+_PROPOSAL = Gated(re.compile(
     r"\b(?:we|our|this paper|this work|in this paper|in this work)\b.{0,40}?\b(?:propose|present|introduce|develop|"
     r"design|study|investigate|explore|show|build|release|apply|demonstrate|evaluate|analy[sz]e|focus|address|extend|integrate|combine|incorporate)",
     re.I,
-)
-_BACKGROUND = re.compile(
+), lambda low: has_any(low, ("we", "our", "this")) and has_any(low, _PROPOSAL_VERBS))
+_BACKGROUND_OPENERS = ("however", "although", "while", "despite", "recent", "existing", "prior", "previous",
+                       "conventional", "traditional", "current", "many", "most", "unfortunately", "yet")
+_BACKGROUND = Gated(re.compile(
     r"^(?:However|Although|While|Despite|Recent|Recently|Existing|Prior|Previous|Conventional|Traditional|Current|"
     r"Many|Most|Unfortunately|Yet)\b|\b(?:typically|commonly|widely)\b|\b(?:existing|prior|previous|conventional|traditional) (?:\w+ )?"
     r"(?:methods|approaches|works|techniques|solutions|studies|systems|frameworks)\b|\bhave been proposed\b"
-)
+), lambda low: low.startswith(_BACKGROUND_OPENERS) or has_any(low, (
+    "typically", "commonly", "widely", "existing", "prior", "previous", "conventional", "traditional", "have been proposed")))
 # sentences that report outcomes: what they reduce is a consequence, not the technique itself
-_RESULT = re.compile(
+_RESULT = Gated(re.compile(
     r"\b(?:experiments?|results|evaluations?) (?:show|demonstrate|indicate|reveal)|\b(?:achieves?|achieving|outperforms?|"
-    r"delivers?|yields?|attains?)\b.{0,80}(?:\d+(?:\.\d+)?\s?(?:%|×|x\b|times)|speedup)", re.I)
+    r"delivers?|yields?|attains?)\b.{0,80}(?:\d+(?:\.\d+)?\s?(?:%|×|x\b|times)|speedup)", re.I),
+    ("experiment", "results", "evaluation", "achiev", "outperform", "deliver", "yield", "attain"))
 
 # a stated saving of a cost: "reduces activation memory", "cuts inference latency by 2x", "quadratic
 # time and space complexity". Such a sentence shows an efficiency contribution even when it names
@@ -78,7 +87,13 @@ _COST = (r"(?:memory|footprint|computation\w*|compute|FLOPs?|latency|parameters?
          r"inference (?:time|cost|speed)|training (?:time|cost)|model size|storage|chip area|area|"
          r"(?:computational|inference|training|deployment|resource) (?:cost|burden|overhead|demands?|requirements?)|"
          r"complexity|cost)")
-_CLAIM = re.compile(
+# (the words of the gate: a saving verb with a cost word, or one of the fixed phrases)
+_CLAIM_VERBS = ("reduc", "lower", "cut", "sav", "decreas", "minimi", "shrink", "compress", "alleviat", "mitigat",
+                "accelerat", "speed", "smaller")
+_CLAIM_COSTS = ("memory", "footprint", "comput", "flop", "latency", "parameter", "energy", "power", "runtime",
+                "inference", "training", "size", "storage", "area", "cost", "burden", "overhead", "demand",
+                "requirement", "complexity")
+_CLAIM = Gated(re.compile(
     rf"\b(?:reduc\w*|lower\w*|cuts?|cutting|sav(?:e|es|ing)|decreas\w*|minimi[sz]\w*|shrink\w*|compress\w*|"
     rf"alleviat\w*|mitigat\w*|accelerat\w*|speeds? up|speeding up)\b(?:\s+[\w/-]+){{0,5}}?\s+{_COST}\b"
     rf"|\b{_COST}\s+(?:reduction|savings?)\b"
@@ -88,7 +103,8 @@ _CLAIM = re.compile(
     rf"|\b(?:fewer|less|lower|smaller)\s+(?:parameters|FLOPs|memory|latency|compute|computation|energy)\b"
     rf"|\bfaster (?:inference|training|decoding)\b",
     re.I,
-)
+), lambda low: has_any(low, ("quadratic", "faster", "speed", "less", "fewer", "lower")) or ("only" in low and "%" in low)
+    or (has_any(low, _CLAIM_VERBS) and has_any(low, _CLAIM_COSTS)))
 CLAIM_WEIGHT = 0.4
 STRONG_MIN = 0.5
 CHILD_MIN = 1.0
@@ -103,12 +119,15 @@ ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
 CONTEXT_CLASSES = frozenset({"technique/on-device-inference", "technique/serving-systems"})
 
 # "orthogonal to quantization", "can be further combined with 4-bit KV quantization"
-_COMPOSES = re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can (?:also |further |easily |be )*"
-                       r"(?:be )?(?:combined|integrated|stacked|applied together)|further combined|in combination with)\b",
-                       re.I)
+_COMPOSES = Gated(re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can (?:also |further |easily |be )*"
+                             r"(?:be )?(?:combined|integrated|stacked|applied together)|further combined|in combination with)\b",
+                             re.I),
+                  ("orthogonal", "compatible", "complementary", "combined", "integrated", "stacked", "applied together",
+                   "combination"))
 COMPOSE_FACTOR = 0.3
-_AGAINST = re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*)"
-                      r"(?:\s+[\w()-]+){0,6}\s+$", re.I)
+_AGAINST = Gated(re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*)"
+                            r"(?:\s+[\w()-]+){0,6}\s+$", re.I),
+                 ("than", "unlike", "instead of", "compared", "versus", "vs", "outperform"))
 _LEAD = re.compile(r"[A-Z][\w-]*(?:\s+[\w-]+){0,7},\s+")
 _DESCRIBES = re.compile(r"\s+(?:adopts|introduces|features|consists|comprises|employs|combines|integrates|incorporates|"
                         r"contains|leverages|relies|uses|utili[sz]es|applies|exploits)\b")

@@ -14,7 +14,8 @@ abbreviations such as "e.g." or "et al.".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,6 +33,45 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ['8', '2']
     """
     return re.compile(pattern, flags)
+
+
+# the only letters that case-insensitive matching folds onto ASCII ones: "İ", "ı" (i), "ſ" (s), "K" (k)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``words``? (a C-level loop: no generator frame per word)"""
+    return any(map(text.__contains__, words))
+
+
+class Gated:
+    """A compiled pattern searched only where it can match: every match holds one of ``words``.
+
+    The words are lowercase and compared with the lowercased text, so a case-insensitive pattern
+    can be gated too; ``need`` may instead be any test of the lowercased text that every text with
+    a match passes. A text with a letter that the regex folds onto an ASCII one ("ſ" matches "s")
+    is always searched, so results are the pattern's own; the test only saves the regex's walk over
+    the many sentences that lack every word the pattern needs.
+
+    >>> g = Gated(re.compile("faster (?:inference|training)", re.I), ("faster",))
+    >>> g.search("Much FASTER training."), g.search("Slow training.")
+    (<re.Match object; span=(5, 20), match='FASTER training'>, None)
+    """
+
+    __slots__ = ("pattern", "need")
+
+    def __init__(self, pattern: re.Pattern[str], need: tuple[str, ...] | Callable[[str], bool]) -> None:
+        self.pattern = pattern
+        self.need = need if callable(need) else (lambda low: has_any(low, need))
+
+    def may_match(self, text: str) -> bool:
+        if self.need(text.lower()):
+            return True
+        # a folding letter may stand for a needed one
+        return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.may_match(text) else None
 
 
 # Abbreviations after which a period does not end a sentence even before a capital.
