@@ -53,9 +53,11 @@ VERSION = "1.0"
 
 # -- cue phrases --------------------------------------------------------------------------------
 # Each cue is followed by the object of the relation; the subject is the proposed method.
+# A cue starts a word: "(?<!\w)(?=\w)" is "\b" where a word starts, and spares trying every
+# alternative at each word's end (these are scanned over every sentence).
 
 _COMPARED = re.compile(
-    r"\b(?:compared\s(?:to|with|against)|in\scomparison\s(?:to|with)|comparisons?\s(?:to|with|against)"
+    r"(?<!\w)(?=\w)(?:compared\s(?:to|with|against)|in\scomparison\s(?:to|with)|comparisons?\s(?:to|with|against)"
     r"|compar(?:e|es|ing)\s(?:it\s|them\s|our\s\w+\s)?(?:to|with|against)|relative\sto|outperform(?:s|ed|ing)?"
     r"|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac(?:e|es|ing)|improv(?:es|ed|ing)\sover|gains?\sover"
     r"|speedups?\sover|speed-?ups?\sover|faster\sthan|better\sthan|(?:lower|higher|less|more|smaller|fewer)\s\w+\sthan"
@@ -66,7 +68,7 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _EXTENDS = re.compile(
-    r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s(?:up)?on(?:\stop\sof)?|built\s(?:up)?on(?:\stop\sof)?"
+    r"(?<!\w)(?=\w)(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s(?:up)?on(?:\stop\sof)?|built\s(?:up)?on(?:\stop\sof)?"
     r"|based\s(?:up)?on(?!\s(?:a|an|the)?\s?(?:\w+\s)?(?:hybrid|combination|mixture)\sof)"
     r"|improv(?:es|ed|ing)\s(?:up)?on|generali[sz](?:es|ed|ing)|(?:a|an|the)\s(?:\w+\s)?(?:variant|extension"
     r"|generali[sz]ation|improvement|enhancement|adaptation|modification|successor|upgrade|version)\sof"
@@ -74,7 +76,7 @@ _EXTENDS = re.compile(
     re.IGNORECASE,
 )
 _COMPOSES = re.compile(
-    r"\b(?:orthogonal\sto|(?:fully\s)?(?:compatible|composable)\swith|complementary\sto|combined\swith|combin(?:e|es|ing)\s(?:it\s|them\s)?with"
+    r"(?<!\w)(?=\w)(?:orthogonal\sto|(?:fully\s)?(?:compatible|composable)\swith|complementary\sto|combined\swith|combin(?:e|es|ing)\s(?:it\s|them\s)?with"
     r"|(?:integrated|combined|used|applied|paired|stacked|coupled)\s(?:with|into|alongside|on\stop\sof)"
     r"|in\sconjunction\swith|together\swith|alongside|stacks?\swith|plugs?\sinto|works?\swith|jointly\swith"
     r"|integrat(?:e|es|ing)\s(?:it\s|them\s|seamlessly\s)?(?:with|into))\s",
