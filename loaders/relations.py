@@ -54,7 +54,7 @@ VERSION = "1.0"
 # -- cue phrases --------------------------------------------------------------------------------
 # Each cue is followed by the object of the relation; the subject is the proposed method.
 # A cue starts a word: "(?<!\w)(?=\w)" is "\b" where a word starts, and spares trying every
-# alternative at each word's end (these are scanned over every sentence).
+# alternative at each word's end (these and the verb lists below are scanned over every sentence).
 
 _COMPARED = re.compile(
     r"(?<!\w)(?=\w)(?:compared\s(?:to|with|against)|in\scomparison\s(?:to|with)|comparisons?\s(?:to|with|against)"
@@ -121,7 +121,7 @@ _BOTTLENECK: tuple[tuple[str, str], ...] = (
                            r"|complexity)|compute\s(?:cost|bound|bottleneck)|flops"),
 )
 _TARGET_VERB = re.compile(
-    r"\b(?:reduc\w*|address\w*|alleviat\w*|mitigat\w*|tackl\w*|overcom\w*|target\w*|cut\w*|compress\w*|sav\w*|lower\w*"
+    r"(?<!\w)(?=\w)(?:reduc\w*|address\w*|alleviat\w*|mitigat\w*|tackl\w*|overcom\w*|target\w*|cut\w*|compress\w*|sav\w*|lower\w*"
     r"|eliminat\w*|minimi[sz]\w*|shrink\w*|relie\w*|bypass\w*|break\w*|lift\w*|remov\w*|solv\w*|decreas\w*|avoid\w*)\b",
     re.I,
 )
@@ -154,7 +154,7 @@ _DERIVE_INTO = re.compile(
 _TRAINED = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:[\w.-]+\s){0,4}?(?:on|using|with|across)\s",
                       re.I)
 _PORT_VERB = re.compile(
-    r"\b(?:deploy\w*|implement\w*|port\w*|run(?:s|ning)?|execut\w*|accelerat\w*|map(?:s|ped|ping)?|target\w*"
+    r"(?<!\w)(?=\w)(?:deploy\w*|implement\w*|port\w*|run(?:s|ning)?|execut\w*|accelerat\w*|map(?:s|ped|ping)?|target\w*"
     r"|tailored|designed|optimi[sz]ed|customi[sz]ed|prototyp\w*|fit\w*|on-device|brings?|enabl\w*|synthesi[sz]\w*)\b",
     re.I,
 )
@@ -673,7 +673,7 @@ def _qualifier_word(cue: str) -> str:
 # -- components ------------------------------------------------------------------------------------
 
 _COMPONENT_CUE = re.compile(
-    r"\b(?:propos\w*|introduc\w*|design\w*|develop\w*|utili[sz]\w*|employ\w*|us(?:e|es|ing)|leverag\w*|featur\w*"
+    r"(?<!\w)(?=\w)(?:propos\w*|introduc\w*|design\w*|develop\w*|utili[sz]\w*|employ\w*|us(?:e|es|ing)|leverag\w*|featur\w*"
     r"|compris\w*|consist\w*|includ\w*|integrat\w*|incorporat\w*|adopt\w*|contain\w*|component\w*|module\w*"
     r"|mechanism\w*|core|hybrid\sof|combin\w*|first|second|third|then|finally|further|additionally)\b",
     re.I,
@@ -774,7 +774,7 @@ def _owned_long_form(before: str, long: str) -> bool:
                 or _rx(r"\b(?:propos|introduc|integrat|featur|compris|includ|consist|contain|component|module|part)\w*\b[^.;:]*:\s[^.:]*$", re.I).search(before))
 
 
-_PARTS_LIST = re.compile(r"\b(?:two|three|four|several|key|main|core|novel)\s(?:\w+\s)?(?:components?|modules?|designs?|"
+_PARTS_LIST = re.compile(r"(?<!\w)(?=\w)(?:two|three|four|several|key|main|core|novel)\s(?:\w+\s)?(?:components?|modules?|designs?|"
                          r"innovations?|parts|techniques|mechanisms)\s?(?::|,|—|including|namely)\s?(?:\((?:a|1|i)\)\s)?", re.I)
 _TITLE_WORD = r"(?:[A-Z][\w]*(?:-[\w]+)*)"
 
@@ -797,7 +797,7 @@ _PROPOSE_PART = re.compile(
     r"\b[Ww]e\s(?:also\s|further\s|first\s|then\s|additionally\s|next\s|carefully\s)?(?:propose|introduce|design|develop"
     r"|devise|present)\s(?:(?:a|an|the)\s)?(?P<np>[^,;:.()]{3,80}?)(?=\s(?:to|that|which|for|with|in|by|based|as|where|whereby"
     r"|using|utili[sz]ing|leveraging|employing|exploiting|enabling|allowing|combining|resulting|on|of)\b|[,;:.()]|$)")
-_FURTHER = re.compile(r"\b(?:also|further|furthermore|additionally|moreover|first|firstly|second|secondly|third|then|finally)\b"
+_FURTHER = re.compile(r"(?<!\w)(?=\w)(?:also|further|furthermore|additionally|moreover|first|firstly|second|secondly|third|then|finally)\b"
                       r"|^\s?\((?:[a-e]|[1-5]|i{1,3}|iv)\)", re.I)
 _PART_ADJ = re.compile(r"^(?:(?:novel|new|simple|specialized|specialised|dedicated|efficient|effective|lightweight|hybrid"
                        r"|fast|custom|carefully[- ]designed|unified|general|generic|practical|principled"
@@ -1024,9 +1024,28 @@ def _word_rx(rx: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)
 
 
+# Words one of which every match of a lexicon entry holds, in lower case: a sentence with none of
+# them is not scanned for that entry (most sentences). Only ASCII text is tested so, whose lower
+# case is exactly what the patterns match ignoring case.
+_LEXICON_NEEDS: dict[str, tuple[str, ...]] = {dict(table)[target]: words for table, target, words in (
+    (_MEMORY, "memory/kv-cache", ("kv", "key-value")),
+    (_MEMORY, "memory/optimizer-states", ("optimi", "adam", "momentum")),
+    (_MEMORY, "memory/activations", ("activation",)),
+    (_MEMORY, "memory/gradients", ("gradient",)),
+    (_MEMORY, "memory/weights", ("weight",)),
+    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-bandwidth", ("memory", "bandwidth", "data", "hbm", "reads", "i/o")),
+    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-capacity", ("memory",)),
+    (_BOTTLENECK_SPECIFIC, "bottleneck/communication", ("communication",)),
+)}
+
+
 def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
     hits: list[tuple[str, int, int]] = []
+    low = text.lower() if text.isascii() else None
     for target, rx in table:
+        needs = _LEXICON_NEEDS.get(rx)
+        if needs and low is not None and not any(w in low for w in needs):
+            continue
         for m in _word_rx(rx).finditer(text):
             if not any(s <= m.start() < e for _, s, e in hits):
                 hits.append((target, m.start(), m.end()))
@@ -1054,7 +1073,7 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
 
 
-_REDUCE_VERB = re.compile(r"\b(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|shrink\w*|lower\w*|minimi[sz]\w*|quantiz\w*"
+_REDUCE_VERB = re.compile(r"(?<!\w)(?=\w)(?:reduc\w*|compress\w*|cut\w*|sav(?:e|es|ed|ing)|shrink\w*|lower\w*|minimi[sz]\w*|quantiz\w*"
                           r"|prun\w*|evict\w*|merg\w*|factori[sz]\w*|eliminat\w*|erasing|eras\w*|push\w*"
                           r"|decreas\w*|slash\w*)\b", re.I)
 
@@ -1140,7 +1159,7 @@ _HW_ADJ = re.compile(r"^(?:-based|-specific|-friendly|-oriented|-offloaded|\s(?:
                      r"|deployment|platforms?|devices?|decoding\skernels?|drives?|tiers?))\b", re.I)
 
 
-_PROBLEM = re.compile(r"\b(?:challeng\w*|hinder\w*|impractical|prohibitive\w*|remains?\s(?:a|an|difficult|hard|challenging)"
+_PROBLEM = re.compile(r"(?<!\w)(?=\w)(?:challeng\w*|hinder\w*|impractical|prohibitive\w*|remains?\s(?:a|an|difficult|hard|challenging)"
                       r"|pos(?:e|es|ing)\s(?:a\s|significant\s|great\s)*(?:challenges?|problems?|difficult\w*)|suffer\w*"
                       r"|limits?\s(?:their|its|the)|typical(?:ly)?|is\swidely\s(?:adopted|used)|conventional)\b", re.I)
 
