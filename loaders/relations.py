@@ -143,15 +143,15 @@ _ARCH_FRAME = re.compile(
     re.I,
 )
 _DERIVE = re.compile(
-    r"\b(?P<verb>distill|prun|quantiz|compress|convert|deriv|initiali[sz]|upcycl|fine-tun|finetun|train|obtain)(?:ed|e|es|ing)?"
+    r"(?<!\w)(?=\w)(?P<verb>distill|prun|quantiz|compress|convert|deriv|initiali[sz]|upcycl|fine-tun|finetun|train|obtain)(?:ed|e|es|ing)?"
     r"\s(?:directly\s)?(?:from|out\sof)\s",
     re.I,
 )
 _DERIVE_INTO = re.compile(
-    r"\b(?P<verb>distill|prun|compress|convert|quantiz|upcycl)(?:e|es|ed|ing|ation)?\s(?:of\s)?(?P<src>.{2,60}?)\s(?:in)?to\s",
+    r"(?<!\w)(?=\w)(?P<verb>distill|prun|compress|convert|quantiz|upcycl)(?:e|es|ed|ing|ation)?\s(?:of\s)?(?P<src>.{2,60}?)\s(?:in)?to\s",
     re.I,
 )
-_TRAINED = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:[\w.-]+\s){0,4}?(?:on|using|with|across)\s",
+_TRAINED = re.compile(r"(?<!\w)(?=\w)(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s(?:[\w.-]+\s){0,4}?(?:on|using|with|across)\s",
                       re.I)
 _PORT_VERB = re.compile(
     r"(?<!\w)(?=\w)(?:deploy\w*|implement\w*|port\w*|run(?:s|ning)?|execut\w*|accelerat\w*|map(?:s|ped|ping)?|target\w*"
@@ -520,7 +520,7 @@ _OWN_REF = re.compile(r"^(?:These|They)\b|^This\s(?:yields|results|leads|achieve
                       r"|enables|attains|offers|obtains|reaches|speeds|accelerates|cuts|saves|lowers)\b"
                       r"|^It\s(?!(?:was|is|has\sbeen)\s(?:well|widely|known|believed|reported|shown|common|hard|challenging"
                       r"|difficult|important|crucial|essential|necessary|possible|unclear|recently|often|generally))", re.I)
-_COMPARE_VERB = re.compile(r"\b(?:outperform\w*|compar\w*|surpass\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|against"
+_COMPARE_VERB = re.compile(r"(?<!\w)(?=\w)(?:outperform\w*|compar\w*|surpass\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|against"
                            r"|baselines?|superior|better|faster|improv\w*|speedups?|competitive|rival\w*)\b", re.I)
 _LIST_CUES = ("such as", "including", "e.g.", "e.g.,", "like", "baseline", "baselines", "baselines,", "baseline,",
               "baselines such as", "baselines including", "baselines like")
@@ -1085,7 +1085,7 @@ _BACKGROUND = re.compile(r"\b(?:have|has)\sbeen\s(?:\w+\s)?(?:proposed|developed
                          r"|\b(?:typically|often|usually)\s(?:\w+\s)?(?:required|used|adopted|relies?|rely|focus\w*|fails?)\b", re.I)
 
 
-_MOVE_VERB = re.compile(r"\b(?:offload(?:s|ed|ing)?|swap(?:s|ped|ping)?|page(?:s|d)?|paging|manag(?:e|es|ed|ing)|spill(?:s|ed|ing)?"
+_MOVE_VERB = re.compile(r"(?<!\w)(?=\w)(?:offload(?:s|ed|ing)?|swap(?:s|ped|ping)?|page(?:s|d)?|paging|manag(?:e|es|ed|ing)|spill(?:s|ed|ing)?"
                         r"|migrat(?:e|es|ed|ing))\b", re.I)
 
 
