@@ -343,10 +343,39 @@ def test_gated_patterns_never_skip_a_text_they_match(seeds_dir) -> None:
     texts = []
     for p in load_paths([seeds_dir]).papers:
         sents = [s.text for s in split_sentences(p.text, title_end=len(p.title_text))]
-        texts += sents + [s[max(0, i - 70) : i] for s in sents for i in range(10, len(s), 23)]
+        texts += sents + [s[max(0, i - 70) : i] for s in sents for i in range(10, len(s), 41)]
     for name, g in gates.items():
         missed = [t for t in texts if g.pattern.search(t) and not g.may_match(t)]
         assert not missed, (name, missed[:3])
     # a letter that case-insensitive matching folds onto an ASCII one always gets the full search
     g = Gated(re.compile("less", re.I), ("less",))
     assert g.search("le\u017fs") and g.search("LESS") and not g.search("more")
+
+
+def test_name_searches_find_what_their_patterns_find(seeds_dir) -> None:
+    """The str.find searches for a paper's names agree with the per-name patterns they replace."""
+    import re
+
+    from loaders import load_paths
+    from loaders.mapping.linker import _uses_of
+    from loaders.mapping.methods import stands_alone, variants_of
+
+    papers = sorted(load_paths([seeds_dir]).papers, key=lambda p: p.id)[::8]
+    checked = 0
+    for p in papers:
+        words = sorted(set(re.findall(r"[A-Za-z][\w+.-]*", p.text)))[::6]
+        for w in {x for w in words for x in (w, w[1:], w[:3], w.rstrip("s"))} - {""}:
+            e = re.escape(w)
+            assert [(m.group(1), m.start(1)) for m in re.finditer(
+                rf"(?<![\w-])([A-Za-z]*{e}(?:[-+][A-Za-z0-9]+|\+)?)(?![\w])", p.text)] == list(variants_of(p.text, w)), w
+            assert bool(re.search(rf"(?<![\w-]){e}(?![\w-])", p.text)) == stands_alone(p.text, w), w
+            assert [m.span() for m in re.finditer(rf"(?<![A-Za-z0-9-]){e}s?(?![A-Za-z0-9])", p.text)] \
+                == list(_uses_of(p.text, w)), w
+            checked += 1
+    assert checked > 500
+    odd = "x-Foo+ Foo-1_ _Foo Foo+a Foo++ fooFoo-Bar+ FooFoo Foo\u00e9 \u00e9Foo Foo- Foo+"
+    for w in ("Foo", "oo", "Foo+", "o-"):
+        e = re.escape(w)
+        assert [(m.group(1), m.start(1)) for m in re.finditer(
+            rf"(?<![\w-])([A-Za-z]*{e}(?:[-+][A-Za-z0-9]+|\+)?)(?![\w])", odd)] == list(variants_of(odd, w)), w
+        assert [m.span() for m in re.finditer(rf"(?<![A-Za-z0-9-]){e}s?(?![A-Za-z0-9])", odd)] == list(_uses_of(odd, w)), w

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -234,13 +235,37 @@ def _acronym_hits(text: str, acronyms: Sequence[Acronym], hits: list[Hit], lex: 
         cover = by_short[a.short]
         if not cover:
             continue
-        for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(a.short)}s?(?![A-Za-z0-9])", text):
-            if a.start <= m.start() < a.end:
+        for s, e in _uses_of(text, a.short):
+            if a.start <= s < a.end:
                 continue
             for h in cover:
-                out.append(Hit(m.start(), m.end(), m.group(), h.kind, h.target, h.weight, h.tokens))
+                out.append(Hit(s, e, text[s:e], h.kind, h.target, h.weight, h.tokens))
     out.sort(key=lambda h: (h.start, h.end))
     return out, tuple(resolved)
+
+
+_ALNUM = frozenset(string.ascii_letters + string.digits)
+
+
+def _uses_of(text: str, short: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``short`` (or its plural) as a word of ``text``: what
+    ``(?<![A-Za-z0-9-])SHORTs?(?![A-Za-z0-9])`` finds, without a pattern compiled for each acronym.
+
+    >>> list(_uses_of("MoE, MoEs, SMoE, MoE-based, MoEx", "MoE"))
+    [(0, 3), (5, 9), (17, 20)]
+    """
+    n, pos = len(text), 0
+    while (q := text.find(short, pos)) >= 0:
+        e = q + len(short)
+        pos = q + 1
+        if q > 0 and (text[q - 1] in _ALNUM or text[q - 1] == "-"):
+            continue
+        if e < n and text[e] == "s" and (e + 1 == n or text[e + 1] not in _ALNUM):
+            e += 1
+        elif e < n and text[e] in _ALNUM:
+            continue
+        yield q, e
+        pos = e
 
 
 # -- techniques and scope --------------------------------------------------------------------
@@ -296,22 +321,26 @@ def _score(
     paper_blocked = {t for t, cues in PAPER_COMBO_BLOCKERS.items() if title_cues & cues}
     for si, cues in cues_in.items():
         s = sentences[si]
-        for target, need, w in COMBOS:
-            if target in paper_blocked:
-                continue
-            if all(c in cues for c in need) and not cues & COMBO_BLOCKERS.get(target, frozenset()):
+        for target, need, w, blockers in _COMBO_SETS:
+            if need <= cues and target not in paper_blocked and not cues & blockers:
                 tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
     # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
-    strong = [si for si in cues_in if factors[si] >= PROPOSAL_FACTOR]
-    weak_ok = [si for si in cues_in if factors[si] >= 1.0]
+    first_strong: dict[str, int] = {}  # cue -> the first such sentence that holds it
+    first_ok: dict[str, int] = {}
+    for si, cues in cues_in.items():
+        for c in cues:
+            if factors[si] >= PROPOSAL_FACTOR:
+                first_strong.setdefault(c, si)
+            if factors[si] >= 1.0:
+                first_ok.setdefault(c, si)
     for target, need, w in COMBOS:
         if len(need) != 2 or target in paper_blocked or target in tech and tech[target].total >= w * PROPOSAL_FACTOR:
             continue
         a, b = need
         for x, y in ((a, b), (b, a)):
-            sx = next((si for si in strong if x in cues_in[si]), None)
-            sy = next((si for si in weak_ok if y in cues_in[si]), None)
+            sx = first_strong.get(x)
+            sy = first_ok.get(y)
             if sx is not None and sy is not None and not (cues_in[sx] | cues_in[sy]) & COMBO_BLOCKERS.get(target, frozenset()):
                 s = sentences[sx]
                 tech[target].add(w * PAPER_COMBO * min(factors[sx], PROPOSAL_FACTOR), sx, s.start, s.end, w * PAPER_COMBO,
@@ -319,6 +348,9 @@ def _score(
                 break
     return tech, topics
 
+
+# COMBOS with their cues as sets, and the cues that block each
+_COMBO_SETS = tuple((target, frozenset(need), w, COMBO_BLOCKERS.get(target, frozenset())) for target, need, w in COMBOS)
 
 # cues in the title that keep a pair from naming its class anywhere in the paper
 PAPER_COMBO_BLOCKERS: dict[str, frozenset[str]] = {

@@ -16,7 +16,8 @@ Components are acronyms the abstract defines for parts of the method, and the it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import string
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.ids import slug
@@ -59,6 +60,8 @@ _HEAD_REJECT = re.compile(
     r"|\b(?:vs|v\.s|versus)\b",
     re.I,
 )
+_TWO_WORD_NAME = re.compile(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
 _BAD_SUFFIX = re.compile(r"-(?:based|friendly|aware|like|style|free|level|wise|only|specific|efficient|oriented)$", re.I)
 
@@ -90,6 +93,76 @@ def name_like(token: str) -> bool:
     if sum(c.isupper() for c in letters) >= 2:
         return True
     return core[0].islower() and any(c.isupper() for c in core[1:])
+
+
+# -- a name's uses, found with str.find: a pattern compiled for each paper's name cost more than the search
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
+
+
+def _word_char(c: str) -> bool:
+    """``\\w`` of a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def variants_of(text: str, name: str) -> Iterator[tuple[str, int]]:
+    """``(word, start)`` for each word of ``text`` that is ``name`` with letters before it and a
+    "-suffix" or "+" after it, as ``(?<![\\w-])([A-Za-z]*NAME(?:[-+][A-Za-z0-9]+|\\+)?)(?![\\w])`` finds them.
+
+    >>> list(variants_of("APOLLO and APOLLO-Mini beat xAPOLLO+, not APOLLOs or Q-APOLLO.", "APOLLO"))
+    [('APOLLO', 0), ('APOLLO-Mini', 11), ('xAPOLLO+', 28)]
+    """
+    n, size = len(text), len(name)
+    pos = 0
+    while (q := text.find(name, pos)) >= 0:
+        start = q  # the word starts where the letters before the name start
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        run_end = q
+        while run_end < n and text[run_end] in _ASCII_LETTERS:
+            run_end += 1
+        pos = run_end + 1  # no word starts inside these letters
+        if start > 0 and (_word_char(text[start - 1]) or text[start - 1] == "-"):
+            continue
+        # the name may stand anywhere after the first letters: the latest place that ends a word wins
+        for at in range(min(run_end, n - size), q - 1, -1):
+            if text.startswith(name, at) and (end := _variant_end(text, at + size)) is not None:
+                yield text[start:end], start
+                pos = end
+                break
+
+
+def _variant_end(text: str, e: int) -> int | None:
+    """Where a variant whose name ends at ``e`` ends: after a "-suffix", a "+", or at ``e``; None if a word goes on."""
+    n = len(text)
+    if e < n and text[e] in "-+":
+        k = e + 1
+        while k < n and text[k] in _ASCII_ALNUM:
+            k += 1
+        if k > e + 1 and (k == n or not _word_char(text[k])):
+            return k
+        if text[e] == "+" and (e + 1 == n or not _word_char(text[e + 1])):
+            return e + 1
+    if e == n or not _word_char(text[e]):
+        return e
+    return None
+
+
+def stands_alone(text: str, word: str) -> bool:
+    """Is ``word`` in ``text`` with no word character or hyphen on either side (``(?<![\\w-])WORD(?![\\w-])``)?
+
+    >>> stands_alone("NAMM-based NAMMs", "NAMM"), stands_alone("the NAMM, again", "NAMM")
+    (False, True)
+    """
+    pos = 0
+    while (q := text.find(word, pos)) >= 0:
+        e = q + len(word)
+        if (q == 0 or not (_word_char(text[q - 1]) or text[q - 1] == "-")) \
+                and (e == len(text) or not (_word_char(text[e]) or text[e] == "-")):
+            return True
+        pos = q + 1
+    return False
 
 
 def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
@@ -203,7 +276,7 @@ def find_methods(
                     and first.lower() not in _STOP_NAMES:
                 strong = True
                 # a two-word name before the comma ("Kimi Linear, a hybrid ...")
-                two = re.match(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])", text[after_det:])
+                two = _TWO_WORD_NAME.match(text, after_det)
                 if two:
                     name = two.group(0)
             if not strong or first.lower() in _STOP_NAMES:
@@ -213,17 +286,15 @@ def find_methods(
     main = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if main and len(main[0].name) >= 3:
         # named variants of the main method ("APOLLO-Mini", "LoReFT", "ETHER+")
-        core = re.escape(main[0].name)
-        for m in re.finditer(rf"(?<![\w-])([A-Za-z]*{core}(?:[-+][A-Za-z0-9]+|\+)?)(?![\w])", text[abstract_start:]):
-            if m.group(1) != main[0].name and name_like(m.group(1)):
-                add(m.group(1), abstract_start + m.start(1), 0.7)
+        for word, at in variants_of(text[abstract_start:], main[0].name):
+            if word != main[0].name and name_like(word):
+                add(word, abstract_start + at, 0.7)
     elif not found:
         # no proposing phrase: the abstract's own coined acronym, defined with a Title-Case long form
         # and used again ("Neural Attention Memory Models (NAMMs)")
         for a in acronyms:
             long_words = a.long.split()
-            uses = len(re.findall(rf"(?<![\w-]){re.escape(a.short)}(?![\w-])", text[a.end:]))
-            if a.sentence >= 1 and uses >= 1 and slug(a.short) not in known and len(long_words) >= 2 \
+            if a.sentence >= 1 and stands_alone(text[a.end:], a.short) and slug(a.short) not in known and len(long_words) >= 2 \
                     and all(w[:1].isupper() for w in long_words if w.lower() not in _FUNCTION_WORDS):
                 add(a.short, a.start, 0.6)
                 break
@@ -344,7 +415,7 @@ def find_components(
                 if key in class_terms or any(k in key for k in method_keys) \
                         or any(a.start < sent.start + at + len(name) and sent.start + at < a.end for a in acronyms):
                     continue  # a class name, a variant of the method, or an acronym's long form
-                nxt = re.match(r"\s+(\w+)", sent.text[at + len(name) :])
+                nxt = _NEXT_WORD.match(sent.text, at + len(name))
                 if sent.index == intro_sent and nxt and _GENERIC_TAIL.fullmatch(nxt.group(1)):
                     continue  # "we propose a simple data selection strategy": the whole method, unnamed
                 add(name, sent.start + at, sent.index)
