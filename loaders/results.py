@@ -286,6 +286,7 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
     return None, ""
 
 
+@lru_cache(maxsize=1024)  # the same phrases come back for each number of a sentence
 def _head_metric(phrase: str) -> str | None:
     """The metric of a noun phrase: its last metric word; "cost" only when nothing names the measure."""
     hits: list[tuple[int, int, int, str]] = []
