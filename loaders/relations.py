@@ -1454,12 +1454,16 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title:
             continue
-        for m in _METRIC_INTRO.finditer(text, sent.start, sent.end):
+        # every match of the metric patterns holds the word "metric" (most sentences lack it; only ASCII
+        # text is tested so, whose lower case is exactly what a pattern matches ignoring case)
+        span = text[sent.start : sent.end]
+        names_metric = not span.isascii() or "metric" in span.lower()
+        for m in _METRIC_INTRO.finditer(text, sent.start, sent.end) if names_metric else ():
             r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"metric/{slug(m.group('acr'))}", sent.index, 0.75,
                      qualifier="metric")
             if r:
                 yield r
-        for m in _METRIC_NAMED.finditer(text, sent.start, sent.end):
+        for m in _METRIC_NAMED.finditer(text, sent.start, sent.end) if names_metric else ():
             r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"metric/{slug(m.group('name'))}", sent.index, 0.7,
                      qualifier="metric")
             if r:
