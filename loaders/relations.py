@@ -592,14 +592,17 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if n.id in own or n.id in seen:
                     continue
                 if rel is RelType.EXTENDS and _NOT_EXTENDING.match(text, pos + len(word)) or (
-                        rel is RelType.EXTENDS and word.startswith("extended") and _rx(r"\b(?:of|the|an?|with|for|and|over|on)\s$", re.I).search(text[max(sent.start, pos - 6) : pos])):
+                        rel is RelType.EXTENDS and word.startswith("extended") and _rx(
+                            r"\b(?:of|the|an?|with|for|and|over|on)\s$", re.I).search(text[max(sent.start, pos - 6) : pos])):
                     continue  # "enhancing the efficiency of X", "extending it to SLAM", "of extended recordings"
                 if rel is RelType.EXTENDS and _rx(r"\b(?:existing|prior|previous|other|conventional|common)\s(?:[\w-]+\s)?$", re.I).search(
                                                   text[max(sent.start, n.start - 30) : n.start]):
                     continue  # "enhances applicability over existing VideoQA models": a class of earlier work
-                if rel is RelType.EXTENDS and word.startswith("on top of") and _rx(r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", re.I).search(text[sent.start : pos]):
+                if rel is RelType.EXTENDS and word.startswith("on top of") and _rx(
+                        r"\b(?:evaluat|test|benchmark|measur|validat|assess)\w*\b[^,;]*$", re.I).search(text[sent.start : pos]):
                     continue  # "we evaluate X on top of Y": the platform of an experiment, not a method it builds on
-                if rel is RelType.EXTENDS and (not n.id.startswith("method/") or _rx(r"\s(?:architecture|backbone|family|framework|design)\b", re.I).match(text[n.end : n.end + 14])):
+                if rel is RelType.EXTENDS and (not n.id.startswith("method/") or _rx(
+                        r"\s(?:architecture|backbone|family|framework|design)\b", re.I).match(text[n.end : n.end + 14])):
                     continue  # "based on" a class or an architecture ("built on the Mamba architecture") extends no method
                 if rel is RelType.COMPOSES_WITH and _rx(r"\s(?:a|an|our|the)\s(?:\w+\s)?(?:novel|new|proposed)\b", re.I).match(
                                                         text[pos + len(word) : n.start]):
@@ -613,8 +616,9 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 at_lead = bool(leading) and pos == sent.start
                 if not (_own_before(doc, sent.start, pos, objects, parts) or (at_lead and own_after_lead)):
                     continue  # the cue is not said of the paper's method
-                if rel is RelType.COMPARED_WITH and (word == "against" and _rx(r"\b(?:guarantee\w*|robust\w*|protect\w*|defen[cs]\w*|secur\w*|resilien\w*|safe\w*|attack\w*"
-                  r"|immun\w*|guard\w*)\s(?:\w+\s){0,2}$", re.I).search(text[max(sent.start, pos - 40) : pos])
+                if rel is RelType.COMPARED_WITH and (word == "against" and _rx(
+                        r"\b(?:guarantee\w*|robust\w*|protect\w*|defen[cs]\w*|secur\w*|resilien\w*|safe\w*|attack\w*"
+                        r"|immun\w*|guard\w*)\s(?:\w+\s){0,2}$", re.I).search(text[max(sent.start, pos - 40) : pos])
                         or _rx(r"\bour\s(?:own\s)?(?:[\w-]+\s)?$", re.I).search(text[max(sent.start, n.start - 30) : n.start])):
                     continue  # "guarantees against Sybil attacks", "compared to our Triton implementation"
                 if rel is RelType.COMPARED_WITH and (word.startswith("in contrast") or word == "unlike") and not (
@@ -625,8 +629,9 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if rel is RelType.COMPARED_WITH and word in _LIST_CUES and not _COMPARE_VERB.search(
                         text[max(sent.start, pos - 80) : pos]):
                     continue  # "methods such as X" without a comparison is background
-                if rel is RelType.COMPARED_WITH and word in _LIST_CUES and _rx(r"\b(?:benchmarks?|datasets?|tasks?|domains?|models?|LLMs?|architectures?|families|suites?)\s?,?\s?$", re.I).search(
-                  text[max(sent.start, pos - 40) : pos]):
+                if rel is RelType.COMPARED_WITH and word in _LIST_CUES and _rx(
+                        r"\b(?:benchmarks?|datasets?|tasks?|domains?|models?|LLMs?|architectures?|families|suites?)\s?,?\s?$", re.I).search(
+                        text[max(sent.start, pos - 40) : pos]):
                     continue  # "benchmarks such as X": what it is tested on, not what it is compared with
                 seen.add(n.id)
                 qualifier = _qualifier_word(word) if rel is RelType.COMPOSES_WITH else ""
@@ -749,8 +754,9 @@ def _not_a_part(doc: LinkedDoc, a: Acronym) -> bool:
     if _rx(r"\b(?:domains?|tasks?|applications?|areas?|fields?|problems?|settings?)\b[^.;]{0,30}\b(?:including|such\sas"
            r"|like|e\.g\.,?)\s(?:[^.;]*\s)?$", re.I).search(before):
         return True  # "various domains, including Simultaneous Localization and Mapping (SLAM)": a task
-    return bool(_rx(r"[-\s](?:based|like|style|aware|guided|driven)\b").match(text[a.end : a.end + 10]) or _rx(r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$", re.I).search(
-  before.rstrip() + " "))
+    return bool(_rx(r"[-\s](?:based|like|style|aware|guided|driven)\b").match(text[a.end : a.end + 10]) or _rx(
+        r"\b(?:existing|prior|previous|conventional|standard|traditional|typical)\s(?:[\w-]+\s){0,3}$", re.I).search(
+        before.rstrip() + " "))
 
 
 def _title_case(long: str) -> bool:
@@ -1189,7 +1195,8 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
             platform = _rx(r"\b(?:on|to|for|onto|in|across|with|into)\s(?:\S+\s){0,4}$", re.I).search(before)
             adjective = _HW_ADJ.match(after)
             # "leverages GPU, CPU, and NVMe memory": storage a method stores into is where it is brought
-            storage = m.entity_id == "hwclass/storage" and _rx(r"\b(?:leverag|utili[sz]|us(?:e|es|ing)\b|exploit|offload|spill|stor|swap|stream)\w*\b[^.;]{0,60}$", re.I).search(before)
+            storage = m.entity_id == "hwclass/storage" and _rx(
+                r"\b(?:leverag|utili[sz]|us(?:e|es|ing)\b|exploit|offload|spill|stor|swap|stream)\w*\b[^.;]{0,60}$", re.I).search(before)
             if not (platform or adjective or storage or sent.in_title):
                 continue
             if _rx(r"\b(?:than|over|compared\s(?:to|with)|versus|vs\.?|against)\s(?:\S+\s){0,3}$", re.I).search(before):
@@ -1488,8 +1495,9 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
                 after = text[pos + len(pm.name) : pos + len(pm.name) + 60]
                 opening = pos == sent.start and _rx(r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<k>benchmark|dataset)\b", re.I).match(
                                                     after)
-                bench_name = _rx(r"(?:Bench|Benchmark|Arena|Eval)$").search(pm.name) and _rx(r"\b(?:we|this\s(?:paper|work))\s(?:\w+\s)?(?:introduce|present|propose|release|construct|build|create|curate)s?\s$", re.I).search(
-              text[max(sent.start, pos - 40) : pos])
+                bench_name = _rx(r"(?:Bench|Benchmark|Arena|Eval)$").search(pm.name) and _rx(
+                    r"\b(?:we|this\s(?:paper|work))\s(?:\w+\s)?(?:introduce|present|propose|release|construct|build|create|curate)s?\s$", re.I).search(
+                    text[max(sent.start, pos - 40) : pos])
                 if opening or bench_name:
                     kind = opening.group("k").lower() if opening else "benchmark"
                     r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"dataset/{slug(pm.name)}", sent.index, 0.7,

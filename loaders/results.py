@@ -897,12 +897,15 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
     for i in range(1, len(filled)):
         r, p = filled[i], filled[i - 1]
         between = text[p.end : r.start]
-        which = bool(_WHICH_IS.match(between)) and (between.lstrip(" ,").startswith(("which", "that", "i.e.")) or bool(_rx(r"^\s?(?:[\w-]+\s)?(?:lower|higher|more|less|better|faster|smaller|larger|greater|times\sthat)\b", re.I).match(text[r.end : r.end + 30])))
+        which = bool(_WHICH_IS.match(between)) and (between.lstrip(" ,").startswith(("which", "that", "i.e.")) or bool(_rx(
+            r"^\s?(?:[\w-]+\s)?(?:lower|higher|more|less|better|faster|smaller|larger|greater|times\sthat)\b", re.I).match(
+            text[r.end : r.end + 30])))
         coordinated = (not _RESULT_VERB.search(between) and not _rx(r"[;:]|\.\s").search(between)
                        and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))
         # "20% reduction in latency for A and 35% reduction for B": the same noun of change, said again
         p_noun = _rx(r"\s?([a-z-]+)").match(text[p.end : p.end + 20])
-        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and _rx(rf"\s?{re.escape(p_noun.group(1))}\b").match(text[r.end : r.end + 20])) and not _rx(r"[;:]|\.\s").search(between) \
+        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and _rx(
+            rf"\s?{re.escape(p_noun.group(1))}\b").match(text[r.end : r.end + 20])) and not _rx(r"[;:]|\.\s").search(between) \
             and not _VERB.search(between)
         if r.metric is None and p.metric and (which or parallel or (coordinated and p.unit == r.unit)) \
                 and not _names_own_measure(text, r):
@@ -1013,8 +1016,9 @@ def _read_result(
         metric = unit_metric
     if metric is None:
         metric = _UNIT_DEFAULT.get(q.unit or "")
-        if metric == "metric/latency" and q.unit in ("s", "hours") and _rx(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|search\w*|compress\w*|distill\w*)\b[^,;]{0,50}\bin\s(?:only\s|just\s|under\s"
-          r"|less\sthan\s|about\s)?$", re.I).search(text[max(0, q.start - 70) : q.start]):
+        if metric == "metric/latency" and q.unit in ("s", "hours") and _rx(
+                r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|search\w*|compress\w*|distill\w*)\b[^,;]{0,50}\bin\s(?:only\s|just\s|under\s"
+                r"|less\sthan\s|about\s)?$", re.I).search(text[max(0, q.start - 70) : q.start]):
             metric = "metric/training-time"  # "trains ResNet-50 on ImageNet in 18 minutes"
     if metric == "metric/cost" and q.unit in ("hours", "s", "ms", "us"):
         # a duration is a time, whatever it is called ("training cost of 12 days")
@@ -1029,15 +1033,20 @@ def _read_result(
     if q.unit == "x" and _rx(r"^\s(?:the\s(?:size|number|amount)\sof|as\s(?:large|big|small|many|much))\b", re.I).match(
                              text[q.end : q.end + 24]):
         return None  # "twice the size of the DRAM", "twice as large": a size relation, no listed measure
-    if q.unit is None and where == "left" and q.group is None and not _rx(r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
-  r"|gets?|by|with|and|than|,|\()\s?$", re.I).search(text[left : q.start].rstrip() + " "):
+    if q.unit is None and where == "left" and q.group is None and not _rx(
+        r"(?:of|=|:|at|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)?|to|is|was|are|were|yields?|obtains?|scor(?:es|ed|ing)"
+        r"|gets?|by|with|and|than|,|\()\s?$", re.I).search(text[left : q.start].rstrip() + " "):
         return None
     if q.unit in ("tokens", "GPUs") and metric not in ("metric/context-length", "metric/throughput"):
         return None
-    if q.unit == "params" and (not (_rx(r"\b(?:fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*)\b[^,;]{0,25}$", re.I).search(text[max(0, q.start - 40) : q.start])
+    if q.unit == "params" and (not (_rx(
+        r"\b(?:fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*)\b[^,;]{0,25}$", re.I).search(
+        text[max(0, q.start - 40) : q.start])
         or _rx(r"\b(?:only|just|merely|as\sfew\sas|under|below)\s(?:a\s|an\s|about\s|around\s|roughly\s)?$", re.I).search(
                text[max(0, q.start - 25) : q.start])
-    ) and not _rx(r"^\s?(?:fewer|less)\b").match(text[q.end : q.end + 10]) or _rx(r"\b(?:beyond|above|over|exceeding|more\sthan|larger\sthan|greater\sthan)\s$", re.I).search(text[max(0, q.start - 14) : q.start])):
+    ) and not _rx(r"^\s?(?:fewer|less)\b").match(text[q.end : q.end + 10]) or _rx(
+        r"\b(?:beyond|above|over|exceeding|more\sthan|larger\sthan|greater\sthan)\s$", re.I).search(
+        text[max(0, q.start - 14) : q.start])):
         return None  # a parameter count without a saving is a model size ("only beyond 14B parameters"), not a result
 
     before = text[left : first.start]
@@ -1055,7 +1064,9 @@ def _read_result(
         and bool(_rx(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|shr[au]nk|compress\w*|prun\w*|trim\w*|slash\w*)\b", re.I).search(
                      before))
     # utilisation: "40% of peak", "73% of the theoretical maximum FLOPs/s"
-    utilisation = q.unit == "percent" and bool(_rx(r"^\s?of\s(?:the\s)?(?:theoretical\s|hardware\s|achievable\s)?(?:peak|maximum)\b", re.I).match(text[head.end : head.end + 40]))
+    utilisation = q.unit == "percent" and bool(_rx(
+        r"^\s?of\s(?:the\s)?(?:theoretical\s|hardware\s|achievable\s)?(?:peak|maximum)\b", re.I).match(
+        text[head.end : head.end + 40]))
     if utilisation:
         metric, share = "metric/throughput", False
     unit_in = q.unit
@@ -1065,7 +1076,8 @@ def _read_result(
     if q.unit is None and _rx(r"^\s(?:reduction|improvement|increase|decrease|drop|gain)s?\b", re.I).match(text[head.end :]):
         unit_in = "percent"  # "a 45 reduction in FLOPs": the percent sign was lost upstream
     better = _rx(r"^\s?(superior|better|worse|higher|lower|more|less|fewer|smaller|larger|faster|slower)\b", re.I).match(
-                 text[head.end : head.end + 12]) or _rx(r"^\s(?:[\w-]+\s){1,3}?(better|worse|higher|lower)\sthan\b", re.I).match(text[head.end : head.end + 50])
+                 text[head.end : head.end + 12]) or _rx(
+        r"^\s(?:[\w-]+\s){1,3}?(better|worse|higher|lower)\sthan\b", re.I).match(text[head.end : head.end + 50])
     dec = _nearest(_DECREASE, before_dir, after_clause)
     inc = _nearest(_INCREASE, before_dir, after_clause)
     direction: Direction | None = None
@@ -1092,19 +1104,25 @@ def _read_result(
         # "(+9.4%)", "(−12%)": a signed change
         direction = "increase" if text[q.start - 1] == "+" else "decrease"
     relative = unit_in in ("x", "points") or by or bool(arrow) or plus or bool(signed) or bool(better) or (
-        unit_in is None and direction is not None and bool(_rx(r"^\s(?:[\w-]+\s){0,2}?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?)\b", re.I).match(text[head.end : head.end + 40]))
+        unit_in is None and direction is not None and bool(_rx(
+            r"^\s(?:[\w-]+\s){0,2}?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?)\b", re.I).match(
+            text[head.end : head.end + 40]))
     ) or (
         direction is not None and unit_in == "percent" and not share)
     if unit_in == "percent" and relative and not by and not better and not arrow and not plus and not signed \
             and q.change_from is None \
             and _rx(r"(?:\b(?:at|of)|[:=])\s(?:about\s|around\s|nearly\s|only\s)?$", re.I).search(text[max(0, first.start - 14) : first.start]) \
-            and not _names_change(text, head) and not _rx(r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|gains?|speed-?ups?|drops?|savings?|boosts?|margins?|enhanc\w*"
-          r"|accelerat\w*|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater)\b", re.I).search(
-          text[max(left, first.start - 40) : first.start]):
+            and not _names_change(text, head) and not _rx(
+                r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|gains?|speed-?ups?|drops?|savings?|boosts?|margins?|enhanc\w*"
+                r"|accelerat\w*|lower|higher|less|more|fewer|smaller|larger|faster|slower|better|worse|greater)\b", re.I).search(
+                text[max(left, first.start - 40) : first.start]):
         relative = False  # "outperforms X at 85.2% accuracy", "an accuracy of 84.3%": the value reached
-    if unit_in == "percent" and not share and _rx(r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", re.I).match(text[head.end : head.end + 25]):
+    if unit_in == "percent" and not share and _rx(
+            r"^\s?(?:relative\sto|compared\s(?:to|with)|in\scomparison\s(?:to|with)|vs\.?|versus)\s", re.I).match(
+            text[head.end : head.end + 25]):
         relative = True  # "... by 45% relative to A and 33% relative to B": a change against what follows
-    if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and _rx(r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", re.I).search(before):
+    if q.unit in ("GB", "MB", "KB", "TB", "s", "ms", "hours") and direction == "decrease" and _rx(
+            r"\b(?:sav\w*|reduc\w*|cut\w*|lower\w*|decreas\w*)\b", re.I).search(before):
         relative = True  # "saves 2.3 GB", "reduces latency by 15 seconds": an amount of change
     reached = q.change_from is None and not by and not retained and not share and not signed and not better \
         and bool(_rx(r"(?<!up\s)(?<!down\s)\bto\s(?:only\s|just\s|about\s|around\s|nearly\s|roughly\s)?$").search(before)) \
@@ -1129,7 +1147,9 @@ def _read_result(
             relative, direction = True, None
     if utilisation:
         relative, direction = False, None
-    if share and metric is None and direction is None and _rx(r"\b(?:observe[sd]?|find|found|finds|notice[sd]?|reveal(?:s|ed)?|analy[sz]\w*)\s(?:that\s)?", re.I).search(text[: first.start]):
+    if share and metric is None and direction is None and _rx(
+            r"\b(?:observe[sd]?|find|found|finds|notice[sd]?|reveal(?:s|ed)?|analy[sz]\w*)\s(?:that\s)?", re.I).search(
+            text[: first.start]):
         return None  # "we observe that 90% of the attention mass falls on 5% of tokens": a motivating observation
     kind: ClaimKind = "relative" if relative else "absolute"
     if metric is None and q.unit == "percent" and kind == "absolute" and _right_head(text, head.end, right).strip():
@@ -1142,13 +1162,14 @@ def _read_result(
         kind, direction = "absolute", None
     elif kind == "absolute":
         direction = None
-    elif direction is None and q.unit == "x" and q.value > 1 and _rx(r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b"
-       r"|^\s?(?:times\s)?the\s(?:[\w-]+\s){1,2}?of\b", re.I).match(
-       text[head.end : head.end + 30]):
+    elif direction is None and q.unit == "x" and q.value > 1 and _rx(
+            r"^\s?(?:times\s)?(?:that|those)\sof\b|^\s?(?:times\s)?as\s(?:much|many|long|large|high)\sas\b"
+            r"|^\s?(?:times\s)?the\s(?:[\w-]+\s){1,2}?of\b", re.I).match(text[head.end : head.end + 30]):
         direction = "increase"  # "1.7 times that of X": the quantity itself is larger
     elif direction is None and metric and not share:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
-    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and _rx(r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[head.end : head.end + 40]):
+    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and _rx(
+            r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[head.end : head.end + 40]):
         # "19.9x more tokens per dollar": more work per unit of cost is less cost
         direction = "decrease" if direction == "increase" else "increase"
     elif kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
@@ -1414,8 +1435,9 @@ def _comparative_spans(text: str) -> tuple[tuple[int, int], ...]:
     """
     spans = []
     for m in _COMPARATIVE.finditer(text):
-        if _rx(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", re.I).match(m.group()) and _rx(r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$", re.I).search(
-          text[max(0, m.start() - 20) : m.start()]):
+        if _rx(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", re.I).match(m.group()) and _rx(
+                r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$", re.I).search(
+                text[max(0, m.start() - 20) : m.start()]):
             continue  # "increases the accuracy of MobileNet-v2": the model measured, not a reference
         end_m = _COMPARATIVE_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
