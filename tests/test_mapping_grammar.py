@@ -106,3 +106,20 @@ def test_short_device_names_need_context() -> None:
     assert list(find_hardware("Table T4 and the A40 road")) == []
     assert [d.id for d in find_hardware("on an NVIDIA T4 GPU")] == ["hardware/nvidia-t4"]
     assert list(find_hardware("the Turing-NLG model took 30 TPU-hours")) == []
+
+
+def test_the_stem_head_filter_passes_every_word_where_a_stem_starts(seeds_dir) -> None:
+    """find_models tries the stem automaton only at words whose first letters open some stem's head."""
+    from loaders import load_paths
+    from loaders.mapping import models
+
+    texts = [p.text for p in load_paths([seeds_dir]).papers] + ["U-Net, UNet and U Net; Qwen2.5-7B; t5-small; Yi-34B."]
+    tried = 0
+    for text in texts:
+        for w in models._WORD.finditer(text):
+            q = w.start()
+            if text[q : q + 2].lower() in models._PREFIX2 and models._STEM_RE.match(text, q):
+                key = text[q : q + 6]
+                assert key.lower().startswith(models._HEADS_BY_PREFIX2[key[:2].lower()]), key
+                tried += 1
+    assert tried > 500

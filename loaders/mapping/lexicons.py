@@ -141,7 +141,19 @@ def _own_spellings() -> frozenset[str]:
 
 def build_lexicon(onto: Any = None) -> Lexicon:
     """The lexicon for ``onto`` (``None``: the mapper's own tables only)."""
-    return _build(ontology_labels(onto))
+    labels = ontology_labels(onto)
+    # the labels are one large tuple, cached per ontology, and a tuple does not keep its hash:
+    # the same tuple finds its lexicon by identity before _build's cache hashes it again
+    last = _LAST_LEXICON.get(id(labels))
+    if last is not None and last[0] is labels:
+        return last[1]
+    lex = _build(labels)
+    _LAST_LEXICON.clear()
+    _LAST_LEXICON[id(labels)] = (labels, lex)
+    return lex
+
+
+_LAST_LEXICON: dict[int, tuple[tuple[tuple[str, str, float, tuple[str, ...]], ...], Lexicon]] = {}
 
 
 _LABELS_CACHE: dict[int, tuple[Any, tuple[tuple[str, str, float, tuple[str, ...]], ...]]] = {}

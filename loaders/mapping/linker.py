@@ -974,11 +974,14 @@ def _released_models(
     return out
 
 
+_NOT_A_MODEL_LONG = re.compile(
+    r"minimi[sz]ation|optimi[sz]ation|learning|loss|search|algorithm|method|score|metric|sampling", re.I)
+
+
 def _acronym_conflict(surface: str, acronyms: Sequence[Acronym]) -> bool:
     """A model name that the abstract defines as an acronym of something else ("SAM (sharpness-aware ...)")."""
     for a in acronyms:
-        if a.short == surface and (a.entity_id or re.search(
-                r"minimi[sz]ation|optimi[sz]ation|learning|loss|search|algorithm|method|score|metric|sampling", a.long, re.I)):
+        if a.short == surface and (a.entity_id or _NOT_A_MODEL_LONG.search(a.long)):
             return True
     return False
 
@@ -993,6 +996,8 @@ _DS_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"
 _DS_BEFORE_NOUN = re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b")
 _DS_AFTER_KNOWN = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)({_DS_TOKEN})(?![\w-])")
 _DS_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|\b(?:and|or)\b|(?:datasets?|benchmarks?|corpora)\b|$)")
+_DS_OWN_BEFORE = re.compile(r"\b(?:our|new|novel|a|an)\s+$", re.I)
+_DS_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
 _DS_NOT_NAMES = frozenset("""The This These Our Their Its A An New Novel Existing Several Extensive Many Multiple Standard
     Public Popular Large Small Real Two Three Four Five Six Seven Eight Nine Ten Both All Each Various Diverse Different
     Challenging Comprehensive Synthetic Open English Chinese Benchmark Dataset Experiments Results""".split())
@@ -1023,7 +1028,7 @@ def _unknown_datasets(
 
     for m in _DS_BEFORE_NOUN.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
-        if re.search(r"\b(?:our|new|novel|a|an)\s+$", before, re.I) or re.search(r"[A-Z][\w-]*\s$", before):
+        if _DS_OWN_BEFORE.search(before) or _DS_NAME_BEFORE.search(before):
             continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
         consider(m.group(1), m.start(1))
     for h in hits:
