@@ -17,6 +17,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from pydantic import Field
@@ -254,6 +255,7 @@ _FAMILY_ARCH = {f"family/{s.key}": s.arch for s in mdl.STEMS if s.key == s.famil
 """Architecture of each family, as the catalog renders it (the family's own stem)."""
 
 
+@lru_cache(maxsize=4)  # ``known`` is the ontology's id set, the same frozenset for every paper
 def _families(known: frozenset[str]) -> frozenset[str]:
     """Family ids that exist: the ontology's, or the catalog's when mapping without an ontology."""
     fams = frozenset(k for k in known if k.startswith("family/"))

@@ -22,23 +22,26 @@ from dataclasses import dataclass
 
 from kg.ids import slug
 from loaders.mapping.doc import Acronym, Sentence
-from loaders.mapping.text import rx
+from loaders.mapping.text import Gated, rx
 
 # A name: a word with a capital inside, a digit, or all capitals (GaLore, M2R2, SPANN, xLSTM),
 # possibly hyphenated/followed by a version ("ShuffleNet V2", "TeLLMe v2", "ETHER+").
 _NAME_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s(?:[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]))?")
-_PROPOSE = re.compile(
+# (the proposing phrases are searched in every abstract: each is gated by the words its matches hold, see text.Gated)
+_PROPOSE = Gated(re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
     r"(?:first\s+|further\s+|also\s+|then\s+)?"
     r"(?:propose|present|introduce|develop|design|build|release|describe|contribute|offer|devise|create|"
     r"name|call|term|dub|unveil)[sd]?\s+"
-)
-_OUR = re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])")
-_CALLED = re.compile(
+), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute", "offer",
+    "devise", "create", "name", "call", "term", "dub", "unveil"))
+_OUR = Gated(re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])"),
+             ("proposed", "new", "novel", "variant", "version", "extension"))
+_CALLED = Gated(re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
     r"we name it|we dub it|we term it)\s+[\"“']?"
-)
+), ("call", "name", "dub", "term", "coined", "denoted", "referred to as", "known as"))
 _DETERMINERS = re.compile(
     r"(?:(?:a|an|the|our|two|three|new|novel|simple|first|efficient|effective|lightweight|unified|general|"
     r"family of|suite of|series of|set of)\s+)*"
@@ -313,9 +316,11 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
 # long forms that name a measure, a baseline or a field rather than a part of the method
 _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?)\b", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
-_LIST_HEAD = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*", re.I)
+_LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*",
+                              re.I), (":",))
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\)\s*([A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)(?=,|\s\(|\swhich|\sthat|;|\.)")
-_PART_WORDS = re.compile(r"\b(?:first|second|third|two|three|techniques?|components?|modules?|strateg(?:y|ies))\b", re.I)
+_PART_WORDS = Gated(re.compile(r"\b(?:first|second|third|two|three|techniques?|components?|modules?|strateg(?:y|ies))\b", re.I),
+                    ("first", "second", "third", "two", "three", "technique", "component", "module", "strateg"))
 # (a stray apostrophe before the closing quote is lost typography: "windowing'")
 _QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})['’]?[\"”]")
 # a later sentence that introduces a named part: "we also propose cascade head pruning to ...",
@@ -332,9 +337,11 @@ _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|
                         r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
                         r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
                         r"tiling)s?$", re.I)
-_NOVEL_PART = re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:metric|module|component|mechanism|technique|strategy|algorithm|"
-                         r"loss|block|layer|score|operator|unit|kernel|primitive)\s+(?:called\s+|named\s+|,\s*)?")
-_INTRODUCES = re.compile(r"\b(?:which|that)\s+(?:introduces|features|incorporates)\s+(?:(?:a|an|the)\s+)?(?:novel\s+|new\s+)?")
+_NOVEL_PART = Gated(re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:metric|module|component|mechanism|technique|strategy|"
+                               r"algorithm|loss|block|layer|score|operator|unit|kernel|primitive)\s+(?:called\s+|named\s+|,\s*)?"),
+                    ("novel", "new"))
+_INTRODUCES = Gated(re.compile(r"\b(?:which|that)\s+(?:introduces|features|incorporates)\s+(?:(?:a|an|the)\s+)?(?:novel\s+|new\s+)?"),
+                    ("introduces", "features", "incorporates"))
 # an implementation on a device ("a high-performance GPU kernel") is not a named part
 _DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+(?:kernels?|implementations?)$", re.I)
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
