@@ -29,11 +29,11 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.ids import slug
 from kg.records import Relation
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from loaders.mapping.doc import Acronym, LinkedDoc, LinkedMention, ProposedMethod
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # Patterns written inline are compiled once and kept here: the re module's own cache (512 entries)
 # is shared with the whole mapper, whose patterns built from names keep evicting these.
@@ -400,6 +401,24 @@ def _phrase_end(text: str, start: int, stop: int) -> int:
         return m.start()
 
 
+def _per_doc(fn: Callable[[LinkedDoc], _T]) -> Callable[[LinkedDoc], _T]:
+    """``fn(doc)`` computed once for each of the last documents read: several readers ask for it,
+    and a LinkedDoc is frozen. The value is shared, so callers must not change it."""
+    cache: dict[int, tuple[LinkedDoc, _T]] = {}
+
+    @wraps(fn)
+    def cached(doc: LinkedDoc) -> _T:
+        hit = cache.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            if len(cache) > 16:
+                cache.clear()
+            hit = cache[id(doc)] = (doc, fn(doc))
+        return hit[1]
+
+    return cached
+
+
+@_per_doc
 def _own_ids(doc: LinkedDoc) -> dict[str, str]:
     """Slug of each proposed method's name (and its components) -> its id."""
     return _own_ids_of(doc.methods)
@@ -690,7 +709,8 @@ _PROPOSING = re.compile(r"\b(?:we|our)\b[^.;]{0,60}?\b(?:propos\w*|design\w*|int
 _HEAD_NOUN = re.compile(r"^\)?\s([A-Z][a-z]+s?)\b")
 
 
-def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
+@_per_doc
+def _components(doc: LinkedDoc) -> tuple[tuple[str, str, int, str], ...]:
     """Named parts of the proposed methods: (component id, short name, sentence, long form).
 
     A component is an acronym the abstract defines for a part of the method after the method is
@@ -699,7 +719,7 @@ def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
     techniques, a model, a data set or the method itself.
     """
     if not doc.methods:
-        return []
+        return ()
     text = doc.paper.text
     own = _own_ids(doc)
     own_names = {_compact(m.name) for m in doc.methods}
@@ -734,7 +754,7 @@ def _components(doc: LinkedDoc) -> list[tuple[str, str, int, str]]:
             continue  # "outperforms Optimal Brain Surgeon (OBS)": a baseline, not a part
         seen.add(cid)
         out.append((cid, name, a.sentence, a.long))
-    return out
+    return tuple(out)
 
 
 def _not_a_part(doc: LinkedDoc, a: Acronym) -> bool:
