@@ -443,7 +443,7 @@ def _title_name(doc: LinkedDoc) -> str | None:
     abstract = doc.paper.text[len(doc.paper.title_text) :]
     if name in _generic_words() or name.lower() in _STOP_CAPS or name in _VENDORS or len(name) < 3:
         return None
-    if _rx(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])").search(abstract) or len(name_positions(abstract, name)) < 2:
+    if name_positions(abstract, name.lower()) or len(name_positions(abstract, name)) < 2:
         return None
     if any(m_.label not in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m_.text == name for m_ in doc.mentions):
         return None  # a model, data set or device
