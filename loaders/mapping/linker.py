@@ -993,7 +993,8 @@ _DATA_CONTEXT = re.compile(
 
 
 _DS_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"
-_DS_BEFORE_NOUN = re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b")
+_DS_BEFORE_NOUN = Gated(re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b"),
+                        ("benchmark", "dataset", "data set", "corpus", "suite"))
 _DS_AFTER_KNOWN = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)({_DS_TOKEN})(?![\w-])")
 _DS_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|\b(?:and|or)\b|(?:datasets?|benchmarks?|corpora)\b|$)")
 _DS_OWN_BEFORE = re.compile(r"\b(?:our|new|novel|a|an)\s+$", re.I)

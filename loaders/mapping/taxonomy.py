@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ontology.vocab import RelType
@@ -149,8 +149,13 @@ class Taxonomy:
                 stack.extend(self.parents.get(p, ()))
         return frozenset(seen)
 
+    @cached_property
+    def _with_children(self) -> frozenset[str]:
+        """Classes that are some class's parent (``parents`` is filled before a taxonomy is made)."""
+        return frozenset(p for ps in self.parents.values() for p in ps)
+
     def is_leaf(self, tid: str) -> bool:
-        return not any(tid in ps for ps in self.parents.values())
+        return tid not in self._with_children
 
     def depth(self, tid: str) -> int:
         ps = self.parents.get(tid)
