@@ -190,7 +190,7 @@ class Lexicon:
         entries = list(map(table.get, norms))
         # only positions where some term starts
         for i in itertools.compress(range(n), entries):
-            lengths, by_seq = entries[i]
+            lengths, by_seq = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
             done: set[str] = set()
             for k in lengths:
                 if i + k > n:

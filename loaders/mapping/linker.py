@@ -321,8 +321,8 @@ def _score(
     paper_blocked = {t for t, cues in PAPER_COMBO_BLOCKERS.items() if title_cues & cues}
     for si, cues in cues_in.items():
         s = sentences[si]
-        for target, need, w, blockers in _COMBO_SETS:
-            if need <= cues and target not in paper_blocked and not cues & blockers:
+        for target, need_set, w, blockers in _COMBO_SETS:
+            if need_set <= cues and target not in paper_blocked and not cues & blockers:
                 tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
     # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
