@@ -379,3 +379,18 @@ def test_name_searches_find_what_their_patterns_find(seeds_dir) -> None:
         assert [(m.group(1), m.start(1)) for m in re.finditer(
             rf"(?<![\w-])([A-Za-z]*{e}(?:[-+][A-Za-z0-9]+|\+)?)(?![\w])", odd)] == list(variants_of(odd, w)), w
         assert [m.span() for m in re.finditer(rf"(?<![A-Za-z0-9-]){e}s?(?![A-Za-z0-9])", odd)] == list(_uses_of(odd, w)), w
+
+
+def test_the_word_before_a_boundary_is_what_its_pattern_finds(seeds_dir) -> None:
+    import re
+
+    from loaders import load_paths
+    from loaders.mapping.text import _word_before
+
+    texts = [p.text for p in load_paths([seeds_dir]).papers][::5] + ["e.g.\n", "Fig.\n\n", "a b\n", "", "x", "U.S.", "ab \n"]
+    pattern = re.compile(r"([A-Za-z.]+)$")
+    for text in texts:
+        for end in range(len(text) + 1):
+            start = max(0, end - 30)
+            w = pattern.search(text[start:end])
+            assert _word_before(text, start, end) == (w.group(1) if w else ""), (text[start:end],)

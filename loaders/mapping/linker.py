@@ -903,7 +903,8 @@ def _conf(score: float) -> float:
 # acronyms of technique classes: never a paper's method name
 _CLASS_ACRONYMS = frozenset("PTQ QAT PEFT PETL NAS KD MOE MOES SSM SSMS PIM CIM MQA GQA MLA SWA LORA QLORA KV".split())
 
-_URL = re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*")
+_URL = Gated(re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*"),
+             ("http", "github.", "huggingface.co"))
 
 # a name followed by a parameter count: "KOALA-700M", "Pangu-Ultra-MoE 718B", "Turing-NLG 17B"
 _UNKNOWN_MODEL = re.compile(
