@@ -7,10 +7,12 @@ keeps only the papers read from ``sources``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import Field
@@ -106,6 +108,23 @@ def merge_with_stored(new: Sequence[Paper], stored: Sequence[Paper]) -> list[Pap
     return merge_papers([*stored, *new])
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Run a block with Python's cyclic garbage collector off.
+
+    Mapping and assembly create hundreds of thousands of long-lived objects and almost no cycles;
+    each full collection re-scans all of them, which made assembly grow faster than the corpus
+    (3x the time for 2x the papers). Reference counting still frees everything acyclic.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(
     sources: Sequence[str | Path],
     store: GraphStore,
@@ -131,13 +150,13 @@ def build(
     new_ids = {p.id for p in loaded.papers}
 
     onto = ontology.load()
-    mappings = []
-    for i, paper in enumerate(papers, 1):
-        mappings.append(map_paper(paper, onto))
-        if stage and (i % 25 == 0 or i == len(papers)):
-            stage("mapping", i, len(papers))
-
-    graph, assembly = assemble(papers, mappings, onto)
+    with _cyclic_gc_paused():
+        mappings = []
+        for i, paper in enumerate(papers, 1):
+            mappings.append(map_paper(paper, onto))
+            if stage and (i % 25 == 0 or i == len(papers)):
+                stage("mapping", i, len(papers))
+        graph, assembly = assemble(papers, mappings, onto)
     if dry_run:
         write = store.plan(graph)
         summary = WriteSummary(
