@@ -23,8 +23,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # signal lands in the middle of a write sooner or later.
 WRITER = textwrap.dedent(
     """
+    import signal
     import sys
     from kg.graph import new_graph, add_node
+
+    # A shell without job control starts background jobs with SIGINT ignored, and Python keeps
+    # that; restore Ctrl-C's usual KeyboardInterrupt so the test sees a real interrupted write.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from kg.store.embedded import EmbeddedStore
 
     def big(version):
