@@ -56,10 +56,14 @@ def test_killed_writer_leaves_a_whole_graph(tmp_path, sig):
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(data)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
-    time.sleep(0.7)
-    proc.send_signal(sig)
-    proc.wait(timeout=30)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+        time.sleep(0.7)
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()  # never leave a writer spinning when the test fails
+        proc.wait()
     g = EmbeddedStore(data).read()
     assert g.number_of_nodes() == 20000
     assert {d["v"] for _, d in g.nodes(data=True)} in ({1}, {2})
