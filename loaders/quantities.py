@@ -300,7 +300,7 @@ def _role_before(text: str, start: int) -> Role | None:
         return "format"  # "11.0 ± 1.3": a spread, not a result of its own
     if _rx(r"\d[KkMB]-$").search(before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
-    if _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*\s?(?:%|x\b|×|[A-Za-z]))").match(
+    if _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*(?:\s?(?:%|x\b|×|times\b|[KMGT]i?B\b|ms\b|s\b)|[A-Za-z]))").match(
                                                                                           text[start : start + 12]):
         return "name"  # "MLPerf 1.1", "CUDA 12.1": a version after a coined name
     if _NAME_BEFORE.search(before):

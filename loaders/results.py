@@ -826,7 +826,7 @@ def _span_distance(pos: int, start: int, end: int) -> int:
 
 # A new verb phrase starts a new claim: a comparison on its far side is not said of this number.
 _NEW_CLAIM = re.compile(
-    r"[;]|\.\s|\b(?:and|while|but|whereas|thereby|then)\s(?:also\s|further\s|still\s|even\s)?(?:\w+ly\s)?"
+    r"[;]|\.\s(?![a-z])|\b(?:and|while|but|whereas|thereby|then)\s(?:also\s|further\s|still\s|even\s)?(?:\w+ly\s)?"
     r"(?:achiev|reach|obtain|attain|deliver|provid|offer|reduc|improv|cut|lower|outperform|exceed|surpass|beat|accelerat"
     r"|boost|increas|decreas|sav|yield|requir|enabl|run|match|maintain|retain|preserv|speed|compress|bring|gain|shows?"
     r"|demonstrat|being|is\b|are\b)",
@@ -1284,7 +1284,9 @@ def _items_in(doc: LinkedDoc, bstart: int, bend: int, *, loose: bool = False) ->
         # names a class of comparators, not one method: left empty
         methods = [n.id for n in kept if n.id.startswith("method/")
                    and not _rx(r"[A-Z][A-Za-z0-9]*[A-Z]s").fullmatch(text[n.start : n.end])
-                   and not _PLURAL_HEAD.match(text[n.end : n.end + 20])]
+                   and not _PLURAL_HEAD.match(text[n.end : n.end + 20])
+                   # "the MLPerf 1.1 training speed record": a benchmark's record, not a method
+                   and not _rx(r"[\w\s.-]{0,40}?\brecords?\b", re.I).match(text[n.end : end])]
         techs = [n.id for n in kept if n.id.startswith("technique/") and n.start - pos <= 2
                  and _TECH_HEAD.match(text[n.end : end].strip())]
         if methods or techs:

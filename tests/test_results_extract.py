@@ -107,3 +107,12 @@ def test_respectively_pairs_values_with_names(onto: object) -> None:
     )
     rs = extract_results(link_paper(paper, onto))
     assert [(r.value, r.baseline) for r in rs] == [(3.1, "method/vllm"), (1.7, "method/tensorrt-llm")]
+
+
+def test_a_benchmark_record_is_no_baseline_method(onto: object) -> None:
+    paper = _paper(
+        "FastFoo: Quick Training",
+        "We propose FastFoo. FastFoo trains 14% faster than the MLPerf 1.1 training speed record on BERT-large.",
+    )
+    (r,) = extract_results(link_paper(paper, onto))
+    assert r.value == 14.0 and r.baseline is None

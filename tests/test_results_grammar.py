@@ -184,6 +184,14 @@ def test_versions_and_size_relations_are_not_results() -> None:
     assert parse_sentence("It follows the MLPerf 2.1 rules for every run.") == ()
     assert parse_sentence("It can serve models twice the size of the GPU memory.") == ()
     assert parse_sentence("It is fine-tuned on only 5k curated data from a larger pool.") == ()
+    # a version followed by a plain word is still a version (not a unit)
+    assert [r.value for r in parse_sentence("It beats the QuaxBench 3.2 training record by 11% on one pod.")] == [11.0]
+
+
+def test_an_abbreviation_does_not_end_the_claim() -> None:
+    rs = _parsed("We see a 12% speedup on Foo (seq. length 256) compared to Qorx, 3x on short prompts.")
+    assert rs[12.0].baseline_text == "Qorx"
+    assert rs[3.0].baseline_text is None
 
 
 def test_parallel_nouns_of_change_share_measure_and_qualifier() -> None:
