@@ -86,7 +86,8 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("latency", r"latenc(?:y|ies)|ttft\b|(?:computation|compute|clock|execution)\scycles|(?:prefill(?:ing)?|decoding|encoding|processing)\stime|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
     ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
-    ("energy", r"energy|power(?:\sconsumption)?|joules?"),
+    ("energy", r"energy|power(?:\sconsumption)?|joules?|ipw\b"
+               r"|(?:intelligence|performance|perf|accuracy|tokens?|work)\s?(?:per\s|/\s?)(?:watt|joule|w\b)"),
     ("flops", r"flops|macs\b|multiply-(?:accumulates|adds)|(?:training\s|inference\s)?compute\b|computations?\b"
               r"|computational\s(?:cost|overhead|complexity|load|budget)|operations\b|ops\b|(?:number\sof\s)?iterations"),
     ("parameters", r"(?:trainable\s|learnable\s|tunable\s|active\s|activated\s)?param(?:eter)?s\b|parameter-efficien\w*"
@@ -982,6 +983,7 @@ _CHANGE_OF = re.compile(r"\b(?:(?:increases?|decreases?|reductions?|improvements
                         r"|(?:speed-?ups?|savings?|boosts?|margins?|enhancements?)\sof\s)"
                         r"(?:up\sto\s|about\s|around\s|no\smore\sthan\s|less\sthan\s|at\smost\s|only\s)?$", re.I)
 _ARROW = re.compile(r"^\s?(?:↓|↑|\\?downarrow|\\?uparrow)", re.I)
+_PER_WATT = re.compile(r"\b(?:ipw|(?:intelligence|performance|perf|accuracy|tokens?|work)\s?(?:per\s|/\s?)(?:watt|joule|w)\b)", re.I)
 _EFFICIENCY = re.compile(r"\b(?:memory|energy|cost|parameter|power|compute|computational|storage|area)[- ]?(?:efficien\w*)", re.I)
 
 
@@ -1168,9 +1170,12 @@ def _read_result(
         direction = "increase"  # "1.7 times that of X": the quantity itself is larger
     elif direction is None and metric and not share:
         direction = "increase" if metric in HIGHER_IS_BETTER else "decrease"
-    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and _rx(
-            r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[head.end : head.end + 40]):
-        # "19.9x more tokens per dollar": more work per unit of cost is less cost
+    if kind == "relative" and metric in ("metric/cost", "metric/energy") and direction and (_rx(
+            r"^\s?(?:[\w-]+\s){0,3}?per\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[head.end : head.end + 40])
+            or _PER_WATT.search(text[left:right])) and not (
+            direction == "decrease" and inc is not None and _nearest(_EVALUATIVE, before_dir, after_clause) == inc):
+        # "19.9x more tokens per dollar", "1.4x lower intelligence per watt": work per unit of cost or
+        # energy goes the other way from the cost (an improvement of it was already read as less cost)
         direction = "decrease" if direction == "increase" else "increase"
     elif kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory

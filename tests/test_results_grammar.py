@@ -611,3 +611,12 @@ def test_the_own_method_read_as_a_sized_model_is_no_model(onto: object) -> None:
     rs = _results(onto, "ZoRO: Memory Tricks for Huge Models", "We implement and evaluate ZoRO: it trains large models "
                   "of over 100B parameter with speedup on 400 GPUs, achieving throughput of 15 Petaflops.")
     assert rs[1.5e16].model is None
+
+
+def test_work_per_watt_is_an_energy_measure_read_the_other_way() -> None:
+    rs = _parsed("Across two years, IPW improved 4.1x on the local fleet.")
+    assert (rs[4.1].metric, rs[4.1].direction) == ("metric/energy", "decrease")  # type: ignore[attr-defined]
+    rs = _parsed("Edge boards show 1.7x lower intelligence per watt than server cards.")
+    assert (rs[1.7].metric, rs[1.7].direction) == ("metric/energy", "increase")  # type: ignore[attr-defined]
+    rs = _parsed("The chip reaches 2.6x higher performance per watt than the GPU.")
+    assert (rs[2.6].metric, rs[2.6].direction) == ("metric/energy", "decrease")  # type: ignore[attr-defined]
