@@ -484,6 +484,12 @@ def _is_count(text: str, q: Quantity) -> bool:
     if q.unit in ("GB", "MB", "TB") and _rx(r"^[\s-]?(?:(?!(?:of|in|per|on|for|across|each|every|a|an|the)\b)[\w-]+\s)?(?:GPUs?|cards?|devices?|phones?|laptops?|machines?"
                                             r"|servers?|nodes?|accelerators?|boards?)\b", re.I).match(after):
         return True  # "on a single 24GB GPU", "an 80GB GPU": the size of a device, not a result
+    if q.unit in ("GB", "MB", "TB") and _rx(r"^\s?(?:of\s)?(?:GPU\s|device\s|on-?board\s|on-?chip\s)?(?:memory|VRAM|RAM|HBM|DRAM)\b",
+                                            re.I).match(after) and _rx(
+            r"\b(?:GPUs?|cards?|devices?|phones?|laptops?|machines?|servers?|nodes?|accelerators?|boards?|chips?|hardware"
+            r"|[A-Z]*\d{2,4}[A-Za-z]*)\s(?:with|having|equipped\swith)\s(?:only\s|just\s|a\s|an\s)?$", re.I).search(
+            text[max(0, q.start - 40) : q.start]):
+        return True  # "consumer GPUs with 24GB memory", "an RTX 4090 with 24 GB of memory": the device's size
     if q.unit in ("hours", "s") and _rx(r"^\s?of\s(?!(?:the\s)?(?:training|pre-?training|fine-?tuning|compute|computation"
                                          r"|GPU|TPU|search|inference|wall|runtime|run\s?time|processing|work|compression"
                                          r"|latency|delay|execution)\b)", re.I).match(after):

@@ -620,3 +620,9 @@ def test_work_per_watt_is_an_energy_measure_read_the_other_way() -> None:
     assert (rs[1.7].metric, rs[1.7].direction) == ("metric/energy", "increase")  # type: ignore[attr-defined]
     rs = _parsed("The chip reaches 2.6x higher performance per watt than the GPU.")
     assert (rs[2.6].metric, rs[2.6].direction) == ("metric/energy", "decrease")  # type: ignore[attr-defined]
+
+
+def test_the_memory_of_a_device_is_not_a_result() -> None:
+    assert parse_sentence("Pre-training a 3B model works on gaming GPUs with 16GB memory (e.g., a desktop card).") == ()
+    assert parse_sentence("It runs on a Jetson 4090 with 12 GB of memory.") == ()
+    assert [r.value for r in parse_sentence("It trains the 3B model with 14GB memory.")] == [14.0]
