@@ -1353,6 +1353,15 @@ def _bind_sentence(
     models = [s for s in _slots(doc, index, (NodeLabel.MODEL,), comparative)
               if s.id.replace("-", "") not in own_models and s.id.replace("-", "").rstrip("s") not in own_models
               and text[s.start : s.end].lower() not in own_names]  # "ZeRO" read as a sized model is the method
+    # "Phi-mini-MoE" after "Phi-mini-MoE (7.6B total ...)" was defined: the one sized variant the paper names
+    sized: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        # only a size given as the name's definition ("Name (7.6B total ...)"), not a family member ("Llama-2 7B")
+        base_m = _rx(r"(.+?)-\d+(?:\.\d+)?[bmkt]").fullmatch(m.entity_id or "") \
+            if m.label is NodeLabel.MODEL and "(" in m.text else None
+        if base_m:
+            sized[base_m.group(1)].add(m.entity_id or "")
+    models = [replace(s, id=next(iter(sized[s.id]))) if len(sized.get(s.id, ())) == 1 else s for s in models]
     datasets = _slots(doc, index, (NodeLabel.DATASET,), ())
     hardware = _slots(doc, index, (NodeLabel.HARDWARE,), comparative) or _hwclass_slots(text, comparative)
     known = [(m.start - sent.start, m.end - sent.start,
@@ -1429,7 +1438,7 @@ _DEVICE_FREE = frozenset(
 _COMPARATIVE = re.compile(
     r"\b(?:than|over|compared\s(?:to|with|against)|(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof(?!\s(?:up\sto\s|about\s|over\s|~\s?)?\d)|in\scomparison\s(?:to|with)|relative\sto|vs\.?|versus|against"
     r"|surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|as\s(?:fast|good|accurate|well)\sas"
-    r"|same\s(?:\w+\s)?as|similar\s(?:\w+\s)?to|comparabl[ey]\s(?:\w+\s)?(?:to|with)|matches|matching|of\sthe\soriginal|of\sthe\sbaseline"
+    r"|same\s(?:\w+\s)?as|similar\s(?:(?!up\s)\w+\s){0,3}?to|comparabl[ey]\s(?:(?!up\s)\w+\s){0,3}?(?:to|with)|matches|matching|of\sthe\soriginal|of\sthe\sbaseline"
     r"|competitive\s(?:\w+\s)?(?:with|to|against)|on\spar\swith|rival(?:s|ing)?"
     # a judge is not what is measured: "as evaluated by GPT-4"
     r"|(?:evaluated|judged|rated|scored|assessed|annotated|graded)\s(?:by|with|using))\s"

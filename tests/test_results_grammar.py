@@ -626,3 +626,17 @@ def test_the_memory_of_a_device_is_not_a_result() -> None:
     assert parse_sentence("Pre-training a 3B model works on gaming GPUs with 16GB memory (e.g., a desktop card).") == ()
     assert parse_sentence("It runs on a Jetson 4090 with 12 GB of memory.") == ()
     assert [r.value for r in parse_sentence("It trains the 3B model with 14GB memory.")] == [14.0]
+
+
+def test_a_model_named_again_takes_the_size_it_was_defined_with(onto: object) -> None:
+    rs = _results(onto, "Shrinky: Expert Trimming for MoE Models",
+                  "We propose Shrinky. It yields Phi-nano-MoE (5.1B total/1.3B activated parameters). "
+                  "Phi-nano-MoE matches or beats the quality of Phi-3-mini using only 3/5 of the activated parameters.")
+    assert rs[60.0].model == "model/phi-nano-moe-5.1b"
+
+
+def test_a_model_compared_with_similar_or_better_is_the_reference(onto: object) -> None:
+    rs = _results(onto, "Shrinky: Expert Trimming for MoE Models",
+                  "We propose Shrinky. Our Qwen2-1.5B student achieves similar or better performance to Phi-3-mini "
+                  "using only 3/5 of the parameters.")
+    assert rs[60.0].model == "model/qwen-2-1.5b"
