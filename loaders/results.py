@@ -1730,7 +1730,8 @@ def _pick(
         # a trailing phrase is shared by coordinated numbers ("over 60 points ... and over 5 points
         # ... on AIME"); an adjective inside the last number's noun phrase is not ("on-device latency")
         if nearest == i or (len(same_group) > 1 and nearest in same_group) or (
-                nearest > i and _coordinated(text, parsed, i, nearest) and not s.adjective):
+                nearest > i and _coordinated(text, parsed, i, nearest) and not s.adjective
+                and not _own_measure_before(text, parsed, nearest)):
             return s.id, False
         break
     if own == label.value:
@@ -1775,6 +1776,13 @@ def _coordinated(text: str, parsed: Sequence[SentenceResult], i: int, k: int) ->
                 or _VERB.search(between):
             return False
     return True
+
+
+def _own_measure_before(text: str, parsed: Sequence[SentenceResult], k: int) -> bool:
+    """Whether result ``k`` opens its own noun phrase of a measure after the last comma or "and"
+    ("..., and a top-1 error rate of 24.2% on X"): a phrase trailing it is its own, not shared."""
+    seg = _rx(r"(?:,\s|\band\s)((?:(?!,\s|\band\s).)*)$").search(text[parsed[k - 1].end : parsed[k].start])
+    return bool(seg and _head_metric(seg.group(1)))
 
 
 def _span_gap(r: SentenceResult, s: _Slot) -> int:

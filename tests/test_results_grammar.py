@@ -640,3 +640,11 @@ def test_a_model_compared_with_similar_or_better_is_the_reference(onto: object) 
                   "We propose Shrinky. Our Qwen2-1.5B student achieves similar or better performance to Phi-3-mini "
                   "using only 3/5 of the parameters.")
     assert rs[60.0].model == "model/qwen-2-1.5b"
+
+
+def test_a_later_number_with_its_own_measure_keeps_its_data_set(onto: object) -> None:
+    rs = _results(onto, "Quicknas: Cheap Architecture Search",
+                  "We propose Quicknas. We reach a test error of 2.61% on CIFAR-10 with only 0.2 GPU-days of search, "
+                  "and a top-1 error rate of 24.9% on ImageNet using 4.1 GPU-days.")
+    assert rs[4.8].dataset == "dataset/cifar-10"  # 0.2 GPU-days, in hours
+    assert rs[24.9].dataset == "dataset/imagenet"
