@@ -1149,7 +1149,9 @@ def _read_result(
             relative, direction = False, None
         elif retained:
             relative, direction = True, None
-        elif _rx(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|compress\w*)\b", re.I).search(before):
+        elif _rx(r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink(?:s|ing)?"
+                 r"|compress(?:es|ed|ing)?)\b", re.I).search(before):
+            # a verb of reduction; a noun ("compression of the KV cache up to 45% of dense") names the share left
             relative, direction = True, "decrease"
         else:
             relative, direction = True, None

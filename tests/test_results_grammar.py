@@ -649,3 +649,10 @@ def test_a_later_number_with_its_own_measure_keeps_its_data_set(onto: object) ->
     hours = {round(v, 1): r for v, r in rs.items()}
     assert hours[4.8].dataset == "dataset/cifar-10"  # 0.2 GPU-days, in hours
     assert rs[24.9].dataset == "dataset/imagenet"
+
+
+def test_a_noun_of_compression_before_a_share_names_what_is_left() -> None:
+    rs = _parsed("The format gives strong compression of the KV cache up to 38% of dense inference.")
+    assert (rs[38.0].kind, rs[38.0].direction) == ("relative", None)  # type: ignore[attr-defined]
+    rs = _parsed("The format reduces the KV cache up to 38% of dense inference.")
+    assert (rs[38.0].kind, rs[38.0].direction) == ("relative", "decrease")  # type: ignore[attr-defined]
