@@ -1494,7 +1494,10 @@ def _slots(doc: LinkedDoc, index: int, labels: Sequence[NodeLabel], excluded: Se
 
 _HWCLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("hwclass/phone", r"mobile\s(?:devices?|phones?)|smart-?phones?|(?:mobile|on-device)(?=\slatency)|phones?"),
-    ("hwclass/edge-device", r"(?:real\s|resource-constrained\s|real-world\s)?(?:edge|end-side|embedded|iot)\s(?:devices?|platforms?|hardware)"),
+    ("hwclass/edge-device", r"(?:real\s|resource-constrained\s|real-world\s)?(?:edge|end-side|embedded|iot)\s(?:devices?|platforms?|hardware)"
+                            r"|(?:resource-constrained|low-power|battery-powered)\s(?:devices?|platforms?|hardware)"
+                            r"|(?:nano-?|micro-?)?drones?(?:\s(?:hardware|platforms?))?|wearables?(?:\sdevices?)?"),
+    ("hwclass/laptop", r"laptops?|notebook\scomputers?"),
     ("hwclass/mcu", r"(?:mcu|microcontroller)s?(?:\s(?:devices?|boards?))?|microcontroller\sunits?"),
     ("hwclass/fpga", r"fpgas?"),
     ("hwclass/gpu", r"(?:consumer\s|commodity\s)?gpus?"),
@@ -1513,7 +1516,7 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
                    key=lambda x: (x[0].start(), -x[0].end()))
     for m, hid in found:
         before = text[max(0, m.start() - 30) : m.start()]
-        platform: object = _rx(r"\b(?:on|across|using|for|in)\s(?:the\s|an?\s|real\s|real-world\s|modern\s|commodity\s"
+        platform: object = _rx(r"\b(?:on|across|using|for|in)\s(?:the\s|an?\s|real\s|real-world\s|actual\s|target\s|modern\s|commodity\s"
                                r"|consumer(?:-grade)?\s|various\s|arm\s|x86\s|low-end\s|high-end\s"
                                r"|standard\s|typical\s|existing\s)*$", re.I).search(before)
         if _rx(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", re.I).search(before):

@@ -596,7 +596,9 @@ def test_a_possessive_does_not_end_the_measure_phrase() -> None:
 
 def test_a_device_class_after_a_determiner_or_adjective_is_the_platform(onto: object) -> None:
     for phrase, hw in (("on a smartphone", "hwclass/phone"), ("on consumer-grade GPUs", "hwclass/gpu"),
-                       ("on commodity CPUs", "hwclass/cpu")):
+                       ("on commodity CPUs", "hwclass/cpu"), ("on a laptop", "hwclass/laptop"),
+                       ("on the actual micro-drone hardware", "hwclass/edge-device"),
+                       ("on battery-powered devices", "hwclass/edge-device")):
         rs = _results(onto, "Zork: Fast Things", f"We propose Zork. Zork runs 3x faster {phrase}.")
         assert rs[3.0].hardware == hw, phrase
 
