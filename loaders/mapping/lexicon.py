@@ -202,6 +202,9 @@ class Lexicon:
                 # tokens of a term must be adjacent: at most a hyphen/space/slash between them
                 if k > 1 and any(toks[j + 1].start() - toks[j].end() > 2 for j in range(i, i + k - 1)):
                     continue
+                # ... and never a sentence or clause boundary ("... of the KV cache. Eviction of ...")
+                if k > 1 and any(region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
+                    continue
                 chosen: dict[str, list[Sense]] = {}
                 for sense in senses:
                     kind = sense.kind
