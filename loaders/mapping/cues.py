@@ -81,7 +81,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("KV cache eviction", 1.0), ("KV eviction", 1.0), ("token eviction", 1.0), ("evict{|ion|ing|s|ed}", 0.5),
         ("heavy hitter{s|}", 0.4), ("H2O", 0.3), ("StreamingLLM", 0.3), ("SnapKV", 0.3), ("Scissorhands", 0.3),
         ("attention sink{s|}", 0.4), ("key tokens selection", 0.6), ("KV cache pruning", 0.8), ("KV selection", 0.8),
-        ("cache budget", 0.5),
+        ("cache budget", 0.5), ("cache capacity", 0.5),
     ),
     T + "kv-cache-merging": (("KV cache merging", 1.0), ("KV merging", 1.0), ("merg{e|es|ing} {the|} KV", 1.0),
                              ("merg{e|es|ing} {key|keys|KV} {and value|}", 0.6)),
@@ -258,6 +258,9 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("DeepSpeed", 0.5), ("data parallelism", 0.3), ("model parallelism", 0.4), ("pipeline parallelism", 0.4),
         ("tensor parallelism", 0.4), ("sequence parallelism", 0.5), ("parallelization layout{s|}", 0.6),
         ("distributed training", 0.5), ("3D parallelism", 0.6), ("CPU offloading", 0.6), ("offloading", 0.3),
+        # model parameters kept in host RAM and streamed to the GPU
+        ("parameter offloading", 1.0), ("offloaded parameters", 0.8), ("RAM offloading", 0.8),
+        ("offload{|s|ed|ing} {them|it|the model|the parameters|parameters|weights|the weights} to {RAM|CPU RAM|host memory|CPU memory}", 0.8),
     ),
     T + "hardware-co-design": (
         ("co-design", 0.3), ("codesign", 0.3), ("hardware co-design", 1.0), ("algorithm-hardware co-design", 1.0),
@@ -495,6 +498,10 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "gradient": ("gradient{s|}",),
     "activation": ("activation{s|}", "activation memory", "intermediate activations"),
     "attention": ("attention",),
+    # (not the "quant" cue: "mixed precision" is one of its words, and a pair needs two distinct phrases)
+    "mixed": ("mixed-precision", "mixed precision", "sensitivity analysis", "layer-wise sensitivity",
+              "{different|varying|per-layer|layer-wise} bit-width{s|}", "bit-width allocation", "bit allocation"),
+    "quant_word": ("quantiz{ation|e|ed|ing|es}", "{2|3|4|6|8}-bit", "INT{2|4|6|8}", "low-bit"),
     "token": ("token{s|}", "visual token{s|}", "patch{es|}"),
     "training": ("training", "train{|s|ed|ing}", "pre-training", "pretraining", "pretrain", "fine-tuning", "fine-tune", "finetuning"),
     "offload_train": ("offload{|s|ed|ing}", "CPU memory", "SSD{s|}", "NVMe", "host memory", "partition{|s|ed|ing}",
@@ -538,12 +545,17 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "activation-checkpointing", ("recompute", "backward"), 0.7),
     (T + "structured-pruning", ("prune", "struct_unit"), 0.6),
     (T + "token-pruning", ("token", "merge"), 0.5),
+    # "a novel mixed-precision and fine-grained quantization process", "6-bit weights, 8-bit activations
+    # kept in layers chosen by a sensitivity analysis"
+    (T + "mixed-precision-quantization", ("mixed", "quant_word"), 1.0),
 )
 
 # A pair does not name its class when one of these cues is in the same sentence (pruning tokens
 # or KV entries "in each layer" is not structured pruning).
 COMBO_BLOCKERS: dict[str, frozenset[str]] = {
     T + "structured-pruning": frozenset({"token", "kv", "expert"}),
+    # mixed-precision training that also quantizes is low-bit training
+    T + "mixed-precision-quantization": frozenset({"training"}),
 }
 
 # Topics of papers that are not about ML efficiency, and what points to them.

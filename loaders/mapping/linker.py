@@ -141,6 +141,10 @@ def _describes_method(sentence: str, methods: Sequence[Any]) -> bool:
     return any(rest.startswith(fm.name) and _DESCRIBES.match(rest, len(fm.name)) for fm in methods)
 
 
+# a sentence that adds a contribution to the one the paper is about
+_FURTHER_CONTRIBUTION = Gated(re.compile(r"\b(?:we|our)\s+(?:also|further|additionally)\b|^(?:In addition|Additionally|"
+                                         r"Furthermore|Moreover|Finally),?\s+we\b", re.I),
+                              ("also", "further", "additionally", "in addition", "moreover", "finally"))
 _APPOSITION = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+\S+,\s*$", re.I)
 
 LABEL_OF_KIND = {
@@ -160,13 +164,14 @@ class _Score:
     strongest: float = 0.0  # the largest weight of one phrase, before the sentence factor
     focus: float = 0.0  # the largest sentence factor among the supporting sentences (title 3, proposal 1.5)
     plain: set[int] = field(default_factory=set)  # supporting sentences that are neither background nor results
-
+    named: float = 0.0  # the largest weight of one phrase in such a sentence (1.0: the class is named there)
 
     def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0, factor: float = 1.0) -> None:
         self.strongest = max(self.strongest, raw)
         self.focus = max(self.focus, factor)
         if factor >= 1.0:
             self.plain.add(sentence)
+            self.named = max(self.named, raw)
         prev = self.per_sentence.get(sentence, 0.0)
         if w > prev:
             self.total += w - prev
@@ -377,6 +382,18 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
     "technique/weight-activation-quantization": ("technique/weight-only-quantization",),
 }
 
+# ... unless the paper names the loser itself outside its background (a weight-1.0 phrase): merging
+# papers choose what to merge by importance and budgets, which reads like eviction, but "KV cache
+# eviction" said only of prior work is not what they do
+_SUPPRESS_UNLESS_NAMED: dict[str, tuple[str, ...]] = {
+    "technique/kv-cache-merging": ("technique/kv-cache-eviction",),
+}
+# a kept pair that together mean another class: pruning the cache's elements under unstructured
+# sparsity compresses the KV cache, it does not evict tokens ("KV cache pruning" usually means eviction)
+_PAIR_MEANS: dict[tuple[str, str], str] = {
+    ("technique/unstructured-pruning", "technique/kv-cache-eviction"): "technique/kv-cache-compression",
+}
+
 
 # a title that studies or measures rather than proposes
 _STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|assessing|analy[sz]ing|ramifications|"
@@ -397,7 +414,7 @@ def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
     return ROOT
 
 
-def _select_survey(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
+def _select_survey(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = frozenset()) -> list[str]:
     """A survey studies families: every class's evidence counts for its top-level family."""
     fam: dict[str, float] = defaultdict(float)
     for t, sc in tech.items():
@@ -410,6 +427,13 @@ def _select_survey(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
         return [ROOT] if ROOT in tech else []
     best = max(fam.values())
     keep = sorted((t for t, v in fam.items() if v >= max(SELECT_MIN, SELECT_RELATIVE * best)), key=lambda t: (-fam[t], t))
+    # a method the study contributes besides its comparison keeps its own class: a leaf named in full
+    # in a sentence that presents a further contribution ("we also introduce a clipping method for
+    # low-bit INT training"); what the survey or benchmark itself covers stays at family level
+    own = sorted((t for t, sc in tech.items() if t in tax.parents and tax.is_leaf(t) and t not in CONTEXT_CLASSES
+                  and any(v >= PROPOSAL_FACTOR for si, v in sc.per_sentence.items() if si in further)),
+                 key=lambda t: (-tech[t].total, t))
+    keep += [t for t in own if t not in keep]
     return keep[:MAX_TECHNIQUES] or ([ROOT] if ROOT in tech else [])
 
 
@@ -459,6 +483,14 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
                 and tech[c].total >= CHILD_MIN_OF.get(t, CHILD_MIN) and tech[c].strongest >= STRONG_MIN]
         if kids:
             keep[i] = max(kids)[1]
+    # (after the family has given way to its child: the child may be the loser)
+    for winner, losers in _SUPPRESS_UNLESS_NAMED.items():
+        if winner in keep:
+            keep = [t for t in keep if t not in losers or tech[t].named >= 1.0]
+    for (a, b), means in _PAIR_MEANS.items():
+        if a in keep and b in keep:
+            keep[keep.index(b)] = means
+            tech.setdefault(means, _Score())
     keep = list(dict.fromkeys(keep))
     if len(keep) > 1 and ROOT in keep:
         keep.remove(ROOT)
@@ -508,7 +540,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
     survey = bool(_BROAD.search(sentences[0].text))
-    techniques = _select_survey(tech_scores, tax) if survey else _select(tech_scores, tax)
+    further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.search(s.text)) if survey else frozenset()
+    techniques = _select_survey(tech_scores, tax, further) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
     # the scope decision weighs all efficiency evidence against the best adjacent topic
     best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT and sc.strongest >= STRONG_MIN), default=0.0)

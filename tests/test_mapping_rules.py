@@ -1,0 +1,98 @@
+"""Small texts, written for these tests, that pin single mapping rules (issue 4: mapping quality)."""
+
+from __future__ import annotations
+
+import pytest
+
+import ontology
+from kg.ids import paper_id
+from kg.records import TITLE_SEPARATOR, Mapping, Paper, SourceRef
+from loaders.mapping import map_paper
+from ontology.vocab import RelType
+
+
+def _paper(title: str, abstract: str) -> Paper:
+    return Paper(id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+                 occurrences=(SourceRef(file="test", line=1, format="test", loader="test"),))
+
+
+@pytest.fixture(scope="module")
+def onto() -> ontology.Ontology:
+    return ontology.load()
+
+
+def _studies(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.STUDIES and r.source == m.paper_id}
+
+
+def test_a_merging_method_that_picks_entries_by_importance_does_not_evict(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "FuseCache: Merging Similar Entries of the KV Cache",
+        "Eviction of KV cache entries loses information that later tokens need. We propose FuseCache, which "
+        "selects the important entries under a memory budget and merges the remaining KV states into them. "
+        "FuseCache halves the KV cache on long documents.",
+    )
+    studies = _studies(map_paper(p, onto))
+    assert "technique/kv-cache-merging" in studies
+    assert "technique/kv-cache-eviction" not in studies
+
+
+def test_elementwise_sparsity_of_the_kv_cache_is_compression(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "SparseKV: Unstructured Sparsity for KV Cache Pruning",
+        "We show that unstructured sparsity of the keys and values shrinks the KV cache by 60% at equal accuracy. "
+        "Per-token magnitude pruning zeroes small elements, and a sparse kernel computes attention on the pruned cache.",
+    )
+    studies = _studies(map_paper(p, onto))
+    assert {"technique/kv-cache-compression", "technique/unstructured-pruning"} <= studies
+    assert "technique/kv-cache-eviction" not in studies
+
+
+def test_mixed_precision_said_apart_from_quantization(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Quill: Fast Low-bit Serving of Language Models",
+        "We introduce Quill, a low-bit quantization method for serving. Quill keeps accuracy with a mixed-precision "
+        "and group-wise quantization scheme, and runs 4-bit weights and activations on tensor cores.",
+    )
+    assert "technique/mixed-precision-quantization" in _studies(map_paper(p, onto))
+
+
+def test_mixed_precision_training_with_quantized_parts_is_not_mixed_precision_quantization(
+        onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Brisk: Faster Pretraining in FP8",
+        "We present Brisk, an FP8 training recipe for large models. Brisk replaces mixed precision training in "
+        "BF16 with 8-bit quantization of the matrix products and matches the loss curve of the baseline.",
+    )
+    assert "technique/mixed-precision-quantization" not in _studies(map_paper(p, onto))
+
+
+def test_parameters_offloaded_to_host_ram(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Spool: Draft Trees for Large Models on a Desktop",
+        "A desktop GPU cannot hold a 70B model, so its layers must be offloaded to CPU RAM. We propose Spool, "
+        "which drafts many tokens per step while the offloaded parameters stream in, and runs with RAM offloading "
+        "at several tokens per second.",
+    )
+    assert "technique/offloading-and-sharding" in _studies(map_paper(p, onto))
+
+
+def test_a_study_keeps_the_class_of_a_method_it_also_contributes(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Integers or Floats: A Comprehensive Study of Block Formats",
+        "We compare integer and floating-point block formats for quantization of language models at several "
+        "granularities. We also introduce a rounding fix that makes FP8 training of these models stable.",
+    )
+    studies = _studies(map_paper(p, onto))
+    assert "technique/quantization" in studies
+    assert "technique/low-bit-training" in studies
+
+
+def test_a_term_never_spans_a_sentence_boundary(onto: ontology.Ontology) -> None:
+    from loaders.mapping.lexicons import build_lexicon
+
+    lex = build_lexicon(onto)
+    joined = [h for h in lex.scan("We shrink the KV cache eviction budget.") if h.kind == "technique"]
+    split = [h for h in lex.scan("We shrink the KV cache. Eviction is not used.") if h.kind == "technique"]
+    assert any(h.text == "KV cache eviction" and h.weight == 1.0 for h in joined)
+    assert not any("." in h.text for h in split)
