@@ -1381,12 +1381,13 @@ def _bind_sentence(
         items = [b if b not in own_ids else None for b in baselines[i]]
         # with several comparators the first named is kept; when that one names no method the baseline stays empty
         baseline = items[0] if items else None
-        if respectively and len(items) > 1:
+        if len(items) > 1:
             sharing = [j for j, b in enumerate(baselines) if b == baselines[i]]
             group = [j for j in sharing if _same_list(text, parsed[j], r, parsed)]
             if len(group) == len(items):
+                # "3.9x and 1.5x faster than A and B": two lists of one length pair up, even without "respectively"
                 baseline = items[group.index(i)]
-            elif len(sharing) == len(items):
+            elif respectively and len(sharing) == len(items):
                 baseline = items[sharing.index(i)]
         unresolved = bool(r.baseline_text) and baseline is None and _looks_named(r.baseline_text or "")
         model, open_model = _pick(text, models, parsed, i, respectively, NodeLabel.MODEL, known)

@@ -116,3 +116,12 @@ def test_a_benchmark_record_is_no_baseline_method(onto: object) -> None:
     )
     (r,) = extract_results(link_paper(paper, onto))
     assert r.value == 14.0 and r.baseline is None
+
+
+def test_equal_lists_of_values_and_baselines_pair_without_respectively(onto: object) -> None:
+    paper = _paper(
+        "FastFoo: Quick Inference",
+        "We propose FastFoo. FastFoo decodes up to 2.8x and 1.3x faster than vLLM and TensorRT-LLM on long prompts.",
+    )
+    rs = extract_results(link_paper(paper, onto))
+    assert [(r.value, r.baseline) for r in rs] == [(2.8, "method/vllm"), (1.3, "method/tensorrt-llm")]
