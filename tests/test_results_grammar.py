@@ -658,3 +658,9 @@ def test_a_noun_of_compression_before_a_share_names_what_is_left() -> None:
     assert (rs[38.0].kind, rs[38.0].direction) == ("relative", None)  # type: ignore[attr-defined]
     rs = _parsed("The format reduces the KV cache up to 38% of dense inference.")
     assert (rs[38.0].kind, rs[38.0].direction) == ("relative", "decrease")  # type: ignore[attr-defined]
+
+
+def test_a_list_paired_with_its_numbers_is_not_inherited_by_a_later_one(onto: object) -> None:
+    rs = _results(onto, "Zork: Fast Things",
+                  "We propose Zork. Zork runs 4.1x/2.2x faster on the GPU/CPU, and 6.3x faster after export to a graph runtime.")
+    assert (rs[4.1].hardware, rs[2.2].hardware, rs[6.3].hardware) == ("hwclass/gpu", "hwclass/cpu", None)
