@@ -249,8 +249,9 @@ def _right_head(text: str, start: int, stop: int) -> str:
     for n, m in enumerate(_TOKEN.finditer(text, start, stop)):
         tok = m.group()
         low = tok.lower()
-        if tok in ("'", "’") and text[m.end() : m.end() + 1] == "s":
-            continue  # "the full model's accuracy": a possessive does not end the phrase
+        if tok in ("'", "’") and (text[m.end() : m.end() + 1] == "s" or (
+                prev.endswith("s") and m.start() == out_end and text[m.end() : m.end() + 1] == " ")):
+            continue  # "the full model's accuracy", "LLaMA models' performance": a possessive does not end the phrase
         if n >= 8 or (not tok[0].isalnum() and tok not in ("-", "@", "&")):
             break
         if low == "per" and _rx(r"\s(?:dollar|\$|usd|watt|joule)", re.I).match(text[m.end() : m.end() + 8]):

@@ -664,3 +664,8 @@ def test_a_list_paired_with_its_numbers_is_not_inherited_by_a_later_one(onto: ob
     rs = _results(onto, "Zork: Fast Things",
                   "We propose Zork. Zork runs 4.1x/2.2x faster on the GPU/CPU, and 6.3x faster after export to a graph runtime.")
     assert (rs[4.1].hardware, rs[2.2].hardware, rs[6.3].hardware) == ("hwclass/gpu", "hwclass/cpu", None)
+
+
+def test_a_plural_possessive_does_not_end_the_measure_phrase() -> None:
+    rs = _parsed("It prunes half the weights while keeping 91.2% Qwen models' performance.")
+    assert (rs[91.2].metric, rs[91.2].kind, rs[91.2].direction) == ("metric/score", "relative", None)  # type: ignore[attr-defined]
