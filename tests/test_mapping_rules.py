@@ -96,3 +96,24 @@ def test_a_term_never_spans_a_sentence_boundary(onto: ontology.Ontology) -> None
     split = [h for h in lex.scan("We shrink the KV cache. Eviction is not used.") if h.kind == "technique"]
     assert any(h.text == "KV cache eviction" and h.weight == 1.0 for h in joined)
     assert not any("." in h.text for h in split)
+
+
+def test_a_general_statement_about_the_field_is_background(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Knit: Adapting Language Models with Compact Sketches",
+        "Adapting large language models is costly. Adapters are added to frozen weights, and model weights can be "
+        "compressed through quantization to save memory. We introduce Knit, a parameter-efficient fine-tuning "
+        "method that learns small sketches of each weight matrix instead of low-rank adapters.",
+    )
+    studies = _studies(map_paper(p, onto))
+    assert studies & {"technique/parameter-efficient-fine-tuning", "technique/adapters"}
+    assert "technique/quantization" not in studies
+
+
+def test_ultra_low_power_alone_is_not_tinyml(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Switching Detectors for Gesture Recognition on Ultra-low-power Wristbands",
+        "We present an adaptive scheme that runs a small network by default and a larger one only when the small "
+        "one is unsure, cutting latency on the wristband by 30% at equal accuracy.",
+    )
+    assert "technique/tinyml" not in _studies(map_paper(p, onto))

@@ -285,7 +285,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
                               ("{RNN|LSTM|DNN|CNN|transformer|attention|LLM} accelerator{s|}", 0.6)),
     T + "tinyml": (
         ("microcontroller{s|}", 1.0), ("MCU{s|}", 1.0), ("TinyML", 1.0), ("tiny deep learning", 1.0),
-        ("tiny machine learning", 1.0), ("ultra-low-power", 0.6), ("IoT device{s|}", 0.6), ("kB of SRAM", 0.8),
+        ("tiny machine learning", 1.0), ("ultra-low-power", 0.3), ("IoT device{s|}", 0.6), ("kB of SRAM", 0.8),
         ("extreme edge", 0.7), ("TinyNets", 0.3), ("IoT processor{s|}", 0.8),
         ("milliwatt", 0.4), ("microcontroller unit{s|}", 1.0),
     ),

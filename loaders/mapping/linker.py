@@ -75,6 +75,10 @@ _BACKGROUND = Gated(re.compile(
     r"(?:methods|approaches|works|techniques|solutions|studies|systems|frameworks)\b|\bhave been proposed\b"
 ), lambda low: low.startswith(_BACKGROUND_OPENERS) or has_any(low, (
     "typically", "commonly", "widely", "existing", "prior", "previous", "conventional", "traditional", "have been proposed")))
+# a statement about the field in general, not about the paper: "model weights can be compressed through
+# quantization" (no "we"/"our"; the sentences that name the method are proposal sentences already)
+_GENERAL = Gated(re.compile(r"^(?!.*\b(?:[Ww]e|[Oo]ur|[Tt]his|[Ii]t|[Tt]hey)\b).*\b(?:can|could|may|might) (?:also |further |often )?be "
+                            r"[a-z]+(?:ed|en)\b"), ("can be", "could be", "may be", "might be", "also be", "further be", "often be"))
 # sentences that report outcomes: what they reduce is a consequence, not the technique itself
 _RESULT = Gated(re.compile(
     r"\b(?:experiments?|results|evaluations?) (?:show|demonstrate|indicate|reveal)|\b(?:achieves?|achieving|outperforms?|"
@@ -205,7 +209,7 @@ def _sentence_factor(s: Sentence, method_sents: set[int]) -> float:
         return TITLE_FACTOR
     if s.index in method_sents or _PROPOSAL.search(s.text):
         return PROPOSAL_FACTOR
-    if s.index == 1 or _BACKGROUND.search(s.text):
+    if s.index == 1 or _BACKGROUND.search(s.text) or _GENERAL.search(s.text):
         return BACKGROUND_FACTOR
     if _RESULT.search(s.text):
         return RESULT_FACTOR
