@@ -384,7 +384,10 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     for name, rx in _QUALIFIERS:
         if rx.search(before) or rx.search(before_stripped):
             return name
-    if _AVERAGE.search(text[clause_left : q.start]) or _AVERAGE.search(text[q.end : q.end + 25]):
+    after = text[q.end : q.end + 25]
+    own_paren = _rx(r"\s?\([^()]*\d").match(after)
+    after = after[: own_paren.start()] if own_paren else after  # "18-31B (27B on average)": the average is the parenthesis's
+    if _AVERAGE.search(text[clause_left : q.start]) or _AVERAGE.search(after):
         return "on_average"
     return None
 
@@ -1048,7 +1051,11 @@ def _read_result(
         return None
     if q.unit in ("tokens", "GPUs") and metric not in ("metric/context-length", "metric/throughput"):
         return None
-    if q.unit == "params" and (not (_rx(
+    per_token = q.unit == "params" and bool(_rx(r"\bactivat(?:es|ed|ing)\s[^;:]{0,25}$", re.I).search(
+        text[max(0, q.start - 40) : q.start])) and bool(_rx(
+        r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,30}\)\s?)?(?:(?:active\s|activated\s)?param(?:eter)?s\s)?per\s(?:token|input|sample|query)\b",
+        re.I).match(text[q.end : q.end + 50]))
+    if q.unit == "params" and not per_token and (not (_rx(
         r"\b(?:fewer|less|reduc\w*|by|cut\w*|sav\w*|compress\w*)\b[^,;]{0,25}$", re.I).search(
         text[max(0, q.start - 40) : q.start])
         or _rx(r"\b(?:only|just|merely|as\sfew\sas|under|below)\s(?:a\s|an\s|about\s|around\s|roughly\s)?$", re.I).search(

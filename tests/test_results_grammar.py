@@ -669,3 +669,10 @@ def test_a_list_paired_with_its_numbers_is_not_inherited_by_a_later_one(onto: ob
 def test_a_plural_possessive_does_not_end_the_measure_phrase() -> None:
     rs = _parsed("It prunes half the weights while keeping 91.2% Qwen models' performance.")
     assert (rs[91.2].metric, rs[91.2].kind, rs[91.2].direction) == ("metric/score", "relative", None)  # type: ignore[attr-defined]
+
+
+def test_parameters_activated_per_token_are_a_result_a_model_description_is_not() -> None:
+    rs = _parsed("With null experts, it activates 9.5B-14.2B (12B on average) per token.")
+    assert (rs[9.5e9].metric, rs[9.5e9].value_max, rs[9.5e9].qualifier) == ("metric/parameters", 14.2e9, None)  # type: ignore[attr-defined]
+    assert (rs[12e9].metric, rs[12e9].qualifier) == ("metric/parameters", "on_average")  # type: ignore[attr-defined]
+    assert parse_sentence("We release a 30B MoE model that activates 3B parameters.") == ()
