@@ -233,7 +233,7 @@ def fetch_raw(store: GraphStore, q: NamedQuery, params: Params) -> list[Row]:
     if q.fetch is not None:
         return q.fetch(store, params)
     if store.kind == "neo4j":
-        return unpack(store.cypher(_cypher_text(q.spec.name), dict(params)))
+        return unpack(store.cypher(_cypher_text(q.spec.name), dict(params), plain=True))
     return q.graph(store.read(), params)
 
 

@@ -340,8 +340,17 @@ def entry_row(node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]
 
 def entry_from_row(row: dict[str, Any]) -> Entry:
     alt = row["alt"]
-    aliases = tuple(sorted(set(_flat(alt)))) if alt else ()
-    return make_entry(row["id"], row["label"], str(row["name"] or row["id"]), aliases)
+    try:
+        # Search reads every entry twice (fetch, then the shared finish): the cache makes the second free.
+        return _entry_from_values(row["id"], row["label"], row["name"], tuple(alt) if alt else ())
+    except TypeError:  # an unhashable alias value (a nested list): the same entry, uncached
+        aliases = tuple(sorted(set(_flat(alt)))) if alt else ()
+        return make_entry(row["id"], row["label"], str(row["name"] or row["id"]), aliases)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _entry_from_values(node_id: str, label: str, name: Any, alt: tuple[Any, ...]) -> Entry:
+    return make_entry(node_id, label, str(name or node_id), tuple(sorted(set(_flat(alt)))))
 
 
 def graph_entries(g: nx.MultiDiGraph, labels: Sequence[str]) -> list[Entry]:
@@ -378,10 +387,11 @@ def store_rows(store: GraphStore, labels: Sequence[str], ids: Sequence[str] | No
                 return []
             from queries.registry import unpack
 
-            return unpack(store.cypher(ids_cypher(wanted), {"ids": list(ids), "alias_props": list(ALIAS_PROPS)}))
+            return unpack(store.cypher(ids_cypher(wanted), {"ids": list(ids), "alias_props": list(ALIAS_PROPS)}, plain=True))
         from queries.registry import unpack
 
-        return unpack(store.cypher(entries_cypher(), {"labels": labels, "alias_props": list(ALIAS_PROPS)}))
+        # Every name of these labels: the largest read of a search, and it changes only on writes.
+        return unpack(store.cypher_cached(entries_cypher(), {"labels": labels, "alias_props": list(ALIAS_PROPS)}))
     g = store.read()
     if ids is not None:
         wanted_set = set(labels)

@@ -108,3 +108,25 @@ def test_server_lost_mid_build_then_next_build_completes_without_duplicates(neo4
         assert store.cypher("MATCH (n:Method) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS dups") == [{"dups": 0}]
         assert dumps(store.read()) == dumps(g)
         assert not store.write(g).changed
+
+
+def test_search_sees_writes_from_another_client(neo4j_empty, neo4j_driver):
+    """Search reads names from a client-side copy while the database is unchanged; a write by any
+    client (here a raw driver session, not this store) must show at once, and a read must not."""
+    import queries
+
+    g = new_graph()
+    add_node(g, "method/galore", "Method", {"name": "GaLore"})
+    with open_store(neo4j_empty.uri, user=neo4j_empty.user, password=neo4j_empty.password) as st:
+        st.write(g)
+        assert [r["id"] for r in queries.search(st, "galore").rows] == ["method/galore"]
+        stamp = st.version()
+        assert queries.search(st, "galore").rows and st.version() == stamp  # reads do not move it
+        with neo4j_driver.session(database=neo4j_empty.database) as s:
+            s.run("MATCH (n:Method {id: 'method/galore'}) SET n.aliases = ['Gradient Low-Rank Projection']").consume()
+        assert st.version() != stamp
+        rows = queries.search(st, "gradient low rank projection").rows
+        assert [(r["id"], r["match"]) for r in rows] == [("method/galore", "alias")]
+        with neo4j_driver.session(database=neo4j_empty.database) as s:
+            s.run("MATCH (n:Method {id: 'method/galore'}) DETACH DELETE n").consume()
+        assert not queries.search(st, "galore").rows

@@ -67,11 +67,19 @@ class GraphStore(abc.ABC):
         """The changes :meth:`write` would make (a dry run)."""
         return diff(self.read(), g)
 
-    def cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
-        """Run Cypher (Neo4j only)."""
+    def cypher(
+        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False, plain: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run Cypher (Neo4j only). ``plain``: the query returns only plain values (no nodes, paths or
+        temporal values), so rows are taken as decoded, without the driver's per-value conversion."""
         raise UnsupportedOperation(
             f"Cypher needs a Neo4j store; {self.uri} is the embedded store (use --store bolt://... or neo4j://...)"
         )
+
+    def cypher_cached(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A read-only :meth:`cypher` of plain values that a store may answer from a copy it knows to
+        be current (Neo4j does; see ``Neo4jStore.cypher_cached``)."""
+        return self.cypher(query, params, plain=True)
 
     def close(self) -> None:
         """Release connections (no-op for the embedded store)."""
