@@ -117,3 +117,50 @@ def test_ultra_low_power_alone_is_not_tinyml(onto: ontology.Ontology) -> None:
         "one is unsure, cutting latency on the wristband by 30% at equal accuracy.",
     )
     assert "technique/tinyml" not in _studies(map_paper(p, onto))
+
+
+def _parts(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.HAS_COMPONENT}
+
+
+def test_parts_read_from_using_phrases_titles_and_quotes(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "TinySearch: Lean Supernets for Architecture Search",
+        "We present TinySearch, which samples a few channels of the supernet at each step. Sampling makes the "
+        "choice of edges unstable. We reduce it using edge rescaling normalization, which adds one weight per edge. "
+        "TinySearch also finds a \"near-optimal\" search schedule in two of three settings.",
+    )
+    parts = _parts(map_paper(p, onto))
+    assert "method/edge-rescaling-normalization" in parts
+    assert "method/near-optimal" not in parts
+
+
+def test_an_adjective_the_title_gives_the_part_stays_in_its_name(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "SegLite: Lightweight Global Attention for Phone Segmentation",
+        "This work presents SegLite, a family of segmentation networks for phones. Unlike heavy self-attention, "
+        "our lightweight global attention mixes features with linear cost. It runs 5x faster on a phone.",
+    )
+    parts = _parts(map_paper(p, onto))
+    assert "method/lightweight-global-attention" in parts
+    assert "method/global-attention" not in parts
+
+
+def test_a_reused_class_is_not_a_part_of_a_hybrid(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Weave: A Hybrid Linear Attention Model",
+        "We introduce Weave, a hybrid linear attention architecture. At its core lies Braided Delta Attention (BDA), "
+        "a gated linear attention module. Weave is a layerwise hybrid of BDA and Multi-Head Latent Attention (MLA).",
+    )
+    parts = _parts(map_paper(p, onto))
+    assert "method/mla" not in parts
+
+
+def test_a_title_phrase_the_abstract_abbreviates_is_the_method(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Banded Linear Attention: Locality for Recurrent Models",
+        "In this work we bridge expressiveness and cost by proposing Banded Linear Attention (BLA), an attention "
+        "mechanism that mixes a local window with a linear recurrence. BLA matches softmax attention on recall tasks.",
+    )
+    m = map_paper(p, onto)
+    assert "method/bla" in {r.target for r in m.relations if r.type is RelType.PROPOSES}

@@ -98,7 +98,7 @@ def map_paper(paper: Paper, onto: Any) -> Mapping:
     entities, relations = _facts(lk, known)
     results: tuple[ResultRecord, ...] = ()
     if _relations is not None and hasattr(_relations, "extract_relations"):
-        relations.extend(_relations.extract_relations(lk.doc))
+        relations.extend(_not_class_parts(_relations.extract_relations(lk.doc), lk.doc, onto))
     if _results is not None and hasattr(_results, "extract_results"):
         results = tuple(_results.extract_results(lk.doc))
     doc = lk.doc
@@ -152,6 +152,27 @@ def report_of(mappings: Sequence[Mapping], *, seconds: float = 0.0) -> MappingRe
 
 
 # -- facts -------------------------------------------------------------------------------------
+
+
+def _not_class_parts(relations: Iterable[Relation], doc: LinkedDoc, onto: Any) -> list[Relation]:
+    """Drop parts that are a class, dataset or topic the abstract defines by acronym.
+
+    "a hybrid of KDA and Multi-Head Latent Attention (MLA)": MLA is the shared-KV attention class the
+    method reuses, not a part the paper names (the mapper's own component reader skips such acronyms too).
+    """
+    # (only when the long form is the class's name as a whole: "probabilistic expert pruning (PEP)" is
+    # the paper's own kind of expert pruning, a named part)
+    linked = {"method/" + _slug(a.short) for a in doc.acronyms if a.entity_id and _is_whole_name(a.long, a.entity_id, onto)}
+    if not linked:
+        return list(relations)
+    return [r for r in relations if not (r.type is RelType.HAS_COMPONENT and r.target in linked)]
+
+
+def _is_whole_name(long: str, target: str, onto: Any) -> bool:
+    from loaders.mapping.lexicons import build_lexicon
+
+    name = long.strip()
+    return any(h.target == target and h.start == 0 and h.end >= len(name) for h in build_lexicon(onto).scan(name))
 
 
 def _dedupe(relations: Iterable[Relation]) -> list[Relation]:

@@ -66,6 +66,7 @@ _HEAD_REJECT = re.compile(
 _TWO_WORD_NAME = re.compile(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
+_TITLE_LEAD = re.compile(r"^((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)\s*:\s")
 _BAD_SUFFIX = re.compile(r"-(?:based|friendly|aware|like|style|free|level|wise|only|specific|efficient|oriented)$", re.I)
 
 
@@ -262,6 +263,11 @@ def find_methods(
         if not multi_plain or text.find(head, abstract_start) >= 0:
             add(head, max(title.find(head), 0), 0.95 if not multi_plain else 0.75, from_title=True)
 
+    elif (lead := _TITLE_LEAD.match(title)) and slug(lead.group(1)) in by_long:
+        # a plain Title-Case lead that the abstract abbreviates ("Local Linear Attention: ..." and
+        # "Local Linear Attention (LLA)") is the paper's named contribution, whatever its words
+        add(lead.group(1), lead.start(1), 0.9, from_title=True)
+
     for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8)):
         for m in pat.finditer(text, abstract_start):
             pos = m.end()
@@ -331,12 +337,20 @@ _PART_INTRO = re.compile(
     r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
     r"straightforward|practical|fast|accurate|scalable|robust|principled|yet|and|but)\s+)*"
 )
+_USING_PART = Gated(re.compile(
+    r"\b[Ww]e\s+[a-z]+\s+(?:it|this|them|these)\s+(?:using|via|through|with|by)\s+((?:[a-z][\w-]*\s+){0,2}[\w-]*?"
+    r"(?:pruning|quantization|attention|normalization|caching|routing|merging|scheduling|bundling|windowing|offloading|"
+    r"decoding|distillation|encoding|projection|compression|allocation|selection|retrieval|gating|prefetching|tiling))"
+    r",\s+which\b"), (", which",))
+_QUOTED_MODIFIER_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.I)
+_QUOTED_MODIFIER_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!ly)\b")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
 _GENERIC_TAIL = re.compile(r"(?:method|technique|approach|strategy|mechanism|module|framework|algorithm|scheme|"
                            r"optimization|principle|design|component|variant|system|model|recipe)s?$", re.I)
 _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|caching|routing|merging|scheduling|"
                         r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
                         r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
-                        r"tiling)s?$", re.I)
+                        r"tiling|chain)s?$", re.I)
 _NOVEL_PART = Gated(re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:metric|module|component|mechanism|technique|strategy|"
                                r"algorithm|loss|block|layer|score|operator|unit|kernel|primitive)\s+(?:called\s+|named\s+|,\s*)?"),
                     ("novel", "new"))
@@ -407,6 +421,8 @@ def find_components(
                     add(name, sent.start + it.start(1), sent.index)
         if _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
+                if _QUOTED_MODIFIER_BEFORE.search(sent.text, 0, q.start()) and _QUOTED_MODIFIER_AFTER.match(sent.text, q.end()):
+                    continue  # 'a "near-optimal" training format': a quoted adjective, not a name
                 add(q.group(1), sent.start + q.start(1), sent.index)
         # the intro sentence itself may present a part when the method was named before it (in the title)
         # and the sentence does not name it again: "we propose the novel cascade token pruning to ..."
@@ -425,7 +441,19 @@ def find_components(
                 nxt = _NEXT_WORD.match(sent.text, at + len(name))
                 if sent.index == intro_sent and nxt and _GENERIC_TAIL.fullmatch(nxt.group(1)):
                     continue  # "we propose a simple data selection strategy": the whole method, unnamed
+                # "our lightweight multi-scale attention" with "Lightweight Multi-Scale Attention" in the title:
+                # the title's wording is the part's name, its adjective included
+                lead = _WORD_BEFORE.search(sent.text, 0, at)
+                if lead and f"{lead.group(1)} {name}".lower() in sentences[0].text.lower():
+                    name, at = f"{lead.group(1)} {name}", lead.start(1)
                 add(name, sent.start + at, sent.index)
+        # "we alleviate it using edge normalization, which adds ...": a part named by what the paper does with it
+        if sent.index > first_sent or (sent.index == first_sent and intro_sent is not None):
+            for um in _USING_PART.finditer(sent.text):
+                name = um.group(1)
+                key = slug(name)
+                if key not in class_terms and not any(k in key for k in method_keys):
+                    add(name, sent.start + um.start(1), sent.index)
         # "X, a framework that introduces CogniGraph, a ...": a coined part named by the method's own sentence;
         # "it integrates a novel metric Beyond@K": a coined name right after "a novel <part noun>"
         for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
