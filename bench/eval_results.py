@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/eval_results.py                 # dev sets: results and relations
     .venv/bin/python bench/eval_results.py --diffs         # and every disagreement
     .venv/bin/python bench/eval_results.py --heldout       # held-out sets (report only; never tune on them)
+    .venv/bin/python bench/eval_results.py --set dev2      # second dev set (results only, annotated blind)
     .venv/bin/python bench/eval_results.py --fold 0        # one of 5 paper folds of the dev sets
     .venv/bin/python bench/eval_results.py --not-fold 0    # the other four folds
 
@@ -498,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heldout", action="store_true", help="score the held-out sets (report only)")
+    ap.add_argument("--set", dest="which", choices=("dev", "dev2", "heldout"), default=None,
+                    help="which annotated set to score (default dev; dev2 has results only, no relations)")
     ap.add_argument("--diffs", action="store_true", help="print every disagreement")
     ap.add_argument("--relations-from", choices=("mapping", "extractor"), default="mapping",
                     help="score the whole mapping (default) or the relation extractor alone")
@@ -506,7 +509,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     onto = _load_onto()
     papers = load_seed_papers()
-    which = "heldout" if args.heldout else "dev"
+    which = args.which or ("heldout" if args.heldout else "dev")
     head = f"{'field':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}"
 
     def pick(rows: Sequence[Any]) -> list[Any]:
@@ -525,6 +528,8 @@ def main(argv: list[str] | None = None) -> int:
     for f, s in res.fields.items():
         print(_row(f, s))
 
+    if not (DEVSET / f"relations_{which}.jsonl").exists():
+        return 0
     rel = evaluate_relations(pick(load_relation_annotations(DEVSET / f"relations_{which}.jsonl")), papers, onto,
                              source=args.relations_from)
     if args.diffs:

@@ -64,3 +64,28 @@ def test_floor(report, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_every_annotated_sentence_was_aligned(report) -> None:  # type: ignore[no-untyped-def]
     assert report.sentences >= 260 and report.gold_results >= 250
+
+
+@pytest.fixture(scope="module")
+def report_dev2(seeds_dir: Path):  # type: ignore[no-untyped-def]
+    bench = _bench()
+    from loaders.mapping.corpus import load_seed_papers
+
+    gold = bench.load_result_annotations(bench.DEVSET / "results_dev2.jsonl")
+    return bench.evaluate_results(gold, load_seed_papers(seeds_dir), bench._load_onto())
+
+
+def test_dev2_shares_no_paper_with_the_other_sets() -> None:
+    bench = _bench()
+    from kg.ids import normalise_title
+
+    dev2 = {normalise_title(g.title) for g in bench.load_result_annotations(bench.DEVSET / "results_dev2.jsonl")}
+    for name in ("results_dev", "results_heldout", "mapping_dev", "mapping_heldout"):
+        others = {normalise_title(r["title"]) for r in bench._read_jsonl(bench.DEVSET / f"{name}.jsonl")}
+        assert not dev2 & others, (name, sorted(dev2 & others)[:3])
+
+
+def test_dev2_is_aligned_and_above_its_floor(report_dev2) -> None:  # type: ignore[no-untyped-def]
+    assert report_dev2.sentences >= 100 and report_dev2.gold_results >= 190
+    assert report_dev2.detection.precision >= 0.9 and report_dev2.detection.recall >= 0.9
+    assert report_dev2.whole.precision >= 0.44 and report_dev2.whole.recall >= 0.43
