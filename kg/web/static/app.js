@@ -3,26 +3,26 @@
 // textContent (never as HTML), so a title holding markup or script is shown as plain text.
 
 /* global cytoscape */
-import { radialForceLayout } from "/static/layout.js";
+import { layoutInput, layoutKey, nodeSize, radialForceLayout } from "/static/layout.js";
 
-// -- node types: colour, shape and size on the canvas, name in the legend ------------------------
+// -- node types: colour and shape on the canvas (sizes: layout.js), name in the legend -----------------
 const TYPES = {
-  Method:          { color: "#e8590c", shape: "ellipse",         size: 30, word: "method" },
-  Technique:       { color: "#7048e8", shape: "hexagon",         size: 32, word: "technique class" },
-  Paper:           { color: "#5c6f82", shape: "round-rectangle", size: 20, word: "paper" },
-  Model:           { color: "#1c7ed6", shape: "ellipse",         size: 24, word: "model" },
-  ModelFamily:     { color: "#4dabf7", shape: "round-diamond",   size: 26, word: "model family" },
-  Architecture:    { color: "#1098ad", shape: "diamond",         size: 22, word: "architecture" },
-  Hardware:        { color: "#2b8a3e", shape: "round-octagon",   size: 24, word: "hardware" },
-  HardwareClass:   { color: "#69db7c", shape: "octagon",         size: 26, word: "hardware class" },
-  Dataset:         { color: "#0c8599", shape: "barrel",          size: 22, word: "dataset" },
-  Result:          { color: "#f59f00", shape: "star",            size: 18, word: "result" },
-  Metric:          { color: "#c29200", shape: "tag",             size: 18, word: "metric" },
-  MemoryComponent: { color: "#d6336c", shape: "round-triangle",  size: 22, word: "memory component" },
-  Bottleneck:      { color: "#c92a2a", shape: "triangle",        size: 22, word: "bottleneck" },
-  Topic:           { color: "#868e96", shape: "hexagon",         size: 24, word: "topic" },
+  Method:          { color: "#e8590c", shape: "ellipse",         word: "method" },
+  Technique:       { color: "#7048e8", shape: "hexagon",         word: "technique class" },
+  Paper:           { color: "#5c6f82", shape: "round-rectangle", word: "paper" },
+  Model:           { color: "#1c7ed6", shape: "ellipse",         word: "model" },
+  ModelFamily:     { color: "#4dabf7", shape: "round-diamond",   word: "model family" },
+  Architecture:    { color: "#1098ad", shape: "diamond",         word: "architecture" },
+  Hardware:        { color: "#2b8a3e", shape: "round-octagon",   word: "hardware" },
+  HardwareClass:   { color: "#69db7c", shape: "octagon",         word: "hardware class" },
+  Dataset:         { color: "#0c8599", shape: "barrel",          word: "dataset" },
+  Result:          { color: "#f59f00", shape: "star",            word: "result" },
+  Metric:          { color: "#c29200", shape: "tag",             word: "metric" },
+  MemoryComponent: { color: "#d6336c", shape: "round-triangle",  word: "memory component" },
+  Bottleneck:      { color: "#c92a2a", shape: "triangle",        word: "bottleneck" },
+  Topic:           { color: "#868e96", shape: "hexagon",         word: "topic" },
 };
-const FALLBACK = { color: "#adb5bd", shape: "ellipse", size: 20, word: "entity" };
+const FALLBACK = { color: "#adb5bd", shape: "ellipse", word: "entity" };
 const typeOf = (label) => TYPES[label] || FALLBACK;
 const ID_PREFIXES = ["paper", "technique", "topic", "method", "model", "family", "arch", "hardware", "hwclass",
   "dataset", "metric", "memory", "bottleneck", "result"];
@@ -96,15 +96,17 @@ async function api(path, params) {
   const qs = params ? params.toString() : "";
   const early = window.__effkgEarly;
   let res;
+  let body = null;
   if (early && path === "/api/view" && early.qs === qs) {
-    // boot.js asked for this very view while the scripts were loading.
+    // boot.js asked for this very view while the scripts were loading, and a worker lays it out.
     window.__effkgEarly = null;
+    page.earlyLayout = early.layout;
     res = await early.response;
+    try { body = JSON.parse(await early.text); } catch (_) { body = null; }
   } else {
     res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: "application/json" } });
+    try { body = await res.json(); } catch (_) { body = null; }
   }
-  let body = null;
-  try { body = await res.json(); } catch (_) { body = null; }
   if (!res.ok) throw new ApiError(res.status, body);
   return body;
 }
@@ -189,7 +191,9 @@ const names = new Map(); // id -> {name, label}, from everything drawn so far
 /**
  * The stylesheet; `big` graphs get a cheaper one (no label outlines, haystack edges, edge labels and
  * arrows only around the selection and on paths): on a few hundred elements that is a good part of
- * the cost of the first frame.
+ * the cost of the first frame. On a big graph the fitted zoom is small, so labels come in levels:
+ * the anchors and the best-connected nodes (class `lbl`, see labelLevels) are written large enough
+ * to read at that zoom; the others appear when one zooms in.
  */
 function cyStyle(big) {
   const s = [
@@ -197,13 +201,18 @@ function cyStyle(big) {
       "background-color": "data(color)", shape: "data(shape)", width: "data(size)", height: "data(size)",
       label: "data(short)", "font-size": 11, "font-family": "system-ui, sans-serif", color: "#1f2933",
       "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": "120px",
-      "min-zoomed-font-size": 5.5, "border-width": 1, "border-color": "#ffffff",
+      "min-zoomed-font-size": big ? 8 : 5.5, "border-width": 1, "border-color": "#ffffff",
       ...(big ? {} : { "text-outline-color": "#ffffff", "text-outline-width": 2 }),
     } },
     { selector: "node.anchor", style: {
-      "border-width": 3, "border-color": "#1f2933", "font-weight": 600, "font-size": 13, "z-index": 5, "min-zoomed-font-size": 0,
+      "border-width": 3, "border-color": "#1f2933", "font-weight": 600, "z-index": 5,
+      ...(big ? {} : { "font-size": 13, "min-zoomed-font-size": 0 }),
     } },
     { selector: "node[label = 'Paper'], node[label = 'Result']", style: { "font-size": 9.5, color: "#3d4852" } },
+    ...(big ? [{ selector: "node.lbl", style: {
+      "font-size": "data(lfs)", "text-max-width": "data(lwidth)", "min-zoomed-font-size": 6, color: "#1f2933",
+      "text-background-color": "#fcfcfd", "text-background-opacity": 0.7, "text-background-padding": "1px",
+    } }] : []),
     { selector: "node.stub", style: { "border-style": "dashed", "border-color": "#495057", "border-width": 1.5 } },
     { selector: "node.hl", style: { "border-width": 4, "border-color": "#228be6" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#f08c00", "z-index": 9 } },
@@ -218,10 +227,11 @@ function cyStyle(big) {
     // Haystack edges (big graphs) are the cheapest to draw but have no arrows: the few edges around
     // the selection and on a path get their direction back.
     ...(big ? [{ selector: "edge.near, edge.onpath", style: { "curve-style": "straight", "target-arrow-shape": "triangle" } }] : []),
+    // (On a big graph they are sized to read at the fitted zoom: data(lfs), set by labelLevels.)
     { selector: big ? "edge.near, edge.onpath" : "edge", style: {
-      label: "data(words)", "font-size": 8, color: "#5f6b77", "text-rotation": "autorotate",
+      label: "data(words)", "font-size": big ? "data(lfs)" : 8, color: "#5f6b77", "text-rotation": "autorotate",
       "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px",
-      "min-zoomed-font-size": 8,
+      "min-zoomed-font-size": big ? 6 : 8,
     } },
     { selector: "edge.ontology", style: { "line-style": "dashed", "line-color": "#c5b8f0", "target-arrow-color": "#c5b8f0" } },
     { selector: "edge.near", style: { "line-color": "#f08c00", "target-arrow-color": "#f08c00", width: 2.5, "z-index": 8 } },
@@ -229,7 +239,7 @@ function cyStyle(big) {
     { selector: "node.onpath", style: { "border-width": 4, "border-color": "#e03131", opacity: 1, "text-opacity": 1, "z-index": 10 } },
     { selector: "edge.onpath", style: {
       "line-color": "#e03131", "target-arrow-color": "#e03131", width: 4, opacity: 1, "text-opacity": 1, "z-index": 10,
-      color: "#c92a2a", "font-size": 9, "font-weight": 600,
+      color: "#c92a2a", "font-weight": 600, ...(big ? {} : { "font-size": 9 }),
     } },
     { selector: "node.answer", style: { "border-width": 3, "border-color": "#0b7285" } },
   ];
@@ -240,7 +250,7 @@ function initCanvas() {
   cy = cytoscape({
     container: $("#cy"),
     elements: [],
-    style: cyStyle(false),
+    // No stylesheet yet: the first drawGraph sets the one that fits its graph (parsing one is not free).
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -271,8 +281,7 @@ function initCanvas() {
 
 function nodeData(n, anchors) {
   const t = typeOf(n.label);
-  const grow = Math.min(18, 4 * Math.log2(1 + (n.degree || 0)));
-  const size = Math.round(t.size + grow * (n.label === "Paper" || n.label === "Result" ? 0.4 : 1));
+  const size = nodeSize(n.label, n.degree);
   names.set(n.id, { name: n.name, label: n.label });
   return {
     group: "nodes",
@@ -295,21 +304,6 @@ function edgeData(e) {
   };
 }
 
-/** Union of subgraphs, nodes and edges by id (the first copy wins). */
-function mergeSubgraphs(...graphs) {
-  const nodes = new Map();
-  const edges = new Map();
-  for (const g of graphs) {
-    if (!g) continue;
-    for (const n of g.nodes || []) if (!nodes.has(n.id)) nodes.set(n.id, n);
-    for (const e of g.edges || []) if (!edges.has(e.id)) edges.set(e.id, e);
-  }
-  const ns = [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const es = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { nodes: ns, edges: es };
-}
-
 /**
  * Draw a graph: positions come from layout.js (radial tree around the centres, refined by forces),
  * a pure function of the elements, so a shared link draws the same picture. On the first frame the
@@ -317,15 +311,18 @@ function mergeSubgraphs(...graphs) {
  * layout run and a styled bounding-box pass; later changes animate from the old positions.
  */
 const BIG_GRAPH_EDGES = 160;
-let styledBig = false;
+let styledBig = null;
 
-function drawGraph(graph, anchors, centres, animate) {
+function drawGraph(graph, anchors, centres, animate, early) {
   const big = graph.edges.length > BIG_GRAPH_EDGES;
   const nodes = graph.nodes.map((n) => nodeData(n, anchors));
   const edges = graph.edges.map(edgeData);
   const l0 = performance.now();
-  const positions = radialForceLayout(nodes.map((e) => ({ id: e.data.id, size: e.data.size })), graph.edges, centres);
+  const input = nodes.map((e) => ({ id: e.data.id, size: e.data.size }));
+  const ready = early && early.key === layoutKey(input, graph.edges, centres);
+  const positions = ready ? early.positions : radialForceLayout(input, graph.edges, centres);
   page.timings.layoutCompute = performance.now() - l0;
+  page.timings.layoutBy = ready ? "worker" : "page";
   const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
   const moving = animate && before.size > 0;
   for (const e of nodes) {
@@ -335,6 +332,8 @@ function drawGraph(graph, anchors, centres, animate) {
     // A copy: Cytoscape keeps the object and moves it in place, so two nodes must never share one.
     e.position = { x: start.x, y: start.y };
   }
+  const view = viewportFor(positions, nodes);
+  if (big) labelLevels(nodes, edges, positions, view.zoom);
   cy.batch(() => {
     cy.elements().remove();
     // Switch stylesheets while the canvas is empty, where it costs nothing.
@@ -343,7 +342,6 @@ function drawGraph(graph, anchors, centres, animate) {
   });
   $("#welcome").hidden = graph.nodes.length > 0;
   drawLegend();
-  const view = viewportFor(positions, nodes);
   if (!moving) {
     cy.viewport(view);
     return Promise.resolve();
@@ -357,6 +355,39 @@ function drawGraph(graph, anchors, centres, animate) {
   });
   const panned = new Promise((resolve) => cy.animate({ zoom: view.zoom, pan: view.pan, duration: 350, complete: resolve }));
   return Promise.all([moved, panned]);
+}
+
+/**
+ * Label levels of a big graph at its fitted `zoom`: the anchors, then the best-connected nodes whose
+ * labels would not overlap one already chosen (papers and results aside; at most one node in ten), get class `lbl` and a font
+ * size (`lfs`, model units) that reads at about 10 px on screen; edge labels (shown around the
+ * selection and on paths) get one that reads at about 9 px. The other node labels appear on zooming in.
+ */
+function labelLevels(nodes, edges, positions, zoom) {
+  const fs = Math.min(26, Math.max(11, 10 / zoom));
+  const efs = Math.min(22, Math.max(8, 9 / zoom));
+  for (const e of edges) e.data.lfs = efs;
+  const width = 11 * fs; // a line holds about 18 characters
+  const isAnchor = (e) => e.classes.includes("anchor");
+  const order = nodes.slice().sort((a, b) => (isAnchor(b) - isAnchor(a)) || (b.data.degree || 0) - (a.data.degree || 0)
+    || (a.data.id < b.data.id ? -1 : 1));
+  const quota = Math.max(12, Math.ceil(nodes.length / 10));
+  const taken = [];
+  for (const e of order) {
+    if (taken.length >= quota) break;
+    // Papers and results are many and their names long: they are read on hover, zoom or selection.
+    if (!isAnchor(e) && (e.data.label === "Paper" || e.data.label === "Result")) continue;
+    const p = positions.get(e.data.id);
+    const text = e.data.short.length * 0.6 * fs;
+    const w = Math.min(text, width);
+    const top = p.y + e.data.size / 2;
+    const box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + Math.ceil(text / width) * 1.3 * fs + 4 };
+    if (!isAnchor(e) && taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) continue;
+    taken.push(box);
+    e.data.lfs = fs;
+    e.data.lwidth = width;
+    e.classes = e.classes ? `${e.classes} lbl` : "lbl";
+  }
 }
 
 function entryPoint(id, edges, before) {
@@ -494,23 +525,16 @@ async function loadView(opts = {}) {
     const t1 = performance.now();
     page.view = view;
     page.answer = answer;
-    const anchors = new Set(view ? view.graph.focus : []);
-    // Layout centres: the focus and expanded entities, else a path's start, else the selection
-    // (never the selection when there is a focus: selecting must not move the picture).
-    const centres = [...anchors];
-    if (!centres.length && view && view.path) centres.push(view.path.a.id);
-    if (!centres.length && state.sel) centres.push(state.sel);
-    let graph = mergeSubgraphs(view && view.graph, view && view.path && view.path.subgraph, answer && answer.subgraph);
-    if (!graph.nodes.length && view && view.selected) {
-      // A link that only selects an entity shows that entity on its own.
-      graph = mergeSubgraphs({ nodes: [{ id: view.selected.id, label: view.selected.label, name: view.selected.name, degree: 0 }], edges: [] });
-    }
+    const { graph, anchors, centres } = layoutInput(view, answer, state.sel);
+    // The worker's layout of the first view (boot.js), if it was asked for.
+    const early = page.earlyLayout ? await page.earlyLayout : null;
+    page.earlyLayout = null;
     const t2 = performance.now();
     for (const n of graph.nodes) names.set(n.id, { name: n.name, label: n.label });
     // Open or close the results drawer first: the canvas must know its final size before the layout fits it.
     drawAnswer(answer);
     cy.resize();
-    await drawGraph(graph, anchors, centres, opts.animate);
+    await drawGraph(graph, anchors, centres, opts.animate, early);
     const t3 = performance.now();
     markPath(view && view.path);
     markAnswer(answer ? answer.subgraph.nodes.map((n) => n.id) : []);
@@ -1130,12 +1154,18 @@ async function start() {
   twinLink();
   // The tab is part of the URL: show it at once, before any answer arrives.
   openTab(state.tab);
-  const metaP = api("/api/meta").then((meta) => {
-    page.meta = meta;
-    drawFilters(meta);
-    drawWelcome(meta);
-  }).catch(showError);
-  await Promise.all([loadView({ animate: false }), metaP]);
+  // The graph first: the filters' counts are asked for once it is painted (the page stays busy till then).
+  setBusy(true);
+  try {
+    await loadView({ animate: false });
+    page.meta = await api("/api/meta");
+    drawFilters(page.meta);
+    drawWelcome(page.meta);
+  } catch (err) {
+    showError(err);
+  } finally {
+    setBusy(false);
+  }
 }
 
 function syncControls() {

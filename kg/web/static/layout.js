@@ -5,6 +5,66 @@
 
 const RING = 120; // distance between BFS rings around an anchor
 
+// -- what the page draws: shared by the page (app.js) and the worker that lays out the first view --
+
+/** Diameter of a node on the canvas by type (model units); best-connected nodes are drawn bigger. */
+const SIZES = {
+  Method: 30, Technique: 32, Paper: 20, Model: 24, ModelFamily: 26, Architecture: 22, Hardware: 24,
+  HardwareClass: 26, Dataset: 22, Result: 18, Metric: 18, MemoryComponent: 22, Bottleneck: 22, Topic: 24,
+};
+
+export function nodeSize(label, degree) {
+  const grow = Math.min(18, 4 * Math.log2(1 + (degree || 0)));
+  return Math.round((SIZES[label] || 20) + grow * (label === "Paper" || label === "Result" ? 0.4 : 1));
+}
+
+/** Union of subgraphs, nodes and edges by id (the first copy wins). */
+export function mergeSubgraphs(...graphs) {
+  const nodes = new Map();
+  const edges = new Map();
+  for (const g of graphs) {
+    if (!g) continue;
+    for (const n of g.nodes || []) if (!nodes.has(n.id)) nodes.set(n.id, n);
+    for (const e of g.edges || []) if (!edges.has(e.id)) edges.set(e.id, e);
+  }
+  const ns = [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const es = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { nodes: ns, edges: es };
+}
+
+/**
+ * What a `view` (the /api/view answer), a named query's `answer` and the selected id `sel` put on the
+ * canvas: the merged graph, its anchors (focus and expanded entities) and the layout's centres (the
+ * anchors, else a path's start, else the selection: never the selection when there is a focus, so
+ * that selecting does not move the picture).
+ */
+export function layoutInput(view, answer, sel) {
+  const anchors = new Set(view ? view.graph.focus : []);
+  const centres = [...anchors];
+  if (!centres.length && view && view.path) centres.push(view.path.a.id);
+  if (!centres.length && sel) centres.push(sel);
+  let graph = mergeSubgraphs(view && view.graph, view && view.path && view.path.subgraph, answer && answer.subgraph);
+  if (!graph.nodes.length && view && view.selected) {
+    // A link that only selects an entity shows that entity on its own.
+    const s = view.selected;
+    graph = mergeSubgraphs({ nodes: [{ id: s.id, label: s.label, name: s.name, degree: 0 }], edges: [] });
+  }
+  return { graph, anchors, centres };
+}
+
+/** The layout of a graph from layoutInput: positions (Map id -> {x, y}) and the key of its input. */
+export function layoutGraph(graph, centres) {
+  const nodes = graph.nodes.map((n) => ({ id: n.id, size: nodeSize(n.label, n.degree) }));
+  return { key: layoutKey(nodes, graph.edges, centres), positions: radialForceLayout(nodes, graph.edges, centres) };
+}
+
+/** Two layouts with the same key are the same positions (the layout is a pure function of this). */
+export function layoutKey(nodes, edges, centres) {
+  return [nodes.map((n) => `${n.id} ${n.size}`).join("\n"), edges.map((e) => `${e.source} ${e.target}`).join("\n"),
+    centres.join("\n")].join("\n\n");
+}
+
 /**
  * Positions for `nodes` ({id, size}) joined by `edges` ({source, target}), centred on `anchors`.
  * Returns a Map id -> {x, y}.
@@ -96,12 +156,31 @@ export function radialForceLayout(nodes, edges, anchors, opts = {}) {
   let temp = RING * 0.6;
   const useGrid = n > 600;
   const cell = 2.5 * k;
+  const k2 = k * k;
+  const cell2 = cell * cell;
+  const m = links.length;
+  const la = new Int32Array(m);
+  const lb = new Int32Array(m);
+  for (let e = 0; e < m; e++) { la[e] = links[e][0]; lb[e] = links[e][1]; }
   for (let it = 0; it < iterations; it++) {
     dx.fill(0);
     dy.fill(0);
     if (!useGrid) {
       for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) repulse(i, j);
+        const xi = x[i];
+        const yi = y[i];
+        let fx = 0;
+        let fy = 0;
+        for (let j = i + 1; j < n; j++) {
+          let ex = xi - x[j];
+          let ey = yi - y[j];
+          let d2 = ex * ex + ey * ey;
+          if (d2 < 0.01) { ex = 0.1 * ((i % 7) - 3); ey = 0.1 * ((j % 5) - 2); d2 = ex * ex + ey * ey + 0.01; }
+          const f = k2 / d2;
+          fx += ex * f; fy += ey * f;
+          dx[j] -= ex * f; dy[j] -= ey * f;
+        }
+        dx[i] += fx; dy[i] += fy;
       }
     } else {
       const grid = new Map();
@@ -117,16 +196,28 @@ export function radialForceLayout(nodes, edges, anchors, opts = {}) {
           for (let oy = -1; oy <= 1; oy++) {
             const list = grid.get(`${gx + ox},${gy + oy}`);
             if (!list) continue;
-            for (const j of list) if (j > i) repulse(i, j);
+            for (const j of list) {
+              if (j <= i) continue;
+              let ex = x[i] - x[j];
+              let ey = y[i] - y[j];
+              let d2 = ex * ex + ey * ey;
+              if (d2 < 0.01) { ex = 0.1 * ((i % 7) - 3); ey = 0.1 * ((j % 5) - 2); d2 = ex * ex + ey * ey + 0.01; }
+              if (d2 > cell2) continue;
+              const f = k2 / d2;
+              dx[i] += ex * f; dy[i] += ey * f;
+              dx[j] -= ex * f; dy[j] -= ey * f;
+            }
           }
         }
       }
     }
-    for (const [a, b] of links) {
+    for (let e = 0; e < m; e++) {
+      const a = la[e];
+      const b = lb[e];
       const ex = x[a] - x[b];
       const ey = y[a] - y[b];
       const d = Math.sqrt(ex * ex + ey * ey) || 0.01;
-      const f = (d * d) / k / d;
+      const f = d / k;
       dx[a] -= ex * f; dy[a] -= ey * f;
       dx[b] += ex * f; dy[b] += ey * f;
     }
@@ -140,17 +231,6 @@ export function radialForceLayout(nodes, edges, anchors, opts = {}) {
       }
     }
     temp *= 0.96;
-  }
-
-  function repulse(i, j) {
-    let ex = x[i] - x[j];
-    let ey = y[i] - y[j];
-    let d2 = ex * ex + ey * ey;
-    if (d2 < 0.01) { ex = 0.1 * ((i % 7) - 3); ey = 0.1 * ((j % 5) - 2); d2 = ex * ex + ey * ey + 0.01; }
-    if (useGrid && d2 > cell * cell) return;
-    const f = (k * k) / d2;
-    dx[i] += ex * f; dy[i] += ey * f;
-    dx[j] -= ex * f; dy[j] -= ey * f;
   }
 
   // -- 4. collisions: push overlapping nodes apart (labels sit under nodes, so leave room) --------------
