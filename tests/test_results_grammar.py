@@ -676,3 +676,15 @@ def test_parameters_activated_per_token_are_a_result_a_model_description_is_not(
     assert (rs[9.5e9].metric, rs[9.5e9].value_max, rs[9.5e9].qualifier) == ("metric/parameters", 14.2e9, None)  # type: ignore[attr-defined]
     assert (rs[12e9].metric, rs[12e9].qualifier) == ("metric/parameters", "on_average")  # type: ignore[attr-defined]
     assert parse_sentence("We release a 30B MoE model that activates 3B parameters.") == ()
+
+
+def test_a_qualifier_covers_a_list_of_numbers_each_with_its_own_change() -> None:
+    rs = _parsed("Our engine gives up to 2.7x higher throughput and 4x lower latency than the reference server.")
+    assert (rs[2.7].qualifier, rs[4.0].qualifier) == ("up_to", "up_to")  # type: ignore[attr-defined]
+    rs = _parsed("The kernel brings up to 6.1x memory saving and 12.5x compute reduction.")
+    assert (rs[6.1].qualifier, rs[12.5].qualifier) == ("up_to", "up_to")  # type: ignore[attr-defined]
+    rs = _parsed("It is at least 3x faster at inference, 2x less memory hungry.")
+    assert (rs[3.0].qualifier, rs[2.0].qualifier) == ("at_least", "at_least")  # type: ignore[attr-defined]
+    # a second verb starts a claim of its own
+    rs = _parsed("It cuts compute by up to 80%, delivering 20% lower energy use.")
+    assert (rs[80.0].qualifier, rs[20.0].qualifier) == ("up_to", None)  # type: ignore[attr-defined]
