@@ -1537,7 +1537,8 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
         before = text[max(0, m.start() - 30) : m.start()]
         platform: object = _rx(r"\b(?:on|across|using|for|in)\s(?:the\s|an?\s|real\s|real-world\s|actual\s|target\s|modern\s|commodity\s"
                                r"|consumer(?:-grade)?\s|various\s|arm\s|x86\s|low-end\s|high-end\s"
-                               r"|standard\s|typical\s|existing\s)*$", re.I).search(before)
+                               r"|standard\s|typical\s|existing\s|single\s(?=\d)|\d+\s?[GMT]B\s|laptop\s|desktop\s|server\s"
+                               r"|mobile\s(?=[GCN]PU))*$", re.I).search(before)
         if _rx(r"\b(?:a\s)?(?:single|one|two|four|eight|\d+)\s$", re.I).search(before):
             continue  # "on a single GPU": a device count (a condition), not the platform measured
         if _rx(r"[\s-](?:memory|memories|ram|vram|hbm|kernels?|hours?|days?|utili[sz]ation|clusters?)\b", re.I).match(
@@ -1546,6 +1547,8 @@ def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot
         if not platform and out and _rx(r"\s?(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)").fullmatch(
                                         text[out[-1].end : m.start()]):
             platform = True  # "in CPU and GPU": the second member of a list of platforms
+        if hid == "hwclass/laptop" and _rx(r"\s(?:[GCN]PU)s?\b").match(text, m.end()):
+            continue  # "a 16GB laptop GPU": the processor is the class measured on, the laptop its form
         adjective = _rx(r"(?:mobile|on-device)$", re.I).match(m.group())
         if not (platform or adjective) or any(a <= m.start() < b for a, b in excluded):
             continue

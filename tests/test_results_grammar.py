@@ -688,3 +688,9 @@ def test_a_qualifier_covers_a_list_of_numbers_each_with_its_own_change() -> None
     # a second verb starts a claim of its own
     rs = _parsed("It cuts compute by up to 80%, delivering 20% lower energy use.")
     assert (rs[80.0].qualifier, rs[20.0].qualifier) == ("up_to", None)  # type: ignore[attr-defined]
+
+
+def test_a_sized_or_laptop_gpu_is_the_gpu_class(onto: object) -> None:
+    rs = _results(onto, "Quux: Small Generators",
+                  "We propose Quux. Quux runs on a 12GB laptop GPU, taking less than 2 seconds per sample.")
+    assert rs[2.0].hardware == "hwclass/gpu"
