@@ -81,11 +81,11 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
                       r"|compression\s(?:time|cost)|fine-?tuning\s(?:time|hours)"
                       r"|gpu[- ](?:hours|days)|tpu[- ]hours|pre-?training\stime|(?:additional\s)?running\stime"),
     ("context-length", r"contexts?(?:\s(?:length|window|size)s?)?|sequence\slengths?"),
-    ("throughput", r"throughput|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
+    ("throughput", r"throughputs?|tokens?(?:/s|\sper\ssecond)|tps\b|fps\b|frames\sper\ssecond|qps\b|requests\sper"
                    r"|mfu\b|(?:model\s)?flops\sutili[sz]ation|(?:gpu\s|hardware\s)?utili[sz]ation|flops/s"),
     ("latency", r"latenc(?:y|ies)|ttft\b|(?:computation|compute|clock|execution)\scycles|(?:prefill(?:ing)?|decoding|encoding|processing)\stime|time[- ]to[- ]first[- ]token|inference\stime|response\stime|decoding\stime"
                 r"|generation\stime|run-?time|wall[- ]clock(?:\stime)?|end-to-end\stime|execution\stime|delay"),
-    ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es|ed|ing)|quicker|slower"),
+    ("speed", r"speed-?ups?|speeds?\b|faster|fast\b|acceleration|accelerat(?:es?|ed|ing)|quicker|slower"),
     ("energy", r"energy|power(?:\sconsumption)?|joules?|ipw\b"
                r"|(?:intelligence|performance|perf|accuracy|tokens?|work)\s?(?:per\s|/\s?)(?:watt|joule|w\b)"),
     ("flops", r"flops|macs\b|multiply-(?:accumulates|adds)|(?:training\s|inference\s)?compute\b|computations?\b"
@@ -102,7 +102,7 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("bits", r"bits?\sper\s(?:weight|parameter|value|element)|bpw\b|bit-?width"),
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
                  r"|correctness"),
-    ("score", r"scores?\b|performance|quality|fid\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b|recall(?:@\d+)?|precision\b"
+    ("score", r"scores?\b|performance|quality|s?fid\b|au(?:roc|prc)\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b|recall(?:@\d+)?|precision\b"
               r"|miou\b|map\b|auc\b|(?-i:AP(?:50|75|@\d+)?)\b|(?:box|mask)\sap\b"),
 )
 # a metric word is a whole word: "PowerAttention" names no power

@@ -694,3 +694,12 @@ def test_a_sized_or_laptop_gpu_is_the_gpu_class(onto: object) -> None:
     rs = _results(onto, "Quux: Small Generators",
                   "We propose Quux. Quux runs on a 12GB laptop GPU, taking less than 2 seconds per sample.")
     assert rs[2.0].hardware == "hwclass/gpu"
+
+
+def test_plural_throughputs_the_verb_accelerate_and_auroc_name_their_metrics() -> None:
+    rs = _parsed("At three scales we reached hardware throughputs of 41.2%, 40.5%, and 37.9%, respectively.")
+    assert {rs[v].metric for v in (41.2, 40.5, 37.9)} == {"metric/throughput"}  # type: ignore[attr-defined]
+    rs = _parsed("The scheme can accelerate the encoding stage by 3.1x.")
+    assert (rs[3.1].metric, rs[3.1].direction) == ("metric/speed", "increase")  # type: ignore[attr-defined]
+    rs = _parsed("The classifier reaches 0.913 AUROC on the held-out cohort.")
+    assert rs[0.913].metric == "metric/score"  # type: ignore[attr-defined]
