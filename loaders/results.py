@@ -412,6 +412,11 @@ _OTHER_SETTING_BEFORE = re.compile(
     r"|\b(?:the\ssame|equal|identical|matched|fixed)\s(?:amount\sof\s)?(?:[\w-]+\s){0,3}?(?:of|at)\s(?:about\s|around\s)?$", re.I)
 
 
+_CONTEXT_SET = re.compile(r"\b(?:when|if|once|as)\s(?:the\s)?(?:[\w-]+\s)?(?:context|sequence|input|prompt)s?(?:\s(?:window|length|size)s?)?"
+                          r"\s(?:is|are|was|were|gets?)\s(?:\w+ly\s)?(?:expanded|extended|increased|set|scaled|raised|grown|doubled)"
+                          r"\s(?:up\s)?to\s$", re.I)
+
+
 def _condition_of(text: str, q: Quantity) -> str | None:
     """The condition key when the number is a setting rather than a result.
 
@@ -421,6 +426,8 @@ def _condition_of(text: str, q: Quantity) -> str | None:
     after = text[q.end : q.end + 40]
     before = text[max(0, q.start - 40) : q.start]
     setting = bool(_SETTING_BEFORE.search(before))
+    if _CONTEXT_SET.search(text[max(0, q.start - 80) : q.start]):
+        return "context_length"  # "when the context window is expanded to 8192": the setting the gains hold at
     for key, rx in _CONDITION_BEFORE:
         if rx.search(before):
             if key == "sparsity" and not _rx(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", re.I).search(before):

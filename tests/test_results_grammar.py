@@ -703,3 +703,9 @@ def test_plural_throughputs_the_verb_accelerate_and_auroc_name_their_metrics() -
     assert (rs[3.1].metric, rs[3.1].direction) == ("metric/speed", "increase")  # type: ignore[attr-defined]
     rs = _parsed("The classifier reaches 0.913 AUROC on the held-out cohort.")
     assert rs[0.913].metric == "metric/score"  # type: ignore[attr-defined]
+
+
+def test_a_context_set_in_a_when_clause_is_a_condition_not_a_result() -> None:
+    rs = _parsed("Decoding gets 21% and 40% faster respectively when the input window is extended to 16384.")
+    assert 16384.0 not in rs
+    assert (rs[21.0].conditions.get("context_length"), rs[40.0].conditions.get("context_length")) == ("16384", "16384")  # type: ignore[attr-defined]
