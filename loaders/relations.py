@@ -852,6 +852,31 @@ def _part_name(np: str) -> str | None:
     return name
 
 
+def _list_of_outcomes(doc: LinkedDoc, si: int) -> bool:
+    """Whether the enumeration continued in sentence ``si`` lists outcomes (benefits, results, challenges)
+    rather than parts: read from the words that lead to its first item, "(1)", "(a)" or "(i)"."""
+    for back in range(si - 1, max(0, si - 4), -1):
+        text = doc.sentences[back].text
+        first = _rx(r"(?:^|\s)\((?:a|1|i)\)\s").search(text)
+        if first:
+            return bool(_rx(r"\b(?:benefits?|advantages?|results?|findings?|gains?|improvements?|challenges?|limitations?"
+                            r"|issues?|problems?|drawbacks?|observations?|insights?)\b", re.I).search(text, 0, first.start()))
+    return False
+
+
+def _described(part: str, np_: str, indefinite: bool, title: str) -> bool:
+    """Whether a part read from "we propose (a) <np>" is a description rather than a name (see
+    :func:`loaders.mapping.methods.described_part`); the generic head may be in ``part`` ("a KV sharing
+    variant") or stripped from it ("an always-on-chip decode scheme")."""
+    from loaders.mapping.methods import _DESCRIPTIVE_TAIL, described_part
+
+    words = part.split()
+    tail = np_.split()[-1] if np_.split() else ""
+    if len(words) >= 2 and _DESCRIPTIVE_TAIL.fullmatch(words[-1]):
+        part, tail = " ".join(words[:-1]), words[-1]
+    return described_part(part, indefinite=indefinite, tail=tail, title=title, generic=_generic_words())
+
+
 def _is_class(doc: LinkedDoc, start: int, end: int, part: str) -> bool:
     """Whether ``part`` (read in ``text[start:end]``) is just the name of a technique class the mapper knows."""
     want = _compact(part).rstrip("s")
@@ -912,6 +937,8 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if lm:
             spans.append((lm.end(), len(sent.text)))
         em = _rx(r"^\s?\((?:[b-e]|[2-5])\)\s").match(sent.text)
+        if em and _list_of_outcomes(doc, sent.index):
+            em = None  # "benefits: (1) Enhanced Throughput: ... (2) Improved Model Scalability: ...": headings of gains
         if em:
             spans.append((em.end(), len(sent.text)))
         for a, b in spans:
@@ -947,6 +974,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             part = np_ if coined else _part_name(np_)
             if not part or (not coined and _is_class(doc, sent.start + pm_.start("np"), sent.start + pm_.end("np"), part)):
                 continue  # "we propose an FPGA-friendly post-training quantization algorithm": a known class, no named part
+            if not coined and _described(part, np_, _rx(r"\b(?:a|an)\s$", re.I).search(sent.text, 0, pm_.start("np")) is not None,
+                                         doc.paper.title_text):
+                continue  # "we propose an always-on-chip decode scheme": what it does, in plain words, not a name
             cid = f"method/{slug(part)}"
             if cid in done or cid in _own_ids(doc) or _compact(part) in {_compact(m.name) for m in doc.methods}:
                 continue
@@ -961,6 +991,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             for n in named_in(doc, sent.start + hm.end(), stop):
                 if n.id.startswith("method/") and n.id not in _own_ids(doc):
                     acr = _rx(r"\s\(([A-Za-z][\w-]{1,12})\)").match(text[n.end : n.end + 16])
+                    if not acr and not _rx(r"(?:hybrid|mixture)", re.I).match(hm.group()) \
+                            and not any(a.start <= n.start < a.end for a in doc.acronyms):
+                        continue  # "an integration of DNAS, ...": an existing method it puts together, not its own part
                     cid = f"method/{slug(acr.group(1))}" if acr else n.id  # the acronym the abstract defines
                     r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.6)
                     if r:

@@ -99,6 +99,48 @@ def name_like(token: str) -> bool:
     return core[0].islower() and any(c.isupper() for c in core[1:])
 
 
+_DESCRIPTIVE_TAIL = re.compile(r"(?:method|technique|approach|strategy|mechanism|module|algorithm|scheme|variant|"
+                               r"design|solution|procedure|operation)s?", re.I)
+
+
+def described_part(name: str, *, indefinite: bool, tail: str = "", title: str = "",
+                   generic: frozenset[str] = frozenset()) -> bool:
+    """Whether a part phrase describes what the method does rather than naming a part of it.
+
+    A component is a name: a coined token, Title-Case words, or the title's own wording. Plain words
+    under an indefinite article and a generic head ("we propose an always-on-chip decode scheme",
+    "a KV sharing variant") describe; so does a long run of plain words ("multi-stage hidden state
+    fusion": the guideline's names are short phrases). ``generic`` holds acronyms that coin nothing (KV, GPU).
+
+    >>> described_part("length adaptive compilation", indefinite=True, tail="method")
+    True
+    >>> described_part("W4Ax", indefinite=True, tail="kernel"), described_part("Stream Buffer", indefinite=False, tail="technique")
+    (False, False)
+    >>> described_part("cascaded group attention", indefinite=True, tail="module", title="ViT with Cascaded Group Attention")
+    False
+    >>> described_part("KV sharing", indefinite=True, tail="variant", generic=frozenset({"KV"}))
+    True
+    >>> described_part("multi-stage hidden state fusion", indefinite=False), described_part("cascade head pruning", indefinite=False)
+    (True, False)
+    """
+    words = name.split()
+    if not words:
+        return False
+    if any(name_like(w) and w.strip("-+") not in generic for w in words):
+        return False  # a coined token: "BOS-aware", "W4Ax", "LUT"
+    if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2:
+        return False  # "Stream Buffer", "Latency Lookup Tables"
+
+    def squash(s: str) -> str:
+        return re.sub(r"[\s_-]+", "", s).lower()
+
+    if title and squash(name) in squash(title):
+        return False  # the title's wording names it ("... with Cascaded Group Attention")
+    if indefinite and tail and _DESCRIPTIVE_TAIL.fullmatch(tail):
+        return True
+    return len(words) > 3
+
+
 # -- a name's uses, found with str.find: a pattern compiled for each paper's name cost more than the search
 
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -301,13 +343,51 @@ def find_methods(
     elif not found:
         # no proposing phrase: the abstract's own coined acronym, defined with a Title-Case long form
         # and used again ("Neural Attention Memory Models (NAMMs)")
+        # ("we propose Foo Scaling (FS) and Bar Norm (BN)": two coordinated coinages are both proposed)
+        prev: Acronym | None = None
         for a in acronyms:
             long_words = a.long.split()
+            if prev is not None and not (a.sentence == prev.sentence and rx(r"\s+and\s+").fullmatch(text, prev.end, a.start)):
+                break
             if a.sentence >= 1 and stands_alone(text[a.end:], a.short) and slug(a.short) not in known and len(long_words) >= 2 \
                     and all(w[:1].isupper() for w in long_words if w.lower() not in _FUNCTION_WORDS):
                 add(a.short, a.start, 0.6)
+                prev = a
+            elif prev is not None:
                 break
-    return sorted(found.values(), key=lambda f: (not f.from_title, f.start))
+    ordered = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
+    if len(ordered) > 1:
+        # "We then introduce FlashLLA, a hardware-efficient, blockwise algorithm": the main method's own
+        # algorithm or kernel, named after it, is a part of it (find_components), not a second method
+        parts = {slug(n) for n, _ in implementations_of(text, ordered[0].name, abstract_start)}
+        ordered = [ordered[0], *(f for f in ordered[1:] if slug(f.name) not in parts)]
+    return ordered
+
+
+_IMPL_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+,?\s+){0,4}?(?:algorithm|kernel|implementation|operator|primitive)s?\b")
+
+
+def implementations_of(text: str, main: str, start: int = 0) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of coined names that embed the main method's name with letters before it and are
+    set out as its algorithm or kernel: "FlashLLA, a hardware-efficient, blockwise algorithm" for LLA.
+    (A name that only adds a suffix, "APOLLO-Mini", or an instance of a family, is a variant: a method.)
+
+    >>> list(implementations_of("We introduce FooNet. We then give FastFooNet, a blockwise GPU kernel.", "FooNet"))
+    [('FastFooNet', 34)]
+    """
+    if len(main) < 2:
+        return
+    pos = text.find(main, start)
+    while pos >= 0:  # (str.find: a pattern compiled for each paper's name would evict the shared ones)
+        at = pos
+        while at > 0 and text[at - 1].isascii() and text[at - 1].isalnum():
+            at -= 1
+        end = pos + len(main)
+        if at < pos and text[at].isupper() and (at == 0 or not (_word_char(text[at - 1]) or text[at - 1] == "-")) \
+                and not (end < len(text) and (_word_char(text[end]) or text[end] == "-")) \
+                and _IMPL_APPOSITION.match(text, end):
+            yield text[at:end], at
+        pos = text.find(main, end)
 
 
 # a part of the method is introduced, not reused: "we propose X (ACR)", "features two components", "(1) ..."
@@ -342,6 +422,13 @@ _USING_PART = Gated(re.compile(
     r"(?:pruning|quantization|attention|normalization|caching|routing|merging|scheduling|bundling|windowing|offloading|"
     r"decoding|distillation|encoding|projection|compression|allocation|selection|retrieval|gating|prefetching|tiling))"
     r",\s+which\b"), (", which",))
+# plain words that carry a part phrase on to its generic head: "Gaussian kernel| weighted merging |algorithm"
+_RUN_ON = re.compile(r"((?:\s+(?!(?:to|that|which|for|with|in|on|of|and|or|by|as|is|are)\b)[a-z][\w-]*){1,3}?)\s+"
+                     r"((?:method|technique|approach|strategy|mechanism|module|algorithm|scheme|variant|design|solution|"
+                     r"procedure|operation)s?)\b")
+_EXTEND = Gated(re.compile(r"\b(?:extend|generali[sz]e|adapt)\w*\s+(\S+)\s+to\s+([a-z][a-z0-9]*-[a-z][\w-]*)\b"),
+                ("extend", "generali", "adapt"))
+_INDEFINITE = re.compile(r"\b(?:a|an)\s", re.I)
 _QUOTED_MODIFIER_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.I)
 _QUOTED_MODIFIER_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!ly)\b")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
@@ -406,6 +493,17 @@ def find_components(
             continue
         at = text.find(a.short, a.start, a.end + 1)
         add(a.short, at if at >= 0 else a.start, a.sentence)
+    main_name = methods[0].name
+    for name, at in implementations_of(text, main_name, sentences[1].start if len(sentences) > 1 else len(text)):
+        add(name, at, _sentence_of(sentences, at))
+    # "we also extend FooAttention to block-sparse attention ... block-sparse FooAttention": the extension,
+    # named by the word the extension sentence gives it
+    for ext in _EXTEND.finditer(text):
+        if ext.group(1) != main_name:
+            continue
+        pos = text.find(f"{ext.group(2)} {main_name}")
+        if pos >= 0 and not text[pos + len(ext.group(2)) + 1 + len(main_name):][:1].isalnum():
+            add(f"{ext.group(2)} {main_name}", pos, _sentence_of(sentences, pos))
     # the abstract's first proposing sentence presents the whole method; its parts come after it
     intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and _PART_INTRO.search(s.text)), None)
     for sent in sentences[1:]:
@@ -441,6 +539,14 @@ def find_components(
                 nxt = _NEXT_WORD.match(sent.text, at + len(name))
                 if sent.index == intro_sent and nxt and _GENERIC_TAIL.fullmatch(nxt.group(1)):
                     continue  # "we propose a simple data selection strategy": the whole method, unnamed
+                # "we propose a Gaussian kernel weighted merging algorithm": the phrase runs on to a generic
+                # head, and the whole of it, in plain words under "a", describes rather than names
+                run = _RUN_ON.match(sent.text, at + len(name))
+                whole = name + (run.group(1) if run else "")
+                if described_part(whole, indefinite=bool(_INDEFINITE.search(m.group())),
+                                  tail=run.group(2) if run else (nxt.group(1) if nxt else ""),
+                                  title=sentences[0].text, generic=generic_shorts):
+                    continue
                 # "our lightweight multi-scale attention" with "Lightweight Multi-Scale Attention" in the title:
                 # the title's wording is the part's name, its adjective included
                 lead = _WORD_BEFORE.search(sent.text, 0, at)
