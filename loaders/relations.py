@@ -742,7 +742,11 @@ def _components(doc: LinkedDoc) -> tuple[tuple[str, str, int, str], ...]:
             continue
         sent = doc.sentences[a.sentence]
         before = text[sent.start : a.start]
-        if a.entity_id and not a.entity_id.startswith(("method/", "technique/")):
+        if a.entity_id and a.entity_id.startswith("topic/"):
+            if not _PROPOSING.search(before):
+                continue  # "While Retrieval-Augmented Generation (RAG) ...": a field named as background
+            # "we propose TaskKeeper, ... using a hierarchical Task Memory Tree (TMT)": a topic's words coin a part
+        elif a.entity_id and not a.entity_id.startswith(("method/", "technique/")):
             continue  # the long form names a model, a data set or hardware
         if a.entity_id and not (_PROPOSING.search(before) or a.long[:1].isupper()):
             continue  # "mixed precision quantization (MPQ)" as background is a class, not a part

@@ -138,3 +138,24 @@ def test_an_extension_named_by_its_word_is_a_part(onto: ontology.Ontology) -> No
         "TileAttn to banded-sparse attention. TileAttn and banded-sparse TileAttn train models faster.",
     )
     assert "method/banded-sparse-tileattn" in _parts(map_paper(p, onto))
+
+
+def test_a_part_whose_words_name_a_topic_is_still_a_part_of_the_proposal(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Step Keeper (SK): Structured Task State for LLM Agents",
+        "LLM agents lose track of long tasks. In this work, we propose the Step Keeper (SK), a small structured "
+        "module that follows task progress using a hierarchical Task Memory Tree (TMT). Each node stores one step. "
+        "Code is at https://github.com/example/SK-Agent.",
+    )
+    m = map_paper(p, onto)
+    assert "method/tmt" in _parts(m)
+    assert "method/sk-agent" not in _methods(m)  # a repository's name in a code link is no variant
+
+
+def test_a_coined_basic_unit_is_a_part(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "LoreOS: A Memory System for Assistants",
+        "Assistants forget what users told them. We propose LoreOS, a memory system that treats memory as a "
+        "resource. As the basic unit, a LoreBox wraps content with its metadata. LoreBoxes can be merged over time.",
+    )
+    assert "method/lorebox" in _parts(map_paper(p, onto))

@@ -338,8 +338,8 @@ def find_methods(
     if main and len(main[0].name) >= 3:
         # named variants of the main method ("APOLLO-Mini", "LoReFT", "ETHER+")
         for word, at in variants_of(text[abstract_start:], main[0].name):
-            if word != main[0].name and name_like(word):
-                add(word, abstract_start + at, 0.7)
+            if word != main[0].name and name_like(word) and not _IN_URL.search(text, 0, abstract_start + at):
+                add(word, abstract_start + at, 0.7)  # (not a repository's name in a code link: ".../Foo-Agent")
     elif not found:
         # no proposing phrase: the abstract's own coined acronym, defined with a Title-Case long form
         # and used again ("Neural Attention Memory Models (NAMMs)")
@@ -428,6 +428,10 @@ _RUN_ON = re.compile(r"((?:\s+(?!(?:to|that|which|for|with|in|on|of|and|or|by|as
                      r"procedure|operation)s?)\b")
 _EXTEND = Gated(re.compile(r"\b(?:extend|generali[sz]e|adapt)\w*\s+(\S+)\s+to\s+([a-z][a-z0-9]*-[a-z][\w-]*)\b"),
                 ("extend", "generali", "adapt"))
+_CORE_UNIT = Gated(re.compile(
+    r"\b(?:[Aa]t\s+(?:its|the)\s+core\s+(?:is|lies|sits)|[Aa]s\s+(?:the|its)\s+(?:basic|fundamental|core|central)\s+"
+    r"(?:unit|building\s+block|abstraction),)\s+(?:a|an|the)\s+"), ("core", "basic", "fundamental", "central"))
+_IN_URL = re.compile(r"(?:https?://|www\.)\S*$")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s", re.I)
 _QUOTED_MODIFIER_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.I)
 _QUOTED_MODIFIER_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!ly)\b")
@@ -496,6 +500,16 @@ def find_components(
     main_name = methods[0].name
     for name, at in implementations_of(text, main_name, sentences[1].start if len(sentences) > 1 else len(text)):
         add(name, at, _sentence_of(sentences, at))
+    # "As the basic unit, a FooCube holds ...", "At its core is the FooCube, a ...": a coined name set out as
+    # the method's basic unit or core
+    for sent in sentences[1:]:
+        if sent.index < first_sent:
+            continue
+        for cm in _CORE_UNIT.finditer(sent.text):
+            nm = _PART_TOKEN.match(sent.text, cm.end())
+            if nm and name_like(nm.group()) and not nm.group().isupper() and slug(nm.group()) not in class_terms \
+                    and not any(k in slug(nm.group()) for k in method_keys):
+                add(nm.group(), sent.start + nm.start(), sent.index)
     # "we also extend FooAttention to block-sparse attention ... block-sparse FooAttention": the extension,
     # named by the word the extension sentence gives it
     for ext in _EXTEND.finditer(text):
