@@ -227,7 +227,7 @@ function cyStyle(big) {
     // Haystack edges (big graphs) are the cheapest to draw but have no arrows: the few edges around
     // the selection and on a path get their direction back.
     ...(big ? [{ selector: "edge.near, edge.onpath", style: { "curve-style": "straight", "target-arrow-shape": "triangle" } }] : []),
-    // (On a big graph they are sized to read at the fitted zoom: data(lfs), set by labelLevels.)
+    // (On a big graph they are sized to read at the zoom of the moment they are shown: data(lfs), edgeFont.)
     { selector: big ? "edge.near, edge.onpath" : "edge", style: {
       label: "data(words)", "font-size": big ? "data(lfs)" : 8, color: "#5f6b77", "text-rotation": "autorotate",
       "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px",
@@ -298,7 +298,7 @@ function edgeData(e) {
     group: "edges",
     data: {
       id: e.id, source: e.source, target: e.target, type: e.type, support: e.support,
-      words: e.type.toLowerCase().replace(/_/g, " "), width: Math.min(5, 1 + Math.log2(1 + (e.support || 0))),
+      words: e.type.toLowerCase().replace(/_/g, " "), width: Math.min(5, 1 + Math.log2(1 + (e.support || 0))), lfs: 8,
     },
     classes: e.ontology ? "ontology" : "",
   };
@@ -309,20 +309,54 @@ function edgeData(e) {
  * a pure function of the elements, so a shared link draws the same picture. On the first frame the
  * positions go in with the elements and the viewport is set from them directly, sparing Cytoscape a
  * layout run and a styled bounding-box pass; later changes animate from the old positions.
+ *
+ * `early` is the worker's layout of the first view (a promise, see boot.js): while it runs, the
+ * elements are added off screen and styled and measured (the bulk of Cytoscape's first frame), then
+ * they move to their places. Its positions are taken only when the worker laid out this very input.
  */
 const BIG_GRAPH_EDGES = 160;
 let styledBig = null;
 
-function drawGraph(graph, anchors, centres, animate, early) {
+async function drawGraph(graph, anchors, centres, animate, early) {
   const big = graph.edges.length > BIG_GRAPH_EDGES;
   const nodes = graph.nodes.map((n) => nodeData(n, anchors));
   const edges = graph.edges.map(edgeData);
-  const l0 = performance.now();
   const input = nodes.map((e) => ({ id: e.data.id, size: e.data.size }));
-  const ready = early && early.key === layoutKey(input, graph.edges, centres);
-  const positions = ready ? early.positions : radialForceLayout(input, graph.edges, centres);
+  const fill = () => {
+    cy.elements().remove();
+    // Switch stylesheets while the canvas is empty, where it costs nothing.
+    if (big !== styledBig) { cy.style(cyStyle(big)); styledBig = big; }
+    cy.add([...nodes, ...edges]);
+  };
+  if (early && !(animate && cy.nodes().length)) {
+    for (const e of nodes) e.position = { x: 0, y: 0 };
+    cy.batch(fill);
+    $("#welcome").hidden = graph.nodes.length > 0;
+    drawLegend();
+    cy.elements().boundingBox(); // styles, label sizes, bounds: all computed now, while the worker works
+    // A batch holds Cytoscape's drawing until the positions are in (nothing in it restyles but the
+    // few labelled nodes: positions and the viewport do not).
+    cy.startBatch();
+    try {
+      const w0 = performance.now();
+      const done = await early;
+      const ready = done && done.key === layoutKey(input, graph.edges, centres);
+      const positions = ready ? done.positions : radialForceLayout(input, graph.edges, centres);
+      page.timings.layoutWait = performance.now() - w0;
+      page.timings.layoutBy = ready ? `worker (${Math.round(done.ms)} ms)` : "page";
+      const view = viewportFor(positions, nodes);
+      cy.nodes().positions((n) => ({ ...positions.get(n.id()) }));
+      if (big) for (const [id, lbl] of labelLevels(nodes, positions, view.zoom)) cy.getElementById(id).data(lbl).addClass("lbl");
+      cy.viewport(view);
+    } finally {
+      cy.endBatch();
+    }
+    return;
+  }
+  const l0 = performance.now();
+  const positions = radialForceLayout(input, graph.edges, centres);
   page.timings.layoutCompute = performance.now() - l0;
-  page.timings.layoutBy = ready ? "worker" : "page";
+  page.timings.layoutBy = "page";
   const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
   const moving = animate && before.size > 0;
   for (const e of nodes) {
@@ -333,18 +367,19 @@ function drawGraph(graph, anchors, centres, animate, early) {
     e.position = { x: start.x, y: start.y };
   }
   const view = viewportFor(positions, nodes);
-  if (big) labelLevels(nodes, edges, positions, view.zoom);
-  cy.batch(() => {
-    cy.elements().remove();
-    // Switch stylesheets while the canvas is empty, where it costs nothing.
-    if (big !== styledBig) { cy.style(cyStyle(big)); styledBig = big; }
-    cy.add([...nodes, ...edges]);
-  });
+  if (big) {
+    const chosen = labelLevels(nodes, positions, view.zoom);
+    for (const e of nodes) {
+      const lbl = chosen.get(e.data.id);
+      if (lbl) { Object.assign(e.data, lbl); e.classes = e.classes ? `${e.classes} lbl` : "lbl"; }
+    }
+  }
+  cy.batch(fill);
   $("#welcome").hidden = graph.nodes.length > 0;
   drawLegend();
   if (!moving) {
     cy.viewport(view);
-    return Promise.resolve();
+    return;
   }
   const moved = new Promise((resolve) => {
     const layout = cy.layout({
@@ -354,28 +389,26 @@ function drawGraph(graph, anchors, centres, animate, early) {
     layout.run();
   });
   const panned = new Promise((resolve) => cy.animate({ zoom: view.zoom, pan: view.pan, duration: 350, complete: resolve }));
-  return Promise.all([moved, panned]);
+  await Promise.all([moved, panned]);
 }
 
 /**
  * Label levels of a big graph at its fitted `zoom`: the anchors, then the best-connected nodes whose
- * labels would not overlap one already chosen (papers and results aside; at most one node in ten), get class `lbl` and a font
- * size (`lfs`, model units) that reads at about 10 px on screen; edge labels (shown around the
- * selection and on paths) get one that reads at about 9 px. The other node labels appear on zooming in.
+ * labels would not overlap one already chosen (papers and results aside: many, with long names; at
+ * most one node in ten) get class `lbl` and a font size (`lfs`, model units) that reads at about
+ * 10 px on screen. The other node labels appear on zooming in. Returns id -> {lfs, lwidth}.
  */
-function labelLevels(nodes, edges, positions, zoom) {
+function labelLevels(nodes, positions, zoom) {
   const fs = Math.min(26, Math.max(11, 10 / zoom));
-  const efs = Math.min(22, Math.max(8, 9 / zoom));
-  for (const e of edges) e.data.lfs = efs;
   const width = 11 * fs; // a line holds about 18 characters
   const isAnchor = (e) => e.classes.includes("anchor");
   const order = nodes.slice().sort((a, b) => (isAnchor(b) - isAnchor(a)) || (b.data.degree || 0) - (a.data.degree || 0)
     || (a.data.id < b.data.id ? -1 : 1));
   const quota = Math.max(12, Math.ceil(nodes.length / 10));
   const taken = [];
+  const chosen = new Map();
   for (const e of order) {
-    if (taken.length >= quota) break;
-    // Papers and results are many and their names long: they are read on hover, zoom or selection.
+    if (chosen.size >= quota) break;
     if (!isAnchor(e) && (e.data.label === "Paper" || e.data.label === "Result")) continue;
     const p = positions.get(e.data.id);
     const text = e.data.short.length * 0.6 * fs;
@@ -384,10 +417,14 @@ function labelLevels(nodes, edges, positions, zoom) {
     const box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + Math.ceil(text / width) * 1.3 * fs + 4 };
     if (!isAnchor(e) && taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) continue;
     taken.push(box);
-    e.data.lfs = fs;
-    e.data.lwidth = width;
-    e.classes = e.classes ? `${e.classes} lbl` : "lbl";
+    chosen.set(e.data.id, { lfs: fs, lwidth: width });
   }
+  return chosen;
+}
+
+/** Edge labels (around the selection, on paths) of a big graph: about 9 px on screen at the present zoom. */
+function edgeFont() {
+  return Math.min(22, Math.max(8, 9 / cy.zoom()));
 }
 
 function entryPoint(id, edges, before) {
@@ -443,7 +480,7 @@ function markSelection(id) {
     const n = cy.getElementById(id);
     if (n.nonempty()) {
       n.select();
-      n.connectedEdges().addClass("near");
+      n.connectedEdges().data("lfs", edgeFont()).addClass("near");
     }
   });
 }
@@ -459,6 +496,7 @@ function markPath(path) {
       for (const h of p.hops) on.merge(cy.getElementById(`${h.source}|${h.type}|${h.target}`));
     }
     cy.elements().not(on).addClass("faded");
+    on.edges().data("lfs", edgeFont());
     on.addClass("onpath");
   });
 }
@@ -526,8 +564,8 @@ async function loadView(opts = {}) {
     page.view = view;
     page.answer = answer;
     const { graph, anchors, centres } = layoutInput(view, answer, state.sel);
-    // The worker's layout of the first view (boot.js), if it was asked for.
-    const early = page.earlyLayout ? await page.earlyLayout : null;
+    // The worker's layout of the first view (boot.js, a promise), if it was asked for.
+    const early = page.earlyLayout;
     page.earlyLayout = null;
     const t2 = performance.now();
     for (const n of graph.nodes) names.set(n.id, { name: n.name, label: n.label });

@@ -25,8 +25,8 @@
     worker.onerror = function () { done(null); };
     worker.onmessageerror = function () { done(null); };
     Promise.all([response, text]).then(function (r) {
-      if (r[0].ok) worker.postMessage({ text: r[1], sel: u.get("sel") || "" });
-      else done(null);
-    }, function () { done(null); });
+      if (!r[0].ok) throw new Error("no view");
+      worker.postMessage({ text: r[1], sel: u.get("sel") || "" });
+    }).catch(function () { done(null); });
   });
 })();

@@ -7,8 +7,10 @@ import { layoutGraph, layoutInput } from "/static/layout.js";
 self.onmessage = (ev) => {
   let out = null;
   try {
+    const t0 = performance.now();
     const { graph, centres } = layoutInput(JSON.parse(ev.data.text), null, ev.data.sel);
     out = layoutGraph(graph, centres);
+    out.ms = performance.now() - t0;
   } catch (_) {
     out = null;
   }
