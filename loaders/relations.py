@@ -365,6 +365,7 @@ _STOP_CAPS = frozenset(
     benchmarks dataset datasets accuracy memory performance efficient efficiency deep neural vision speech image
     video text code data task tasks gpu gpus cpu cpus decoding generation tree search sparse dense linear full
     standard vanilla existing prior previous recent original naive table figure section appendix both each all
+    softmax sigmoid
     while when where which who whose what how also further only even more most less least many much such other
     chinese english french german spanish japanese korean arabic russian hindi multilingual bilingual""".split()
 )

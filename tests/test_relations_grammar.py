@@ -527,3 +527,10 @@ def test_a_part_the_authors_name_in_plain_words(onto: object) -> None:
     facts = _facts(onto, "SkimViT: Token Skimming for Vision Transformers",
                    "We propose SkimViT. It adds a light module, termed adaptive token skimmer (ATS), before each block.")
     assert ("HAS_COMPONENT", "method/skimvit", "method/ats") in facts, facts
+
+
+def test_softmax_is_a_function_not_a_baseline_method(onto: object) -> None:
+    facts = _facts(onto, "Quillon: Windowed Recurrent Attention",
+                   "We present Quillon, a recurrent attention layer. Quillon has provable advantages over Linear "
+                   "and Softmax Attention on recall tasks.")
+    assert not any(t == "method/softmax" for _r, _s, t in facts), facts
