@@ -6,7 +6,6 @@ lowers a field below its floor fails here. The held-out set is never read by the
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,14 @@ import ontology
 from kg.cli import main
 from loaders import load_paths
 from loaders.mapping.evaluation import EvalReport, evaluate, load_annotations
-from loaders.mapping.linker import link
-from loaders.mapping.taxonomy import Taxonomy
 
 DEV = Path(__file__).resolve().parent / "devset" / "mapping_dev.jsonl"
 
 # measured F1 on the dev set, minus a small margin
 FLOORS = {
-    "techniques": 0.86,
-    "methods": 0.94,
-    "components": 0.66,  # HAS_COMPONENT also comes from loaders/relations.py; a wider margin
+    "techniques": 0.89,
+    "methods": 0.95,
+    "components": 0.89,  # HAS_COMPONENT also comes from loaders/relations.py
     "models": 0.90,
     "hardware": 0.98,
     "hardware_classes": 0.89,
@@ -51,18 +48,6 @@ def test_out_of_scope_recognition_stays_above_its_floor(report: EvalReport) -> N
 
 def test_the_dev_set_has_its_documented_size(report: EvalReport) -> None:
     assert report.papers >= 80
-
-
-def test_linker_speed(seeds_dir: Path) -> None:
-    papers = sorted(load_paths([seeds_dir]).papers, key=lambda p: p.id)
-    onto, tax = ontology.load(), Taxonomy.default()
-    link(papers[0], onto, tax)  # build the lexicon once
-    started = time.perf_counter()
-    for p in papers:
-        link(p, onto, tax)
-    rate = len(papers) / (time.perf_counter() - started)
-    # measured ~350 papers/s on one core; the floor leaves room for a busy test machine
-    assert rate >= 60, f"{rate:.0f} papers/s"
 
 
 def test_kg_eval_prints_json(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:

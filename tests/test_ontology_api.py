@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -172,12 +171,10 @@ def test_disk_cache_is_used_and_invalidated_on_change(tmp_path: Path, monkeypatc
         ontology.clear_cache()
 
 
-def test_warm_load_time_is_small() -> None:
+def test_warm_load_reads_the_disk_cache() -> None:
+    # The speed of a warm load is measured by bench scripts; here: that it takes the cached path.
     ontology.clear_cache()
     ontology.load()  # make sure the disk cache is warm
     ontology.clear_cache()
-    started = time.perf_counter()
     onto = ontology.load()
-    elapsed = time.perf_counter() - started
     assert onto.from_cache
-    assert elapsed < 0.5, elapsed
