@@ -350,3 +350,17 @@ def test_filters_taxonomy_and_exports(watched, server, shots, tmp_path):
     doc = json.loads(Path(dl.value.path()).read_text())
     assert {n["id"] for n in doc["nodes"]} == set(canvas_ids(page))
     assert doc["state"]["focus"] == "technique/quantization"
+
+
+def test_big_view_writes_the_other_labels_when_zoomed_in(watched, server, shots):
+    """A big view labels its anchors and hubs at the fitted zoom; every node gets its label on zooming in."""
+    page = watched
+    open_page(page, server.url + "/?focus=hwclass%2Fgpu&expand=technique%2Fquantization")
+    assert page.evaluate("window.effkg.cy.edges().length") > 160  # a "big" graph (BIG_GRAPH_EDGES)
+    quiet = "window.effkg.cy.nodes().filter(n => !n.hasClass('lbl') && !n.hasClass('anchor'))"
+    assert page.evaluate("window.effkg.cy.zoom()") < 0.7
+    assert page.evaluate(f"{quiet}.filter(n => n.style('label') !== '').length") == 0
+    assert page.evaluate("window.effkg.cy.nodes('.lbl').filter(n => n.style('label') === n.data('short')).length") > 0
+    page.evaluate("(() => { const cy = window.effkg.cy; cy.zoom({level: 1.2, renderedPosition: {x: 300, y: 300}}); })()")
+    assert page.evaluate(f"{quiet}.filter(n => n.style('label') !== n.data('short')).length") == 0
+    shots(page, "zoomed-labels")

@@ -199,7 +199,9 @@ function cyStyle(big) {
   const s = [
     { selector: "node", style: {
       "background-color": "data(color)", shape: "data(shape)", width: "data(size)", height: "data(size)",
-      label: "data(short)", "font-size": 11, "font-family": "system-ui, sans-serif", color: "#1f2933",
+      // Big graphs: only the chosen labels (below) are laid out; measuring ~300 hidden ones was a
+      // good part of the first frame. The rest come with zooming in (class zl, zoomLabels).
+      label: big ? "" : "data(short)", "font-size": 11, "font-family": "system-ui, sans-serif", color: "#1f2933",
       "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": "120px",
       "min-zoomed-font-size": big ? 8 : 5.5, "border-width": 1, "border-color": "#ffffff",
       ...(big ? {} : { "text-outline-color": "#ffffff", "text-outline-width": 2 }),
@@ -209,6 +211,8 @@ function cyStyle(big) {
       ...(big ? {} : { "font-size": 13, "min-zoomed-font-size": 0 }),
     } },
     { selector: "node[label = 'Paper'], node[label = 'Result']", style: { "font-size": 9.5, color: "#3d4852" } },
+    ...(big ? [{ selector: "node.zl, node.anchor, node.lbl, node:selected, node.hl, node.onpath, node.answer",
+      style: { label: "data(short)" } }] : []),
     ...(big ? [{ selector: "node.lbl", style: {
       "font-size": "data(lfs)", "text-max-width": "data(lwidth)", "min-zoomed-font-size": 6, color: "#1f2933",
       "text-background-color": "#fcfcfd", "text-background-opacity": 0.7, "text-background-padding": "1px",
@@ -277,6 +281,21 @@ function initCanvas() {
   });
   cy.on("mouseout", "node", () => { tip.hidden = true; });
   cy.on("viewport", () => { tip.hidden = true; });
+  cy.on("zoom", () => zoomLabels());
+}
+
+/**
+ * On a big graph, every node label once the zoom makes them readable (11 px type reads from about
+ * zoom 0.75; min-zoomed-font-size still hides the smaller ones), none of the unchosen ones before.
+ */
+const ZOOM_LABELS = 0.7;
+let labelsByZoom = null;
+
+function zoomLabels() {
+  const want = Boolean(styledBig) && cy.zoom() >= ZOOM_LABELS;
+  if (want === labelsByZoom) return;
+  labelsByZoom = want;
+  cy.batch(() => (want ? cy.nodes().addClass("zl") : cy.nodes().removeClass("zl")));
 }
 
 function nodeData(n, anchors) {
@@ -327,6 +346,7 @@ async function drawGraph(graph, anchors, centres, animate, early) {
     // Switch stylesheets while the canvas is empty, where it costs nothing.
     if (big !== styledBig) { cy.style(cyStyle(big)); styledBig = big; }
     cy.add([...nodes, ...edges]);
+    labelsByZoom = null; // the new nodes have no zl class yet
   };
   if (early && !(animate && cy.nodes().length)) {
     for (const e of nodes) e.position = { x: 0, y: 0 };
@@ -348,6 +368,7 @@ async function drawGraph(graph, anchors, centres, animate, early) {
       cy.nodes().positions((n) => ({ ...positions.get(n.id()) }));
       if (big) for (const [id, lbl] of labelLevels(nodes, positions, view.zoom)) cy.getElementById(id).data(lbl).addClass("lbl");
       cy.viewport(view);
+      zoomLabels();
     } finally {
       cy.endBatch();
     }
@@ -379,6 +400,7 @@ async function drawGraph(graph, anchors, centres, animate, early) {
   drawLegend();
   if (!moving) {
     cy.viewport(view);
+    zoomLabels();
     return;
   }
   const moved = new Promise((resolve) => {
@@ -390,6 +412,7 @@ async function drawGraph(graph, anchors, centres, animate, early) {
   });
   const panned = new Promise((resolve) => cy.animate({ zoom: view.zoom, pan: view.pan, duration: 350, complete: resolve }));
   await Promise.all([moved, panned]);
+  zoomLabels();
 }
 
 /**
