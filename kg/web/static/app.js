@@ -350,10 +350,14 @@ async function drawGraph(graph, anchors, centres, animate, early) {
   };
   if (early && !(animate && cy.nodes().length)) {
     for (const e of nodes) e.position = { x: 0, y: 0 };
+    const f0 = performance.now();
     cy.batch(fill);
     $("#welcome").hidden = graph.nodes.length > 0;
     drawLegend();
+    const f1 = performance.now();
     cy.elements().boundingBox(); // styles, label sizes, bounds: all computed now, while the worker works
+    page.timings.fill = f1 - f0;
+    page.timings.styleAndBounds = performance.now() - f1;
     // A batch holds Cytoscape's drawing until the positions are in (nothing in it restyles but the
     // few labelled nodes: positions and the viewport do not).
     cy.startBatch();
