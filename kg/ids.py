@@ -19,8 +19,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?")
+_LATEX_CHARS = re.compile(r"[${}^_]")
 # A "+" right after a name is part of it ("Segformer++", "HumanEval+"): keep it as "-plus".
 _POSTFIX_PLUS = re.compile(r"(?<=[A-Za-z0-9+])\+")
 _NON_SLUG = re.compile(r"[^a-z0-9.]+")
@@ -35,14 +37,21 @@ def strip_latex(text: str) -> str:
     >>> strip_latex("M$^3$ViT and E$^{2}$-LLM with \\\\textbf{bold}")
     'M3ViT and E2-LLM with bold'
     """
-    text = _LATEX_CMD.sub("", text)
-    return re.sub(r"[${}^_]", "", text)
+    text = _LATEX_CMD.sub("", text) if "\\" in text else text
+    return _LATEX_CHARS.sub("", text)
 
 
+# (a pure function of its argument, called for the same few thousand names over and over by the
+# mapper and the extractors: cached)
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """Lowercase, ASCII, hyphen-separated form of ``text`` used inside ids."""
-    text = _POSTFIX_PLUS.sub("-plus", unicodedata.normalize("NFKD", strip_latex(text)))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = strip_latex(text)
+    if text.isascii():  # (NFKD and the ASCII filter leave ASCII text as it is)
+        text = _POSTFIX_PLUS.sub("-plus", text).lower()
+    else:
+        text = _POSTFIX_PLUS.sub("-plus", unicodedata.normalize("NFKD", text))
+        text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = _LONE_DOT.sub("-", text)
     return _NON_SLUG.sub("-", text).strip("-")
 

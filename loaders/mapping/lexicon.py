@@ -66,6 +66,25 @@ def _norm_word(word: str) -> str:
     return norm_token(word.lower())
 
 
+# token as written -> its comparison form: a plain dict read by ``map(dict.get, ...)`` at C speed
+# (an lru_cache call per token cost as much as the rest of the tokenising); emptied when it grows large
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 1 << 17
+
+
+def _norms_of(words: list[str]) -> list[str]:
+    """:func:`_norm_word` of every word."""
+    norms = list(map(_NORMS.get, words))
+    if None in norms:
+        if len(_NORMS) > _NORMS_MAX:
+            _NORMS.clear()
+        for j, nw in enumerate(norms):
+            if nw is None:
+                w = words[j]
+                nw = norms[j] = _NORMS[w] = norm_token(w.lower())
+    return norms  # type: ignore[return-value]
+
+
 def _acronym_like(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if not letters:
@@ -110,7 +129,7 @@ class Sense:
     exact_case: tuple[str | None, ...] | None = None  # per token: the required spelling when case matters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Hit:
     """A lexicon term found in the text."""
 
@@ -121,6 +140,18 @@ class Hit:
     target: str
     weight: float
     tokens: int
+
+    def __init__(self, start: int, end: int, text: str, kind: str, target: str, weight: float, tokens: int) -> None:
+        # (the generated frozen __init__ sets each field through object.__setattr__: half the cost of a
+        # scan's hits; the instance is the same and stays frozen)
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["text"] = text
+        d["kind"] = kind
+        d["target"] = target
+        d["weight"] = weight
+        d["tokens"] = tokens
 
 
 class Lexicon:
@@ -166,7 +197,9 @@ class Lexicon:
                 if sense not in lst:
                     lst.append(sense)
             lengths = tuple(sorted({len(q) for q in by_seq}, reverse=True))
-            self._table[key] = (lengths, {q: tuple(v) for q, v in by_seq.items()})
+            # the second tokens of the longer terms: most positions hold no longer term at all
+            seconds = frozenset(q[1] for q in by_seq if len(q) > 1)
+            self._table[key] = (lengths, {q: tuple(v) for q, v in by_seq.items()}, seconds)
         self._sorted = True
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -182,7 +215,7 @@ class Lexicon:
         # loops (a Token tuple per word cost more than the whole scan)
         toks = list(_TOKEN.finditer(region))
         words = list(map(_GROUP, toks))
-        norms = list(map(_norm_word, words))
+        norms = _norms_of(words)
         hits: list[Hit] = []
         n = len(toks)
         table = self._table
@@ -190,21 +223,28 @@ class Lexicon:
         entries = list(map(table.get, norms))
         # only positions where some term starts
         for i in itertools.compress(range(n), entries):
-            lengths, by_seq = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
+            lengths, by_seq, seconds = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
             done: set[str] = set()
+            # (no longer term goes on with the next token: only the one-token terms can match here)
+            longer = i + 1 < n and norms[i + 1] in seconds
             for k in lengths:
-                if i + k > n:
-                    continue
-                seq = tuple(norms[i : i + k])
-                senses = by_seq.get(seq)
-                if not senses:
-                    continue
-                # tokens of a term must be adjacent: at most a hyphen/space/slash between them
-                if k > 1 and any(toks[j + 1].start() - toks[j].end() > 2 for j in range(i, i + k - 1)):
-                    continue
-                # ... and never a sentence or clause boundary ("... of the KV cache. Eviction of ...")
-                if k > 1 and any(region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
-                    continue
+                if k > 1:
+                    if not longer or i + k > n:
+                        continue
+                    seq = tuple(norms[i : i + k])
+                    senses = by_seq.get(seq)
+                    if not senses:
+                        continue
+                    # tokens of a term must be adjacent: at most a hyphen/space/slash between them
+                    if any(toks[j + 1].start() - toks[j].end() > 2 for j in range(i, i + k - 1)):
+                        continue
+                    # ... and never a sentence or clause boundary ("... of the KV cache. Eviction of ...")
+                    if any(region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
+                        continue
+                else:
+                    senses = by_seq.get((norms[i],))
+                    if not senses:
+                        continue
                 chosen: dict[str, list[Sense]] = {}
                 for sense in senses:
                     kind = sense.kind
