@@ -108,9 +108,22 @@ class LinkedDoc(Record):
         i = max(bisect_right(self._starts, pos) - 1, 0)
         return self.sentences[i]
 
+    @cached_property
+    def _mention_index(self) -> tuple[tuple[LinkedMention, ...], dict[int, tuple[LinkedMention, ...]]]:
+        # the mentions of each sentence, in text order (the extractors ask for every sentence's, often
+        # several times); with the mentions it was built from, as model_copy keeps it in a copy
+        by: dict[int, list[LinkedMention]] = {}
+        for m in self.mentions:
+            by.setdefault(m.sentence, []).append(m)
+        return self.mentions, {k: tuple(v) for k, v in by.items()}
+
     def mentions_in(self, sentence: int, label: NodeLabel | None = None) -> tuple[LinkedMention, ...]:
         """Mentions inside one sentence, optionally of one label, in text order."""
-        return tuple(m for m in self.mentions if m.sentence == sentence and (label is None or m.label == label))
+        built_from, by = self._mention_index
+        if built_from is not self.mentions:  # a copy with other mentions
+            return tuple(m for m in self.mentions if m.sentence == sentence and (label is None or m.label == label))
+        found = by.get(sentence, ())
+        return found if label is None else tuple(m for m in found if m.label == label)
 
     def linked(self, label: NodeLabel | None = None) -> tuple[LinkedMention, ...]:
         """All linked mentions, optionally of one label."""
