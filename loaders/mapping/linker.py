@@ -207,11 +207,11 @@ def _sentence_index(starts: list[int], pos: int) -> int:
 def _sentence_factor(s: Sentence, method_sents: set[int]) -> float:
     if s.in_title:
         return TITLE_FACTOR
-    if s.index in method_sents or _PROPOSAL.search(s.text):
+    if s.index in method_sents or _PROPOSAL.found(s.text):
         return PROPOSAL_FACTOR
-    if s.index == 1 or _BACKGROUND.search(s.text) or _GENERAL.search(s.text):
+    if s.index == 1 or _BACKGROUND.found(s.text) or _GENERAL.found(s.text):
         return BACKGROUND_FACTOR
-    if _RESULT.search(s.text):
+    if _RESULT.found(s.text):
         return RESULT_FACTOR
     return 1.0
 
@@ -290,8 +290,8 @@ def _score(
     # what the method "is orthogonal to" or "can be combined with" is not what it is: words after
     # such a phrase count little and form no cue pairs
     # (not where it describes the method being presented: "we present X, compatible with W8A8 and W4A16")
-    composes = {s.index: s.start + m.start() for s in sentences[1:]
-                if (m := _COMPOSES.search(s.text)) and not _APPOSITION.search(s.text, 0, m.start())}
+    composes = {s.index: s.start + m[0] for s in sentences[1:]
+                if (m := _COMPOSES.span(s.text)) and not _APPOSITION.search(s.text, 0, m[0])}
     seen: set[tuple[int, int, str]] = set()
 
     def text_of(si: int, pos: int) -> str:  # the sentence's words just before ``pos``
@@ -311,7 +311,7 @@ def _score(
         elif h.kind in ("technique", "technique2"):
             # what the method is measured against ("more memory-efficient than low-rank adaptation methods
             # such as LoRA") is a baseline: it counts as little as what the method composes with
-            against = si > 0 and bool(_AGAINST.search(text_of(si, h.start)))
+            against = si > 0 and _AGAINST.found(text_of(si, h.start))
             f = min(factors[si], COMPOSE_FACTOR) if after_compose or against else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
             # (background words, below TITLE_BOOST_MIN, stay background there too)
@@ -320,9 +320,9 @@ def _score(
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
     for s in sentences:
-        m = _CLAIM.search(s.text)
+        m = _CLAIM.span(s.text)
         if m:
-            tech[ROOT].add(CLAIM_WEIGHT * factors[s.index], s.index, s.start + m.start(), s.start + m.end(), CLAIM_WEIGHT,
+            tech[ROOT].add(CLAIM_WEIGHT * factors[s.index], s.index, s.start + m[0], s.start + m[1], CLAIM_WEIGHT,
                            factors[s.index])
     # a title about the KV cache makes its tokens cache entries: "token importance" and "merging
     # tokens" there describe what is kept in the cache, not pruning of the input sequence
@@ -544,7 +544,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
     survey = bool(_BROAD.search(sentences[0].text))
-    further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.search(s.text)) if survey else frozenset()
+    further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)) if survey else frozenset()
     techniques = _select_survey(tech_scores, tax, further) if survey else _select(tech_scores, tax)
     # the scope decision weighs all technique evidence, the families' included
     # the scope decision weighs all efficiency evidence against the best adjacent topic

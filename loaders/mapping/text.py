@@ -44,6 +44,34 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, words))
 
 
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_UNSAFE_ESCAPE = re.compile(r"\\[A-Zxu0-7]")
+_INLINE_FLAG = re.compile(r"\(\?[aiLmsux-]")
+
+
+def _ascii_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a case-insensitive pattern: its lowercase, case-sensitive form, which finds the same spans
+    in the lowercased form of an ASCII text; None where that is not certain (other flags, inline
+    flags, an escape that lowercasing would change, a character class that names capitals, a
+    non-ASCII character that has case).
+
+    >>> _ascii_folded(re.compile(r"\\bFLOPs?\\s+(?:x|%)", re.I)).pattern
+    '\\\\bflops?\\\\s+(?:x|%)'
+    >>> _ascii_folded(re.compile(r"[A-Z]\\w+", re.I)), _ascii_folded(re.compile(r"\\S+", re.I)), _ascii_folded(re.compile("ab"))
+    (None, None, None)
+    """
+    src = pattern.pattern
+    if not isinstance(src, str) or pattern.flags & ~(re.I | re.U) != 0 or not pattern.flags & re.I:
+        return None
+    if _UNSAFE_ESCAPE.search(src) or _INLINE_FLAG.search(src):
+        return None
+    if any(c.isupper() for cls in _CLASS.findall(src) for c in cls):
+        return None
+    if any(not c.isascii() and (c.lower() != c or c.upper() != c or c.casefold() != c) for c in src):
+        return None
+    return re.compile(src.lower())
+
+
 class Gated:
     """A compiled pattern searched only where it can match: every match holds one of ``words``.
 
@@ -58,11 +86,36 @@ class Gated:
     (<re.Match object; span=(5, 20), match='FASTER training'>, None)
     """
 
-    __slots__ = ("pattern", "need")
+    __slots__ = ("pattern", "need", "_folded")
 
     def __init__(self, pattern: re.Pattern[str], need: tuple[str, ...] | Callable[[str], bool]) -> None:
         self.pattern = pattern
         self.need = need if callable(need) else (lambda low: has_any(low, need))
+        self._folded = _ascii_folded(pattern)
+
+    def span(self, text: str) -> tuple[int, int] | None:
+        """The span of ``search(text)``'s match, or None.
+
+        For an ASCII text a case-insensitive pattern is searched as its lowercase, case-sensitive
+        form in the lowercased text (same spans; the regex engine skips ahead on a case-sensitive
+        pattern's first characters, several times faster).
+
+        >>> g = Gated(re.compile("faster (?:inference|training)", re.I), ("faster",))
+        >>> g.span("Much FASTER training."), g.span("Slow training."), g.found("faster inference")
+        ((5, 20), None, True)
+        """
+        low = text.lower()
+        if not self.need(low) and (text.isascii() or _FOLDS_TO_ASCII.search(text) is None):
+            return None
+        if self._folded is not None and text.isascii():
+            m = self._folded.search(low)
+        else:
+            m = self.pattern.search(text)
+        return m.span() if m else None
+
+    def found(self, text: str) -> bool:
+        """Does ``search(text)`` find a match? (see :meth:`span`)"""
+        return self.span(text) is not None
 
     def may_match(self, text: str) -> bool:
         if self.need(text.lower()):
