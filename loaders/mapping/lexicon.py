@@ -187,19 +187,22 @@ class Lexicon:
         self._sorted = False
 
     def _prepare(self) -> None:
-        # first token -> (lengths, longest first; {token tuple: senses}) so that a position costs
-        # one dict lookup per distinct term length instead of a walk over every term
-        self._table: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Sense, ...]]]] = {}
+        # first token -> (the lengths of its longer terms, longest first; {token tuple: senses}; the
+        # second tokens of those terms; the senses of the token alone) so that a position costs one
+        # dict lookup per distinct term length instead of a walk over every term, and none at all
+        # for the longer terms when the next token goes on none of them (most positions)
+        self._table: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Sense, ...]], frozenset[str],
+                                     tuple[Sense, ...] | None]] = {}
         for key, entries in self._index.items():
             by_seq: dict[tuple[str, ...], list[Sense]] = {}
             for seq, sense in entries:
                 lst = by_seq.setdefault(seq, [])
                 if sense not in lst:
                     lst.append(sense)
-            lengths = tuple(sorted({len(q) for q in by_seq}, reverse=True))
-            # the second tokens of the longer terms: most positions hold no longer term at all
+            longer = tuple(sorted({len(q) for q in by_seq if len(q) > 1}, reverse=True))
             seconds = frozenset(q[1] for q in by_seq if len(q) > 1)
-            self._table[key] = (lengths, {q: tuple(v) for q, v in by_seq.items()}, seconds)
+            alone = tuple(by_seq[(key,)]) if (key,) in by_seq else None
+            self._table[key] = (longer, {q: tuple(v) for q, v in by_seq.items()}, seconds, alone)
         self._sorted = True
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -223,16 +226,15 @@ class Lexicon:
         entries = list(map(table.get, norms))
         # only positions where some term starts
         for i in itertools.compress(range(n), entries):
-            lengths, by_seq, seconds = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
-            done: set[str] = set()
-            # (no longer term goes on with the next token: only the one-token terms can match here)
-            longer = i + 1 < n and norms[i + 1] in seconds
-            for k in lengths:
-                if k > 1:
-                    if not longer or i + k > n:
+            longer, by_seq, seconds, alone = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
+            # the terms found here, longest first
+            found: list[tuple[int, tuple[Sense, ...]]] | tuple[tuple[int, tuple[Sense, ...]], ...]
+            if longer and i + 1 < n and norms[i + 1] in seconds:
+                found = []
+                for k in longer:
+                    if i + k > n:
                         continue
-                    seq = tuple(norms[i : i + k])
-                    senses = by_seq.get(seq)
+                    senses = by_seq.get(tuple(norms[i : i + k]))
                     if not senses:
                         continue
                     # tokens of a term must be adjacent: at most a hyphen/space/slash between them
@@ -241,10 +243,15 @@ class Lexicon:
                     # ... and never a sentence or clause boundary ("... of the KV cache. Eviction of ...")
                     if any(region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
                         continue
-                else:
-                    senses = by_seq.get((norms[i],))
-                    if not senses:
-                        continue
+                    found.append((k, senses))
+                if alone:
+                    found.append((1, alone))
+            elif alone:
+                found = ((1, alone),)
+            else:
+                continue
+            done: set[str] = set()
+            for k, senses in found:
                 chosen: dict[str, list[Sense]] = {}
                 for sense in senses:
                     kind = sense.kind
