@@ -140,6 +140,8 @@ _DESCRIBES = re.compile(r"\s+(?:adopts|introduces|features|consists|comprises|em
 
 def _describes_method(sentence: str, methods: Sequence[Any]) -> bool:
     """The sentence's subject is a proposed method: "(Specifically,) FooNet adopts two designs ..."."""
+    if not any(fm.name in sentence for fm in methods):  # (most sentences name no method: no lead to read)
+        return False
     lead = _LEAD.match(sentence)
     rest = sentence[lead.end() :] if lead else sentence
     return any(rest.startswith(fm.name) and _DESCRIBES.match(rest, len(fm.name)) for fm in methods)
@@ -947,6 +949,7 @@ _URL = Gated(re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.
 _UNKNOWN_MODEL = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*?)(-|\s)(\d+(?:\.\d+)?)([BM])(?![A-Za-z0-9])"
 )
+_SIZE_SUFFIX = re.compile(r"\d[BM](?![A-Za-z0-9])")
 _NOT_MODEL_WORDS = frozenset(
     """The This That These Our We A An Its In On For To With And Or By As At From Over Under About Only Up Each All
     Training Accelerate Using Over Scaling Fine-tuning Pretraining Inference Model Models Dense Sparse Total""".split()
@@ -956,7 +959,9 @@ _NOT_MODEL_WORDS = frozenset(
 def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> list[mdl.ModelName]:
     """Sized names the grammar does not know, made into models from the name as written."""
     taken = [(m.start, m.end) for m in known]
-    out = []
+    out: list[mdl.ModelName] = []
+    if not _SIZE_SUFFIX.search(text):  # (every match holds a digit right before its "B" or "M")
+        return out
     for m in _UNKNOWN_MODEL.finditer(text):
         name, sep = m.group(1), m.group(2)
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken) or in_url(m.start()):
@@ -1121,9 +1126,10 @@ _REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[s
                      r"small|mitigat|alleviat|fit)", re.I)
 _STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
                            r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
-_QUANT_ACTS = re.compile(r"\bquantiz\w*\s+(?:\w+\s+){0,4}(?:feature maps?|activations?)\b|"
-                         r"\b(?:feature maps?|activations?)\s+(?:\w+\s+){0,2}(?:quantiz\w*|bit-?widths?)\b|"
-                         r"\bbit-?widths? of (?:\w+\s+){0,2}(?:feature maps?|activations?)\b", re.I)
+_QUANT_ACTS = Gated(re.compile(r"\bquantiz\w*\s+(?:\w+\s+){0,4}(?:feature maps?|activations?)\b|"
+                               r"\b(?:feature maps?|activations?)\s+(?:\w+\s+){0,2}(?:quantiz\w*|bit-?widths?)\b|"
+                               r"\bbit-?widths? of (?:\w+\s+){0,2}(?:feature maps?|activations?)\b", re.I),
+                    ("feature map", "activation"))
 _WEIGHT_WORD = re.compile(r"\bweights?\b|\bW\d+A\d+", re.I)
 _QUANT_TECHS = frozenset(t for t in _WEIGHT_TECHS if "quantization" in t)
 _SURVEY = re.compile(r"\b(?:survey|review|overview)\b", re.I)
@@ -1144,7 +1150,7 @@ def _memory_components(
     # offloading to storage during sharded training moves all training state, not the weights as such
     training_offload = "technique/offloading-and-sharding" in techniques
     # quantizing only feature maps or activations (no weight is ever mentioned) shrinks those, not the weights
-    acts_only = bool(_QUANT_ACTS.search(text)) and not _WEIGHT_WORD.search(text)
+    acts_only = _QUANT_ACTS.found(text) and not _WEIGHT_WORD.search(text)
     for t in techniques:
         for comp in _TECH_MEMORY.get(t, ()):
             # quantizing or pruning the KV cache reduces the cache, not the weights

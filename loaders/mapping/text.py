@@ -243,6 +243,8 @@ def find_acronyms(text: str, sentences: Sequence[Sentence]) -> tuple[Acronym, ..
     """
     found: dict[str, Acronym] = {}
     for sent in sentences:
+        if text.find("(", sent.start, sent.end) < 0:
+            continue  # (no bracket, no definition)
         for m in _PAREN.finditer(text, sent.start, sent.end):
             inner = m.group(1).strip()
             sf = rx(r"[;,]\s").split(inner, maxsplit=1)[0].strip()
