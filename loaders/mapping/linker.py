@@ -949,7 +949,7 @@ _URL = Gated(re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.
 _UNKNOWN_MODEL = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*?)(-|\s)(\d+(?:\.\d+)?)([BM])(?![A-Za-z0-9])"
 )
-_SIZE_SUFFIX = re.compile(r"\d[BM](?![A-Za-z0-9])")
+_SIZE_SUFFIX = re.compile(r"[BM](?<=\d[BM])(?![A-Za-z0-9])")  # (led by its letter: the search skips ahead to B and M)
 _NOT_MODEL_WORDS = frozenset(
     """The This That These Our We A An Its In On For To With And Or By As At From Over Under About Only Up Each All
     Training Accelerate Using Over Scaling Fine-tuning Pretraining Inference Model Models Dense Sparse Total""".split()
