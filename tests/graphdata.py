@@ -8,6 +8,17 @@ from ontology.vocab import NodeLabel, RelType
 NASTY_TITLE = "Robert'); MATCH (n) DETACH DELETE n; // `x` {y: $z} <script>alert(1)</script> \"q\" \\ end"
 
 
+def written_paper(title: str, abstract: str) -> Paper:
+    """A listing written for a test, as the loaders would hand it to the mapper (title, then abstract)."""
+    from kg.ids import paper_id
+    from kg.records import TITLE_SEPARATOR
+
+    return Paper(
+        id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
+        occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
+    )
+
+
 def paper(n: int, title: str, abstract: str) -> Paper:
     from kg.ids import paper_id
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import loaders
-from kg.records import TITLE_SEPARATOR, Paper
+from kg.records import TITLE_SEPARATOR
 from loaders.normalise import normalise
 
 SEEDS = Path(os.environ.get("EFFKG_SEEDS", Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds")).resolve()

@@ -9,15 +9,10 @@ from __future__ import annotations
 import pytest
 
 import ontology
-from kg.ids import paper_id
-from kg.records import TITLE_SEPARATOR, Mapping, Paper, SourceRef
+from kg.records import Mapping
 from loaders.mapping import map_paper
 from ontology.vocab import RelType
-
-
-def _paper(title: str, abstract: str) -> Paper:
-    return Paper(id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
-                 occurrences=(SourceRef(file="test", line=1, format="test", loader="test"),))
+from tests.graphdata import written_paper as _paper
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,11 @@ import pytest
 
 import ontology
 from kg.graph import assemble, clean_props
-from kg.ids import paper_id
-from kg.records import TITLE_SEPARATOR, Mapping, Paper, SourceRef
+from kg.records import Mapping, Paper
 from loaders import load_paths
 from loaders.mapping import LinkedDoc, link_paper, map_paper, map_papers
 from ontology.vocab import NodeLabel, RelType, check_edge, label_of
-
-
-def _paper(title: str, abstract: str) -> Paper:
-    return Paper(id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
-                 occurrences=(SourceRef(file="test", line=1, format="test", loader="test"),))
+from tests.graphdata import written_paper as _paper
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,11 @@ import pytest
 
 import ontology
 from kg.graph import assemble
-from kg.ids import paper_id
-from kg.records import TITLE_SEPARATOR, Mapping, Paper, SourceRef
+from kg.records import Mapping, Paper
 from loaders.mapping.mapper import link_paper
 from loaders.relations import extract_relations, relations_in_text
 from ontology.vocab import check_edge
-
-
-def _paper(title: str, abstract: str) -> Paper:
-    return Paper(
-        id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
-        occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
-    )
+from tests.graphdata import written_paper as _paper
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,10 @@ from __future__ import annotations
 import pytest
 
 import ontology
-from kg.ids import paper_id
-from kg.records import TITLE_SEPARATOR, Paper, SourceRef
 from loaders.mapping.mapper import link_paper
 from loaders.results import extract_results
 from ontology.vocab import RelType, check_edge
-
-
-def _paper(title: str, abstract: str) -> Paper:
-    return Paper(
-        id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
-        occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
-    )
+from tests.graphdata import written_paper as _paper
 
 
 @pytest.fixture(scope="module")
