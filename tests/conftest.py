@@ -29,7 +29,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -61,6 +61,14 @@ CHROMIUM_ARGS = (
 
 
 # -- seeds ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def onto() -> Any:
+    """The shipped ontology, loaded once (tests that reload or clear it define their own)."""
+    import ontology
+
+    return ontology.load()
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The folder of seed listings; ``$EFFKG_SEEDS`` overrides the default ``<repo>/../shared/seeds``."""

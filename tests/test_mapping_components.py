@@ -6,18 +6,11 @@ the method does ("an X scheme", a long run of plain words, a heading in a list o
 
 from __future__ import annotations
 
-import pytest
-
 import ontology
 from kg.records import Mapping
 from loaders.mapping import map_paper
 from ontology.vocab import RelType
 from tests.graphdata import written_paper as _paper
-
-
-@pytest.fixture(scope="module")
-def onto() -> ontology.Ontology:
-    return ontology.load()
 
 
 def _parts(m: Mapping) -> set[str]:

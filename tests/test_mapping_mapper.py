@@ -16,11 +16,6 @@ from tests.graphdata import written_paper as _paper
 
 
 @pytest.fixture(scope="module")
-def onto() -> ontology.Ontology:
-    return ontology.load()
-
-
-@pytest.fixture(scope="module")
 def seed_papers(seeds_dir: Path) -> list[Paper]:
     papers = sorted(load_paths([seeds_dir]).papers, key=lambda p: p.id)
     return papers[::3]  # a third of the corpus keeps the module fast; the eval test maps the dev set

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import ontology
 from kg.records import Mapping
 from loaders.mapping import map_paper
 from ontology.vocab import RelType
 from tests.graphdata import written_paper as _paper
-
-
-@pytest.fixture(scope="module")
-def onto() -> ontology.Ontology:
-    return ontology.load()
 
 
 def _studies(m: Mapping) -> set[str]:

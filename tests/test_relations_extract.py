@@ -5,20 +5,12 @@ The papers are written for the test (no seed text) and go through the real mappe
 
 from __future__ import annotations
 
-import pytest
-
-import ontology
 from kg.graph import assemble
 from kg.records import Mapping, Paper
 from loaders.mapping.mapper import link_paper
 from loaders.relations import extract_relations, relations_in_text
 from ontology.vocab import check_edge
 from tests.graphdata import written_paper as _paper
-
-
-@pytest.fixture(scope="module")
-def onto() -> object:
-    return ontology.load()
 
 
 def _facts(paper: Paper, onto: object) -> set[tuple[str, str, str]]:

@@ -5,17 +5,9 @@ The papers are written for the test (no seed text) and go through the real mappe
 
 from __future__ import annotations
 
-import pytest
-
-import ontology
 from loaders.mapping.mapper import link_paper
 from loaders.relations import extract_relations, name_positions
 from tests.graphdata import written_paper as _paper
-
-
-@pytest.fixture(scope="module")
-def onto() -> object:
-    return ontology.load()
 
 
 def _facts(onto: object, title: str, abstract: str) -> set[tuple[str, str, str]]:

@@ -6,18 +6,10 @@ the real mapper (``link_paper``) and the real ontology.
 
 from __future__ import annotations
 
-import pytest
-
-import ontology
 from loaders.mapping.mapper import link_paper
 from loaders.results import extract_results
 from ontology.vocab import RelType, check_edge
 from tests.graphdata import written_paper as _paper
-
-
-@pytest.fixture(scope="module")
-def onto() -> object:
-    return ontology.load()
 
 
 KV = _paper(

@@ -7,19 +7,11 @@ Sentences are written for the tests (no seed text). Plain-sentence rules go thro
 
 from __future__ import annotations
 
-import pytest
-
-import ontology
 from kg.records import ResultRecord
 from loaders.mapping.mapper import link_paper
 from loaders.quantities import find_quantities
 from loaders.results import extract_results, parse_sentence
 from tests.graphdata import written_paper as _paper
-
-
-@pytest.fixture(scope="module")
-def onto() -> object:
-    return ontology.load()
 
 
 def _results(onto: object, title: str, abstract: str) -> dict[float, ResultRecord]:
