@@ -11,6 +11,7 @@ interpolated into Cypher is a label or relationship type checked against
 from __future__ import annotations
 
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -91,6 +92,7 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {_one_line(exc)}", uri=uri) from exc
         self._schema_ready = False
         self._cache: dict[tuple[str, str], tuple[str, list[dict[str, Any]]]] = {}
+        self._cache_lock = threading.Lock()
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -198,7 +200,8 @@ class Neo4jStore(GraphStore):
             self._apply(tx, plan, progress)
             return plan
 
-        self._cache.clear()
+        with self._cache_lock:
+            self._cache.clear()
         return summarise(self._run(work, write=True))
 
     @staticmethod
@@ -309,20 +312,23 @@ class Neo4jStore(GraphStore):
 
         cache_key = (query, json.dumps(params or {}, sort_keys=True, default=str))
         before = self.version()
-        hit = self._cache.get(cache_key)
+        with self._cache_lock:  # the web explorer serves requests from several threads
+            hit = self._cache.get(cache_key)
         if hit is not None and hit[0] == before:
             return hit[1]
         after: list[str] = []
         rows = self._cypher(query, params, write=False, plain=True, stamp=after)
         # Keep the copy only when no write landed while it was read: it then belongs to ``before``.
         if before and after and after[0] == before:
-            if len(self._cache) >= CACHE_ENTRIES:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[cache_key] = (before, rows)
+            with self._cache_lock:
+                if len(self._cache) >= CACHE_ENTRIES:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[cache_key] = (before, rows)
         return rows
 
     def close(self) -> None:
-        self._cache.clear()
+        with self._cache_lock:
+            self._cache.clear()
         self._driver.close()
 
 
