@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kg.ids import slug
 from kg.records import Relation
+from loaders.mapping.text import name_positions
 from ontology.vocab import NodeLabel, RelType, check_edge
 
 if TYPE_CHECKING:
@@ -209,26 +210,6 @@ def _expand(term: str) -> list[str]:
     if not m:
         return [term]
     return [x for alt in m.group(1).split("|") for x in _expand(term[: m.start()] + alt + term[m.end() :])]
-
-
-def name_positions(text: str, name: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Where ``name`` occurs in ``text[start:end]`` as a whole name (not inside a longer word or
-    hyphenated name). Plain string search: names vary per paper, and a compiled pattern per name
-    would defeat the regex cache.
-
-    >>> name_positions("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV")
-    [0, 31]
-    """
-    stop = len(text) if end is None else end
-    out = []
-    pos = text.find(name, start, stop)
-    while pos >= 0 and name:
-        before = text[pos - 1] if pos > 0 else " "
-        after = text[pos + len(name)] if pos + len(name) < len(text) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            out.append(pos)
-        pos = text.find(name, pos + 1, stop)
-    return out
 
 
 @lru_cache(maxsize=8192)

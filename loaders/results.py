@@ -1902,7 +1902,7 @@ def _subject(doc: LinkedDoc, text: str) -> str | None:
     """
     if doc.methods and _is_benchmark(doc, doc.methods[0].name):
         return None
-    from loaders.relations import name_positions
+    from loaders.mapping.text import name_positions
 
     named = []
     for n, m in enumerate(doc.methods):
@@ -1946,7 +1946,7 @@ _METRIC_AFTER = re.compile(r"\)[^.]{0,80}\bas\sa\s(?:new\s|novel\s)?metric", re.
 @lru_cache(maxsize=256)
 def _benchmark_named(text: str, name: str) -> bool:
     """"X, a benchmark ...", "a benchmark called X", "(X) ... as a new metric"."""
-    from loaders.relations import name_positions
+    from loaders.mapping.text import name_positions
 
     for pos in name_positions(text, name):
         end = pos + len(name)

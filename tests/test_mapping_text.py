@@ -358,7 +358,8 @@ def test_name_searches_find_what_their_patterns_find(seeds_dir) -> None:
 
     from loaders import load_paths
     from loaders.mapping.linker import _uses_of
-    from loaders.mapping.methods import stands_alone, variants_of
+    from loaders.mapping.methods import variants_of
+    from loaders.mapping.text import stands_alone
 
     papers = sorted(load_paths([seeds_dir]).papers, key=lambda p: p.id)[::8]
     checked = 0

@@ -6,7 +6,8 @@ The papers are written for the test (no seed text) and go through the real mappe
 from __future__ import annotations
 
 from loaders.mapping.mapper import link_paper
-from loaders.relations import extract_relations, name_positions
+from loaders.mapping.text import name_positions
+from loaders.relations import extract_relations
 from tests.graphdata import written_paper as _paper
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kg.ids import slug
 from loaders.mapping.doc import Acronym, Sentence
-from loaders.mapping.text import Gated, rx
+from loaders.mapping.text import Gated, rx, stands_alone
 
 # A name: a word with a capital inside, a digit, or all capitals (GaLore, M2R2, SPANN, xLSTM),
 # possibly hyphenated/followed by a version ("ShuffleNet V2", "TeLLMe v2", "ETHER+").
@@ -193,22 +193,6 @@ def _variant_end(text: str, e: int) -> int | None:
     if e == n or not _word_char(text[e]):
         return e
     return None
-
-
-def stands_alone(text: str, word: str) -> bool:
-    """Is ``word`` in ``text`` with no word character or hyphen on either side (``(?<![\\w-])WORD(?![\\w-])``)?
-
-    >>> stands_alone("NAMM-based NAMMs", "NAMM"), stands_alone("the NAMM, again", "NAMM")
-    (False, True)
-    """
-    pos = 0
-    while (q := text.find(word, pos)) >= 0:
-        e = q + len(word)
-        if (q == 0 or not (_word_char(text[q - 1]) or text[q - 1] == "-")) \
-                and (e == len(text) or not (_word_char(text[e]) or text[e] == "-")):
-            return True
-        pos = q + 1
-    return False
 
 
 def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:

@@ -130,6 +130,38 @@ class Gated:
         return self.pattern.finditer(text, pos, endpos) if self.may_match(text) else iter(())
 
 
+def _whole_name_starts(text: str, name: str, start: int, stop: int) -> Iterator[int]:
+    """Starts of ``name`` in ``text[start:stop]`` with no word character or hyphen on either side."""
+    n, size = len(text), len(name)
+    pos = text.find(name, start, stop) if name else -1
+    while pos >= 0:
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + size] if pos + size < n else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            yield pos
+        pos = text.find(name, pos + 1, stop)
+
+
+def name_positions(text: str, name: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where ``name`` occurs in ``text[start:end]`` as a whole name (not inside a longer word or
+    hyphenated name: ``(?<![\\w-])NAME(?![\\w-])``). Plain string search: names vary per paper, and a
+    compiled pattern per name would defeat the regex cache.
+
+    >>> name_positions("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV")
+    [0, 31]
+    """
+    return list(_whole_name_starts(text, name, start, len(text) if end is None else end))
+
+
+def stands_alone(text: str, word: str) -> bool:
+    """Is ``word`` somewhere in ``text`` as a whole name (see :func:`name_positions`)? Stops at the first.
+
+    >>> stands_alone("NAMM-based NAMMs", "NAMM"), stands_alone("the NAMM, again", "NAMM")
+    (False, True)
+    """
+    return next(_whole_name_starts(text, word, 0, len(text)), None) is not None
+
+
 # Abbreviations after which a period does not end a sentence even before a capital.
 _ABBREV = frozenset(
     "e.g i.e eg ie vs al cf fig figs eq eqs sec tab approx resp no nos viz etc.al w.r.t ca dr mr ms st".split()
