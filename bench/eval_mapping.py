@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/eval_mapping.py                 # dev set, per-field P/R/F1
     .venv/bin/python bench/eval_mapping.py --diffs          # and every disagreement
     .venv/bin/python bench/eval_mapping.py --heldout        # the held-out set (report only; never tune on it)
+    .venv/bin/python bench/eval_mapping.py --set dev2       # the second, blind development set
     .venv/bin/python bench/eval_mapping.py --speed          # papers/s over all seed papers on one core
     .venv/bin/python bench/eval_mapping.py --folds 0,1,2,3  # only these of 5 fixed folds of the dev set
     .venv/bin/python bench/eval_mapping.py --cv             # F1 per field on each of the 5 folds
@@ -22,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# the annotated sets under tests/devset/ (see tests/devset/README.md)
+SETS = {"dev": "mapping_dev.jsonl", "dev2": "mapping_dev2.jsonl", "heldout": "mapping_heldout.jsonl"}
+
 
 def main(argv: list[str] | None = None) -> int:
     from loaders.mapping.corpus import load_seed_papers
@@ -29,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heldout", action="store_true", help="score the held-out set instead of the dev set")
+    ap.add_argument("--set", choices=sorted(SETS), help="which annotated set to score (default dev; --heldout = --set heldout)")
     ap.add_argument("--diffs", action="store_true", help="print every disagreement")
     ap.add_argument("--field", action="append", help="only print diffs of this field (repeatable)")
     ap.add_argument("--speed", action="store_true", help="time the mapper over all seed papers")
@@ -56,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         dt = time.perf_counter() - t
         print(f"mapped {len(papers)} papers in {dt:.2f}s: {len(papers) / dt:.0f} papers/s (one core)")
         return 0
-    name = "mapping_heldout.jsonl" if args.heldout else "mapping_dev.jsonl"
+    if args.heldout and args.set not in (None, "heldout"):
+        ap.error("--heldout and --set name different sets")
+    name = SETS["heldout" if args.heldout else (args.set or "dev")]
     ann = load_annotations(ROOT / "tests" / "devset" / name)
     if args.cv:
         reps = [evaluate(select_folds(ann, [k]), papers, onto) for k in range(5)]
