@@ -882,7 +882,18 @@ _NEEDS_CONTEXT: dict[str, re.Pattern[str]] = {
 }
 
 
+# a name glued to another by a hyphen is part of a different name: "N-MNIST" is not MNIST,
+# "Samba-CoE" (a composition of experts) is not the Samba hybrid model
+_GLUED_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]{0,2}-$")
+_GLUED_AFTER = re.compile(r"-[A-Z][A-Za-z]*[A-Z]")
+
+
 def _context_ok(text: str, h: Hit) -> bool:
+    if h.kind == "dataset" and _GLUED_BEFORE.search(text, max(0, h.start - 5), h.start):
+        return False
+    if h.kind in ("technique", "technique2") and h.tokens == 1 and h.text[:1].isupper() \
+            and _GLUED_AFTER.match(text, h.end) and h.weight < 1.0:
+        return False
     pat = _NEEDS_CONTEXT.get(h.text)
     return pat is None or bool(pat.search(text))
 
