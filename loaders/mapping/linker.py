@@ -406,7 +406,12 @@ _STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|as
                           r"impact of|role of|effects? of)\b|^(?:on|towards?) the\b", re.I)
 FALLBACK_MIN = 0.8
 _DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
-                           r"transformers?|ViTs?|mixers?)\b", re.I)
+                           r"transformers?|ViTs?|mixers?|encoders?)\b", re.I)
+# a title that presents an efficient model design ("AclNet: efficient end-to-end audio classification CNN",
+# "A Modern Bidirectional Encoder for Fast, Memory Efficient ... Inference"): an efficiency contribution
+# even when the abstract states no saving in the words the claim pattern knows
+_EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|parameter|energy)[- ])?efficient\b|"
+                              r"\blightweight\b|\blight-weight\b|\bcompact\b", re.I)
 
 
 def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
@@ -559,6 +564,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     no_topic = topic_best is None or topic_best[1].total < NO_TOPIC_MAX
     in_scope = weight_of_evidence >= SCOPE_MIN or (
         no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= 1.0))
+    title = sentences[0].text
+    if not in_scope and no_topic and root > 0 and _EFFICIENT_TITLE.search(title) and _DESIGN_TITLE.search(title) \
+            and not _STUDY_TITLE.search(title) and not survey:
+        in_scope = True
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
     # only the root: a survey may span everything, a paper that proposes something is more specific
@@ -709,7 +718,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             datasets.setdefault(did, (fm.sentence, 0.7))
 
     # -- memory components the paper's method reduces
-    memory = _memory_components(techniques, hits, starts, sentences, text, method_sents) if in_scope else {}
+    memory = _memory_components(techniques, hits, starts, sentences, text, method_sents,
+                                tuple(fm.name for fm in methods_found)) if in_scope else {}
 
     # -- methods and components as mentions
     components = find_components(
@@ -1128,6 +1138,9 @@ for _t in ("optimizer-state-compression", "optimizer-state-quantization", "low-r
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/optimizer-states",)
 # recurrent and hybrid models keep a fixed-size state instead of a growing KV cache
 _STATE_TECHS = tuple(f"technique/{t}" for t in ("linear-rnn", "hybrid-attention-ssm", "linear-attention"))
+_SSM_TECHS = tuple(f"technique/{t}" for t in ("selective-ssm", "structured-ssm", "state-space-models"))
+_CONSTANT_MEMORY = re.compile(r"\bconstant(?:[- ]\w+){0,2}[- ]memory\b|\bmemory (?:\w+ ){0,2}(?:stays|remains) constant\b|"
+                              r"\bO\(1\) (?:memory|space)\b", re.I)
 # quantization/pruning leaves that say the weights themselves are compressed
 _WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
     "weight-only-quantization", "weight-activation-quantization", "post-training-quantization",
@@ -1149,9 +1162,21 @@ _BROAD = re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparati
                     r"(?:study|analysis|evaluation)|an evaluation|analysis of)\b", re.I)
 
 
+# "gradient" as a modifier names something else; gradients that flow are not gradients stored
+_GRADIENT_MEMORY = re.compile(r"memory", re.I)
+_GRADIENT_MODIFIER = re.compile(r"\s+(?!memory\b|and\b|or\b|during\b|in\b|of\b|for\b|are\b|is\b|low-rank\b|"
+                                r"projection\b|compression\b)[a-z]+")
+_GRADIENT_FLOW = re.compile(r"(?:backpropagat\w*|back-propagat\w*|propagat\w*|flow\w*)\s+(?:the\s+)?$", re.I)
+_STORE_WORD = re.compile(r"\b(?:memory|store|stored|storing|storage|footprint)\b", re.I)
+# a sentence whose subject is the paper's own method: what it reduces is what the paper reduces
+_OWN_SUBJECT = re.compile(r"^(?:(?:Specifically|In particular|Moreover|Furthermore|Additionally|Thus|As a result),?\s+)?"
+                          r"(?:[Oo]ur|[Tt]he proposed|[Tt]his)\s+(?:\w+\s+)?(?:method|approach|framework|technique|design|"
+                          r"architecture|model|system|strategy)\b")
+
+
 def _memory_components(
     techniques: Sequence[str], hits: Sequence[Hit], starts: list[int], sentences: Sequence[Sentence],
-    text: str = "", method_sents: set[int] | None = None,
+    text: str = "", method_sents: set[int] | None = None, method_names: Sequence[str] = (),
 ) -> dict[str, tuple[int, float]]:
     out: dict[str, tuple[int, float]] = {}
     if sentences and _BROAD.search(sentences[0].text):
@@ -1174,6 +1199,9 @@ def _memory_components(
             out.setdefault(comp, (0, 0.6))
     if any(t in _STATE_TECHS for t in techniques) and _STATE_MEMORY.search(text):
         out.setdefault("memory/kv-cache", (0, 0.6))
+    # an SSM whose own model claims constant memory at inference keeps a state, not a growing cache
+    if any(t in _SSM_TECHS for t in techniques) and _CONSTANT_MEMORY.search(text):
+        out.setdefault("memory/kv-cache", (0, 0.6))
     # explicit: a component named in a sentence that says it is reduced
     method_sents = method_sents or set()
     for h in hits:
@@ -1185,6 +1213,14 @@ def _memory_components(
             continue
         if h.target == "memory/activations" and not rx(r"memory|footprint|intermediate|storage", re.I).search(h.text):
             continue  # "8-bit activations" is a precision, not activation memory
-        if h.target in out or h.target in ("memory/kv-cache", "memory/gradients") or si in method_sents:
+        if h.target == "memory/gradients" and not _GRADIENT_MEMORY.search(h.text) and (
+                _GRADIENT_MODIFIER.match(text, h.end) or _GRADIENT_FLOW.search(text, max(0, h.start - 30), h.start)
+                or not _STORE_WORD.search(sent.text)):
+            continue  # "gradient checkpointing", "backpropagating gradients": not gradient memory
+        # (in a sentence whose subject is the method, only a component named as memory: "MoC reduces
+        # activation memory", not "ZeRO ... scales the model size")
+        own = (_OWN_SUBJECT.search(sent.text) or any(sent.text.startswith(n) for n in method_names if n)) \
+            and _STORE_WORD.search(text, h.start, min(h.end + 12, sent.start + len(sent.text)))
+        if h.target in out or h.target in ("memory/kv-cache", "memory/gradients") or si in method_sents or own:
             out[h.target] = (si, 0.8)
     return out
