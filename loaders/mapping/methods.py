@@ -36,8 +36,13 @@ _PROPOSE = Gated(re.compile(
     r"name|call|term|dub|unveil)[sd]?\s+"
 ), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute", "offer",
     "devise", "create", "name", "call", "term", "dub", "unveil"))
-_OUR = Gated(re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])"),
+_OUR = Gated(re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])|"
+                        r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
+                        r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"),
              ("proposed", "new", "novel", "variant", "version", "extension"))
+# "we propose Mixture of Sparse Adapters, or MoSA, as ...": the short name given after "or"
+_OR_SHORT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|with|the|in|to|on)\s+)?[A-Z][\w-]*){0,5},?\s+or\s+"
+                       r"([A-Za-z][\w-]*[A-Z][\w-]*)(?=[,\s])")
 _CALLED = Gated(re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
     r"we name it|we dub it|we term it)\s+[\"“']?"
@@ -314,6 +319,24 @@ def find_methods(
                 two = _TWO_WORD_NAME.match(text, after_det)
                 if two:
                     name = two.group(0)
+            if not strong and pat is _PROPOSE and first[:1].isupper():
+                short = _OR_SHORT.match(text, after_det)
+                acr = by_start.get(after_det)
+                if short and name_like(short.group(1)):
+                    name, strong = short.group(1), True
+                    add(name, short.start(1), conf)
+                    continue
+                if acr is not None and len(acr.long.split()) >= 2 and all(
+                        w[:1].isupper() for w in acr.long.split() if w.lower() not in _FUNCTION_WORDS):
+                    # "we propose Hierarchical Sparse Attention (HSA), a ...": a Title-Case coinage with its acronym
+                    # (and the next one when two are proposed together: "Weight Standardization (WS) and
+                    # Batch-Channel Normalization (BCN)")
+                    add(acr.short, acr.start, conf)
+                    nxt = next((b for b in acronyms if b.start > acr.end and b.sentence == acr.sentence), None)
+                    if nxt is not None and rx(r"\s+and\s+").fullmatch(text, acr.end, nxt.start) and all(
+                            w[:1].isupper() for w in nxt.long.split() if w.lower() not in _FUNCTION_WORDS):
+                        add(nxt.short, nxt.start, conf)
+                    continue
             if not strong or first.lower() in _STOP_NAMES:
                 continue
             add(name, nm.start(), conf)
