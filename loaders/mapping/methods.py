@@ -409,9 +409,21 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
 # long forms that name a measure, a baseline or a field rather than a part of the method
 _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?)\b", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
-_LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies)\s*:\s*",
-                              re.I), (":",))
-_LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\)\s*([A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)(?=,|\s\(|\swhich|\sthat|;|\.)")
+_LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
+                              r"characteristics)\s*:\s*", re.I), (":",))
+# "(a) Zero-computation Experts, which ...", "1.) The Memory Controller as ...", "(i) a ProbSparse self-attention mechanism, ..."
+_LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)"
+                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:)")
+# a list item in plain words names a part only when it ends in a part noun ("a parallel interaction module")
+_ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?|routers?|controllers?|attention|"
+                        r"networks?|memor(?:y|ies))$", re.I)
+_LEAD_WORDS = frozenset("this that these our we it its however moreover specifically furthermore additionally finally then thus "
+                        "here instead both each all such one two three".split())
+_ITEM_MARK = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)")
+_ITEM_TAIL = re.compile(r"\s+(?:mechanism|method|approach|technique|scheme)$", re.I)
+# "which leverages a novel 2D Spatial Perceiver": a Title-Case coinage after "a novel"
+_NOVEL_NAME = Gated(re.compile(r"\b(?:a|an|the)\s+(?:novel|new|proposed)\s+((?:[A-Z0-9][\w-]*\s+){1,3}[A-Z][\w-]*)(?![\w-])"),
+                    ("novel", "new", "proposed"))
 _PART_WORDS = Gated(re.compile(r"\b(?:first|second|third|two|three|techniques?|components?|modules?|strateg(?:y|ies))\b", re.I),
                     ("first", "second", "third", "two", "three", "technique", "component", "module", "strateg"))
 # (a stray apostrophe before the closing quote is lost typography: "windowing'")
@@ -534,10 +546,30 @@ def find_components(
         if lh:
             if rx(r"\b(?:results?|findings?|benefits?|advantages?|contributions?)\b", re.I).search(sent.text[: lh.end()]):
                 continue
-            for it in _LIST_ITEM.finditer(sent.text, lh.end()):
+            # the list may run on into the next sentences ("... of the network. 2) A confidence ...";
+            # "three modules: 1.)" split from its first item)
+            segments = [(sent.text, sent.start, lh.end(), 0)]
+            for nxt in sentences[sent.index + 1 : sent.index + 3]:
+                prev_text = segments[-1][0]
+                if _ITEM_MARK.match(nxt.text.lstrip()):
+                    segments.append((nxt.text, nxt.start, 0, 0))
+                elif rx(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)\s*$").search(prev_text):
+                    segments.append(("(1) " + nxt.text, nxt.start, 0, 4))
+                else:
+                    break
+            items = [(it, seg_start - shift) for seg_text, seg_start, frm, shift in segments
+                     for it in _LIST_ITEM.finditer(seg_text, frm)]
+            for it, base in items:
                 name = it.group(1).strip()
-                if name.split()[0].lower() not in _STOP_NAMES and len(name) > 2:
-                    add(name, sent.start + it.start(1), sent.index)
+                if not name[:1].isupper() and not _ITEM_HEAD.search(name):
+                    continue
+                name = _ITEM_TAIL.sub("", name)
+                first_word = name.split()[0].lower()
+                # (a Title-Case pair may open with a field word: "Memory Controller")
+                stop = first_word in _STOP_NAMES and not (len(name.split()) >= 2 and all(
+                    w[:1].isupper() for w in name.split()) and first_word not in _FUNCTION_WORDS | _LEAD_WORDS)
+                if not stop and len(name) > 2 and slug(name) not in class_terms:
+                    add(name, base + it.start(1), _sentence_of(sentences, base + it.start(1)))
         if _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 if _QUOTED_MODIFIER_BEFORE.search(sent.text, 0, q.start()) and _QUOTED_MODIFIER_AFTER.match(sent.text, q.end()):
@@ -583,6 +615,13 @@ def find_components(
                     add(name, sent.start + um.start(1), sent.index)
         # "X, a framework that introduces CogniGraph, a ...": a coined part named by the method's own sentence;
         # "it integrates a novel metric Beyond@K": a coined name right after "a novel <part noun>"
+        if sent.index >= max(first_sent, 1):
+            for nm2 in _NOVEL_NAME.finditer(sent.text):
+                name = nm2.group(1)
+                key = slug(name)
+                if key not in class_terms and not any(k in key or key in k for k in method_keys) \
+                        and not _GENERIC_TAIL.search(name):
+                    add(name, sent.start + nm2.start(1), sent.index)
         for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
