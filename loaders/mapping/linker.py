@@ -448,7 +448,7 @@ def _select_survey(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[in
     return keep[:MAX_TECHNIQUES] or ([ROOT] if ROOT in tech else [])
 
 
-def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
+def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = frozenset()) -> list[str]:
     # a class needs one phrase that at least suggests it: background words alone never add up to one
     scored = {t: s.total for t, s in tech.items()
               if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)
@@ -470,6 +470,21 @@ def _select(tech: dict[str, _Score], tax: Taxonomy) -> list[str]:
         if tax.is_leaf(t) and t not in CONTEXT_CLASSES and tech[t].strongest >= 1.0 \
                 and max(tech[t].per_sentence.values()) >= PROPOSAL_FACTOR:
             cands.add(t)
+    # a class the paper adds as a further contribution of its own ("We also propose a distillation
+    # pipeline that ..."): a suggestive phrase in such a sentence is enough
+    for t in scored:
+        if t not in CONTEXT_CLASSES and t != ROOT and tech[t].strongest >= 0.7 \
+                and any(tech[t].per_sentence.get(si, 0.0) >= 0.7 * PROPOSAL_FACTOR for si in further):
+            cands.add(t)
+    # ... and so is a family named in full there when a child of it has evidence of its own ("to train
+    # low-precision adapters, we propose a quantization method" + "1-bit adapters"): the child is kept below
+    for t in scored:
+        if not tax.is_leaf(t) and t != ROOT and tech[t].named >= 1.0 and t not in CONTEXT_CLASSES \
+                and max(tech[t].per_sentence.values()) >= PROPOSAL_FACTOR:
+            kids = [(tech[c].total, c) for c in tech if t in tax.parents.get(c, ()) and c in tax.parents
+                    and tech[c].total >= CHILD_MIN and tech[c].strongest >= STRONG_MIN]
+            if kids and max(kids)[1] not in CONTEXT_CLASSES:
+                cands.add(t)
     # a second leaf of a family already kept needs less (W4A4KV4 serving: several quantization leaves)
     for t, v in eff.items():
         if t in cands or not tax.is_leaf(t):
@@ -552,7 +567,9 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
     survey = bool(_BROAD.search(sentences[0].text))
     further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)) if survey else frozenset()
-    techniques = _select_survey(tech_scores, tax, further) if survey else _select(tech_scores, tax)
+    own_further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)
+                            and _PROPOSAL.found(s.text))
+    techniques = _select_survey(tech_scores, tax, further) if survey else _select(tech_scores, tax, own_further)
     # the scope decision weighs all technique evidence, the families' included
     # the scope decision weighs all efficiency evidence against the best adjacent topic
     best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT and sc.strongest >= STRONG_MIN), default=0.0)
@@ -565,7 +582,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     in_scope = weight_of_evidence >= SCOPE_MIN or (
         no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= 1.0))
     title = sentences[0].text
-    if not in_scope and no_topic and root > 0 and _EFFICIENT_TITLE.search(title) and _DESIGN_TITLE.search(title) \
+    if not in_scope and (no_topic or (topic_best is not None and topic_best[1].total < 0.5 * root)) and root > 0 and _EFFICIENT_TITLE.search(title) and _DESIGN_TITLE.search(title) \
             and not _STUDY_TITLE.search(title) and not survey:
         in_scope = True
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
