@@ -595,6 +595,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         techniques += [t for t in hosts if t not in techniques]
     if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
+    # where a method runs (on-device, serving) is not what it is: a paper that designs an architecture
+    # and names no other class studies efficient network design
+    if in_scope and not survey and techniques and all(t in CONTEXT_CLASSES for t in techniques) \
+            and _DESIGN_TITLE.search(sentences[0].text) and not _STUDY_TITLE.search(sentences[0].text) \
+            and len(techniques) < MAX_TECHNIQUES:
+        techniques = [*techniques, "technique/efficient-network-design"]
+        tech_scores.setdefault("technique/efficient-network-design", _Score())
     # a title that names an attention mechanism as what it contributes ("... with Cascaded Group Attention",
     # "Lightweight Multi-Scale Attention for ...") studies efficient attention, whatever else it does
     if in_scope and not survey and _NAMED_ATTENTION.search(sentences[0].text) and len(techniques) < MAX_TECHNIQUES \
