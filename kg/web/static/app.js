@@ -261,6 +261,7 @@ function initCanvas() {
     selectionType: "single",
   });
   page.cy = cy;
+  firstFrameWithoutLayers();
   cy.on("tap", "node", (e) => selectNode(e.target.id(), true));
   cy.on("dbltap", "node", (e) => expandNode(e.target.id()));
   cy.on("tap", (e) => { if (e.target === cy) clearNear(); });
@@ -282,6 +283,19 @@ function initCanvas() {
   cy.on("mouseout", "node", () => { tip.hidden = true; });
   cy.on("viewport", () => { tip.hidden = true; });
   cy.on("zoom", () => zoomLabels());
+}
+
+/**
+ * Cytoscape's first frame normally also paints every element into its layered textures (big canvases
+ * that later frames copy whole) before putting them on screen: on a few hundred elements that is
+ * about a fifth of that frame. Marking the layer cache as already asked makes the first frame draw
+ * the elements straight from their own textures, as Cytoscape does whenever layers are not ready;
+ * the layers are then built in idle frames. A private field of Cytoscape 3.x (pinned by
+ * package-lock.json): if it is not there, nothing changes but the speed.
+ */
+function firstFrameWithoutLayers() {
+  const data = cy.renderer() && cy.renderer().data;
+  if (data && data.lyrTxrCache && data.lyrTxrCache.firstGet === true) data.lyrTxrCache.firstGet = false;
 }
 
 /**
@@ -325,13 +339,15 @@ function edgeData(e) {
 
 /**
  * Draw a graph: positions come from layout.js (radial tree around the centres, refined by forces),
- * a pure function of the elements, so a shared link draws the same picture. On the first frame the
- * positions go in with the elements and the viewport is set from them directly, sparing Cytoscape a
- * layout run and a styled bounding-box pass; later changes animate from the old positions.
+ * a pure function of the elements, so a shared link draws the same picture. The positions go in
+ * with the elements and the viewport is set from them directly, in one batch, so Cytoscape styles
+ * and measures each element once, in its place, and runs no layout; later changes animate from the
+ * old positions.
  *
- * `early` is the worker's layout of the first view (a promise, see boot.js): while it runs, the
- * elements are added off screen and styled and measured (the bulk of Cytoscape's first frame), then
- * they move to their places. Its positions are taken only when the worker laid out this very input.
+ * `early` is the worker's layout of the first view (a promise, see boot.js), computed while the
+ * page's scripts loaded. Its positions are taken only when the worker laid out this very input.
+ * (Adding the elements before the positions, to style them while the worker runs, costs more than
+ * it saves: every edge and bounding box is computed again once the nodes move.)
  */
 const BIG_GRAPH_EDGES = 160;
 let styledBig = null;
@@ -341,49 +357,24 @@ async function drawGraph(graph, anchors, centres, animate, early) {
   const nodes = graph.nodes.map((n) => nodeData(n, anchors));
   const edges = graph.edges.map(edgeData);
   const input = nodes.map((e) => ({ id: e.data.id, size: e.data.size }));
-  const fill = () => {
-    cy.elements().remove();
-    // Switch stylesheets while the canvas is empty, where it costs nothing.
-    if (big !== styledBig) { cy.style(cyStyle(big)); styledBig = big; }
-    cy.add([...nodes, ...edges]);
-    labelsByZoom = null; // the new nodes have no zl class yet
-  };
-  if (early && !(animate && cy.nodes().length)) {
-    for (const e of nodes) e.position = { x: 0, y: 0 };
-    const f0 = performance.now();
-    cy.batch(fill);
-    $("#welcome").hidden = graph.nodes.length > 0;
-    drawLegend();
-    const f1 = performance.now();
-    cy.elements().boundingBox(); // styles, label sizes, bounds: all computed now, while the worker works
-    page.timings.fill = f1 - f0;
-    page.timings.styleAndBounds = performance.now() - f1;
-    // A batch holds Cytoscape's drawing until the positions are in (nothing in it restyles but the
-    // few labelled nodes: positions and the viewport do not).
-    cy.startBatch();
-    try {
-      const w0 = performance.now();
-      const done = await early;
-      const ready = done && done.key === layoutKey(input, graph.edges, centres);
-      const positions = ready ? done.positions : radialForceLayout(input, graph.edges, centres);
-      page.timings.layoutWait = performance.now() - w0;
-      page.timings.layoutBy = ready ? `worker (${Math.round(done.ms)} ms)` : "page";
-      const view = viewportFor(positions, nodes);
-      cy.nodes().positions((n) => ({ ...positions.get(n.id()) }));
-      if (big) for (const [id, lbl] of labelLevels(nodes, positions, view.zoom)) cy.getElementById(id).data(lbl).addClass("lbl");
-      cy.viewport(view);
-      zoomLabels();
-    } finally {
-      cy.endBatch();
-    }
-    return;
-  }
+  const moving = animate && cy.nodes().length > 0;
   const l0 = performance.now();
-  const positions = radialForceLayout(input, graph.edges, centres);
-  page.timings.layoutCompute = performance.now() - l0;
-  page.timings.layoutBy = "page";
-  const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-  const moving = animate && before.size > 0;
+  let positions = null;
+  if (early && !moving) {
+    const done = await early;
+    if (done && done.key === layoutKey(input, graph.edges, centres)) {
+      positions = done.positions;
+      page.timings.layoutBy = `worker (${Math.round(done.ms)} ms)`;
+    }
+    page.timings.layoutWait = performance.now() - l0;
+  }
+  if (!positions) {
+    const c0 = performance.now();
+    positions = radialForceLayout(input, graph.edges, centres);
+    page.timings.layoutCompute = performance.now() - c0;
+    page.timings.layoutBy = "page";
+  }
+  const before = moving ? new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }])) : null;
   for (const e of nodes) {
     const target = positions.get(e.data.id);
     // New nodes grow out of a neighbour that was already there (the one expanded, usually).
@@ -399,11 +390,19 @@ async function drawGraph(graph, anchors, centres, animate, early) {
       if (lbl) { Object.assign(e.data, lbl); e.classes = e.classes ? `${e.classes} lbl` : "lbl"; }
     }
   }
-  cy.batch(fill);
+  const f0 = performance.now();
+  cy.batch(() => {
+    cy.elements().remove();
+    // Switch stylesheets while the canvas is empty, where it costs nothing.
+    if (big !== styledBig) { cy.style(cyStyle(big)); styledBig = big; }
+    cy.add([...nodes, ...edges]);
+    labelsByZoom = null; // the new nodes have no zl class yet
+    if (!moving) cy.viewport(view);
+  });
+  page.timings.fill = performance.now() - f0;
   $("#welcome").hidden = graph.nodes.length > 0;
   drawLegend();
   if (!moving) {
-    cy.viewport(view);
     zoomLabels();
     return;
   }
