@@ -551,6 +551,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     hits = [h for h in hits if not in_url(h.start) and _context_ok(text, h)]
     models_found = [m for m in mdl.find_models(text) if not in_url(m.start)]
     models_found += _unknown_models(text, models_found, in_url)
+    field_words = {slug(h.text) for h in hits if h.kind in ("generic", "hwclass", "dataset", "technique", "technique2")}
+    models_found += _listed_models(text, models_found, in_url, field_words)
+    # "a 34B GPT-3.5 level model", "VGG-style": a model named as a yardstick or a style, not one evaluated
+    models_found = [m for m in models_found if not _MODEL_AS_REFERENCE.match(text, m.end)]
     devices_found = [d for d in hw.find_hardware(text) if not in_url(d.start)]
 
     # names of catalog things never become method names
@@ -666,7 +670,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         if m.bare and m.stem in mdl.STEM_KEYS and not mdl.stem(m.stem).bare:
             mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "bare-name-ambiguous", 0.3, "grammar")
             continue
-        if m.bare and slug(m.text) in method_names:
+        if m.bare and slug(m.text) in method_names and not _released_as_model(text, m.text):
             mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "is-proposed-method", 0.5, "grammar")
             continue
         if _acronym_conflict(m.text, acronyms):
@@ -1024,6 +1028,79 @@ def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> l
             params=round(float(m.group(3)) * (1e9 if m.group(4) == "B" else 1e6), 0),
             start=m.start(), end=m.end(), text=m.group(0),
         ))
+    return out
+
+
+def _released_as_model(text: str, name: str) -> bool:
+    """The paper's own method is a model it releases: "ModernBERT models exhibit ...", "the X model family"."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:models|model family|family of models)\b", text))
+
+
+_MODEL_AS_REFERENCE = re.compile(r"[\s-](?:level|class|style|like|scale)\b(?!\s+(?:of|and)\b)")
+# coined names listed as the models or backbones a paper uses: "backbones (e.g., VSEinfty, CLIP4Clip and MDETR)",
+# "models: Whisper, Seamless, OWSM, and Canary-1B" (the list also runs on from a model the grammar knows)
+_MODEL_LIST_HEAD = Gated(re.compile(r"\b(?:backbones?|models?|architectures?|LLMs?|networks?)\s*(?:\(\s*|:\s*|,\s*)?"
+                                    r"(?:e\.g\.,?|such as|including|like|namely)?\s*(?=[A-Z])"),
+                         ("backbone", "model", "architecture", "llm", "network"))
+_LIST_NAME = re.compile(r"([A-Za-z][\w.+]*(?:-[\w.+]+)*)(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))?")
+
+
+_VERSIONISH = re.compile(r"(?:v?\d+(?:\.\d+)*[bm]?|chat|instruct|base|large|small|tiny|xl|mini)*")
+
+
+def _known_stem(key: str) -> bool:
+    """A version or variant of a family the grammar knows ("QwenVL-Chat"), left to the grammar."""
+    flat = key.replace("-", "")
+    return any(flat.startswith(st.replace("-", "")) and _VERSIONISH.fullmatch(flat[len(st.replace("-", "")):])
+               for st in mdl.STEM_KEYS if len(st) >= 3)
+
+
+_NOT_MODEL_NAMES = frozenset("openai google meta microsoft nvidia anthropic deepmind alibaba huggingface pytorch "
+                             "tensorflow jax cuda".split())
+
+
+def _listed_models(text: str, known: Sequence[mdl.ModelName], in_url: Any,
+                   field_words: set[str] | frozenset[str] = frozenset()) -> list[mdl.ModelName]:
+    """Coined names (``name_like``) in a list of models or backbones, made into models from the name as written."""
+    taken = {(m.start, m.end) for m in known}
+    starts_known = {m.start: m for m in known}
+    out: list[mdl.ModelName] = []
+    seen: set[str] = {m.id for m in known}
+    heads = [m.end() for m in _MODEL_LIST_HEAD.finditer(text) if "e.g" in m.group() or "such as" in m.group()
+             or "including" in m.group() or "like" in m.group() or "namely" in m.group() or ":" in m.group()]
+    for pos in heads:
+        items: list[tuple[str, int]] = []
+        any_known = False
+        while True:
+            k = starts_known.get(pos)
+            if k is not None:
+                any_known = True
+                nxt = rx(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)").match(text, k.end)
+                if not nxt:
+                    break
+                pos = nxt.end()
+                continue
+            m = _LIST_NAME.match(text, pos)
+            if not m or not m.group(0).strip():
+                break
+            items.append((m.group(1), m.start(1)))
+            if m.end(1) == m.end():
+                break  # the list ends after this name
+            pos = m.end()
+        coined = [(n, at) for n, at in items if name_like(n) and n.upper() not in _CLASS_ACRONYMS]
+        # every listed name must look coined (a list of plain words is prose), or the list holds known models
+        if not coined or (len(coined) < len(items) and not any_known):
+            continue
+        for name, at in coined:
+            key = slug(name)
+            if len(key) < 3 or in_url(at) or any(s <= at < e for s, e in taken) or f"model/{key}" in seen \
+                    or key in field_words or key.rstrip("s") in field_words or key in _NOT_MODEL_NAMES \
+                    or _known_stem(key):
+                continue  # a field word, an organisation, or a known family the grammar did not parse
+            seen.add(f"model/{key}")
+            # (bare: a proposed method of the same name is the method, see link())
+            out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch="transformer", start=at,
+                                     end=at + len(name), text=name, bare=True))
     return out
 
 
