@@ -1160,7 +1160,10 @@ _DATA_CONTEXT = re.compile(
 _DS_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"
 _DS_BEFORE_NOUN = Gated(re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b"),
                         ("benchmark", "dataset", "data set", "corpus", "suite"))
-_DS_AFTER_KNOWN = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)({_DS_TOKEN})(?![\w-])")
+_DS_AFTER_KNOWN = re.compile(rf"(?:\s+(?:datasets?|benchmarks?))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)"
+                             rf"({_DS_TOKEN})(?![\w-])")
+# the item before a dataset in a list: "FGVC and VTAB-1k", "the N-MNIST and N-TIDIGITS datasets"
+_DS_BEFORE_ITEM = re.compile(rf"(?<![\w-])({_DS_TOKEN})(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _DS_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|\b(?:and|or)\b|(?:datasets?|benchmarks?|corpora)\b|$)")
 _DS_OWN_BEFORE = re.compile(r"\b(?:our|new|novel|a|an)\s+$", re.I)
 _DS_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
@@ -1192,14 +1195,24 @@ def _unknown_datasets(
         out.setdefault(did, (did, name, start))
         return True
 
+    def consider_before(pos: int) -> None:
+        # walk back through a list that ends at ``pos`` while its items are coined names
+        for _ in range(4):
+            b = _DS_BEFORE_ITEM.search(text, max(0, pos - 40), pos)
+            if not b or not consider(b.group(1), b.start(1)):
+                return
+            pos = b.start(1)
+
     for m in _DS_BEFORE_NOUN.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
         if _DS_OWN_BEFORE.search(before) or _DS_NAME_BEFORE.search(before):
             continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
-        consider(m.group(1), m.start(1))
+        if consider(m.group(1), m.start(1)):
+            consider_before(m.start(1))
     for h in hits:
         if h.kind != "dataset" or h.target not in linked:
             continue
+        consider_before(h.start)
         pos = h.end
         # a list goes on while its items are coined names followed by another separator or its end
         while (m := _DS_AFTER_KNOWN.match(text, pos)) and _DS_LIST_GOES_ON.match(text, m.end()):
