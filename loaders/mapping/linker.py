@@ -926,7 +926,20 @@ _GLUED_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]{0,2}-$")
 _GLUED_AFTER = re.compile(r"-[A-Z][A-Za-z]*[A-Z]")
 
 
+# "distill" as an ordinary verb: "humans distill and retain salient information" is no model distillation
+_DISTILL_PLAIN = re.compile(r"(?:\s+and\s+\w+)?\s+(?:the\s+)?(?:(?:salient|key|essential|relevant|important|useful|"
+                            r"core|main)\s+)?(?:information|insights?|essence|lessons|principles|ideas)\b", re.I)
+# "cross-layer" naming something other than shared keys and values: "cross-layer context embeddings"
+_CROSS_LAYER_OTHER = re.compile(r"\s+(?!(?:KV|key|keys|cache|caches|attention|sharing|shared|share|merging|"
+                                r"compression|reuse)\b)[a-z]+", re.I)
+
+
 def _context_ok(text: str, h: Hit) -> bool:
+    low = h.text.lower()
+    if low.startswith("distill") and _DISTILL_PLAIN.match(text, h.end):
+        return False
+    if h.kind == "cue" and low == "cross-layer" and _CROSS_LAYER_OTHER.match(text, h.end):
+        return False
     if h.kind == "dataset" and _GLUED_BEFORE.search(text, max(0, h.start - 5), h.start):
         return False
     if h.kind in ("technique", "technique2") and h.tokens == 1 and h.text[:1].isupper() \
