@@ -111,6 +111,7 @@ _CLAIM = Gated(re.compile(
 ), lambda low: has_any(low, ("quadratic", "faster", "speed", "less", "fewer", "lower")) or ("only" in low and "%" in low)
     or (has_any(low, _CLAIM_VERBS) and has_any(low, _CLAIM_COSTS)))
 CLAIM_WEIGHT = 0.4
+PROPOSED_NAMED = 0.8  # a leaf's phrase this strong in a sentence presenting the paper's work makes it a contribution
 STRONG_MIN = 0.5
 CHILD_MIN = 1.0
 # "KV cache compression" is the umbrella word most KV papers use for their own method: a leaf that the
@@ -467,8 +468,8 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
     # a class named in full where the paper presents its own work ("we combine PEFT with structured
     # pruning", "a compression via pruning and distillation called X") is part of the contribution
     for t in scored:
-        if tax.is_leaf(t) and t not in CONTEXT_CLASSES and tech[t].strongest >= 1.0 \
-                and max(tech[t].per_sentence.values()) >= PROPOSAL_FACTOR:
+        if tax.is_leaf(t) and t not in CONTEXT_CLASSES and tech[t].strongest >= PROPOSED_NAMED \
+                and max(tech[t].per_sentence.values()) >= PROPOSED_NAMED * PROPOSAL_FACTOR:
             cands.add(t)
     # a class the paper adds as a further contribution of its own ("We also propose a distillation
     # pipeline that ..."): a suggestive phrase in such a sentence is enough
