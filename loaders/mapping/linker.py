@@ -172,13 +172,16 @@ class _Score:
     focus: float = 0.0  # the largest sentence factor among the supporting sentences (title 3, proposal 1.5)
     plain: set[int] = field(default_factory=set)  # supporting sentences that are neither background nor results
     named: float = 0.0  # the largest weight of one phrase in such a sentence (1.0: the class is named there)
+    named_plain: float = 0.0  # the same without the title's boost
 
-    def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0, factor: float = 1.0) -> None:
+    def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0, factor: float = 1.0,
+            name_w: float | None = None) -> None:
         self.strongest = max(self.strongest, raw)
         self.focus = max(self.focus, factor)
         if factor >= 1.0:
             self.plain.add(sentence)
             self.named = max(self.named, raw)
+            self.named_plain = max(self.named_plain, raw if name_w is None else name_w)
         prev = self.per_sentence.get(sentence, 0.0)
         if w > prev:
             self.total += w - prev
@@ -319,7 +322,8 @@ def _score(
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
             # (background words, below TITLE_BOOST_MIN, stay background there too)
             boost = 2.0 if si == 0 and h.weight >= TITLE_BOOST_MIN else 1.0
-            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * boost, f)
+            # (the title's boost makes a word strong evidence, not a name of the class: "hardware-efficient")
+            tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * boost, f, h.weight)
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
     for s in sentences:
@@ -521,6 +525,13 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
     keep = list(dict.fromkeys(keep))
     if len(keep) > 1 and ROOT in keep:
         keep.remove(ROOT)
+    # a top-level family that no phrase names or clearly suggests outside the title's boost ("hardware-efficient
+    # design" only hints at hardware co-design) adds nothing beside the classes that are named
+    if len(keep) > 1:
+        vague = [t for t in keep if tax.parents.get(t) == frozenset({ROOT}) and not tax.is_leaf(t)
+                 and tech[t].named_plain < 0.7]
+        if len(vague) < len(keep):
+            keep = [t for t in keep if t not in vague]
     keep.sort(key=lambda t: (-tech[t].total, t))
     return keep[:MAX_TECHNIQUES]
 
