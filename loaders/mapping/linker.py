@@ -946,8 +946,14 @@ _CROSS_LAYER_OTHER = re.compile(r"\s+(?!(?:KV|key|keys|cache|caches|attention|sh
                                 r"compression|reuse)\b)[a-z]+", re.I)
 
 
+# a Composition of Experts (CoE) routes between whole models: not a sparse mixture-of-experts layer
+_COMPOSITION_OF = re.compile(r"\bcomposition of\s+$", re.I)
+
+
 def _context_ok(text: str, h: Hit) -> bool:
     low = h.text.lower()
+    if low.startswith("expert") and _COMPOSITION_OF.search(text, max(0, h.start - 16), h.start):
+        return False
     if low.startswith("distill") and _DISTILL_PLAIN.match(text, h.end):
         return False
     if h.kind == "cue" and low == "cross-layer" and _CROSS_LAYER_OTHER.match(text, h.end):
