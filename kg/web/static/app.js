@@ -339,15 +339,16 @@ function edgeData(e) {
 
 /**
  * Draw a graph: positions come from layout.js (radial tree around the centres, refined by forces),
- * a pure function of the elements, so a shared link draws the same picture. The positions go in
- * with the elements and the viewport is set from them directly, in one batch, so Cytoscape styles
- * and measures each element once, in its place, and runs no layout; later changes animate from the
- * old positions.
+ * a pure function of the elements, so a shared link draws the same picture. The viewport is set
+ * from the positions directly, sparing Cytoscape a layout run and a fit; later changes animate from
+ * the old positions.
  *
- * `early` is the worker's layout of the first view (a promise, see boot.js), computed while the
- * page's scripts loaded. Its positions are taken only when the worker laid out this very input.
- * (Adding the elements before the positions, to style them while the worker runs, costs more than
- * it saves: every edge and bounding box is computed again once the nodes move.)
+ * `early` is the worker's layout of the first view (a promise, see boot.js). While it runs, the
+ * elements go in at the origin and Cytoscape styles them (its per-element style pass is the largest
+ * part of its first frame), held in a batch so that nothing is drawn before they are in place. Only
+ * the style is computed then: label boxes, edge ends and bounds depend on the positions, and are
+ * computed once, for the first frame. The worker's positions are taken only when it laid out this
+ * very input.
  */
 const BIG_GRAPH_EDGES = 160;
 let styledBig = null;
@@ -358,64 +359,76 @@ async function drawGraph(graph, anchors, centres, animate, early) {
   const edges = graph.edges.map(edgeData);
   const input = nodes.map((e) => ({ id: e.data.id, size: e.data.size }));
   const moving = animate && cy.nodes().length > 0;
-  const l0 = performance.now();
-  let positions = null;
-  if (early && !moving) {
-    const done = await early;
-    if (done && done.key === layoutKey(input, graph.edges, centres)) {
-      positions = done.positions;
-      page.timings.layoutBy = `worker (${Math.round(done.ms)} ms)`;
-    }
-    page.timings.layoutWait = performance.now() - l0;
-  }
-  if (!positions) {
-    const c0 = performance.now();
-    positions = radialForceLayout(input, graph.edges, centres);
-    page.timings.layoutCompute = performance.now() - c0;
-    page.timings.layoutBy = "page";
-  }
-  const before = moving ? new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }])) : null;
-  for (const e of nodes) {
-    const target = positions.get(e.data.id);
-    // New nodes grow out of a neighbour that was already there (the one expanded, usually).
-    const start = moving ? before.get(e.data.id) || entryPoint(e.data.id, graph.edges, before) || target : target;
-    // A copy: Cytoscape keeps the object and moves it in place, so two nodes must never share one.
-    e.position = { x: start.x, y: start.y };
-  }
-  const view = viewportFor(positions, nodes);
-  if (big) {
-    const chosen = labelLevels(nodes, positions, view.zoom);
-    for (const e of nodes) {
-      const lbl = chosen.get(e.data.id);
-      if (lbl) { Object.assign(e.data, lbl); e.classes = e.classes ? `${e.classes} lbl` : "lbl"; }
-    }
-  }
-  const f0 = performance.now();
-  cy.batch(() => {
+  const fill = () => {
     cy.elements().remove();
     // Switch stylesheets while the canvas is empty, where it costs nothing.
     if (big !== styledBig) { cy.style(cyStyle(big)); styledBig = big; }
     cy.add([...nodes, ...edges]);
     labelsByZoom = null; // the new nodes have no zl class yet
-    if (!moving) cy.viewport(view);
-  });
-  page.timings.fill = performance.now() - f0;
-  $("#welcome").hidden = graph.nodes.length > 0;
-  drawLegend();
-  if (!moving) {
-    zoomLabels();
-    return;
+  };
+  const waiting = Boolean(early) && !moving;
+  let positions = null;
+  if (waiting) {
+    const f0 = performance.now();
+    for (const e of nodes) e.position = { x: 0, y: 0 };
+    cy.batch(fill);
+    cy.startBatch();
+    for (const e of cy.elements()) e.pstyle("display"); // applies the element's style (nothing else)
+    $("#welcome").hidden = graph.nodes.length > 0;
+    drawLegend();
+    page.timings.fill = performance.now() - f0;
   }
-  const moved = new Promise((resolve) => {
-    const layout = cy.layout({
-      name: "preset", positions: (n) => ({ ...positions.get(n.id()) }), fit: false, animate: true, animationDuration: 350,
+  try {
+    if (waiting) {
+      const w0 = performance.now();
+      const done = await early;
+      if (done && done.key === layoutKey(input, graph.edges, centres)) {
+        positions = done.positions;
+        page.timings.layoutBy = `worker (${Math.round(done.ms)} ms)`;
+      }
+      page.timings.layoutWait = performance.now() - w0;
+    }
+    if (!positions) {
+      const c0 = performance.now();
+      positions = radialForceLayout(input, graph.edges, centres);
+      page.timings.layoutCompute = performance.now() - c0;
+      page.timings.layoutBy = "page";
+    }
+    const view = viewportFor(positions, nodes);
+    const chosen = big ? labelLevels(nodes, positions, view.zoom) : new Map();
+    if (waiting) {
+      cy.nodes().positions((n) => ({ ...positions.get(n.id()) }));
+      for (const [id, lbl] of chosen) cy.getElementById(id).data(lbl).addClass("lbl");
+      cy.viewport(view);
+      return;
+    }
+    const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    for (const e of nodes) {
+      const target = positions.get(e.data.id);
+      // New nodes grow out of a neighbour that was already there (the one expanded, usually).
+      const start = moving ? before.get(e.data.id) || entryPoint(e.data.id, graph.edges, before) || target : target;
+      // A copy: Cytoscape keeps the object and moves it in place, so two nodes must never share one.
+      e.position = { x: start.x, y: start.y };
+      const lbl = chosen.get(e.data.id);
+      if (lbl) { Object.assign(e.data, lbl); e.classes = e.classes ? `${e.classes} lbl` : "lbl"; }
+    }
+    cy.batch(() => { fill(); if (!moving) cy.viewport(view); });
+    $("#welcome").hidden = graph.nodes.length > 0;
+    drawLegend();
+    if (!moving) return;
+    const moved = new Promise((resolve) => {
+      const layout = cy.layout({
+        name: "preset", positions: (n) => ({ ...positions.get(n.id()) }), fit: false, animate: true, animationDuration: 350,
+      });
+      layout.one("layoutstop", resolve);
+      layout.run();
     });
-    layout.one("layoutstop", resolve);
-    layout.run();
-  });
-  const panned = new Promise((resolve) => cy.animate({ zoom: view.zoom, pan: view.pan, duration: 350, complete: resolve }));
-  await Promise.all([moved, panned]);
-  zoomLabels();
+    const panned = new Promise((resolve) => cy.animate({ zoom: view.zoom, pan: view.pan, duration: 350, complete: resolve }));
+    await Promise.all([moved, panned]);
+  } finally {
+    if (waiting) cy.endBatch();
+    zoomLabels();
+  }
 }
 
 /**
