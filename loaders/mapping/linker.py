@@ -842,7 +842,9 @@ _TECH_HWCLASS = {
 HWCLASS_MIN = 1.0
 HW_PLAIN = 0.6
 HW_STRONG = 1.2
-_HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|aboard|using|to|for|across|with|in|between)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# (a list after "on"/"across"/"using" holds what the paper runs on: "on GPU, mobile GPU and ARM CPU")
+_HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|into|aboard|using|to|for|across|with|in|between)\s+(?:[\w-]+\s+){0,3}$|"
+                               r"\b(?:on|across|using)\s+(?:[\w-]+,?\s+){1,3}(?:and|or)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|execution|platforms?|hardware|chips?|"
                               r"boards?|devices?)\b", re.I)
 _ACCEL_WORDS = re.compile(r"accelerator", re.I)
@@ -928,7 +930,7 @@ def _hardware_classes(
 _NEEDS_CONTEXT: dict[str, re.Pattern[str]] = {
     "SSD": re.compile(r"\b(?:storage|offload\w*|NVMe|disk|flash|I/O|drive)\b", re.I),
     "SSDs": re.compile(r"\b(?:storage|offload\w*|NVMe|disk|flash|I/O|drive)\b", re.I),
-    "disk": re.compile(r"\b(?:storage|offload\w*|NVMe|SSD|I/O)\b", re.I),
+    "disk": re.compile(r"\b(?:stor\w*|offload\w*|NVMe|SSD|I/O|swap\w*)\b", re.I),
 }
 
 
