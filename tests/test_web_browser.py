@@ -364,3 +364,37 @@ def test_big_view_writes_the_other_labels_when_zoomed_in(watched, server, shots)
     page.evaluate("(() => { const cy = window.effkg.cy; cy.zoom({level: 1.2, renderedPosition: {x: 300, y: 300}}); })()")
     assert page.evaluate(f"{quiet}.filter(n => n.style('label') !== n.data('short')).length") == 0
     shots(page, "zoomed-labels")
+
+
+FIRST_VIEW_JS = """async () => {
+  const cy = window.effkg.cy;
+  const m = await import('/static/layout.js');
+  const { graph, centres } = m.layoutInput(window.effkg.view, null, '');
+  const own = m.layoutGraph(graph, centres).positions;
+  const focus = cy.getElementById('hwclass/gpu');
+  const p = focus.renderedPosition();
+  const canvas = document.querySelector('#cy canvas[data-id="layer2-node"]');
+  const r = canvas.width / canvas.clientWidth;
+  const px = Array.from(canvas.getContext('2d').getImageData(Math.round(p.x * r), Math.round(p.y * r), 1, 1).data);
+  return {
+    by: window.effkg.timings.layoutBy,
+    moved: cy.nodes().filter(n => { const q = own.get(n.id()); return Math.abs(q.x - n.position('x')) > 0.01 || Math.abs(q.y - n.position('y')) > 0.01; }).length,
+    nodes: cy.nodes().length, edges: cy.edges().length, apiNodes: graph.nodes.length, apiEdges: graph.edges.length,
+    unstyled: cy.elements().filter(e => e.pstyle('display').value !== 'element').length,
+    px, color: focus.data('color'),
+  };
+}"""
+
+
+def test_first_view_is_drawn_at_the_worker_positions(watched, server, shots):
+    """The first view: every element of the answer, at the positions layout.js gives (the worker's), painted."""
+    page = watched
+    open_page(page, server.url + "/?focus=hwclass%2Fgpu&expand=technique%2Fquantization")
+    got = page.evaluate(FIRST_VIEW_JS)
+    assert got["by"].startswith("worker"), got["by"]
+    assert (got["nodes"], got["edges"]) == (got["apiNodes"], got["apiEdges"])
+    assert got["moved"] == 0 and got["unstyled"] == 0
+    # The focus node is on the canvas in its type's colour (the first frame drew it, not a blank).
+    want = [int(got["color"][i:i + 2], 16) for i in (1, 3, 5)]
+    assert all(abs(a - b) < 40 for a, b in zip(got["px"][:3], want)) and got["px"][3] > 200, (got["px"], want)
+    shots(page, "first-view")
