@@ -125,6 +125,7 @@ def main() -> int:
         query = [("focus", focus), *[("expand", e) for e in expand]]
         url = f"{base}/?{urlencode(query)}"
         runs: list[dict[str, float]] = []
+        load_before = os.getloadavg()
         try:
             with sync_playwright() as pw:
                 chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -144,8 +145,9 @@ def main() -> int:
                         raise RuntimeError(f"the page did not finish drawing: {answer}")
                     # Main-thread CPU time of the page: what the machine's load cannot inflate.
                     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-                    t = page.evaluate("window.effkg.timings.first")
-                    layout_by = page.evaluate("window.effkg.timings.layoutBy || null")
+                    timings = page.evaluate("window.effkg.timings")
+                    t = timings["first"]
+                    layout_by = timings.get("layoutBy")
                     if i == 0:
                         # Warm-up: the server's caches and Chromium's process start are not what we measure.
                         args.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -154,6 +156,8 @@ def main() -> int:
                         runs.append({"page_ms": t["sincePageStart"], "view_ms": t["total"], "fetch_ms": t["fetch"],
                                      "layout_ms": t["layout"], "paint_ms": t["paint"], "wall_ms": 1e3 * wall,
                                      "cpu_ms": 1e3 * metrics.get("ThreadTime", 0.0),
+                                     # Inside the first view: elements in and styled, then the wait for the worker.
+                                     "fill_ms": timings.get("fill", 0.0), "layout_wait_ms": timings.get("layoutWait", 0.0),
                                      "nodes": t["nodes"], "edges": t["edges"]})
                     context.close()
                 browser.close()
@@ -175,10 +179,14 @@ def main() -> int:
         "fetch_ms": stat("fetch_ms"),
         "layout_ms": stat("layout_ms"),
         "paint_ms": stat("paint_ms"),
+        "fill_ms": stat("fill_ms"),
+        "layout_wait_ms": stat("layout_wait_ms"),
         "wall_ms": stat("wall_ms"),
         "main_thread_cpu_ms": stat("cpu_ms"),
         "layout_by_last_run": layout_by,  # the worker (boot.js) or the page
+        # 1-minute load average before and after the runs: wall-clock times stretch with it, CPU time much less.
         "load_average": os.getloadavg()[0],
+        "load_average_before": round(load_before[0], 2),
         "cpus": os.cpu_count(),
         "under_1s": all(r["page_ms"] < 1000 for r in runs),
         "screenshot": str(args.screenshot),
