@@ -407,7 +407,8 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
                     r"utiliz\w*|leverag\w*|inspired by|against|compared (?:to|with)|than|existing|standard|"
                     r"conventional|popular|well-known|classic)\b", re.I)
 # long forms that name a measure, a baseline or a field rather than a part of the method
-_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?)\b", re.I)
+# (the head word decides: "Task Representation and Intent Management (TRIM)" is a part, "downstream tasks" is not)
+_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?)\W*$", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
                               r"characteristics)\s*:\s*", re.I), (":",))
@@ -419,6 +420,7 @@ _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?
                         r"networks?|memor(?:y|ies))$", re.I)
 _LEAD_WORDS = frozenset("this that these our we it its however moreover specifically furthermore additionally finally then thus "
                         "here instead both each all such one two three".split())
+_PART_AFTER = re.compile(r"\)?\s*(?:component|module|mechanism|block|unit)s?\b")
 _ITEM_MARK = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)")
 _ITEM_TAIL = re.compile(r"\s+(?:mechanism|method|approach|technique|scheme)$", re.I)
 # "which leverages a novel 2D Spatial Perceiver": a Title-Case coinage after "a novel"
@@ -512,7 +514,9 @@ def find_components(
         sent = sentences[a.sentence]
         head = text[sent.start : a.start]
         names_method = any(m.name in sent.text for m in methods)
-        if _REUSE.search(head[-60:]) or not (_INTRO.search(head) or names_method):
+        # "Its Task Representation and Intent Management (TRIM) component models ...": named as a part
+        named_part = bool(_PART_AFTER.match(text, a.end))
+        if _REUSE.search(head[-60:]) or not (_INTRO.search(head) or names_method or named_part):
             continue
         at = text.find(a.short, a.start, a.end + 1)
         add(a.short, at if at >= 0 else a.start, a.sentence)
