@@ -952,8 +952,14 @@ _CROSS_LAYER_OTHER = re.compile(r"\s+(?!(?:KV|key|keys|cache|caches|attention|sh
 _COMPOSITION_OF = re.compile(r"\bcomposition of\s+$", re.I)
 
 
+# an FPGA that emulates or prototypes another processor is a test vehicle, not the deployment target
+_FPGA_AS_EMULATOR = re.compile(r"[\s-]+(?:emulat\w*|prototyp\w*)", re.I)
+
+
 def _context_ok(text: str, h: Hit) -> bool:
     low = h.text.lower()
+    if low.startswith("fpga") and _FPGA_AS_EMULATOR.match(text, h.end):
+        return False
     if low.startswith("expert") and _COMPOSITION_OF.search(text, max(0, h.start - 16), h.start):
         return False
     if low.startswith("distill") and _DISTILL_PLAIN.match(text, h.end):
