@@ -362,6 +362,15 @@ def find_methods(
                 prev = a
             elif prev is not None:
                 break
+    # named metrics the paper proposes are methods too ("We propose three new measurement tools--Domain
+    # Specialization Index (DSI), ..."): the Title-Case coinages defined in that sentence
+    for s_ in sentences[1:]:
+        if not _NEW_METRICS.search(s_.text):
+            continue
+        for a in acronyms:
+            words = [w for w in a.long.split() if w.lower() not in _FUNCTION_WORDS]
+            if a.sentence == s_.index and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                add(a.short, a.start, 0.7)
     ordered = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if len(ordered) > 1:
         # "We then introduce FlashLLA, a hardware-efficient, blockwise algorithm": the main method's own
@@ -420,6 +429,9 @@ _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?
                         r"networks?|memor(?:y|ies))$", re.I)
 _LEAD_WORDS = frozenset("this that these our we it its however moreover specifically furthermore additionally finally then thus "
                         "here instead both each all such one two three".split())
+_NEW_METRICS = Gated(re.compile(r"\b(?:propose|introduce|define|present|design)[sd]?\s+(?:\w+\s+){0,2}?(?:new\s+|novel\s+)"
+                                r"(?:evaluation\s+)?(?:metrics?|measures?|measurement tools?|indices|indexes|scores?)\b"),
+                     ("metric", "measure", "indices", "indexes", "score"))
 _PART_AFTER = re.compile(r"\)?\s*(?:component|module|mechanism|block|unit)s?\b")
 _ITEM_MARK = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)")
 _ITEM_TAIL = re.compile(r"\s+(?:mechanism|method|approach|technique|scheme)$", re.I)
