@@ -263,7 +263,7 @@ def find_methods(
 
     def add(name: str, start: int, conf: float, from_title: bool = False) -> None:
         name = name.strip(" ,.;:\"'“”()")
-        if not name or name.lower() in _STOP_NAMES or _BAD_SUFFIX.search(name):
+        if not name or name.lower() in _STOP_NAMES or _BAD_SUFFIX.search(name) or _NUMBER_FORMAT.match(name):
             return
         # The acronym the abstract defines for a long name is the name used ("MoR", "PAMM").
         acr = by_long.get(slug(name)) or by_start.get(start)
@@ -371,6 +371,13 @@ def find_methods(
             words = [w for w in a.long.split() if w.lower() not in _FUNCTION_WORDS]
             if a.sentence == s_.index and len(words) >= 2 and all(w[:1].isupper() for w in words):
                 add(a.short, a.start, 0.7)
+    # "TiM (Think-in-Memory)": a short name defined by its long form in parentheses is one method, the short one
+    for key, fm in list(found.items()):
+        for other in list(found.values()):
+            initials = "".join(w[:1] for w in re.split(r"[\s-]+", fm.name) if w)
+            if other is not fm and initials.lower() == other.name.lower() and f"{other.name} ({fm.name})" in text:
+                found.pop(key, None)
+                break
     ordered = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if len(ordered) > 1:
         # "We then introduce FlashLLA, a hardware-efficient, blockwise algorithm": the main method's own
@@ -429,6 +436,8 @@ _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?
                         r"networks?|memor(?:y|ies))$", re.I)
 _LEAD_WORDS = frozenset("this that these our we it its however moreover specifically furthermore additionally finally then thus "
                         "here instead both each all such one two three".split())
+# number formats ("the proposed FP8 format", "FP8-trained networks") are precisions, not methods
+_NUMBER_FORMAT = re.compile(r"(?:FP|INT|UINT|BF|MXFP|MXINT|NVFP)\d+(?:-[a-z]+)?$")
 _NEW_METRICS = Gated(re.compile(r"\b(?:propose|introduce|define|present|design)[sd]?\s+(?:\w+\s+){0,2}?(?:new\s+|novel\s+)"
                                 r"(?:evaluation\s+)?(?:metrics?|measures?|measurement tools?|indices|indexes|scores?)\b"),
                      ("metric", "measure", "indices", "indexes", "score"))
