@@ -1198,7 +1198,7 @@ _DATA_CONTEXT = re.compile(
 )
 
 
-_DS_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"
+_DS_TOKEN = r"(?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"  # (also "iNAT-mini")
 _DS_BEFORE_NOUN = Gated(re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b"),
                         ("benchmark", "dataset", "data set", "corpus", "suite"))
 _DS_AFTER_KNOWN = re.compile(rf"(?:\s+(?:datasets?|benchmarks?))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)"
