@@ -552,6 +552,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     if title_acr and not any(x.short == title_acr.short for x in acronyms):
         acronyms = (title_acr, *acronyms)
     raw_hits = lex.scan(text)
+    # a coined compound the word lexicon cannot split: "ProbSparse self-attention" is sparse attention
+    raw_hits += [Hit(m.start(), m.end(), m.group(0), "technique", "technique/sparse-attention", 1.0, 2)
+                 for m in _COINED_SPARSE_ATTENTION.finditer(text)]
+    raw_hits.sort(key=lambda h: (h.start, h.end))
     hits, acronyms = _acronym_hits(text, acronyms, raw_hits, lex)
 
     # links and code URLs name repositories, not things the paper evaluates
@@ -934,6 +938,9 @@ _NEEDS_CONTEXT: dict[str, re.Pattern[str]] = {
     "SSDs": re.compile(r"\b(?:storage|offload\w*|NVMe|disk|flash|I/O|drive)\b", re.I),
     "disk": re.compile(r"\b(?:stor\w*|offload\w*|NVMe|SSD|I/O|swap\w*)\b", re.I),
 }
+
+
+_COINED_SPARSE_ATTENTION = Gated(re.compile(r"\b[A-Z][a-z]+Sparse[\s-]+(?:self-)?attention\b"), ("sparse",))
 
 
 # a name glued to another by a hyphen is part of a different name: "N-MNIST" is not MNIST,
