@@ -388,6 +388,8 @@ _ACCEL_HOSTS = ("technique/fpga-acceleration", "technique/processing-in-memory")
 _SUPPRESS: dict[str, tuple[str, ...]] = {
     "technique/hybrid-attention-ssm": ("technique/selective-ssm", "technique/linear-rnn", "technique/structured-ssm"),
     "technique/ssm-distillation": ("technique/knowledge-distillation",),
+    # microcontroller deployment is the specific form of on-device inference
+    "technique/tinyml": ("technique/on-device-inference",),
     "technique/kv-cache-quantization": ("technique/weight-only-quantization",),
     # a method that quantizes weights and activations is not weight-only because it names its weight bits
     "technique/weight-activation-quantization": ("technique/weight-only-quantization",),
