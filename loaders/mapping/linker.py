@@ -413,7 +413,7 @@ _STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|as
                           r"impact of|role of|effects? of)\b|^(?:on|towards?) the\b", re.I)
 FALLBACK_MIN = 0.8
 _DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
-                           r"transformers?|ViTs?|mixers?|encoders?)\b", re.I)
+                           r"transformers?|ViTs?|mixers?|encoders?|embeddings?)\b", re.I)
 # a title that presents an efficient model design ("AclNet: efficient end-to-end audio classification CNN",
 # "A Modern Bidirectional Encoder for Fast, Memory Efficient ... Inference"): an efficiency contribution
 # even when the abstract states no saving in the words the claim pattern knows
