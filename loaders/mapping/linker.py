@@ -388,6 +388,8 @@ _ACCEL_HOSTS = ("technique/fpga-acceleration", "technique/processing-in-memory")
 _SUPPRESS: dict[str, tuple[str, ...]] = {
     "technique/hybrid-attention-ssm": ("technique/selective-ssm", "technique/linear-rnn", "technique/structured-ssm"),
     "technique/ssm-distillation": ("technique/knowledge-distillation",),
+    # Mamba is a structured SSM with input-dependent selection ("Mamba-style Structured State Space Model")
+    "technique/selective-ssm": ("technique/structured-ssm",),
     # microcontroller deployment is the specific form of on-device inference
     "technique/tinyml": ("technique/on-device-inference",),
     "technique/kv-cache-quantization": ("technique/weight-only-quantization",),
