@@ -25,14 +25,14 @@ OTHER_SETS = ("mapping_dev", "mapping_heldout", "results_dev", "results_dev2", "
 
 # measured F1 on dev2, minus a margin (dev2 is small: one paper moves a field by a few points)
 FLOORS = {
-    "techniques": 0.68,
-    "methods": 0.84,
-    "components": 0.40,
-    "models": 0.88,
-    "hardware": 0.95,
-    "hardware_classes": 0.78,
-    "datasets": 0.92,
-    "memory_components": 0.64,
+    "techniques": 0.73,
+    "methods": 0.91,
+    "components": 0.42,  # HAS_COMPONENT also comes from loaders/relations.py
+    "models": 0.90,
+    "hardware": 0.97,
+    "hardware_classes": 0.86,
+    "datasets": 0.95,
+    "memory_components": 0.69,
 }
 SCOPE_FLOOR = 0.95
 

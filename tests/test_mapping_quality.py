@@ -21,7 +21,7 @@ DEV = Path(__file__).resolve().parent / "devset" / "mapping_dev.jsonl"
 FLOORS = {
     "techniques": 0.89,
     "methods": 0.95,
-    "components": 0.89,  # HAS_COMPONENT also comes from loaders/relations.py
+    "components": 0.92,  # HAS_COMPONENT also comes from loaders/relations.py
     "models": 0.90,
     "hardware": 0.98,
     "hardware_classes": 0.89,
