@@ -1255,12 +1255,12 @@ def _unknown_datasets(
                 return
             pos = b.start(1)
 
-    for m in _DS_BEFORE_NOUN.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()]
+    for bm in _DS_BEFORE_NOUN.finditer(text):
+        before = text[max(0, bm.start() - 12) : bm.start()]
         if _DS_OWN_BEFORE.search(before) or _DS_NAME_BEFORE.search(before):
             continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
-        if consider(m.group(1), m.start(1)):
-            consider_before(m.start(1))
+        if consider(bm.group(1), bm.start(1)):
+            consider_before(bm.start(1))
     for h in hits:
         if h.kind != "dataset" or h.target not in linked:
             continue

@@ -574,12 +574,12 @@ def find_components(
             # the list may run on into the next sentences ("... of the network. 2) A confidence ...";
             # "three modules: 1.)" split from its first item)
             segments = [(sent.text, sent.start, lh.end(), 0)]
-            for nxt in sentences[sent.index + 1 : sent.index + 3]:
+            for later in sentences[sent.index + 1 : sent.index + 3]:
                 prev_text = segments[-1][0]
-                if _ITEM_MARK.match(nxt.text.lstrip()):
-                    segments.append((nxt.text, nxt.start, 0, 0))
+                if _ITEM_MARK.match(later.text.lstrip()):
+                    segments.append((later.text, later.start, 0, 0))
                 elif rx(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)\s*$").search(prev_text):
-                    segments.append(("(1) " + nxt.text, nxt.start, 0, 4))
+                    segments.append(("(1) " + later.text, later.start, 0, 4))
                 else:
                     break
             items = [(it, seg_start - shift) for seg_text, seg_start, frm, shift in segments
