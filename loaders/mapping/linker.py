@@ -621,9 +621,9 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         techniques += [t for t in hosts if t not in techniques]
     if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
-    # where a method runs (on-device, serving) is not what it is: a paper that designs an architecture
-    # and names no other class studies efficient network design
-    if in_scope and not survey and techniques and all(t in CONTEXT_CLASSES for t in techniques) \
+    # where a model runs (on a device) is not what it is: a paper that designs an architecture for phones
+    # and names no other class studies efficient network design (a serving paper's "architecture" is a system)
+    if in_scope and not survey and techniques == ["technique/on-device-inference"] \
             and _DESIGN_TITLE.search(sentences[0].text) and not _STUDY_TITLE.search(sentences[0].text) \
             and len(techniques) < MAX_TECHNIQUES:
         techniques = [*techniques, "technique/efficient-network-design"]
