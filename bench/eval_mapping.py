@@ -9,6 +9,8 @@ Usage::
     .venv/bin/python bench/eval_mapping.py --speed          # papers/s over all seed papers on one core
     .venv/bin/python bench/eval_mapping.py --folds 0,1,2,3  # only these of 5 fixed folds of the dev set
     .venv/bin/python bench/eval_mapping.py --cv             # F1 per field on each of the 5 folds
+    .venv/bin/python bench/eval_mapping.py --set pool --cv  # dev + dev2 pooled, 5 folds of normalised titles
+    .venv/bin/python bench/eval_mapping.py --set pool --folds 0,1,2,3 --class-errors  # errors per technique class
 
 The same report is printed by ``kg eval``.
 """
@@ -25,20 +27,28 @@ sys.path.insert(0, str(ROOT))
 
 # the annotated sets under tests/devset/ (see tests/devset/README.md)
 SETS = {"dev": "mapping_dev.jsonl", "dev2": "mapping_dev2.jsonl", "heldout": "mapping_heldout.jsonl"}
+# the pooled development set: both dev sets, folded by pool_fold_of (a hash of the normalised title)
+POOL = ("dev", "dev2")
 
 
 def main(argv: list[str] | None = None) -> int:
     from loaders.mapping.corpus import load_seed_papers
-    from loaders.mapping.evaluation import evaluate, load_annotations, select_folds
+    from loaders.mapping.evaluation import (
+        class_errors, evaluate, load_annotations, select_folds, select_pool_folds,
+    )
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heldout", action="store_true", help="score the held-out set instead of the dev set")
-    ap.add_argument("--set", choices=sorted(SETS), help="which annotated set to score (default dev; --heldout = --set heldout)")
+    ap.add_argument("--set", choices=sorted([*SETS, "pool"]),
+                    help="which annotated set to score (default dev; --heldout = --set heldout; "
+                         "pool = dev + dev2 with folds of the normalised title)")
     ap.add_argument("--diffs", action="store_true", help="print every disagreement")
     ap.add_argument("--field", action="append", help="only print diffs of this field (repeatable)")
     ap.add_argument("--speed", action="store_true", help="time the mapper over all seed papers")
     ap.add_argument("--folds", help="comma-separated folds (0-4) of the dev set to score; default all")
     ap.add_argument("--cv", action="store_true", help="print F1 per field for each of the 5 folds")
+    ap.add_argument("--class-errors", action="store_true",
+                    help="print false positives / negatives per technique class, most false positives first")
     ap.add_argument("--no-ontology", action="store_true", help="map without ontology.load()")
     args = ap.parse_args(argv)
 
@@ -63,16 +73,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.heldout and args.set not in (None, "heldout"):
         ap.error("--heldout and --set name different sets")
-    name = SETS["heldout" if args.heldout else (args.set or "dev")]
-    ann = load_annotations(ROOT / "tests" / "devset" / name)
+    which = "heldout" if args.heldout else (args.set or "dev")
+    if which == "pool":
+        name = "pool (" + " + ".join(SETS[s] for s in POOL) + ")"
+        ann = [a for s in POOL for a in load_annotations(ROOT / "tests" / "devset" / SETS[s])]
+        pick = select_pool_folds
+    else:
+        name = SETS[which]
+        ann = load_annotations(ROOT / "tests" / "devset" / name)
+        pick = select_folds
     if args.cv:
-        reps = [evaluate(select_folds(ann, [k]), papers, onto) for k in range(5)]
+        reps = [evaluate(pick(ann, [k]), papers, onto) for k in range(5)]
         print(f"{'field':<20}" + "".join(f"{'fold ' + str(k):>9}" for k in range(5)))
         for i, row in enumerate(reps[0].rows()):
             print(f"{row['field']:<20}" + "".join(f"{r.rows()[i]['f1']:>9.3f}" for r in reps))
+        t = [r.fields["techniques"] for r in reps]
+        print("techniques P/R/F1 per fold: " + "  ".join(
+            f"{k}:{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f} ({len(pick(ann, [k]))})" for k, s in enumerate(t)))
         return 0
     if args.folds:
-        ann = select_folds(ann, [int(x) for x in args.folds.split(",")])
+        ann = pick(ann, [int(x) for x in args.folds.split(",")])
     rep = evaluate(ann, papers, onto)
     if args.diffs:
         for d in rep.diffs:
@@ -85,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in rep.rows():
         print(f"{r['field']:<20}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}")
     print(f"topic accuracy (scope + topic): {rep.topic_accuracy:.3f}")
+    if args.class_errors:
+        errs = sorted(class_errors(rep).items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+        print(f"{'technique class':<45}{'fp':>4}{'fn':>4}")
+        for cls, (fp, fn) in errs:
+            print(f"{cls:<45}{fp:>4}{fn:>4}")
     return 0
 
 

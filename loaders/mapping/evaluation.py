@@ -37,7 +37,7 @@ from typing import Any
 from pydantic import Field
 
 from kg.errors import InputError
-from kg.ids import paper_id, slug
+from kg.ids import normalise_title, paper_id, slug
 from kg.records import Mapping, Paper, Record
 from ontology.vocab import RelType
 
@@ -143,6 +143,41 @@ def select_folds(annotations: Sequence[Annotation], keep: Iterable[int], folds: 
     """The annotations whose fold is in ``keep`` (tune on some folds, check on the untouched rest)."""
     wanted = set(keep)
     return [a for a in annotations if fold_of(a.title, folds) in wanted]
+
+
+POOL_FOLD_SEED = "effkg-pool-5"
+"""Seed of :func:`pool_fold_of`; fixed so the pooled folds never move."""
+
+
+def pool_fold_of(title: str, folds: int = 5) -> int:
+    """The fold of a paper in the pooled dev + dev2 set: a hash of the seed and the normalised title.
+
+    Case, punctuation or LaTeX variants of a title land in the same fold.
+
+    >>> pool_fold_of("GaLore: Memory-Efficient LLM Training") == pool_fold_of("galore memory efficient llm training")
+    True
+    """
+    digest = hashlib.sha1(f"{POOL_FOLD_SEED}:{normalise_title(title)}".encode("utf-8")).hexdigest()
+    return int(digest, 16) % folds
+
+
+def select_pool_folds(annotations: Sequence[Annotation], keep: Iterable[int], folds: int = 5) -> list[Annotation]:
+    """The pooled annotations whose :func:`pool_fold_of` fold is in ``keep``."""
+    wanted = set(keep)
+    return [a for a in annotations if pool_fold_of(a.title, folds) in wanted]
+
+
+def class_errors(report: EvalReport, field: str = "techniques") -> dict[str, tuple[int, int]]:
+    """Per item of one field: (false positives, false negatives) over the report's papers."""
+    out: dict[str, list[int]] = {}
+    for d in report.diffs:
+        if d.field != field:
+            continue
+        for x in d.extra:
+            out.setdefault(x, [0, 0])[0] += 1
+        for x in d.missing:
+            out.setdefault(x, [0, 0])[1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 def canonical_model(model_id: str) -> str:
