@@ -13,7 +13,8 @@ the entity with the largest neighbourhood is the focus and its best-connected ne
 expanded until the canvas holds that many (the view's ``limit``). Each run opens the shared URL of
 that view in a fresh browser context (empty cache) and reads the page's own timings: ``page`` is
 navigation start to the first painted frame of the laid-out graph (scripts, API call, layout,
-drawing), ``view`` is API request to painted frame, with ``fetch`` and ``layout`` inside it;
+drawing), ``view`` is API request to painted frame, with ``fetch`` and ``layout`` inside it (and in
+``layout``, ``fill``: the elements added and styled, and ``layout_wait``: the wait for the worker's positions);
 ``main_thread_cpu_ms`` is the CPU time of the page's main thread up to then (Chromium's
 ``ThreadTime``), which a busy machine does not inflate the way it inflates wall-clock times.
 """
