@@ -79,6 +79,11 @@ _BACKGROUND = Gated(re.compile(
 # quantization" (no "we"/"our"; the sentences that name the method are proposal sentences already)
 _GENERAL = Gated(re.compile(r"^(?!.*\b(?:[Ww]e|[Oo]ur|[Tt]his|[Ii]t|[Tt]hey)\b).*\b(?:can|could|may|might) (?:also |further |often )?be "
                             r"[a-z]+(?:ed|en)\b"), ("can be", "could be", "may be", "might be", "also be", "further be", "often be"))
+# a statement of the problem the paper addresses ("deploying ViTs on mobile devices is particularly
+# challenging"): where the field struggles, not what the paper does
+_PROBLEM = Gated(re.compile(r"\b(?:is|are|remains?|becomes?|been)\s+(?:\w+\s+){0,2}(?:challenging|impractical|prohibitive|"
+                            r"infeasible|difficult|costly|expensive)\b", re.I),
+                 ("challenging", "impractical", "prohibitive", "infeasible", "difficult", "costly", "expensive"))
 # sentences that report outcomes: what they reduce is a consequence, not the technique itself
 _RESULT = Gated(re.compile(
     r"\b(?:experiments?|results|evaluations?) (?:show|demonstrate|indicate|reveal)|\b(?:achieves?|achieving|outperforms?|"
@@ -120,8 +125,9 @@ CHILD_MIN_OF = {"technique/kv-cache-compression": 0.75}
 TITLE_BOOST_MIN = 0.35
 ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
     "structured-ssm", "selective-ssm", "linear-rnn", "linear-attention", "hybrid-attention-ssm"))
-# classes that name where or how a method is deployed rather than what it does: the paper must say
-# so where it presents itself (title, proposing sentences) or repeatedly, not only in its motivation
+# classes that name where or how a method is deployed rather than what it does: the paper must name
+# them in full where it presents itself (title, proposing sentences) or say so repeatedly, not only in its
+# motivation (a "mobile devices" where the results are summed up is where a backbone was measured)
 CONTEXT_CLASSES = frozenset({"technique/on-device-inference", "technique/serving-systems"})
 
 # "orthogonal to quantization", "can be further combined with 4-bit KV quantization"
@@ -215,7 +221,7 @@ def _sentence_factor(s: Sentence, method_sents: set[int]) -> float:
         return TITLE_FACTOR
     if s.index in method_sents or _PROPOSAL.found(s.text):
         return PROPOSAL_FACTOR
-    if s.index == 1 or _BACKGROUND.found(s.text) or _GENERAL.found(s.text):
+    if s.index == 1 or _BACKGROUND.found(s.text) or _GENERAL.found(s.text) or _PROBLEM.found(s.text):
         return BACKGROUND_FACTOR
     if _RESULT.found(s.text):
         return RESULT_FACTOR
@@ -461,7 +467,7 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
     # a class needs one phrase that at least suggests it: background words alone never add up to one
     scored = {t: s.total for t, s in tech.items()
               if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)
-              and (t not in CONTEXT_CLASSES or s.focus >= PROPOSAL_FACTOR or len(s.plain) >= 2)}
+              and (t not in CONTEXT_CLASSES or max(s.per_sentence.values()) >= PROPOSAL_FACTOR or len(s.plain) >= 2)}
     if not scored:
         return []
     # families gather every generic word of their field; compare them at a discount
