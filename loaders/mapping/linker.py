@@ -431,7 +431,10 @@ _EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|paramet
 
 def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
     """The class of an in-scope paper whose evidence names no class clearly."""
-    best = max(((sc.total, t) for t, sc in tech.items() if t != ROOT and sc.strongest >= STRONG_MIN),
+    # (where a model runs is no fallback for what the paper does: a weak "mobile device" in a result
+    # sentence of an architecture paper does not make it an on-device paper)
+    best = max(((sc.total, t) for t, sc in tech.items() if t != ROOT and t not in CONTEXT_CLASSES
+                and sc.strongest >= STRONG_MIN),
                default=(0.0, ROOT))
     if best[0] >= FALLBACK_MIN:
         return best[1]
