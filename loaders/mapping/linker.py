@@ -137,9 +137,10 @@ _COMPOSES = Gated(re.compile(r"\b(?:orthogonal to|compatible with|complementary 
                   ("orthogonal", "compatible", "complementary", "combined", "integrated", "stacked", "applied together",
                    "combination"))
 COMPOSE_FACTOR = 0.3
-_AGAINST = Gated(re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*)"
+_AGAINST = Gated(re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*|surpass\w*|"
+                            r"bridg\w* the gap (?:to|with))"
                             r"(?:\s+[\w()-]+){0,6}\s+$", re.I),
-                 ("than", "unlike", "instead of", "compared", "versus", "vs", "outperform"))
+                 ("than", "unlike", "instead of", "compared", "versus", "vs", "outperform", "surpass", "the gap"))
 _LEAD = re.compile(r"[A-Z][\w-]*(?:\s+[\w-]+){0,7},\s+")
 _DESCRIBES = re.compile(r"\s+(?:adopts|introduces|features|consists|comprises|employs|combines|integrates|incorporates|"
                         r"contains|leverages|relies|uses|utili[sz]es|applies|exploits)\b")
