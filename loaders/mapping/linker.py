@@ -472,6 +472,11 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
     scored = {t: s.total for t, s in tech.items()
               if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)
               and (t not in CONTEXT_CLASSES or max(s.per_sentence.values()) >= PROPOSAL_FACTOR or len(s.plain) >= 2)}
+    # a class that only a suggestive title word supports, which the abstract never takes up ("Dual Routing"
+    # in the title of an expert-quantization paper), gives way to the classes the abstract describes
+    title_only = {t for t in scored if t != ROOT and set(tech[t].per_sentence) == {0} and tech[t].named_plain < 1.0}
+    if len(title_only) < len(scored):
+        scored = {t: v for t, v in scored.items() if t not in title_only}
     if not scored:
         return []
     # families gather every generic word of their field; compare them at a discount
