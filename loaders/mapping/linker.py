@@ -400,6 +400,8 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
     # microcontroller deployment is the specific form of on-device inference
     "technique/tinyml": ("technique/on-device-inference",),
     "technique/kv-cache-quantization": ("technique/weight-only-quantization",),
+    # quantizing the experts' weights is what expert quantization is: the general weight-only leaf adds nothing
+    "technique/expert-quantization": ("technique/weight-only-quantization",),
     # a method that quantizes weights and activations is not weight-only because it names its weight bits
     "technique/weight-activation-quantization": ("technique/weight-only-quantization",),
 }
