@@ -401,7 +401,12 @@ _SUPPRESS: dict[str, tuple[str, ...]] = {
     "technique/tinyml": ("technique/on-device-inference",),
     "technique/kv-cache-quantization": ("technique/weight-only-quantization",),
     # quantizing the experts' weights is what expert quantization is: the general weight-only leaf adds nothing
-    "technique/expert-quantization": ("technique/weight-only-quantization",),
+    # (and the MoE-specific compression and offloading classes already say the model is an MoE)
+    "technique/expert-quantization": ("technique/weight-only-quantization", "technique/moe-architecture"),
+    "technique/expert-pruning": ("technique/moe-architecture",),
+    "technique/expert-merging": ("technique/moe-architecture",),
+    "technique/moe-compression": ("technique/moe-architecture",),
+    "technique/expert-offloading": ("technique/moe-architecture",),
     # a method that quantizes weights and activations is not weight-only because it names its weight bits
     "technique/weight-activation-quantization": ("technique/weight-only-quantization",),
 }
