@@ -482,7 +482,7 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
     # a class that only a suggestive title word supports, which the abstract never takes up ("Dual Routing"
     # in the title of an expert-quantization paper), gives way to the classes the abstract describes
     title_only = {t for t in scored if t != ROOT and set(tech[t].per_sentence) == {0} and tech[t].named_plain < 1.0}
-    if len(title_only) < len(scored):
+    if any(t != ROOT and t not in title_only for t in scored):  # (the root alone describes nothing)
         scored = {t: v for t, v in scored.items() if t not in title_only}
     if not scored:
         return []
