@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kg.ids import slug
 from kg.records import Relation
-from loaders.mapping.text import name_positions
+from loaders.mapping.text import Gated, name_positions
 from ontology.vocab import NodeLabel, RelType, check_edge
 
 if TYPE_CHECKING:
@@ -543,7 +543,13 @@ def _cue_matches(cue: re.Pattern[str], text: str, start: int, end: int) -> tuple
 
     Kept per sentence: the object spans and the readers of each cue scan the same sentence.
     """
-    return tuple((m.start(), m.end(), m.group(), _phrase_end(text, m.end(), end)) for m in cue.finditer(text, start, end))
+    gate = _CUE_GATES.get(cue)
+    spans = gate.spans(text, start, end) if gate is not None else [m.span() for m in cue.finditer(text, start, end)]
+    return tuple((s, e, text[s:e], _phrase_end(text, e, end)) for s, e in spans)
+
+
+# the cues are searched in every sentence: only where the words their matches need are
+_CUE_GATES = {cue: Gated.auto(cue) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),

@@ -1,8 +1,10 @@
 """The mapper's fast paths give what the plain forms give.
 
 Gated.span searches a case-insensitive pattern as its lowercase form in the lowercased text (ASCII
-only); slug is cached and skips NFKD on ASCII; LinkedDoc.mentions_in reads a per-sentence index.
-Each is compared here with the plain computation on made-up text.
+only); slug is cached and skips NFKD on ASCII; LinkedDoc.mentions_in reads a per-sentence index;
+Gated.auto gates a pattern by the words needed_words reads from it, and its range forms (spans,
+iter_in, search_in, first_in) test those words in the range only. Each is compared here with the
+plain computation on made-up text.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import pytest
 
 from kg.ids import slug
 from kg.records import Paper, SourceRef
+from loaders import quantities, relations, results
 from loaders.mapping import linker, methods
 from loaders.mapping.doc import LinkedDoc, LinkedMention, Sentence
-from loaders.mapping.text import Gated, _ascii_folded
+from loaders.mapping.text import _FOLDS_TO_ASCII, Gated, _ascii_folded, lowered, needed_words
 from ontology.vocab import NodeLabel
 
 _SENTENCES = (
@@ -31,6 +34,14 @@ _SENTENCES = (
     "ſaving memory with the Kelvin sign \u212a and a dotless \u0131 in \u0130stanbul reduces cost.",
     "Speeding up training (3 times faster) saves energy; it lowers power by 30%.",
     "However, prior work rarely studies compute reduction, which this paper addresses.",
+    "FooKV outperforms H2O and SnapKV, is orthogonal to pruning and builds on top of FlashAttention-2.",
+    "Compared with GPTQ (Frantar et al., 2023), our method, based on BarQuant, is 3x faster than AWQ vs. QuIP.",
+    "We distill Foo-7B into Foo-1B, trained on 8 H100 GPUs; it is deployed on microcontrollers and edge devices.",
+    "It can be combined with LoRA, stacks with speculative decoding and works with e.g. FP8, such as INT4.",
+    "We introduce BazBench, a new benchmark, and a novel metric called Qux@K that we propose as a metric.",
+    "The KV cache and optimizer states dominate memory footprint; we reduce activation memory by 40%.",
+    "We also propose cascade token pruning; first, two key components: Temporal Blocks and (b) Gated Fuser.",
+    "A hybrid of KDA and MLA; unlike Mamba-based LLMs, it reaches 1.5 tokens/s vs 0.4 tokens/s on average.",
     "",
 )
 
@@ -55,7 +66,7 @@ def test_gated_span_is_the_search_span(name: str, gated: Gated) -> None:
 def test_only_safe_patterns_are_folded() -> None:
     assert _ascii_folded(re.compile(r"\bfaster (?:inference|training)\b", re.I)) is not None
     assert _ascii_folded(re.compile(r"\bFLOPs?\b", re.I)).pattern == r"\bflops?\b"  # type: ignore[union-attr]
-    for unsafe in (r"[A-z]+", r"\S+", r"\x41", r"(?-i:Abc)", r"(a)\1", "\u017f", "\u212a"):
+    for unsafe in (r"[A-z]+", r"\S+", r"\x41", r"(?-i:Abc)", r"(a)\1", "\u017f", "\u212a", r"(?P<Verb>ab)(?P=Verb)"):
         assert _ascii_folded(re.compile(unsafe, re.I)) is None, unsafe
     assert _ascii_folded(re.compile("abc")) is None  # case-sensitive: nothing to fold
     assert _ascii_folded(re.compile("abc", re.I | re.M)) is None
@@ -117,3 +128,82 @@ def test_mentions_in_is_the_walk_over_mentions() -> None:
         for si in range(-1, 6):
             for label in (None, NodeLabel.METHOD, NodeLabel.HARDWARE, NodeLabel.MODEL):
                 assert d.mentions_in(si, label) == walk(d, si, label), (si, label)
+
+
+def _patterns(*mods: object) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for mod in mods:
+        for name, v in vars(mod).items():
+            pat = v.pattern if isinstance(v, Gated) else v
+            if isinstance(pat, re.Pattern) and isinstance(pat.pattern, str):
+                out.append((f"{mod.__name__}.{name}", pat))  # type: ignore[attr-defined]
+    return out
+
+
+_TEXTS = list(itertools.chain.from_iterable(_variants(s) for s in _SENTENCES))
+
+
+@pytest.mark.parametrize("name,pattern", _patterns(relations, results, quantities, linker, methods),
+                         ids=[n for n, _ in _patterns(relations, results, quantities, linker, methods)])
+def test_needed_words_are_in_every_match(name: str, pattern: re.Pattern[str]) -> None:
+    words = needed_words(pattern)
+    if words is None:
+        return
+    assert words and "" not in words
+    for text in _TEXTS:
+        if _FOLDS_TO_ASCII.search(text):
+            continue  # a letter that matches an ASCII one ignoring case: gates always search these (below)
+        for m in pattern.finditer(text):
+            assert any(w in m.group().lower() for w in words), (name, m.group(), words)
+
+
+def test_needed_words_of_small_patterns() -> None:
+    cases = {
+        r"(?<!\w)(?=\w)(?:than|over)\s": ("over", "than"),
+        r"generali[sz](?:es|ed)": ("generalised", "generalises", "generalized", "generalizes"),
+        r"vs\.?|versus": ("versus", "vs", "vs."),
+        r"(?:ab){1,2}c|d\w+": ("abc", "ababc", "d"),
+        r"\d+\s?x": ("x",),
+        r"[A-Z]\w+": None,
+        r"(?:foo)?\s?bar": ("bar",),
+        r"a|b?": None,
+        r"(?-i:[A-Z])ab": ("ab",),
+        r"caf\u00e9s": ("caf",),
+        r"x{2,40}y": ("x",),  # (one x of the repeat, or the y: as long, and as many)
+        r"(?:kv|key-value)[- ]?cache": ("kv cache", "kv-cache", "kvcache", "key-value cache", "key-value-cache",
+                                          "key-valuecache"),
+    }
+    for src, want in cases.items():
+        got = needed_words(re.compile(src, re.I))
+        assert got == (tuple(sorted(want)) if want else None), (src, got)
+
+
+def _ranges(text: str) -> list[tuple[int, int | None]]:
+    n = len(text)
+    return [(0, None), (0, n), (-5, n + 5), (n // 4, n), (3, n // 2), (n // 3, 2 * n // 3 + 1), (n, n), (5, 2)]
+
+
+_AUTO = [(name, Gated.auto(p)) for name, p in _patterns(relations, results, quantities)]
+
+
+@pytest.mark.parametrize("name,gated", _AUTO, ids=[n for n, _ in _AUTO])
+def test_auto_gate_range_forms_are_the_plain_searches(name: str, gated: Gated) -> None:
+    p = gated.pattern
+    for text in _TEXTS:
+        for a, b in _ranges(text):
+            end = len(text) if b is None else b
+            plain = [m.span() for m in p.finditer(text, a, end)]
+            assert gated.spans(text, a, b) == plain, (name, text, a, b)
+            assert [m.span() for m in gated.iter_in(text, a, b)] == plain, (name, text, a, b)
+            first = p.search(text, a, end)
+            got = gated.search_in(text, a, b)
+            assert (got.span() if got else None) == (first.span() if first else None), (name, text, a, b)
+            assert gated.first_in(text, a, b) == (first.span() if first else None), (name, text, a, b)
+
+
+def test_lowered_is_the_lowercase_of_ascii_text() -> None:
+    for text in _TEXTS:
+        assert lowered(text) == (text.lower() if text.isascii() else None)
+        assert lowered(text) == lowered(text)
+    g = Gated.auto(re.compile("less", re.I))
+    assert g.spans("le\u017fs and LESS") == [(0, 4), (9, 13)] and g.spans("more") == []

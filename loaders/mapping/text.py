@@ -14,6 +14,8 @@ abbreviations such as "e.g." or "et al.".
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
@@ -63,13 +65,114 @@ def _ascii_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     src = pattern.pattern
     if not isinstance(src, str) or pattern.flags & ~(re.I | re.U) != 0 or not pattern.flags & re.I:
         return None
-    if _UNSAFE_ESCAPE.search(src) or _INLINE_FLAG.search(src):
-        return None
+    if _UNSAFE_ESCAPE.search(src) or _INLINE_FLAG.search(src) or "(?P" in src:
+        return None  # (a group's name is no text to lowercase)
     if any(c.isupper() for cls in _CLASS.findall(src) for c in cls):
         return None
     if any(not c.isascii() and (c.lower() != c or c.upper() != c or c.casefold() != c) for c in src):
         return None
     return re.compile(src.lower())
+
+
+# -- words every match holds -------------------------------------------------------------------
+
+_SET_MAX = 64  # the most strings a set of exact matches is followed to
+
+
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lowercase strings one of which every match of ``pattern`` holds (None where the pattern does not tell).
+
+    Read from the pattern's parse tree: a run of literals (and small character classes or optional
+    parts: "generali[sz]e", "vs\\.?") is a set of exact strings; an alternation needs one of its
+    branches' words; lookarounds and anchors consume nothing and keep a run going. Of the sets a
+    sequence offers, the one with the longest shortest string is kept. Only ASCII letters are
+    followed, so the words hold in the lowercased form of any text the pattern matches (see
+    :class:`Gated` for the letters that fold onto ASCII ones).
+
+    >>> needed_words(re.compile(r"(?<!\\w)(?:compared\\s(?:to|with)|generali[sz](?:es|ed)|vs\\.?)\\s", re.I))
+    ('compared', 'generalised', 'generalises', 'generalized', 'generalizes', 'vs', 'vs.')
+    >>> needed_words(re.compile(r"\\d+\\s?[xX]")), needed_words(re.compile(r"(?:foo)?bar|baz"))
+    (('x',), ('bar', 'baz', 'foobar'))
+    """
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):  # pragma: no cover - a compiled pattern parses again
+        return None
+    exact, need = _seq_words(list(tree))
+    words = need if need is not None else exact
+    if not words or "" in words:
+        return None
+    return tuple(sorted(words))
+
+
+_Words = tuple["frozenset[str] | None", "frozenset[str] | None"]
+
+
+def _seq_words(items: list[tuple[object, object]]) -> _Words:
+    """(every exact string the sequence matches or None, a set of words one of which is in every match or None)."""
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
+    all_exact = True
+    for op, av in items:
+        exact, need = _node_words(op, av)
+        if exact is not None and len(run) * len(exact) <= _SET_MAX:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        all_exact = False
+        candidates.append(run)
+        if exact is not None:
+            run = exact
+        else:
+            if need is not None:
+                candidates.append(need)
+            run = frozenset({""})
+    candidates.append(run)
+    usable = [c for c in candidates if c and "" not in c]
+    best = max(usable, key=lambda c: (min(map(len, c)), -len(c))) if usable else None
+    return (run if all_exact else None), best
+
+
+def _node_words(op: object, av: object) -> _Words:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return (frozenset({chr(av).lower()}), None) if av < 128 else (None, None)  # type: ignore[operator,arg-type]
+    if op is c.IN:
+        if len(av) <= 8 and all(o is c.LITERAL and a < 128 for o, a in av):  # type: ignore[arg-type,operator]
+            return frozenset(chr(a).lower() for _o, a in av), None  # type: ignore[union-attr]
+        return None, None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return frozenset({""}), None  # consumes nothing: a run of literals goes on across it
+    if op is c.SUBPATTERN:
+        return _seq_words(list(av[-1]))  # type: ignore[index]
+    if op is c.ATOMIC_GROUP:
+        return _seq_words(list(av))  # type: ignore[call-overload]
+    if op is c.BRANCH:
+        alts = [_seq_words(list(p)) for p in av[1]]  # type: ignore[index]
+        exact = None
+        if all(e is not None for e, _n in alts):
+            union = frozenset().union(*(e for e, _n in alts if e is not None))
+            exact = union if len(union) <= _SET_MAX else None
+        needs = [n for _e, n in alts]
+        need = frozenset().union(*needs) if all(n is not None for n in needs) else None  # type: ignore[arg-type]
+        return exact, need
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, p = av  # type: ignore[misc]
+        exact, need = _seq_words(list(p))
+        if exact is not None and hi <= 3:
+            out: set[str] = set()
+            prod = {""}
+            for k in range(hi + 1):
+                if k >= lo:
+                    out |= prod
+                if len(out) > _SET_MAX or len(prod) * len(exact) > _SET_MAX:
+                    break
+                prod = {a + b for a in prod for b in exact}
+            else:
+                return frozenset(out), None
+        if lo >= 1:
+            return None, need if need is not None else (exact if exact and "" not in exact else None)
+        return None, None
+    return None, None  # a class, any character, a back reference: no word
 
 
 class Gated:
@@ -128,6 +231,104 @@ class Gated:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self.may_match(text) else iter(())
+
+    # The range forms below test the words in ``text[start:end]`` only: they need a gate whose words
+    # are consumed by every match (as :meth:`auto` reads them), not any test of the whole text.
+
+    @classmethod
+    def auto(cls, pattern: re.Pattern[str]) -> Gated:
+        """The pattern gated by the words :func:`needed_words` reads from it (searched everywhere where it reads none).
+
+        >>> Gated.auto(re.compile(r"\\b(?:over|than)\\s", re.I)).spans("Better THAN that, and over it", 7, 29)
+        [(7, 12), (22, 27)]
+        """
+        words = needed_words(pattern)
+        return cls(pattern, _shortest_cover(words) if words is not None else _anything)
+
+    def may_match_in(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Can ``pattern`` match inside ``text[start:end]``? (False only where the words it needs are missing)"""
+        start, stop = _clamp(text, start, end)
+        low = lowered(text)
+        if low is not None:
+            return self.need(low[start:stop])
+        seg = text[start:stop]
+        return self.need(seg.lower()) or _FOLDS_TO_ASCII.search(seg) is not None
+
+    def iter_in(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, skipped where :meth:`may_match_in` says no match can be."""
+        start, stop = _clamp(text, start, end)
+        return self.pattern.finditer(text, start, stop) if self.may_match_in(text, start, stop) else iter(())
+
+    def search_in(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, skipped where :meth:`may_match_in` says no match can be."""
+        start, stop = _clamp(text, start, end)
+        return self.pattern.search(text, start, stop) if self.may_match_in(text, start, stop) else None
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """The spans of ``pattern.finditer(text, start, end)``; an ASCII text is searched in its (cached)
+        lowercase form with the folded pattern where there is one (see :meth:`span`)."""
+        start, stop = _clamp(text, start, end)
+        low = lowered(text)
+        if low is not None and self._folded is not None:
+            if not self.need(low[start:stop]):
+                return []
+            return [m.span() for m in self._folded.finditer(low, start, stop)]
+        if not self.may_match_in(text, start, stop):
+            return []
+        return [m.span() for m in self.pattern.finditer(text, start, stop)]
+
+    def first_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+        """The span of ``pattern.search(text, start, end)``, or None (searched as :meth:`spans` searches)."""
+        start, stop = _clamp(text, start, end)
+        low = lowered(text)
+        if low is not None and self._folded is not None:
+            m = self._folded.search(low, start, stop) if self.need(low[start:stop]) else None
+        else:
+            m = self.pattern.search(text, start, stop) if self.may_match_in(text, start, stop) else None
+        return m.span() if m else None
+
+
+def _anything(low: str) -> bool:
+    return True
+
+
+def _shortest_cover(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that hold none of the others: a text holds one of ``words`` exactly when it holds one of these.
+
+    >>> _shortest_cover(("compare", "compared", "vs", "vs.", "unlike", "like"))
+    ('compare', 'vs', 'like')
+    """
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _clamp(text: str, start: int, end: int | None) -> tuple[int, int]:
+    """``start`` and ``end`` as ``re`` reads them for ``pattern.search(text, start, end)``."""
+    n = len(text)
+    stop = n if end is None else min(max(end, 0), n)
+    return min(max(start, 0), n), stop
+
+
+_LOWERED: dict[int, tuple[str, str]] = {}
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` of an ASCII text (same offsets), kept for the last texts asked about; None otherwise.
+
+    The extractors search many patterns in each paper's text and sentences; each is lowercased once.
+
+    >>> lowered("FooKV beats H2O"), lowered("caf\u00e9")
+    ('fookv beats h2o', None)
+    """
+    if not text.isascii():
+        return None
+    hit = _LOWERED.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_LOWERED) >= 256:
+        _LOWERED.clear()
+    low = text.lower()
+    _LOWERED[id(text)] = (text, low)  # the text is kept with it, so its id is not reused meanwhile
+    return low
 
 
 def _whole_name_starts(text: str, name: str, start: int, stop: int) -> Iterator[int]:
