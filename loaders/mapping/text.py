@@ -189,12 +189,14 @@ class Gated:
     (<re.Match object; span=(5, 20), match='FASTER training'>, None)
     """
 
-    __slots__ = ("pattern", "need", "_folded")
+    __slots__ = ("pattern", "need", "_folded", "_words")
 
     def __init__(self, pattern: re.Pattern[str], need: tuple[str, ...] | Callable[[str], bool]) -> None:
         self.pattern = pattern
         self.need = need if callable(need) else (lambda low: has_any(low, need))
         self._folded = _ascii_folded(pattern)
+        # the words themselves, tested inline by the range forms (None: ``need`` is a test of its own)
+        self._words: tuple[str, ...] | None = None if callable(need) else tuple(need)
 
     def span(self, text: str) -> tuple[int, int] | None:
         """The span of ``search(text)``'s match, or None.
@@ -236,55 +238,61 @@ class Gated:
     # are consumed by every match (as :meth:`auto` reads them), not any test of the whole text.
 
     @classmethod
-    def auto(cls, pattern: re.Pattern[str]) -> Gated:
-        """The pattern gated by the words :func:`needed_words` reads from it (searched everywhere where it reads none).
+    def auto(cls, pattern: re.Pattern[str], *, gate: bool = True) -> Gated:
+        """The pattern gated by the words :func:`needed_words` reads from it (searched everywhere where it
+        reads none, or with ``gate=False``: a pattern that nearly every sentence matches gains only the
+        lowercase search).
 
         >>> Gated.auto(re.compile(r"\\b(?:over|than)\\s", re.I)).spans("Better THAN that, and over it", 7, 29)
         [(7, 12), (22, 27)]
         """
-        words = needed_words(pattern)
+        words = needed_words(pattern) if gate else None
         return cls(pattern, _shortest_cover(words) if words is not None else _anything)
+
+    def _may_in(self, text: str, low: str | None, start: int, stop: int) -> bool:
+        words = self._words
+        if self.need is _anything:
+            return True
+        if low is not None:
+            seg = low[start:stop]
+            return any(map(seg.__contains__, words)) if words is not None else self.need(seg)
+        seg = text[start:stop]
+        return self.need(seg.lower()) or _FOLDS_TO_ASCII.search(seg) is not None
 
     def may_match_in(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Can ``pattern`` match inside ``text[start:end]``? (False only where the words it needs are missing)"""
         start, stop = _clamp(text, start, end)
-        low = lowered(text)
-        if low is not None:
-            return self.need(low[start:stop])
-        seg = text[start:stop]
-        return self.need(seg.lower()) or _FOLDS_TO_ASCII.search(seg) is not None
+        return self._may_in(text, lowered(text), start, stop)
 
     def iter_in(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, start, end)``, skipped where :meth:`may_match_in` says no match can be."""
         start, stop = _clamp(text, start, end)
-        return self.pattern.finditer(text, start, stop) if self.may_match_in(text, start, stop) else iter(())
+        return self.pattern.finditer(text, start, stop) if self._may_in(text, lowered(text), start, stop) else iter(())
 
     def search_in(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, skipped where :meth:`may_match_in` says no match can be."""
         start, stop = _clamp(text, start, end)
-        return self.pattern.search(text, start, stop) if self.may_match_in(text, start, stop) else None
+        return self.pattern.search(text, start, stop) if self._may_in(text, lowered(text), start, stop) else None
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer(text, start, end)``; an ASCII text is searched in its (cached)
         lowercase form with the folded pattern where there is one (see :meth:`span`)."""
         start, stop = _clamp(text, start, end)
         low = lowered(text)
-        if low is not None and self._folded is not None:
-            if not self.need(low[start:stop]):
-                return []
-            return [m.span() for m in self._folded.finditer(low, start, stop)]
-        if not self.may_match_in(text, start, stop):
+        if not self._may_in(text, low, start, stop):
             return []
+        if low is not None and self._folded is not None:
+            return [m.span() for m in self._folded.finditer(low, start, stop)]
         return [m.span() for m in self.pattern.finditer(text, start, stop)]
 
     def first_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         """The span of ``pattern.search(text, start, end)``, or None (searched as :meth:`spans` searches)."""
         start, stop = _clamp(text, start, end)
         low = lowered(text)
-        if low is not None and self._folded is not None:
-            m = self._folded.search(low, start, stop) if self.need(low[start:stop]) else None
-        else:
-            m = self.pattern.search(text, start, stop) if self.may_match_in(text, start, stop) else None
+        if not self._may_in(text, low, start, stop):
+            return None
+        m = self._folded.search(low, start, stop) if low is not None and self._folded is not None else \
+            self.pattern.search(text, start, stop)
         return m.span() if m else None
 
 
