@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kg.ids import slug
 from kg.records import Relation
-from loaders.mapping.text import Gated, name_positions
+from loaders.mapping.text import Gated, name_positions, stands_alone
 from ontology.vocab import NodeLabel, RelType, check_edge
 
 if TYPE_CHECKING:
@@ -299,11 +299,20 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     mask = bytearray(len(text) + 1)
     for s_, e_ in blocked:
         mask[s_:e_] = b"\x01" * (e_ - s_)
-    lower_words = set(_rx(r"(?<![\w-])[a-z][a-z0-9]*(?![\w-])").findall(text))
+    written_lower: dict[str, bool] = {}
+
+    def in_lower_case(word: str) -> bool:
+        # is ``word`` one of the words (?<![\w-])[a-z][a-z0-9]*(?![\w-]) of the text? Asked of the few
+        # capitalised tokens only, instead of collecting every lowercase word of the paper
+        hit = written_lower.get(word)
+        if hit is None:
+            hit = written_lower[word] = _LOWER_WORD.fullmatch(word) is not None and stands_alone(text, word)
+        return hit
+
     loose_only: list[Named] = []
     for nm in _NAME.finditer(text, start, end):
         tok = nm.group()
-        if tok.islower() and not _DIGIT.search(tok):
+        if tok.islower() and (tok.isalpha() or not _DIGIT.search(tok)):
             continue  # most words: neither coined nor capitalised
         if 1 in mask[nm.start() : nm.end()]:
             continue
@@ -314,7 +323,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
-                 and tok.lower() not in lower_words)
+                 and not in_lower_case(tok.lower()))
         if not (coined or plain) or (plain and nm.start() > 0 and text[nm.start() - 2 : nm.start()] in (". ", "\n\n")):
             continue
         s0, e0 = nm.start(), nm.end()
@@ -334,6 +343,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
 
 
 _DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 _DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
                               r"|centric|oriented|native|trained|tuned|enabled|powered|driven)$", re.I)
 _VENDORS = frozenset("NVIDIA Nvidia Google Meta Microsoft Intel AMD Apple Qualcomm OpenAI Xilinx Huawei Alibaba Baidu "
@@ -925,9 +935,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if sent.in_title or sent.index < 1:
             continue
         spans: list[tuple[int, int]] = []
-        lm = _PARTS_LIST.search(sent.text)
+        lm = _says(_PARTS_LIST_G, sent.text)
         if lm:
-            spans.append((lm.end(), len(sent.text)))
+            spans.append((lm[1], len(sent.text)))
         em = _rx(r"^\s?\((?:[b-e]|[2-5])\)\s").match(sent.text)
         if em and _list_of_outcomes(doc, sent.index):
             em = None  # "benefits: (1) Enhanced Throughput: ... (2) Improved Model Scalability: ...": headings of gains
@@ -953,9 +963,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title or sent.index <= main.sentence:
             continue
-        if not _FURTHER.search(sent.text):
+        if not _says(_FURTHER_G, sent.text):
             continue  # only a further contribution ("we also propose ...", "First, we introduce ...") is a part
-        for pm_ in _PROPOSE_PART.finditer(sent.text):
+        for pm_ in _PROPOSE_PART_G.iter_in(sent.text):
             if _rx(r"\s?\(|\s(?:called|dubbed|named)\b").match(sent.text[pm_.end("np") :]):
                 continue  # an acronym or a name follows: read by the acronym path or a whole contribution
             np_ = pm_.group("np").strip()
@@ -978,7 +988,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid
     for sent in doc.sentences:
-        for hm in _rx(r"\b(?:hybrid|combination|mixture|integration)\sof\s", re.I).finditer(sent.text):
+        for hm in _PARTS_OF.iter_in(sent.text):
             stop = _phrase_end(text, sent.start + hm.end(), sent.end)
             for n in named_in(doc, sent.start + hm.end(), stop):
                 if n.id.startswith("method/") and n.id not in _own_ids(doc):
@@ -1109,7 +1119,7 @@ def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
-        if _BACKGROUND.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
+        if _says(_BACKGROUND_G, sent.text) and not _says(_OWN_REF_G, sent.text) and not any(
                 name_positions(sent.text, pm.name) for pm in doc.methods):
             continue  # "prior work succeeds in reducing memory bandwidth": earlier work
         for target, s, e in _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text):
@@ -1164,7 +1174,7 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
                         if r:
                             yield r
             continue
-        if _BACKGROUND.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
+        if _says(_BACKGROUND_G, sent.text) and not _says(_OWN_REF_G, sent.text) and not any(
                 name_positions(sent.text, pm.name) for pm in doc.methods):
             continue  # "numerous techniques have been proposed that quantize weights": earlier work
         for target, s, e in _lexicon_hits(_MEMORY, sent.text):
@@ -1227,10 +1237,10 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
-        if not sent.in_title and _PROBLEM.search(sent.text) and not _OWN_REF.search(sent.text) and not any(
+        if not sent.in_title and _says(_PROBLEM_G, sent.text) and not _says(_OWN_REF_G, sent.text) and not any(
                 name_positions(sent.text, pm.name) for pm in doc.methods):
             continue  # "deploying LLMs on edge devices remains a challenge": the problem, not what the method does
-        if not sent.in_title and not _PORT_VERB.search(sent.text) and not _OWN_REF.search(sent.text):
+        if not sent.in_title and not _says(_PORT_VERB_G, sent.text) and not _says(_OWN_REF_G, sent.text):
             continue
         for m in doc.mentions_in(sent.index):
             if not m.entity_id or m.label is not NodeLabel.HARDWARE_CLASS or m.entity_id in seen:
@@ -1468,11 +1478,11 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title:
             continue
-        for m in _COMBINING.finditer(text, sent.start, sent.end):
-            stop = _phrase_end(text, m.end(), sent.end)
-            pair = [n for n in named_in(doc, m.end(), stop) if n.id not in own]
+        for _m_start, m_end in _COMBINING_G.spans(text, sent.start, sent.end):
+            stop = _phrase_end(text, m_end, sent.end)
+            pair = [n for n in named_in(doc, m_end, stop) if n.id not in own]
             if len(pair) == 2 and _rx(r"\s(?:and|with)\s").fullmatch(text[pair[0].end : pair[1].start]) \
-                    and pair[0].start - m.end() <= 4:
+                    and pair[0].start - m_end <= 4:
                 r = _rel(doc, RelType.COMPOSES_WITH, pair[0].id, pair[1].id, sent.index, 0.6, qualifier="combined")
                 if r:
                     yield r
@@ -1480,7 +1490,7 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end)
         if subject is None or sent.in_title:
             continue
-        for m in _INTEGRATE.finditer(text, sent.start, sent.end):
+        for m in _INTEGRATE_G.iter_in(text, sent.start, sent.end):
             for n in named_in(doc, m.start("obj"), m.end("obj")):
                 if n.id not in _own_ids(doc):
                     r = _rel(doc, RelType.COMPOSES_WITH, subject, n.id, sent.index, 0.65, qualifier="integrated")
@@ -1520,7 +1530,7 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
                      qualifier="metric")
             if r:
                 yield r
-        for m in _INTRO_FRAME.finditer(text, sent.start, sent.end):
+        for m in _INTRO_FRAME_G.iter_in(text, sent.start, sent.end):
             name = (m.group("name1") or m.group("name2") or m.group("name4") or m.group("name5") or "").strip("\"'“”")
             kind = (m.group("kind1") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")
                     or "").lower()
@@ -1549,6 +1559,31 @@ def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
                              qualifier=kind)
                     if r:
                         yield r
+
+
+# -- sentence tests ---------------------------------------------------------------------------------
+# Each reader asks the same of every sentence (is it background, does it refer to the authors' work,
+# name a problem, a port verb, a list of parts?): each pattern is searched once per sentence, only where
+# the words its matches need are (see text.Gated.auto), as its lowercase form in the lowercased text.
+# "our", "we", "it" are in nearly every sentence: _OWN_REF gains only the lowercase search.
+
+_BACKGROUND_G = Gated.auto(_BACKGROUND)
+_OWN_REF_G = Gated.auto(_OWN_REF, gate=False)
+_PROBLEM_G = Gated.auto(_PROBLEM)
+_PORT_VERB_G = Gated.auto(_PORT_VERB)
+_PARTS_LIST_G = Gated.auto(_PARTS_LIST)
+_FURTHER_G = Gated.auto(_FURTHER)
+_PROPOSE_PART_G = Gated.auto(_PROPOSE_PART)
+_PARTS_OF = Gated.auto(re.compile(r"\b(?:hybrid|combination|mixture|integration)\sof\s", re.I))
+_COMBINING_G = Gated.auto(_COMBINING)
+_INTEGRATE_G = Gated.auto(_INTEGRATE)
+_INTRO_FRAME_G = Gated.auto(_INTRO_FRAME)
+
+
+@lru_cache(maxsize=8192)
+def _says(gate: Gated, sentence: str) -> tuple[int, int] | None:
+    """The span of ``gate.pattern.search(sentence)``, or None (kept: several readers ask it of each sentence)."""
+    return gate.first_in(sentence)
 
 
 def extract_relations(doc: LinkedDoc) -> tuple[Relation, ...]:
