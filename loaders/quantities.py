@@ -216,7 +216,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 
 def _word_matches(rx: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``; nothing without a scan where ``low`` (ASCII ``text`` lowered) lacks every word it needs."""
-    if low is not None and not any(w in low for w in _NEEDS[rx]):
+    if low is not None and not any(map(low.__contains__, _NEEDS[rx])):
         return iter(())
     return rx.finditer(text)
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from kg.ids import slug
 from kg.records import ClaimKind, Direction, Qualifier, ResultRecord
 from loaders.quantities import Quantity, find_precisions, find_quantities
+from loaders.mapping.text import Gated
 from ontology.vocab import NodeLabel
 
 if TYPE_CHECKING:
@@ -1345,7 +1346,7 @@ def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
     for sent in doc.sentences:
         if sent.in_title or sent.index < first or _background(doc, sent.text):
             continue
-        named = [m for m in doc.mentions if m.sentence == sent.index and m.label in _NAME_LABELS]
+        named = [m for m in doc.mentions_in(sent.index) if m.label in _NAME_LABELS]
         skip = [(m.start - sent.start, m.end - sent.start) for m in named]
         parsed = parse_sentence(sent.text, skip=skip)
         if not parsed:
@@ -1532,13 +1533,15 @@ _HWCLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("hwclass/tpu", r"tpus?"),
 )
 _HWCLASS_RES = tuple((h, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for h, rx in _HWCLASS_WORDS)
+# each searched only in sentences holding a word its matches need ("phone", "gpu", "laptop", ...)
+_HWCLASS_GATES = tuple((h, Gated.auto(rx)) for h, rx in _HWCLASS_RES)
 
 
 def _hwclass_slots(text: str, excluded: Sequence[tuple[int, int]]) -> list[_Slot]:
     """Hardware classes a result was measured on ("on real edge devices", "mobile latency")."""
     out: list[_Slot] = []
     # in text order, so that the second member of a list sees the first ("in CPU and GPU")
-    found = sorted(((m, hid) for hid, rx in _HWCLASS_RES for m in rx.finditer(text)),
+    found = sorted(((m, hid) for hid, g in _HWCLASS_GATES for m in g.iter_in(text)),
                    key=lambda x: (x[0].start(), -x[0].end()))
     for m, hid in found:
         before = text[max(0, m.start() - 30) : m.start()]

@@ -210,7 +210,9 @@ class Gated:
         ((5, 20), None, True)
         """
         low = text.lower()
-        if not self.need(low) and (text.isascii() or _FOLDS_TO_ASCII.search(text) is None):
+        words = self._words
+        if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and (
+                text.isascii() or _FOLDS_TO_ASCII.search(text) is None):
             return None
         if self._folded is not None and text.isascii():
             m = self._folded.search(low)
@@ -223,7 +225,8 @@ class Gated:
         return self.span(text) is not None
 
     def may_match(self, text: str) -> bool:
-        if self.need(text.lower()):
+        words = self._words
+        if any(map(text.lower().__contains__, words)) if words is not None else self.need(text.lower()):
             return True
         # a folding letter may stand for a needed one
         return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
