@@ -32,7 +32,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from operator import attrgetter
+from itertools import compress
+from operator import and_, attrgetter, not_
 from typing import TYPE_CHECKING, TypeVar
 
 from kg.ids import slug
@@ -310,7 +311,11 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
         return hit
 
     loose_only: list[Named] = []
-    for nm in _NAME.finditer(text, start, end):
+    # most tokens are plain lowercase words: they are dropped by C-level maps before the loop (a token in
+    # lower case made of letters only is one the test below skips)
+    tokens = list(_NAME.finditer(text, start, end))
+    words = list(map(re.Match.group, tokens))
+    for nm in compress(tokens, map(not_, map(and_, map(str.islower, words), map(str.isalpha, words)))):
         tok = nm.group()
         if tok.islower() and (tok.isalpha() or not _DIGIT.search(tok)):
             continue  # most words: neither coined nor capitalised
@@ -559,7 +564,9 @@ def _cue_matches(cue: re.Pattern[str], text: str, start: int, end: int) -> tuple
 
 
 # the cues are searched in every sentence: only where the words their matches need are
-_CUE_GATES = {cue: Gated.auto(cue) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
+# (the words of _EXTENDS and _COMPARED, "over", "than", "based", are in most sentences: the lowercase search only)
+_CUE_GATES = {_COMPOSES: Gated.auto(_COMPOSES), _EXTENDS: Gated.auto(_EXTENDS, gate=False),
+              _COMPARED: Gated.auto(_COMPARED, gate=False)}
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),
