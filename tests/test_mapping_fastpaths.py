@@ -183,7 +183,8 @@ def _ranges(text: str) -> list[tuple[int, int | None]]:
     return [(0, None), (0, n), (-5, n + 5), (n // 4, n), (3, n // 2), (n // 3, 2 * n // 3 + 1), (n, n), (5, 2)]
 
 
-_AUTO = [(name, Gated.auto(p)) for name, p in _patterns(relations, results, quantities)]
+_AUTO = [(name, Gated.auto(p)) for name, p in _patterns(relations, results, quantities)] + [
+    (f"{name}[no words]", Gated.auto(p, gate=False)) for name, p in _patterns(relations)]
 
 
 @pytest.mark.parametrize("name,gated", _AUTO, ids=[n for n, _ in _AUTO])

@@ -280,18 +280,32 @@ class Gated:
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer(text, start, end)``; an ASCII text is searched in its (cached)
         lowercase form with the folded pattern where there is one (see :meth:`span`)."""
-        start, stop = _clamp(text, start, end)
-        low = lowered(text)
+        # (called for every sentence: the common case, bounds inside an ASCII text, without helper calls)
+        n = len(text)
+        stop = n if end is None else end
+        if not 0 <= start <= stop <= n:
+            start, stop = _clamp(text, start, end)
+        low = _lowered_hit(text)
+        if low is not None and self._folded is not None:
+            words = self._words
+            if words is not None:
+                seg = low[start:stop]
+                if not any(map(seg.__contains__, words)):
+                    return []
+            elif self.need is not _anything and not self.need(low[start:stop]):
+                return []
+            return [m.span() for m in self._folded.finditer(low, start, stop)]
         if not self._may_in(text, low, start, stop):
             return []
-        if low is not None and self._folded is not None:
-            return [m.span() for m in self._folded.finditer(low, start, stop)]
         return [m.span() for m in self.pattern.finditer(text, start, stop)]
 
     def first_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         """The span of ``pattern.search(text, start, end)``, or None (searched as :meth:`spans` searches)."""
-        start, stop = _clamp(text, start, end)
-        low = lowered(text)
+        n = len(text)
+        stop = n if end is None else end
+        if not 0 <= start <= stop <= n:
+            start, stop = _clamp(text, start, end)
+        low = _lowered_hit(text)
         if not self._may_in(text, low, start, stop):
             return None
         m = self._folded.search(low, start, stop) if low is not None and self._folded is not None else \
@@ -320,6 +334,14 @@ def _clamp(text: str, start: int, end: int | None) -> tuple[int, int]:
 
 
 _LOWERED: dict[int, tuple[str, str]] = {}
+
+
+def _lowered_hit(text: str) -> str | None:
+    """:func:`lowered`, with the cache looked up first."""
+    hit = _LOWERED.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    return lowered(text)
 
 
 def lowered(text: str) -> str | None:
