@@ -214,9 +214,13 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+_ANY_WORD_FORM = tuple(sorted({w for words in _NEEDS.values() for w in words}))
+_NO_WORD_FORM = ""  # a lowered text that holds none of the words
+
+
 def _word_matches(rx: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``; nothing without a scan where ``low`` (ASCII ``text`` lowered) lacks every word it needs."""
-    if low is not None and not any(map(low.__contains__, _NEEDS[rx])):
+    if low is _NO_WORD_FORM or low is not None and not any(map(low.__contains__, _NEEDS[rx])):
         return iter(())
     return rx.finditer(text)
 
@@ -373,10 +377,12 @@ _SCALABLE = frozenset({"tokens", "params", "FLOPs", "GPUs", "TOPS", "fps", "toke
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number of ``text`` with its unit, ranges merged, in text order (see the module doc)."""
-    cited = [(c.start(), c.end()) for c in _CITATION.finditer(text)]
+    cited = [(c.start(), c.end()) for c in _CITATION.finditer(text)] if "[" in text else []  # (a citation opens with "[")
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     low = text.lower() if text.isascii() else None
+    if low is not None and not any(map(low.__contains__, _ANY_WORD_FORM)):
+        low = _NO_WORD_FORM  # no word form can match (most sentences): each _word_matches below skips at once
     # Word forms first: "twice", "three-fold", "two orders of magnitude".
     for wm in _word_matches(_WORD_FACTOR, text, low):
         word = wm.group(1).lower()
