@@ -209,15 +209,18 @@ class Gated:
         >>> g.span("Much FASTER training."), g.span("Slow training."), g.found("faster inference")
         ((5, 20), None, True)
         """
-        low = text.lower()
         words = self._words
-        if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and (
-                text.isascii() or _FOLDS_TO_ASCII.search(text) is None):
-            return None
-        if self._folded is not None and text.isascii():
-            m = self._folded.search(low)
-        else:
+        low = _lowered_hit(text)  # (the sentences are asked of many patterns: lowercased once)
+        if low is None:  # not ASCII: a letter that folds onto an ASCII one may stand for a needed one
+            low = text.lower()
+            if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and \
+                    _FOLDS_TO_ASCII.search(text) is None:
+                return None
             m = self.pattern.search(text)
+        elif not (any(map(low.__contains__, words)) if words is not None else self.need(low)):
+            return None
+        else:
+            m = self._folded.search(low) if self._folded is not None else self.pattern.search(text)
         return m.span() if m else None
 
     def found(self, text: str) -> bool:
