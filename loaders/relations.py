@@ -564,9 +564,7 @@ def _cue_matches(cue: re.Pattern[str], text: str, start: int, end: int) -> tuple
 
 
 # the cues are searched in every sentence: only where the words their matches need are
-# (the words of _EXTENDS and _COMPARED, "over", "than", "based", are in most sentences: the lowercase search only)
-_CUE_GATES = {_COMPOSES: Gated.auto(_COMPOSES), _EXTENDS: Gated.auto(_EXTENDS, gate=False),
-              _COMPARED: Gated.auto(_COMPARED, gate=False)}
+_CUE_GATES = {cue: Gated.auto(cue) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),
