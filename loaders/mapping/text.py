@@ -19,7 +19,7 @@ import re._parser as _sre_parse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from loaders.mapping.doc import Acronym, Sentence
 
@@ -108,7 +108,7 @@ def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 _Words = tuple["frozenset[str] | None", "frozenset[str] | None"]
 
 
-def _seq_words(items: list[tuple[object, object]]) -> _Words:
+def _seq_words(items: list[tuple[Any, Any]]) -> _Words:
     """(every exact string the sequence matches or None, a set of words one of which is in every match or None)."""
     candidates: list[frozenset[str]] = []
     run: frozenset[str] = frozenset({""})
@@ -132,31 +132,31 @@ def _seq_words(items: list[tuple[object, object]]) -> _Words:
     return (run if all_exact else None), best
 
 
-def _node_words(op: object, av: object) -> _Words:
+def _node_words(op: Any, av: Any) -> _Words:  # (the parse tree is untyped)
     c = _sre_constants
     if op is c.LITERAL:
-        return (frozenset({chr(av).lower()}), None) if av < 128 else (None, None)  # type: ignore[operator,arg-type]
+        return (frozenset({chr(av).lower()}), None) if av < 128 else (None, None)
     if op is c.IN:
-        if len(av) <= 8 and all(o is c.LITERAL and a < 128 for o, a in av):  # type: ignore[arg-type,operator]
-            return frozenset(chr(a).lower() for _o, a in av), None  # type: ignore[union-attr]
+        if len(av) <= 8 and all(o is c.LITERAL and a < 128 for o, a in av):
+            return frozenset(chr(a).lower() for _o, a in av), None
         return None, None
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return frozenset({""}), None  # consumes nothing: a run of literals goes on across it
     if op is c.SUBPATTERN:
-        return _seq_words(list(av[-1]))  # type: ignore[index]
+        return _seq_words(list(av[-1]))
     if op is c.ATOMIC_GROUP:
-        return _seq_words(list(av))  # type: ignore[call-overload]
+        return _seq_words(list(av))
     if op is c.BRANCH:
-        alts = [_seq_words(list(p)) for p in av[1]]  # type: ignore[index]
+        alts = [_seq_words(list(p)) for p in av[1]]
         exact = None
         if all(e is not None for e, _n in alts):
             union = frozenset().union(*(e for e, _n in alts if e is not None))
             exact = union if len(union) <= _SET_MAX else None
-        needs = [n for _e, n in alts]
-        need = frozenset().union(*needs) if all(n is not None for n in needs) else None  # type: ignore[arg-type]
+        needs = [n for _e, n in alts if n is not None]
+        need = frozenset[str]().union(*needs) if len(needs) == len(alts) else None
         return exact, need
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        lo, hi, p = av  # type: ignore[misc]
+        lo, hi, p = av
         exact, need = _seq_words(list(p))
         if exact is not None and hi <= 3:
             out: set[str] = set()
