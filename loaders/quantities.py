@@ -106,6 +106,8 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     ("GPUs", r"(?:GPUs?|TPUs?|devices|nodes|chips|accelerators)\b"),
 )
 _UNIT_RES = tuple((u, re.compile(rf"(?:{rx})")) for u, rx in _UNIT_TABLE)
+# every unit's pattern as one alternation, in table order: the group that matched is the first unit matching
+_ANY_UNIT = re.compile("|".join(f"(?P<u{i}>{rx.pattern})" for i, (_u, rx) in enumerate(_UNIT_RES)))
 
 # A prefix that scales the raw spelling into the normalised unit's base (mJ -> J, kW -> W).
 _SUBUNIT: dict[str, float] = {"mJ": 1e-3, "µJ": 1e-6, "μJ": 1e-6, "kJ": 1e3, "mW": 1e-3, "kW": 1e3}
@@ -254,7 +256,10 @@ def _match_unit(text: str, pos: int) -> tuple[str, str, int, float] | None:
         if gap and not text.startswith(gap, pos):
             continue
         p = pos + len(gap)
-        for unit, rx in _UNIT_RES:
+        # one match of every unit's pattern at once names the first unit that matches at p; the units
+        # before it cannot match there (most numbers have no unit: none is tried one by one)
+        first = _ANY_UNIT.match(text, p)
+        for unit, rx in _UNIT_RES[int(first.lastgroup[1:]) :] if first is not None and first.lastgroup else ():
             m = rx.match(text, p)
             if not m or m.end() == p:
                 continue

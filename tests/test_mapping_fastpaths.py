@@ -208,3 +208,17 @@ def test_lowered_is_the_lowercase_of_ascii_text() -> None:
         assert lowered(text) == lowered(text)
     g = Gated.auto(re.compile("less", re.I))
     assert g.spans("le\u017fs and LESS") == [(0, 4), (9, 13)] and g.spans("more") == []
+
+
+def test_one_unit_alternation_names_the_first_unit_that_matches() -> None:
+    """quantities._match_unit tries units from the one the joint alternation names: the first of the table to match."""
+    texts = _TEXTS + ["12 GB 3.5x 20 ms 100 tokens/s 8 GPUs 4-bit 2 TFLOPs 10 W 5 mJ 30 fps 1 h 2 days 7 s 9 pp",
+                      "3 percentage points, 40% 2 times 3-fold 16 GiB/s 5 GPU-hours 1.2 TOPS/W 4 params 9 ns 3 us",
+                      "2 KB, 1 TB, 5 MB/s, 6 minutes, 8 hrs, 50 pts. 4 b 8 bits 10 sec 3 x 3 64 tokens per step ×2"]
+    for text in texts:
+        for p in range(len(text) + 1):
+            first = quantities._ANY_UNIT.match(text, p)
+            plain = next(((i, m.span()) for i, (_u, rx) in enumerate(quantities._UNIT_RES)
+                          if (m := rx.match(text, p)) is not None), None)
+            got = (int(first.lastgroup[1:]), first.span()) if first is not None and first.lastgroup else None
+            assert got == plain, (text, p)
