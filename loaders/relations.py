@@ -447,7 +447,23 @@ def _title_name(doc: LinkedDoc) -> str | None:
     return name
 
 
+_SUBJECTS: dict[int, tuple[LinkedDoc, dict[tuple[int, int, bool], str | None]]] = {}
+
+
 def _subject(doc: LinkedDoc, sent_start: int, sent_end: int, *, title_name: bool = False) -> str | None:
+    """:func:`_subject_of`, kept per document: four readers ask it of every sentence."""
+    hit = _SUBJECTS.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_SUBJECTS) > 16:
+            _SUBJECTS.clear()
+        hit = _SUBJECTS[id(doc)] = (doc, {})
+    key = (sent_start, sent_end, title_name)
+    if key not in hit[1]:
+        hit[1][key] = _subject_of(doc, sent_start, sent_end, title_name=title_name)
+    return hit[1][key]
+
+
+def _subject_of(doc: LinkedDoc, sent_start: int, sent_end: int, *, title_name: bool = False) -> str | None:
     """The proposed method a sentence speaks about (named in it, or the paper's main one).
 
     An unnamed contribution speaks through the class it instantiates when the sentence is about
