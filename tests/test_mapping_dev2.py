@@ -25,7 +25,7 @@ OTHER_SETS = ("mapping_dev", "mapping_heldout", "results_dev", "results_dev2", "
 
 # measured F1 on dev2, minus a margin (dev2 is small: one paper moves a field by a few points)
 FLOORS = {
-    "techniques": 0.73,
+    "techniques": 0.76,
     "methods": 0.91,
     "components": 0.42,  # HAS_COMPONENT also comes from loaders/relations.py
     "models": 0.90,
