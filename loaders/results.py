@@ -278,8 +278,15 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
     as_many = _rx(r"^\s(?:as|so)\s(?:many|much|few|little)\s((?:[\w-]+\s)?[\w-]+)").match(text[q.end : q.end + 40])
     if as_many:
         right_head = " " + as_many.group(1)  # "1/2 as many parameters"
+    named_in = _rx(r"^[\s-]?(?:times\s)?(?:faster|quicker|slower|lower|higher|smaller|larger|less|more|fewer)\sin\s", re.I).match(
+        text[q.end : q.end + 24])
+    if named_in:
+        # "16x faster in measured latency", "3x lower in peak memory": the measure named after "in"
+        found = _head_metric(_right_head(text, q.end + named_in.end(), right_bound))
+        if found is not None:
+            return found, "right"
     if _rx(r"^[\s-]?(?:times\s)?(?:faster|quicker)\b", re.I).match(text[q.end : q.end + 16]):
-        return "metric/speed", "right"  # "16x faster in end-to-end latency": the factor is a speed-up
+        return "metric/speed", "right"  # "16x faster end-to-end": the factor is a speed-up
     found = _head_metric(right_head)
     if found is not None:
         return found, "right"
@@ -1213,6 +1220,10 @@ def _read_result(
         direction = "decrease" if direction == "increase" else "increase"
     elif kind == "relative" and metric in LOWER_IS_BETTER and _EFFICIENCY.search(text[left:right]):
         direction = "decrease"  # "8.2x memory efficiency": more efficiency is less memory
+    pace = _rx(r"^[\s-]?(?:times\s)?(faster|quicker|slower)\sin\s", re.I).match(text[head.end : head.end + 24])
+    if kind == "relative" and pace and metric in LOWER_IS_BETTER:
+        # "16x faster in measured latency": the time fell (a slower one rose)
+        direction = "increase" if pace.group(1).lower() == "slower" else "decrease"
     if kind == "relative" and metric == "metric/speed" and q.unit == "x":
         direction = "increase"  # a factor of speed is an increase even when written "2x less time"
     if kind == "relative" and metric == "metric/speed" and _rx(r"^\s?(?:times\s)?slower\b", re.I).match(text[head.end : head.end + 14]):

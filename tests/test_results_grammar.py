@@ -236,9 +236,18 @@ def test_a_singular_parameter_compound_names_parameters() -> None:
     assert (rs[2.6].metric, rs[2.6].direction) == ("metric/parameters", "decrease")  # type: ignore[attr-defined]
 
 
-def test_faster_after_a_factor_is_a_speedup_whatever_follows() -> None:
-    rs = _parsed("The decoder is 9x faster in wall-clock latency than the reference.")
+def test_faster_after_a_factor_is_a_speedup_unless_a_measure_follows_in() -> None:
+    rs = _parsed("The decoder is 9x faster than the reference and 4x faster in training.")
     assert (rs[9.0].metric, rs[9.0].direction) == ("metric/speed", "increase")  # type: ignore[attr-defined]
+    assert rs[4.0].metric == "metric/speed"  # type: ignore[attr-defined]  # "training" names no measure
+
+
+def test_a_comparative_factor_takes_the_measure_named_after_in() -> None:
+    rs = _parsed("The decoder is 9x faster in wall-clock latency than the reference.")
+    assert (rs[9.0].metric, rs[9.0].direction) == ("metric/latency", "decrease")  # type: ignore[attr-defined]
+    rs = _parsed("Our pruned planner is 2.5 times lower in activation memory and 12% higher in decoding throughput.")
+    assert (rs[2.5].metric, rs[2.5].direction) == ("metric/memory", "decrease")  # type: ignore[attr-defined]
+    assert (rs[12.0].metric, rs[12.0].direction) == ("metric/throughput", "increase")  # type: ignore[attr-defined]
 
 
 def test_an_improvement_of_a_lower_is_better_measure_is_a_decrease() -> None:
