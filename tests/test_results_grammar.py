@@ -703,3 +703,10 @@ def test_a_context_set_in_a_when_clause_is_a_condition_not_a_result() -> None:
     rs = _parsed("Decoding gets 21% and 40% faster respectively when the input window is extended to 16384.")
     assert 16384.0 not in rs
     assert (rs[21.0].conditions.get("context_length"), rs[40.0].conditions.get("context_length")) == ("16384", "16384")  # type: ignore[attr-defined]
+
+
+def test_one_change_in_two_units_shares_the_measure_across_or() -> None:
+    rs = _parsed("The router answers with 35% or 120 ms lower time-to-first-token than the stock server.")
+    assert (rs[35.0].metric, rs[35.0].direction, rs[35.0].kind) == ("metric/latency", "decrease", "relative")  # type: ignore[attr-defined]
+    assert (rs[120.0].metric, rs[120.0].direction, rs[120.0].unit) == ("metric/latency", "decrease", "ms")  # type: ignore[attr-defined]
+    assert rs[35.0].unit == "percent"  # type: ignore[attr-defined]  # each keeps its own unit
