@@ -104,7 +104,8 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("accuracy", r"(?:top-[15]\s)?accurac(?:y|ies)|accurately|acc\.?\b|exact\smatch|pass@\d+|success\srates?"
                  r"|correctness"),
     ("score", r"scores?\b|performance|quality|s?fid\b|au(?:roc|prc)\b|clip\sscore|rouge|j&f|ndcg|mrr|rewards?\b|recall(?:@\d+)?|precision\b"
-              r"|miou\b|map\b|auc\b|(?-i:AP(?:50|75|@\d+)?)\b|(?:box|mask)\sap\b"),
+              r"|miou\b|map\b|auc\b|(?-i:AP(?:50|75|@\d+)?)\b|(?:box|mask)\sap\b"
+              r"|(?-i:IS)\b(?=\s?(?:of\s|=\s?|:\s?)(?:[\d~]|$))"),  # Inception Score ("IS of 9.9"), not the verb "is"
 )
 # a metric word is a whole word: "PowerAttention" names no power
 _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})(?![A-Za-z])", re.IGNORECASE)) for m, rx in _METRIC_WORDS)

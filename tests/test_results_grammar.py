@@ -710,3 +710,12 @@ def test_one_change_in_two_units_shares_the_measure_across_or() -> None:
     assert (rs[35.0].metric, rs[35.0].direction, rs[35.0].kind) == ("metric/latency", "decrease", "relative")  # type: ignore[attr-defined]
     assert (rs[120.0].metric, rs[120.0].direction, rs[120.0].unit) == ("metric/latency", "decrease", "ms")  # type: ignore[attr-defined]
     assert rs[35.0].unit == "percent"  # type: ignore[attr-defined]  # each keeps its own unit
+
+
+def test_each_value_takes_the_measure_named_just_before_it() -> None:
+    rs = _parsed("On faces, the sampler reaches an FID of 3.42 and IS of 8.15, and a recall of 0.57.")
+    assert {v: rs[v].metric for v in (3.42, 8.15, 0.57)} == {  # type: ignore[attr-defined]
+        3.42: "metric/score", 8.15: "metric/score", 0.57: "metric/score"}
+    rs = _parsed("The small model keeps a perplexity of 6.4 and accuracy of 58.2% on the probe set.")
+    assert (rs[6.4].metric, rs[58.2].metric) == ("metric/perplexity", "metric/accuracy")  # type: ignore[attr-defined]
+    assert all(r.metric != "metric/score" for r in parse_sentence("This IS 3 times the budget we set."))  # the verb
