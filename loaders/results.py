@@ -645,6 +645,7 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     """
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in skip)]
     conds: list[tuple[str, str, int]] = []
+    cond_qs: list[tuple[str, Quantity]] = []
     candidates: list[Quantity] = []
     for q in quantities:
         if q.role == "format" and _rx(r"\d+/\d+").fullmatch(q.text):
@@ -663,6 +664,7 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
             if key == "bit_width" and any(a <= q.start < b for a, b in _comparative_spans(text)):
                 continue  # "outperforms 16-bit LoRA": the comparator's precision, not a setting of the result
             conds.append((key, _condition_text(q), q.start))
+            cond_qs.append((key, q))
             continue
         if _is_count(text, q) or _is_model_size(text, q):
             continue
@@ -715,7 +717,53 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     if out and _rx(r"(?:^|,\s)on\saverage,", re.I).search(text[: out[0].start]):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
         out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
-    return tuple(replace(r, conditions=_conditions_for(r, out, conds, text)) for r in out)
+    paired, claimed = _respective_settings(text, out, cond_qs)
+    if claimed:
+        conds = [c for c in conds if c[2] not in claimed]
+    return tuple(replace(r, conditions={**_conditions_for(r, out, conds, text), **paired.get(r.start, {})}) for r in out)
+
+
+_RESPECTIVELY = Gated(re.compile(r"\brespectively\b", re.I), ("respectively",))
+_RESULT_JOIN = re.compile(r"\s?(?:,\s?(?:and\s)?|\s(?:and|&)\s)")
+
+
+def _respective_settings(text: str, out: Sequence[SentenceResult], cond_qs: Sequence[tuple[str, Quantity]]
+                         ) -> tuple[dict[int, dict[str, str]], set[int]]:
+    """Settings listed with "respectively" pair by position with a list of results of the same length:
+    "gains of 5.1 and 9.8 points at 4 and 3 bits, respectively". Returns the settings of each paired
+    result (by its start) and the positions of the settings so paired, which hold for no other result."""
+    paired: dict[int, dict[str, str]] = {}
+    claimed: set[int] = set()
+    if not cond_qs or not _RESPECTIVELY.found(text):
+        return paired, claimed
+    lists: dict[tuple[str, int], list[Quantity]] = defaultdict(list)
+    for key, q in cond_qs:
+        if q.group is not None:
+            lists[(key, q.group)].append(q)
+    starts = list(dict.fromkeys(r.start for r in out))
+    ends = {r.start: r.end for r in out}
+    for (key, _g), members in lists.items():
+        members.sort(key=lambda x: x.start)
+        if len(members) < 2 or not _rx(r"^[\s-]?(?:[\w-]+\s?){0,2}?[,(]?\s?respectively\b", re.I).match(
+                text[members[-1].end : members[-1].end + 40]):
+            continue
+        # the run of coordinated results of the same length nearest before the settings (else after them)
+        runs: list[list[int]] = []
+        for st in starts:
+            if runs and _RESULT_JOIN.fullmatch(text[ends[runs[-1][-1]] : st]):
+                runs[-1].append(st)
+            else:
+                runs.append([st])
+        fits = [run for run in runs if len(run) == len(members) and not _rx(r";|\.\s").search(
+            text[min(run[0], members[0].start) : max(ends[run[-1]], members[-1].start)])]
+        before = [run for run in fits if ends[run[-1]] <= members[0].start]
+        run = before[-1] if before else next(iter(fits), None)
+        if run is None:
+            continue
+        for st, q in zip(run, members):
+            paired.setdefault(st, {})[key] = _condition_text(q)
+        claimed.update(q.start for q in members)
+    return paired, claimed
 
 
 _MEASURE_LIST = r"(?P<list>(?:[\w-]+\s){0,2}?[\w-]+(?:(?:,\s(?:and\s)?|\s(?:and|&)\s)(?:the\s)?(?:[\w-]+\s){0,2}?[\w-]+)+)"

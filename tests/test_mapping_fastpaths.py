@@ -51,7 +51,7 @@ def _variants(s: str) -> list[str]:
     return [s, s.upper(), s.lower(), s.swapcase(), " ".join(reversed(words)), s[len(s) // 3 :], s[: len(s) // 2]]
 
 
-_GATED = [(f"{mod.__name__}.{name}", g) for mod in (linker, methods) for name, g in vars(mod).items()
+_GATED = [(f"{mod.__name__}.{name}", g) for mod in (linker, methods, results) for name, g in vars(mod).items()
           if isinstance(g, Gated)]
 
 

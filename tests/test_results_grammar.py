@@ -719,3 +719,11 @@ def test_each_value_takes_the_measure_named_just_before_it() -> None:
     rs = _parsed("The small model keeps a perplexity of 6.4 and accuracy of 58.2% on the probe set.")
     assert (rs[6.4].metric, rs[58.2].metric) == ("metric/perplexity", "metric/accuracy")  # type: ignore[attr-defined]
     assert all(r.metric != "metric/score" for r in parse_sentence("This IS 3 times the budget we set."))  # the verb
+
+
+def test_settings_listed_respectively_pair_by_position_with_the_results() -> None:
+    rs = _parsed("The codec keeps 61.5% and 54.2% accuracy at 4 and 3 bits, respectively.")
+    assert (rs[61.5].conditions, rs[54.2].conditions) == ({"bit_width": "4"}, {"bit_width": "3"})  # type: ignore[attr-defined]
+    rs = _parsed("It cuts perplexity by 4.4 and 19.1 points at 3 and 2 bits, respectively, and needs 75% less memory.")
+    assert (rs[4.4].conditions, rs[19.1].conditions) == ({"bit_width": "3"}, {"bit_width": "2"})  # type: ignore[attr-defined]
+    assert rs[75.0].conditions == {}  # type: ignore[attr-defined]  # the paired settings hold for their pairs only
