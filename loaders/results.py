@@ -138,7 +138,10 @@ _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
     ("about", re.compile(r"(?:\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bclose\sto|~|≈|∼|\bca\.|\\?\bsim\$?|"
                          r"\bapprox\.?|\bsome)\s?$", re.I)),
 )
-_AVERAGE = re.compile(r"\b(?:on\saverage|an\saverage(?:\sof)?|average[ds]?|averaging|avg\.?|mean)\b", re.I)
+_AVERAGE = re.compile(r"\b(?:on\saverage|an\saverage(?:\sof)?|average[ds]?|averaging|avg\.?"
+                      # "mean" the verb ("these savings mean 2x fewer ...", "which would mean a 30% cut") is no average
+                      r"|(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)"
+                      r"(?<!\bmight\s)(?<!\bto\s)(?<!\bdoes\s)(?<!\bdo\s)mean(?!\s(?:(?:a|an|the|that|up|only|just)\b|[\d~≈])))\b", re.I)
 
 # Where the baseline phrase starts (after the number, or anywhere in the clause).
 _BASELINE_CUE = re.compile(
@@ -396,7 +399,7 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     after = text[q.end : q.end + 25]
     own_paren = _rx(r"\s?\([^()]*\d").match(after)
     after = after[: own_paren.start()] if own_paren else after  # "18-31B (27B on average)": the average is the parenthesis's
-    if _AVERAGE.search(text[clause_left : q.start]) or _AVERAGE.search(after):
+    if _AVERAGE.search(text[clause_left : q.end]) or _AVERAGE.search(after):
         return "on_average"
     return None
 

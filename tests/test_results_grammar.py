@@ -727,3 +727,12 @@ def test_settings_listed_respectively_pair_by_position_with_the_results() -> Non
     rs = _parsed("It cuts perplexity by 4.4 and 19.1 points at 3 and 2 bits, respectively, and needs 75% less memory.")
     assert (rs[4.4].conditions, rs[19.1].conditions) == ({"bit_width": "3"}, {"bit_width": "2"})  # type: ignore[attr-defined]
     assert rs[75.0].conditions == {}  # type: ignore[attr-defined]  # the paired settings hold for their pairs only
+
+
+def test_mean_the_verb_is_not_an_average() -> None:
+    for text in ("Sharing the cache across layers, which means 3x fewer memory reads, is cheap.",
+                 "Both changes together mean 3x fewer memory reads.",
+                 "Merging the heads would mean a 3x cut in memory reads."):
+        assert _parsed(text)[3.0].qualifier is None, text  # type: ignore[attr-defined]
+    assert _parsed("The mean decoding latency drops by 27%.")[27.0].qualifier == "on_average"  # type: ignore[attr-defined]
+    assert _parsed("It reaches a mean of 41.5 ms per request.")[41.5].qualifier == "on_average"  # type: ignore[attr-defined]
