@@ -835,8 +835,27 @@ _TWO_MEASURES = re.compile(
     r"(?=[,;.)]|\s(?:while|with|compared|than|over|on|at|for|by|when|respectively)\b|$)", re.I)
 
 
+_MEASURES_THEN_CHANGE = re.compile(
+    r"^\s?(?P<a>[\w-]+(?:\s[\w-]+)?)\s(?:and|&)\s(?P<b>[\w-]+(?:\s[\w-]+)?)\s"
+    r"(?P<change>reductions?|savings?|cuts?|decreases?|improvements?|gains?|increases?)\b(?!,?\s?respectively)", re.I)
+
+
 def _split_measures(text: str, r: SentenceResult) -> list[SentenceResult]:
-    """One number, two measures: "3-4x reduction in model size and memory" states both."""
+    """One number, two measures: "3-4x reduction in model size and memory" states both, and so does
+    "over 80% memory and energy reductions" (the change noun after the two measures)."""
+    before_change = _MEASURES_THEN_CHANGE.match(text[r.end : r.end + 90])
+    if before_change and r.unit in ("percent", "x") and not _rx(r"[\d%x×]\s?(?:,\s?(?:and\s)?|\s(?:and|&)\s)$").search(
+            text[max(0, r.start - 12) : r.start]):
+        a, b = _head_metric(before_change.group("a")), _head_metric(before_change.group("b"))
+        if a and b and a != b:
+            word = before_change.group("change").lower()
+            def way(metric: str) -> Direction:
+                if word.startswith(("increase",)):
+                    return "increase"
+                if word.startswith(("improve", "gain")):
+                    return "increase" if metric in HIGHER_IS_BETTER else "decrease"
+                return "decrease"
+            return [replace(r, metric=x, kind="relative", direction=way(x), partial=False) for x in (a, b)]
     m = _TWO_MEASURES.match(text[r.end : r.end + 90])
     if m is None or r.metric is None:
         return [r]

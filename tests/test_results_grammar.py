@@ -736,3 +736,9 @@ def test_mean_the_verb_is_not_an_average() -> None:
         assert _parsed(text)[3.0].qualifier is None, text  # type: ignore[attr-defined]
     assert _parsed("The mean decoding latency drops by 27%.")[27.0].qualifier == "on_average"  # type: ignore[attr-defined]
     assert _parsed("It reaches a mean of 41.5 ms per request.")[41.5].qualifier == "on_average"  # type: ignore[attr-defined]
+
+
+def test_one_number_before_two_measures_and_a_change_noun_states_both() -> None:
+    rs = parse_sentence("The adder-only kernels bring over 70% memory and energy reductions over the dense model.")
+    assert [(r.metric, r.kind, r.direction, r.qualifier) for r in rs] == [
+        ("metric/memory", "relative", "decrease", "more_than"), ("metric/energy", "relative", "decrease", "more_than")]
