@@ -716,7 +716,7 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
         if res is not None:
             res = _with_baseline(text, res, cues, candidates)
             out.extend(_split_measures(text, res))
-    out = _pair_measures(text, _inherit(text, out))
+    out = _restated_bounds(text, _pair_measures(text, _inherit(text, out)))
     if out and _rx(r"(?:^|,\s)on\saverage,", re.I).search(text[: out[0].start]):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
         out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
@@ -767,6 +767,29 @@ def _respective_settings(text: str, out: Sequence[SentenceResult], cond_qs: Sequ
             paired.setdefault(st, {})[key] = _condition_text(q)
         claimed.update(q.start for q in members)
     return paired, claimed
+
+
+def _restated_bounds(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
+    """A parenthesis right after a bounded result that restates it in another measure shares the bound:
+    "up to 34x higher hit rates (71% or 617 ms lower TTFT)". In the same measure the parenthesis is a
+    case of its own ("up to 3x faster (2x on A100)") and keeps its values as written."""
+    if "(" not in text:
+        return out
+    result = list(out)
+    for k, p in enumerate(out):
+        if p.qualifier not in ("up_to", "more_than", "at_least"):
+            continue
+        gap = _rx(r"[^\d(),;:]{0,60}?\(").match(text, p.end)
+        if gap is None:
+            continue
+        close = text.find(")", gap.end())
+        inside = [n for n in range(k + 1, len(out)) if gap.end() <= out[n].start < (close if close >= 0 else len(text))]
+        if not inside or out[inside[0]].start - gap.end() > 2 or any(
+                out[n].metric in (None, p.metric) or out[n].qualifier is not None for n in inside):
+            continue
+        for n in inside:
+            result[n] = replace(out[n], qualifier=p.qualifier)
+    return result
 
 
 _MEASURE_LIST = r"(?P<list>(?:[\w-]+\s){0,2}?[\w-]+(?:(?:,\s(?:and\s)?|\s(?:and|&)\s)(?:the\s)?(?:[\w-]+\s){0,2}?[\w-]+)+)"
