@@ -171,8 +171,21 @@ def _not_class_parts(relations: Iterable[Relation], doc: LinkedDoc, onto: Any) -
 def _is_whole_name(long: str, target: str, onto: Any) -> bool:
     from loaders.mapping.lexicons import build_lexicon
 
+    lex = build_lexicon(onto)
+    # (kept per lexicon: the same long forms recur paper after paper, a scan each time cost more than the rest)
+    key = (long, target)
+    hit = _WHOLE_NAMES.get(key)
+    if hit is not None and hit[0] is lex:
+        return hit[1]
     name = long.strip()
-    return any(h.target == target and h.start == 0 and h.end >= len(name) for h in build_lexicon(onto).scan(name))
+    whole = any(h.target == target and h.start == 0 and h.end >= len(name) for h in lex.scan(name))
+    if len(_WHOLE_NAMES) > 4096:
+        _WHOLE_NAMES.clear()
+    _WHOLE_NAMES[key] = (lex, whole)
+    return whole
+
+
+_WHOLE_NAMES: dict[tuple[str, str], tuple[Any, bool]] = {}
 
 
 def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
