@@ -63,6 +63,21 @@ def test_gated_span_is_the_search_span(name: str, gated: Gated) -> None:
         assert gated.found(text) is (m is not None)
 
 
+@pytest.mark.parametrize("name,gated", _GATED, ids=[n for n, _ in _GATED])
+def test_may_match_reads_the_plain_lowercase(name: str, gated: Gated) -> None:
+    # may_match takes an ASCII text's lowercase form from the cache: the answer is the one text.lower() gives
+    for text in itertools.chain.from_iterable(_variants(s) for s in _SENTENCES):
+        for t in (text, text + "\u00e9", "\u017f" + text):
+            low = t.lower()
+            words = gated._words
+            plain = (any(w in low for w in words) if words is not None else gated.need(low)) or (
+                not t.isascii() and _FOLDS_TO_ASCII.search(t) is not None)
+            lowered(t)  # (cached or not, the same answer)
+            assert gated.may_match(t) is plain, (name, t)
+            if gated.pattern.search(t):
+                assert plain, (name, t)
+
+
 def test_only_safe_patterns_are_folded() -> None:
     assert _ascii_folded(re.compile(r"\bfaster (?:inference|training)\b", re.I)) is not None
     assert _ascii_folded(re.compile(r"\bFLOPs?\b", re.I)).pattern == r"\bflops?\b"  # type: ignore[union-attr]

@@ -229,7 +229,11 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         words = self._words
-        if any(map(text.lower().__contains__, words)) if words is not None else self.need(text.lower()):
+        # (an ASCII text's lowercase form is the cached one: sentences are asked of many patterns)
+        low = _lowered_hit(text)
+        if low is None:
+            low = text.lower()
+        if any(map(low.__contains__, words)) if words is not None else self.need(low):
             return True
         # a folding letter may stand for a needed one
         return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
