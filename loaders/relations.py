@@ -568,19 +568,30 @@ def _object_spans(doc: LinkedDoc, sent_start: int, sent_end: int) -> list[tuple[
             for _s, m_end, _w, stop in _cue_matches(cue, text, sent_start, sent_end)]
 
 
-@lru_cache(maxsize=256)
 def _cue_matches(cue: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int, str, int], ...]:
     """Each match of ``cue`` in ``text[start:end]``: (start, end, cue words, end of its object phrase).
 
     Kept per sentence: the object spans and the readers of each cue scan the same sentence.
     """
-    gate = _CUE_GATES.get(cue)
-    spans = gate.spans(text, start, end) if gate is not None else [m.span() for m in cue.finditer(text, start, end)]
+    # (the cache is keyed by the cue's gate, hashed by identity: a compiled pattern's hash reads its
+    # whole compiled code, which for these cues cost more than the cache saved)
+    gate = _CUE_GATES.get(id(cue))
+    if gate is None or gate.pattern is not cue:
+        return _matches_in(text, end, [m.span() for m in cue.finditer(text, start, end)])
+    return _gated_cue_matches(gate, text, start, end)
+
+
+@lru_cache(maxsize=256)
+def _gated_cue_matches(gate: Gated, text: str, start: int, end: int) -> tuple[tuple[int, int, str, int], ...]:
+    return _matches_in(text, end, gate.spans(text, start, end))
+
+
+def _matches_in(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[tuple[int, int, str, int], ...]:
     return tuple((s, e, text[s:e], _phrase_end(text, e, end)) for s, e in spans)
 
 
-# the cues are searched in every sentence: only where the words their matches need are
-_CUE_GATES = {cue: Gated.auto(cue) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
+# the cues are searched in every sentence: only where the words their matches need are (by the cue's id)
+_CUE_GATES = {id(cue): Gated.auto(cue) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),
