@@ -588,7 +588,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
 
     def in_url(pos: int) -> bool:
-        return any(s <= pos < e for s, e in urls)
+        return any(s <= pos < e for s, e in urls) if urls else False  # (most papers hold no link)
 
     hits = [h for h in hits if not in_url(h.start) and _context_ok(text, h)]
     models_found = [m for m in mdl.find_models(text) if not in_url(m.start)]
