@@ -323,8 +323,9 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
             continue
         if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
             continue
-        if _rx(r"-(?:based|like|style|aware|friendly|specific)\b").match(text[nm.end() : nm.end() + 10]) or \
-                _DESCRIPTOR_WORD.search(tok):
+        # (both patterns open with a hyphen: most tokens have none after them or inside)
+        if (text.startswith("-", nm.end()) and _DESCRIBED_AFTER.match(text[nm.end() : nm.end() + 10])) or \
+                ("-" in tok and _DESCRIPTOR_WORD.search(tok)):
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
         plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
@@ -348,6 +349,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
 
 
 _DIGIT = re.compile(r"\d")
+_DESCRIBED_AFTER = _rx(r"-(?:based|like|style|aware|friendly|specific)\b")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 _DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
                               r"|centric|oriented|native|trained|tuned|enabled|powered|driven)$", re.I)
