@@ -259,16 +259,19 @@ class Lexicon:
                         continue
                     if sense.exact_case is not None and not _case_ok(words, i, sense.exact_case):
                         continue
-                    same = chosen.setdefault(kind, [])
+                    same = chosen.get(kind)
+                    if same is None:  # (the first sense of a kind here: no generator to ask)
+                        chosen[kind] = [sense]
                     # "GPU{s|}" adds "GPU" and "GPUs"; both accept "GPUs": one meaning, one hit
-                    if not any(o.target == sense.target and o.weight == sense.weight for o in same):
+                    elif not any(o.target == sense.target and o.weight == sense.weight for o in same):
                         same.append(sense)
                 if not chosen:
                     continue
                 s, e = toks[i].start(), toks[i + k - 1].end()
+                surface = region[s:e]
                 for kind, kind_senses in chosen.items():
                     for sense in kind_senses:
-                        hits.append(Hit(s + start, e + start, region[s:e], kind, sense.target, sense.weight, k))
+                        hits.append(Hit(s + start, e + start, surface, kind, sense.target, sense.weight, k))
                     blocked[kind] = i + k
                     done.add(kind)
         return hits
