@@ -398,3 +398,33 @@ def test_first_view_is_drawn_at_the_worker_positions(watched, server, shots):
     want = [int(got["color"][i:i + 2], 16) for i in (1, 3, 5)]
     assert all(abs(a - b) < 40 for a, b in zip(got["px"][:3], want)) and got["px"][3] > 200, (got["px"], want)
     shots(page, "first-view")
+
+
+def test_the_canvas_works_from_the_keyboard(watched, server, shots):
+    """Tab to the canvas; arrows pan, + zooms, n selects a node and opens its panel, Enter expands it, Escape clears."""
+    page = watched
+    open_page(page, server.url + "/?focus=method%2Fgalore")
+    page.focus("#cy")
+    assert page.evaluate("document.activeElement.id") == "cy"
+    cy = "window.effkg.cy"
+    zoom, pan = page.evaluate(f"{cy}.zoom()"), page.evaluate(f"{cy}.pan()")
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(f"{cy}.pan().x") == pytest.approx(pan["x"] + 80)
+    page.keyboard.press("+")
+    assert page.evaluate(f"{cy}.zoom()") == pytest.approx(zoom * 1.25)
+    # n: the first node in reading order (topmost, then leftmost) is selected and its panel opens.
+    first = page.evaluate(f"{cy}.nodes().sort((a, b) => a.position('y') - b.position('y') || a.position('x') - b.position('x'))[0].id()")
+    page.keyboard.press("n")
+    page.wait_for_selector(f"#details[data-id='{first}']")
+    assert page.evaluate(f"{cy}.nodes(':selected').map(n => n.id())") == [first]
+    assert "sel=" in page.url
+    shots(page, "1-keyboard-selected")
+    n = renders(page)
+    page.keyboard.press("Enter")
+    settle(page, n)
+    if first != "method/galore":
+        assert "expand=" in page.url
+    page.focus("#cy")
+    page.keyboard.press("Escape")
+    assert page.evaluate(f"{cy}.nodes(':selected').length") == 0
+    assert "sel=" not in page.url

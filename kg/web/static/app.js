@@ -682,6 +682,45 @@ function expandNode(id) {
   loadView({ animate: true });
 }
 
+/**
+ * The canvas from the keyboard (it takes focus with Tab): arrows pan, + and - zoom, 0 fits,
+ * n and p select the next and previous node in reading order (top to bottom, left to right) and
+ * open its panel, Enter expands the selected node, Escape clears the selection.
+ */
+const PAN_STEP = 80;
+const ZOOM_STEP = 1.25;
+
+function canvasKey(ev) {
+  if (ev.altKey || ev.ctrlKey || ev.metaKey || !cy) return;
+  const pans = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] };
+  const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+  if (pans[ev.key]) cy.panBy({ x: pans[ev.key][0], y: pans[ev.key][1] });
+  else if (ev.key === "+" || ev.key === "=") cy.zoom({ level: cy.zoom() * ZOOM_STEP, renderedPosition: centre });
+  else if (ev.key === "-" || ev.key === "_") cy.zoom({ level: cy.zoom() / ZOOM_STEP, renderedPosition: centre });
+  else if (ev.key === "0") $("#btn-fit").click();
+  else if (ev.key === "n" || ev.key === "p") stepSelection(ev.key === "n" ? 1 : -1);
+  else if (ev.key === "Enter" && state.sel && cy.getElementById(state.sel).nonempty()) expandNode(state.sel);
+  else if (ev.key === "Escape") clearSelection();
+  else return;
+  ev.preventDefault();
+}
+
+function stepSelection(step) {
+  const order = cy.nodes().sort((a, b) => a.position("y") - b.position("y") || a.position("x") - b.position("x"));
+  if (!order.length) return;
+  const at = state.sel ? order.toArray().findIndex((n) => n.id() === state.sel) : -1;
+  const next = at < 0 ? (step > 0 ? 0 : order.length - 1) : (at + step + order.length) % order.length;
+  selectNode(order[next].id(), false);
+}
+
+function clearSelection() {
+  cy.$(":selected").unselect();
+  clearNear();
+  state.sel = "";
+  saveState(false);
+  drawEntity(null);
+}
+
 async function selectNode(id, fromCanvas) {
   state.sel = id;
   saveState(false);
@@ -1226,6 +1265,7 @@ async function start() {
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "/" && document.activeElement.tagName !== "INPUT") { ev.preventDefault(); $("#search").focus(); }
   });
+  $("#cy").addEventListener("keydown", canvasKey);
 
   syncControls();
   twinLink();
