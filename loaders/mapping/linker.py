@@ -614,10 +614,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
     survey = bool(_BROAD.search(sentences[0].text))
-    further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)) if survey else frozenset()
-    own_further = frozenset(s.index for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)
-                            and _PROPOSAL.found(s.text))
-    techniques = _select_survey(tech_scores, tax, further) if survey else _select(tech_scores, tax, own_further)
+    # sentences adding a further contribution ("we also ..."); outside a survey, only those that propose something
+    further = [s for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)]
+    techniques = (_select_survey(tech_scores, tax, frozenset(s.index for s in further)) if survey
+                  else _select(tech_scores, tax, frozenset(s.index for s in further if _PROPOSAL.found(s.text))))
     # the scope decision weighs all technique evidence, the families' included
     # the scope decision weighs all efficiency evidence against the best adjacent topic
     best_tech = max((sc.total for t, sc in tech_scores.items() if t != ROOT and sc.strongest >= STRONG_MIN), default=0.0)
@@ -630,8 +630,9 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     in_scope = weight_of_evidence >= SCOPE_MIN or (
         no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= 1.0))
     title = sentences[0].text
-    if not in_scope and (no_topic or (topic_best is not None and topic_best[1].total < 0.5 * root)) and root > 0 and _EFFICIENT_TITLE.search(title) and _DESIGN_TITLE.search(title) \
-            and not _STUDY_TITLE.search(title) and not survey:
+    weak_topic = no_topic or (topic_best is not None and topic_best[1].total < 0.5 * root)
+    if not in_scope and weak_topic and root > 0 and not survey and _EFFICIENT_TITLE.search(title) \
+            and _DESIGN_TITLE.search(title) and not _STUDY_TITLE.search(title):
         in_scope = True
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
         in_scope = False
