@@ -400,6 +400,35 @@ def test_first_view_is_drawn_at_the_worker_positions(watched, server, shots):
     shots(page, "first-view")
 
 
+COVERED_JS = """() => {
+  const cy = window.effkg.cy;
+  const box = document.querySelector('#cy').getBoundingClientRect();
+  const over = [...document.querySelectorAll('#status .pill, #legend')].map(e => e.getBoundingClientRect())
+    .filter(r => r.width && r.height);
+  const hidden = cy.nodes().filter(n => {
+    const b = n.renderedBoundingBox({ includeLabels: false });
+    const x1 = box.left + b.x1, x2 = box.left + b.x2, y1 = box.top + b.y1, y2 = box.top + b.y2;
+    const out = x1 < box.left || y1 < box.top || x2 > box.right || y2 > box.bottom;
+    return out || over.some(r => x1 < r.right && x2 > r.left && y1 < r.bottom && y2 > r.top);
+  });
+  return { overlays: over.length, nodes: cy.nodes().length, hidden: hidden.map(n => n.id()) };
+}"""
+
+
+@pytest.mark.parametrize("view", [
+    "focus=hwclass%2Fgpu&expand=technique%2Fquantization&expand=memory%2Fweights&expand=technique%2Fon-device-inference",
+    "focus=method%2Fgalore",
+])
+def test_the_first_view_keeps_every_node_clear_of_the_pills_and_the_legend(watched, server, shots, view):
+    """The fitted view leaves room for the status pills above and the legend below: no node starts hidden."""
+    page = watched
+    open_page(page, f"{server.url}/?{view}")
+    got = page.evaluate(COVERED_JS)
+    assert got["overlays"] >= 2 and got["nodes"] > 1
+    assert got["hidden"] == [], got
+    shots(page, "clear-of-overlays-" + view.split("&")[0].split("%2F")[1])
+
+
 def test_the_canvas_works_from_the_keyboard(watched, server, shots):
     """Tab to the canvas; arrows pan, + zooms, n selects a node and opens its panel, Enter expands it, Escape clears."""
     page = watched

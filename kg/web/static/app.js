@@ -491,9 +491,15 @@ function viewportFor(positions, nodes) {
     y1 = Math.min(y1, p.y - r);
     y2 = Math.max(y2, p.y + r + 26);
   }
-  const pad = 40;
-  const zoom = Math.max(cy.minZoom(), Math.min(1.4, (w - 2 * pad) / (x2 - x1), (h - 2 * pad) / (y2 - y1)));
-  return { zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: h / 2 - zoom * (y1 + y2) / 2 } };
+  // The status pills (up to two rows) sit over the top of the canvas and the legend over the bottom:
+  // the graph is fitted into the band between them, so that no node starts hidden under either.
+  const pad = 30;
+  const top = 64;
+  const bottom = 52;
+  const band = Math.max(h / 2, h - top - bottom);
+  const zoom = Math.max(cy.minZoom(), Math.min(1.4, (w - 2 * pad) / (x2 - x1), (band - 2 * pad) / (y2 - y1)));
+  const mid = band === h / 2 ? h / 2 : top + band / 2;
+  return { zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: mid - zoom * (y1 + y2) / 2 } };
 }
 
 function drawLegend() {
