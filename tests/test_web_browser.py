@@ -202,6 +202,9 @@ def test_search_click_read_evidence_expand(watched, server, shots, seed_store):
     assert f"{Path(source['source_files'][0]).name}:{source['source_lines'][0]}" in relations.inner_text()
     evaluations = page.locator("#evaluations").inner_text()
     assert all(g.nodes[m]["name"] in evaluations for m in evaluated)
+    # A sentence naming several of them is quoted once, under all of them.
+    quoted = page.eval_on_selector_all("#evaluations .sent", "els => els.map(e => e.textContent)")
+    assert quoted and len(quoted) == len(set(quoted)) and len(quoted) < len(evaluated)
     shots(page, "2-panel")
 
     before = set(canvas_ids(page))

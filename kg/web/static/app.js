@@ -826,11 +826,24 @@ function drawEntity(ent) {
   if (ent.evaluations.length) {
     const sec = el("section", { id: "evaluations" }, el("h4", { text: "Evaluated on" }));
     const ul = el("ul", { class: "evals" });
+    // One sentence often names several models and benchmarks at once: it is quoted once, under all
+    // of them, instead of once per entity.
+    const bySentence = new Map();
     for (const ev of ent.evaluations) {
-      const li = el("li", {}, badge(ev.kind === "hardware-class" ? "HardwareClass" : ev.kind.charAt(0).toUpperCase() + ev.kind.slice(1)), " ",
-        entityLink({ id: ev.id, label: ev.kind, name: ev.name }), el("span", { class: "muted", text: ` · ${ev.papers} paper${ev.papers === 1 ? "" : "s"}` }));
       const first = ev.evidence[0];
-      if (first && first.sentence) li.append(el("span", { class: "sent", text: `“${shorten(first.sentence, 260)}”` }));
+      const key = first && first.sentence ? first.sentence : `\u0000${ev.id}`;
+      if (!bySentence.has(key)) bySentence.set(key, []);
+      bySentence.get(key).push(ev);
+    }
+    for (const [sentence, evs] of bySentence) {
+      const li = el("li", {});
+      evs.forEach((ev, i) => {
+        if (i) li.append(el("span", { class: "muted", text: " · " }));
+        li.append(badge(ev.kind === "hardware-class" ? "HardwareClass" : ev.kind.charAt(0).toUpperCase() + ev.kind.slice(1)), " ",
+          entityLink({ id: ev.id, label: ev.kind, name: ev.name }),
+          el("span", { class: "muted", text: ` (${ev.papers} paper${ev.papers === 1 ? "" : "s"})` }));
+      });
+      if (!sentence.startsWith("\u0000")) li.append(el("span", { class: "sent", text: `“${shorten(sentence, 260)}”` }));
       ul.append(li);
     }
     sec.append(ul);
