@@ -432,6 +432,22 @@ def test_the_first_view_keeps_every_node_clear_of_the_pills_and_the_legend(watch
     shots(page, "clear-of-overlays-" + view.split("&")[0].split("%2F")[1])
 
 
+def test_every_tab_fits_the_sidebar(watched, server, shots):
+    """At 1280 px (the narrow sidebar) each tab and its panel fit: nothing clipped, no sideways scroll."""
+    page = watched
+    open_page(page, server.url + "/?focus=method%2Fgalore")
+    for tab in ("filters", "taxonomy", "path", "queries"):
+        page.click(f"#tab-{tab}")
+        got = page.evaluate("""() => {
+          const side = document.querySelector('.sidebar');
+          const edge = side.getBoundingClientRect().right;
+          const tabs = [...document.querySelectorAll('.tabs button')].map(b => b.getBoundingClientRect().right);
+          return { scroll: side.scrollWidth - side.clientWidth, over: Math.max(...tabs) - edge };
+        }""")
+        assert got["scroll"] <= 0 and got["over"] <= 0, (tab, got)
+    shots(page, "queries-tab")
+
+
 def test_the_canvas_works_from_the_keyboard(watched, server, shots):
     """Tab to the canvas; arrows pan, + zooms, n selects a node and opens its panel, Enter expands it, Escape clears."""
     page = watched
