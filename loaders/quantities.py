@@ -380,8 +380,23 @@ def _flop_scale(raw: str) -> float:
 _SCALABLE = frozenset({"tokens", "params", "FLOPs", "GPUs", "TOPS", "fps", "tokens/s", "per-step"})
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_quantity(text: str) -> bool:
+    """False only where :func:`find_quantities` finds nothing: no digit and, in ASCII text, none of the
+    words a word form needs (most sentences; a text that is not ASCII may hold a word form anyway)."""
+    if _DIGIT.search(text) is not None or not text.isascii():
+        return True
+    return any(map(text.lower().__contains__, _ANY_WORD_FORM))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number of ``text`` with its unit, ranges merged, in text order (see the module doc)."""
+    return _read_quantities(text) if may_hold_quantity(text) else []
+
+
+def _read_quantities(text: str) -> list[Quantity]:
     cited = [(c.start(), c.end()) for c in _CITATION.finditer(text)] if "[" in text else []  # (a citation opens with "[")
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []

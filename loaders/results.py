@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from kg.ids import slug
 from kg.records import ClaimKind, Direction, Qualifier, ResultRecord
-from loaders.quantities import Quantity, find_precisions, find_quantities
+from loaders.quantities import Quantity, find_precisions, find_quantities, may_hold_quantity
 from loaders.mapping.text import Gated
 from ontology.vocab import NodeLabel
 
@@ -1454,7 +1454,8 @@ def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
     records: list[ResultRecord] = []
     first = _first_claim(doc)
     for sent in doc.sentences:
-        if sent.in_title or sent.index < first or _background(doc, sent.text):
+        # (a sentence with no number can state no result: most are passed over before anything else is read)
+        if sent.in_title or sent.index < first or not may_hold_quantity(sent.text) or _background(doc, sent.text):
             continue
         named = [m for m in doc.mentions_in(sent.index) if m.label in _NAME_LABELS]
         skip = [(m.start - sent.start, m.end - sent.start) for m in named]

@@ -163,3 +163,34 @@ def test_list_markers_are_not_numbers() -> None:
 
     assert [q.role for q in find_quantities("(1) it trims memory by 30%; (2) it runs 2x faster")] == [
         "ordinal", "measure", "ordinal", "measure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proposed scheduler keeps every expert busy without any extra memory.",
+        "Decoding becomes twice as fast while the answers stay the same.",
+        "A two-fold cut in latency comes from fusing the kernels.",
+        "It halves the cache and needs a third of the bandwidth.",
+        "Training takes a few hours on one node, about three orders of magnitude less.",
+        "Inference costs $3 per hour instead of 40.",
+        "Our method reaches 71.2% accuracy with 4-bit weights [12].",
+        "The café model runs in ten minutes.",
+        "Nothing here is measured, only described in words.",
+    ],
+)
+def test_sentences_passed_over_hold_no_quantity(text: str) -> None:
+    # the fast path (no digit and no number word: nothing is read) agrees with reading the sentence
+    from loaders.quantities import _read_quantities, may_hold_quantity
+
+    assert find_quantities(text) == _read_quantities(text)
+    if not may_hold_quantity(text):
+        assert _read_quantities(text) == [] and parse_sentence(text) == ()
+
+
+def test_what_is_passed_over() -> None:
+    from loaders.quantities import may_hold_quantity
+
+    assert not may_hold_quantity("Nothing here is measured, only described in words.")
+    assert may_hold_quantity("Decoding becomes twice as fast.") and may_hold_quantity("It needs 3 GPUs.")
+    assert may_hold_quantity("The café model runs fast.")  # not ASCII: read in full
