@@ -32,8 +32,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from itertools import compress
-from operator import and_, attrgetter, not_
+from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from kg.ids import slug
@@ -88,7 +87,12 @@ _COMPOSES = re.compile(
 _NEGATION = re.compile(r"\b(?:not(?!\sonly\b)|never|unlike|without|neither|nor|cannot|can't|incompatible)\b", re.I)
 
 # A named thing: a coined token (GaLore, H2O, FlashAttention-2, QLoRA) possibly with a version.
-_NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:[-+._][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?(?![\w-])")
+_NAME_BODY = r"[A-Za-z][A-Za-z0-9]*(?:[-+._][A-Za-z0-9]+)*\+*(?:\s(?:v|V)\d+(?:\.\d+)?)?"
+_NAME = re.compile(rf"(?<![\w-]){_NAME_BODY}(?![\w-])")
+# The same tokens, less most of those in lower-case letters only (never names): where the run of
+# lowercase letters is followed by nothing that could continue the token, the pattern fails at once,
+# without a match object. (Those that run on into a "." or "+" still come: the caller skips them.)
+_NAME_NOT_LOWER = re.compile(rf"(?<![\w-])(?![a-z]+(?![A-Za-z0-9]|[-._][A-Za-z0-9]|\+|\s[vV]\d)){_NAME_BODY}(?![\w-])")
 # The object phrase of a cue ends at the end of its clause.
 _PHRASE_END = re.compile(
     r"[;:()]|(?<!e\.g)(?<!i\.e)\.\s|\.$|,\s(?!(?:and\s|or\s|e\.g\.,?\s|i\.e\.,?\s|such\sas\s|including\s)?"
@@ -311,11 +315,9 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
         return hit
 
     loose_only: list[Named] = []
-    # most tokens are plain lowercase words: they are dropped by C-level maps before the loop (a token in
-    # lower case made of letters only is one the test below skips)
-    tokens = list(_NAME.finditer(text, start, end))
-    words = list(map(re.Match.group, tokens))
-    for nm in compress(tokens, map(not_, map(and_, map(str.islower, words), map(str.isalpha, words)))):
+    # most tokens are plain lowercase words: the pattern passes over nearly all of them (the test below
+    # skips those it lets through)
+    for nm in _NAME_NOT_LOWER.finditer(text, start, end):
         tok = nm.group()
         if tok.islower() and (tok.isalpha() or not _DIGIT.search(tok)):
             continue  # most words: neither coined nor capitalised
@@ -344,8 +346,8 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
             out.append(Named(_method_id(text[s0:e0]), s0, e0))
         else:
             loose_only.append(Named(_method_id(text[s0:e0]), s0, e0))
-    out.sort(key=lambda n: n.start)
-    return out, sorted(out + loose_only, key=lambda n: n.start)
+    out.sort(key=_START)
+    return out, sorted(out + loose_only, key=_START)
 
 
 _DIGIT = re.compile(r"\d")

@@ -98,3 +98,20 @@ def test_equal_facts_from_two_papers_merge_into_one_edge(onto: object) -> None:
     edge = g.edges["method/alphakv", "method/h2o", "COMPARED_WITH"]
     assert edge["support"] == 2 and edge["papers"] == sorted([a.id, b.id])
     assert not report.rejected
+
+
+def test_name_tokens_less_plain_lowercase_words_are_the_plain_tokens() -> None:
+    # _named_all scans with a pattern that passes over most lowercase words; with lowercase words
+    # dropped, it must find exactly the tokens of the plain pattern
+    from loaders.relations import _NAME, _NAME_NOT_LOWER
+
+    def plain(t: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _NAME.finditer(t) if not (m.group().islower() and m.group().isalpha())]
+
+    def fast(t: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _NAME_NOT_LOWER.finditer(t) if not (m.group().islower() and m.group().isalpha())]
+
+    for t in ("We pair FooKV-2 with qlora, gpt v2 and Llama2.", "a state-of-the-art kernel (x.y.z) beats abc+ and ab+cd.",
+              "tail-", "foo_ bar_baz under_Score a.b. c-d-e- mixed.Case word.", "caf\u00e9 na\u00efve Ab\u00e9c v\u00e9 x\u00e9",
+              "version v2.1 or V3 and w2a16, int8 and .5x; done", "x", "a", "end.", "The H2O-like cache, e.g. mamba-2 s4d."):
+        assert fast(t) == plain(t), t
