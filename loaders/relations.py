@@ -1158,13 +1158,16 @@ def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str
 def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
     seen: set[str] = set()
     for sent in doc.sentences:
+        hits = _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text)
+        if not hits:
+            continue  # (most sentences name no bottleneck: the tests below would decide nothing)
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
         if _says(_BACKGROUND_G, sent.text) and not _says(_OWN_REF_G, sent.text) and not any(
                 name_positions(sent.text, pm.name) for pm in doc.methods):
             continue  # "prior work succeeds in reducing memory bandwidth": earlier work
-        for target, s, e in _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text):
+        for target, s, e in hits:
             if target in seen:
                 continue
             window = sent.text[max(0, s - 80) : min(len(sent.text), e + 40)]
@@ -1216,10 +1219,13 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
                         if r:
                             yield r
             continue
+        hits = _lexicon_hits(_MEMORY, sent.text)
+        if not hits:
+            continue  # (most sentences name no memory component: the background test would decide nothing)
         if _says(_BACKGROUND_G, sent.text) and not _says(_OWN_REF_G, sent.text) and not any(
                 name_positions(sent.text, pm.name) for pm in doc.methods):
             continue  # "numerous techniques have been proposed that quantize weights": earlier work
-        for target, s, e in _lexicon_hits(_MEMORY, sent.text):
+        for target, s, e in hits:
             verb = None
             for vm in _REDUCE_VERB.finditer(sent.text, max(0, s - 70), s):
                 verb = vm
@@ -1275,7 +1281,11 @@ def _ports_to(doc: LinkedDoc) -> Iterator[Relation]:
 
         if _is_benchmark(doc, doc.methods[0].name):
             return  # a benchmark is run on devices, not brought to them
+    # (most sentences name no class of hardware: the tests below would decide nothing there)
+    with_hw = {m.sentence for m in doc.mentions if m.entity_id and m.label is NodeLabel.HARDWARE_CLASS}
     for sent in doc.sentences:
+        if sent.index not in with_hw:
+            continue
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
         if subject is None:
             continue
