@@ -588,6 +588,11 @@ _OWNER_CUE = re.compile(
     r"\b(?:reduc|cut|lower|decreas|shrink|shr[au]nk|sav|compress|slash|trim)\w*\s(?:the\s)?(?:[\w-]+\s){0,3}?of\s", re.I)
 
 
+# (searched as their lowercase forms in the lowercased sentence, only where the words they need are)
+_OWNER_CUE_G = Gated.auto(_OWNER_CUE)
+_BASELINE_CUE_G = Gated.auto(_BASELINE_CUE_R)
+
+
 @lru_cache(maxsize=64)  # per sentence: parsing and binding a sentence both read them
 def _baseline_cues(text: str) -> tuple[_Cue, ...]:
     """Every comparison cue of a sentence with the phrase it introduces ("compared to FP16").
@@ -596,9 +601,8 @@ def _baseline_cues(text: str) -> tuple[_Cue, ...]:
     ("the solutions provided by X", "optimizers, e.g., X and Y"), whose start is ``examples_start``.
     """
     cues = []
-    owner = [(m.start(), m.end(), "of") for m in _OWNER_CUE.finditer(text)]
-    for start, rest_start, cue in sorted([(m.start(), m.end(), m.group().strip().lower())
-                                          for m in _BASELINE_CUE_R.finditer(text)] + owner):
+    owner = [(s, e, "of") for s, e in _OWNER_CUE_G.spans(text)]
+    for start, rest_start, cue in sorted([(s, e, text[s:e].strip().lower()) for s, e in _BASELINE_CUE_G.spans(text)] + owner):
         if cue == "over" and _rx(r"\s*[\d~≈]").match(text[rest_start:]):
             continue  # "over 60%" is a qualifier
         if cue == "than" and _rx(r"\b(?:less|more|fewer|greater)\s$").search(text[max(0, start - 6) : start]) \
@@ -638,6 +642,12 @@ def _baseline_cues(text: str) -> tuple[_Cue, ...]:
         cues.append(_Cue(start=start, phrase=phrase, phrase_start=rest_start + skip, list_end=list_end,
                          examples_start=examples_start))
     return tuple(cues)
+
+
+# (searched only in sentences with the words they need: "batch", "single"/"one")
+_BATCH_IN_WORDS = Gated.auto(re.compile(r"\bbatch\s(?:size\s)?(?:of\s)?(one|two|four|eight|sixteen)\b", re.I))
+_ONE_DEVICE = Gated.auto(re.compile(r"\b(?:on|using|with|in)\s(?:a\s)?(single|one)\s(?:[\w-]+\s){0,2}?(?:GPU|TPU|CPU|NPU|device"
+                                    r"|accelerator|server|machine)s?\b", re.I))
 
 
 def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[SentenceResult, ...]:
@@ -686,10 +696,9 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
             # "INT4 weights", "when quantized to INT4": the precision the result was measured at
             conds.append(("bit_width", _rx(r"\D").sub("", name), s))
 
-    for bm in _rx(r"\bbatch\s(?:size\s)?(?:of\s)?(one|two|four|eight|sixteen)\b", re.I).finditer(text):
+    for bm in _BATCH_IN_WORDS.iter_in(text):
         conds.append(("batch_size", str(int(_WORD_NUMBER[bm.group(1).lower()])), bm.start()))
-    for dm in _rx(r"\b(?:on|using|with|in)\s(?:a\s)?(single|one)\s(?:[\w-]+\s){0,2}?(?:GPU|TPU|CPU|NPU|device"
-                  r"|accelerator|server|machine)s?\b", re.I).finditer(text):
+    for dm in _ONE_DEVICE.iter_in(text):
         conds.append(("devices", "1", dm.start()))
     groups: dict[int, list[Quantity]] = defaultdict(list)
     for q in candidates:
@@ -1589,6 +1598,10 @@ _COMPARATIVE = re.compile(
 _COMPARATIVE_END = re.compile(r"[,;:()]|\.\s|\s(?:while|whereas|but|and\s(?:a|an|the)|by|with|on|in|at|for|when|under|using)\s", re.I)
 
 
+# (searched as its lowercase form in the lowercased sentence: "of" is in nearly every one, so ungated)
+_COMPARATIVE_G = Gated.auto(_COMPARATIVE, gate=False)
+
+
 @lru_cache(maxsize=64)
 def _comparative_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans naming what something is compared against ("surpasses MobileNetV3 by 1.9%").
@@ -1596,12 +1609,12 @@ def _comparative_spans(text: str) -> tuple[tuple[int, int], ...]:
     Kept per sentence: parsing and binding a sentence both read them.
     """
     spans = []
-    for m in _COMPARATIVE.finditer(text):
-        if _rx(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", re.I).match(m.group()) and _rx(
+    for m_start, m_end in _COMPARATIVE_G.spans(text):
+        if _rx(r"(?:the\s)?(?:performance|accuracy|quality|throughput|speed)\sof", re.I).match(text[m_start:m_end]) and _rx(
                 r"\b(?:increas|improv|boost|rais|enhanc|reduc|lower|cut|decreas|accelerat|doubl|tripl)\w*\s$", re.I).search(
-                text[max(0, m.start() - 20) : m.start()]):
+                text[max(0, m_start - 20) : m_start]):
             continue  # "increases the accuracy of MobileNet-v2": the model measured, not a reference
-        end_m = _COMPARATIVE_END.search(text, m.end())
+        end_m = _COMPARATIVE_END.search(text, m_end)
         end = end_m.start() if end_m else len(text)
         # a parenthesis right after names the compared thing: "tiny models (pQRNN)", "(i.e., X)"
         paren = _rx(r"\s?\([^()]{1,60}\)").match(text[end:]) if end_m and end_m.group().startswith("(") else None
@@ -1609,7 +1622,7 @@ def _comparative_spans(text: str) -> tuple[tuple[int, int], ...]:
             paren = _rx(r"\([^()]{1,60}\)").match(text[end:])
         if paren:
             end += paren.end()
-        spans.append((m.end(), end))
+        spans.append((m_end, end))
     return tuple(spans)
 
 

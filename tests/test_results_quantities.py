@@ -194,3 +194,23 @@ def test_what_is_passed_over() -> None:
     assert not may_hold_quantity("Nothing here is measured, only described in words.")
     assert may_hold_quantity("Decoding becomes twice as fast.") and may_hold_quantity("It needs 3 GPUs.")
     assert may_hold_quantity("The café model runs fast.")  # not ASCII: read in full
+
+
+def test_gated_sentence_patterns_find_what_the_plain_ones_find() -> None:
+    # the comparison cues are searched lowercase in the lowercased sentence, and only where their words are
+    from loaders import results as r
+
+    sentences = (
+        "Compared to FP16, FooQuant cuts memory by 3.1x and runs 2x faster than AWQ on a single A100 GPU.",
+        "It matches the accuracy of the original model with a batch size of one, versus 4.2 GB for GPTQ.",
+        "OUR KERNEL OUTPERFORMS FlashAttention BY 12% AND REDUCES THE LATENCY OF decoding TO 8 ms.",
+        "Nothing is compared here, and no cue appears.",
+        "Relative to the na\u00efve baseline, it saves 40% of the memory of Adam, the same as in prior work.",
+    )
+    pairs = ((r._COMPARATIVE_G, r._COMPARATIVE), (r._OWNER_CUE_G, r._OWNER_CUE), (r._BASELINE_CUE_G, r._BASELINE_CUE_R),
+             (r._BATCH_IN_WORDS, r._BATCH_IN_WORDS.pattern), (r._ONE_DEVICE, r._ONE_DEVICE.pattern))
+    for text in sentences:
+        for gated, plain in pairs:
+            spans = [m.span() for m in plain.finditer(text)]
+            assert gated.spans(text) == spans
+            assert [m.span() for m in gated.iter_in(text)] == spans
