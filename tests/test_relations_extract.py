@@ -115,3 +115,22 @@ def test_name_tokens_less_plain_lowercase_words_are_the_plain_tokens() -> None:
               "tail-", "foo_ bar_baz under_Score a.b. c-d-e- mixed.Case word.", "caf\u00e9 na\u00efve Ab\u00e9c v\u00e9 x\u00e9",
               "version v2.1 or V3 and w2a16, int8 and .5x; done", "x", "a", "end.", "The H2O-like cache, e.g. mamba-2 s4d."):
         assert fast(t) == plain(t), t
+
+
+def test_lexicon_hits_read_lowercase_are_the_plain_hits() -> None:
+    # the lexicon entries are searched lowercase in the lowercased sentence; the plain reading searches the text
+    from loaders.relations import _BOTTLENECK_SPECIFIC, _MEMORY, _lexicon_hits, _word_rx
+
+    def plain(table: tuple[tuple[str, str], ...], text: str) -> list[tuple[str, int, int]]:
+        hits: list[tuple[str, int, int]] = []
+        for target, rx in table:
+            for m in _word_rx(rx).finditer(text):
+                if not any(s <= m.start() < e for _, s, e in hits):
+                    hits.append((target, m.start(), m.end()))
+        return hits
+
+    for text in ("FooKV shrinks the KV Cache and the Optimizer States, storing fewer Activations and Gradients.",
+                 "Memory-bound decoding moves data: MEMORY BANDWIDTH and memory capacity limit it, plus communication overhead.",
+                 "Model weights and key-value caches of the na\u00efve baseline stay in HBM reads.", "No memory words here."):
+        for table in (_MEMORY, _BOTTLENECK_SPECIFIC):
+            assert _lexicon_hits(table, text) == plain(table, text)
