@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from kg.ids import slug
 from kg.records import ClaimKind, Direction, Qualifier, ResultRecord
 from loaders.quantities import Quantity, find_precisions, find_quantities, may_hold_quantity
-from loaders.mapping.text import Gated
+from loaders.mapping.text import Gated, _ascii_folded, needed_words
 from ontology.vocab import NodeLabel
 
 if TYPE_CHECKING:
@@ -109,6 +109,18 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
 )
 # a metric word is a whole word: "PowerAttention" names no power
 _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})(?![A-Za-z])", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
+
+
+def _metric_scan(rx: str) -> tuple[re.Pattern[str] | None, tuple[str, ...] | None]:
+    """A metric pattern's lowercase form for an ASCII phrase's lowercase (None where it has case-sensitive
+    parts), with the words one of which each of its matches holds."""
+    folded = _ascii_folded(re.compile(rf"(?<!\w)(?:{rx})(?![a-z])", re.IGNORECASE))
+    return folded, needed_words(re.compile(rx, re.IGNORECASE)) if folded is not None else None
+
+
+# (metric, pattern, lowercase form, words): each phrase is lowercased once and scanned only for the
+# metrics whose words it holds
+_METRIC_SCANS = tuple((metric, rx, *_metric_scan(words)) for (metric, rx), (_m, words) in zip(_METRIC_RES, _METRIC_WORDS))
 
 # Words that say which way a relative change goes.
 _DECREASE = re.compile(
@@ -304,8 +316,15 @@ def _metric_near(text: str, q: Quantity, left_bound: int, right_bound: int) -> t
 def _head_metric(phrase: str) -> str | None:
     """The metric of a noun phrase: its last metric word; "cost" only when nothing names the measure."""
     hits: list[tuple[int, int, int, str]] = []
-    for n, (metric, rx) in enumerate(_METRIC_RES):
-        for m in rx.finditer(phrase):
+    low = phrase.lower() if phrase.isascii() else None
+    for n, (metric, rx, folded, words) in enumerate(_METRIC_SCANS):
+        if low is not None and folded is not None:
+            if words is not None and not any(map(low.__contains__, words)):
+                continue
+            found = folded.finditer(low)
+        else:
+            found = rx.finditer(phrase)
+        for m in found:
             if m.start() > 1 and phrase[m.start() - 1] == "-" and phrase[m.start() - 2].isalpha() \
                     and _rx(r"\s(?!(?:by|of|in|on|at|for|to|and|or|with|from|than|consumption|usage|footprint|overhead"
                             r"|requirements?|demands?|savings?|reductions?|traffic|access(?:es)?)\b)[a-z]").match(phrase[m.end() : m.end() + 14]):

@@ -214,3 +214,21 @@ def test_gated_sentence_patterns_find_what_the_plain_ones_find() -> None:
             spans = [m.span() for m in plain.finditer(text)]
             assert gated.spans(text) == spans
             assert [m.span() for m in gated.iter_in(text)] == spans
+
+
+def test_metric_words_read_lowercase_are_the_plain_ones() -> None:
+    # _head_metric scans a lowercased phrase with each metric's lowercase pattern, only where its words are
+    from loaders.results import _METRIC_SCANS
+
+    for phrase in (" lower end-to-end Latency and KV-cache memory", " Top-1 Accuracy drop on the F1 score", "low-cost regimes",
+                   " GPU-hours of training time and TTFT", " IS of 9.9 with FID and mIoU", " tokens/s throughput per Watt",
+                   " perplexity (PPL) and WER", " na\u00efve speed-up", " BLEU and win-rates", " model sizes on disk"):
+        low = phrase.lower()
+        for _metric, rx, folded, words in _METRIC_SCANS:
+            plain = [m.span() for m in rx.finditer(phrase)]
+            if folded is None or not phrase.isascii():
+                continue
+            if words is not None and not any(w in low for w in words):
+                assert plain == []
+            else:
+                assert [m.span() for m in folded.finditer(low)] == plain
