@@ -282,17 +282,20 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     for m in doc.mentions:
         if m.end <= start or m.start >= end:
             continue
-        if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id and _DESCRIPTOR_WORD.search(m.text.strip()):
+        # (the descriptor pattern opens with a hyphen: most mentions have none)
+        if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id and "-" in m.text \
+                and _DESCRIPTOR_WORD.search(m.text.strip()):
             blocked.append((m.start, m.end))  # "Mamba-based LLMs": a descriptor, not a name
         elif m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
             surface = m.text.strip()
             words = surface.split()
-            named_word = any(_name_like(w) and w not in generic and w.rstrip("s") not in generic
-                             and not _FORMAT.fullmatch(w) for w in words)
-            title_word = (len(words) == 1 and surface[:1].isupper() and surface[1:].islower()
-                          and surface.lower() not in _STOP_CAPS and m.start > 0
-                          and text[m.start - 2 : m.start] not in (". ", "\n\n"))
-            if m.label is NodeLabel.TECHNIQUE and (named_word or title_word) and len(words) <= 3:
+            # (a named or title word is asked of short technique mentions only: it decides nothing elsewhere)
+            if m.label is NodeLabel.TECHNIQUE and len(words) <= 3 and (
+                    any(_name_like(w) and w not in generic and w.rstrip("s") not in generic and not _FORMAT.fullmatch(w)
+                        for w in words)
+                    or (len(words) == 1 and surface[:1].isupper() and surface[1:].islower()
+                        and surface.lower() not in _STOP_CAPS and m.start > 0
+                        and text[m.start - 2 : m.start] not in (". ", "\n\n"))):
                 out.append(Named(_method_id(surface), m.start, m.end))
             else:
                 out.append(Named(m.entity_id, m.start, m.end))
