@@ -412,15 +412,26 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
         return "more_than"  # "100+ times faster"
     # "by up to 3x", "reduced by over 60%": look past "by".
     before_stripped = _rx(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$").sub("", before)
+    stripped = before_stripped != before  # (nothing stripped, most often: the same text need not be searched twice)
     for name, rx in _QUALIFIERS:
-        if rx.search(before) or rx.search(before_stripped):
+        if rx.search(before) or (stripped and rx.search(before_stripped)):
             return name
     after = text[q.end : q.end + 25]
     own_paren = _rx(r"\s?\([^()]*\d").match(after)
     after = after[: own_paren.start()] if own_paren else after  # "18-31B (27B on average)": the average is the parenthesis's
-    if _AVERAGE.search(text[clause_left : q.end]) or _AVERAGE.search(after):
+    if _says_average(text[clause_left : q.end]) or _says_average(after):
         return "on_average"
     return None
+
+
+_AVERAGE_WORDS = needed_words(_AVERAGE)
+
+
+def _says_average(text: str) -> bool:
+    """``_AVERAGE.search(text)``, not run where an ASCII text lacks every word a match holds (most)."""
+    if _AVERAGE_WORDS is not None and text.isascii() and not any(map(text.lower().__contains__, _AVERAGE_WORDS)):
+        return False
+    return _AVERAGE.search(text) is not None
 
 
 _WORD_NUMBER = {"one": 1, "two": 2, "four": 4, "eight": 8, "sixteen": 16}

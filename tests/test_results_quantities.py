@@ -232,3 +232,11 @@ def test_metric_words_read_lowercase_are_the_plain_ones() -> None:
                 assert plain == []
             else:
                 assert [m.span() for m in folded.finditer(low)] == plain
+
+
+def test_average_gate_agrees_with_the_plain_search() -> None:
+    from loaders.results import _AVERAGE, _says_average
+
+    for text in ("On average, it is 2x faster", "an average of 3 points", "which would mean a 30% cut", "the mean latency",
+                 "AVG. gain", "no such word here", "averaged over runs", "caf\u00e9 mean score", "demeaning", ""):
+        assert _says_average(text) == (_AVERAGE.search(text) is not None), text
