@@ -1545,10 +1545,15 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
                 if r:
                     yield r
     for sent in doc.sentences:
-        subject = _subject(doc, sent.start, sent.end)
-        if subject is None or sent.in_title:
+        if sent.in_title:
             continue
-        for m in _INTEGRATE_G.iter_in(text, sent.start, sent.end):
+        found = list(_INTEGRATE_G.iter_in(text, sent.start, sent.end))
+        if not found:
+            continue  # (most sentences: no subject need be read)
+        subject = _subject(doc, sent.start, sent.end)
+        if subject is None:
+            continue
+        for m in found:
             for n in named_in(doc, m.start("obj"), m.end("obj")):
                 if n.id not in _own_ids(doc):
                     r = _rel(doc, RelType.COMPOSES_WITH, subject, n.id, sent.index, 0.65, qualifier="integrated")
