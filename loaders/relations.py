@@ -946,11 +946,13 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             yield r
     known = {c for c, _n, _s, _l in comps}
     own_names = {_compact(m.name) for m in doc.methods}
-    not_parts = {f"method/{slug(a.short)}" for a in doc.acronyms if _not_a_part(doc, a)}
+    not_parts: set[str] | None = None  # (read at the first component the test below leaves: most papers have none)
     for m in doc.methods:
         for comp in m.components:
             if comp in known or any(comp == f"method/{slug(n.split()[0])}" for _c, n, _s, _l in comps):
                 continue
+            if not_parts is None:
+                not_parts = {f"method/{slug(a.short)}" for a in doc.acronyms if _not_a_part(doc, a)}
             if comp in not_parts or _rx(r"method/(?:\d|(?:two|three|four|several|yet|open-source|near|our|novel|new)-)").match(
                                         comp):
                 continue  # a task or measure the abstract defines, or a phrase that is no name ("two-novel-...")
