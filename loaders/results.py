@@ -459,6 +459,17 @@ _CONTEXT_SET = re.compile(r"\b(?:when|if|once|as)\s(?:the\s)?(?:[\w-]+\s)?(?:con
                           r"\s(?:up\s)?to\s$", re.I)
 
 
+# The words one of which each match of a setting pattern holds: an ASCII text without any is not searched.
+_CONTEXT_SET_WORDS = needed_words(_CONTEXT_SET)
+_CONDITION_BEFORE_GATED = tuple((key, rx, needed_words(rx)) for key, rx in _CONDITION_BEFORE)
+_OTHER_SETTING_WORDS = needed_words(_OTHER_SETTING_BEFORE)
+
+
+def _may_hold(text: str, words: tuple[str, ...] | None) -> bool:
+    """False only where an ASCII ``text`` holds none of ``words`` (so no match of their pattern can be in it)."""
+    return words is None or not text.isascii() or any(map(text.lower().__contains__, words))
+
+
 def _condition_of(text: str, q: Quantity) -> str | None:
     """The condition key when the number is a setting rather than a result.
 
@@ -467,11 +478,13 @@ def _condition_of(text: str, q: Quantity) -> str | None:
     """
     after = text[q.end : q.end + 40]
     before = text[max(0, q.start - 40) : q.start]
+    low = before.lower() if before.isascii() else None  # (for the word gates below)
     setting = bool(_SETTING_BEFORE.search(before))
-    if _CONTEXT_SET.search(text[max(0, q.start - 80) : q.start]):
+    window = text[max(0, q.start - 80) : q.start]
+    if _may_hold(window, _CONTEXT_SET_WORDS) and _CONTEXT_SET.search(window):
         return "context_length"  # "when the context window is expanded to 8192": the setting the gains hold at
-    for key, rx in _CONDITION_BEFORE:
-        if rx.search(before):
+    for key, rx, words in _CONDITION_BEFORE_GATED:
+        if (low is None or words is None or any(map(low.__contains__, words))) and rx.search(before):
             if key == "sparsity" and not _rx(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", re.I).search(before):
                 break  # "enabling sparsity levels up to 70%": a result, not a setting
             if key == "compression_ratio" and _rx(r"\b(?:achiev|reach|attain|obtain|yield|deliver|provid)\w*\s(?:an?\s|the\s)?"
@@ -500,7 +513,9 @@ def _condition_of(text: str, q: Quantity) -> str | None:
             and _rx(r"\b(?:using|with|keeping|retaining|preserving)\s(?:only\s|just\s)?$", re.I).search(
                     before):
         return "compression_ratio"  # "using only 10% of the KV cache", "while keeping 20% of tokens": the budget kept
-    if _OTHER_SETTING_AFTER.match(after) or _OTHER_SETTING_BEFORE.search(before):
+    if _OTHER_SETTING_AFTER.match(after) or (
+            (low is None or _OTHER_SETTING_WORDS is None or any(map(low.__contains__, _OTHER_SETTING_WORDS)))
+            and _OTHER_SETTING_BEFORE.search(before)):
         return "other"
     if q.unit == "tokens" and _rx(r"\b(?:at|with|of|for|under|on)\s(?:a\s)?$", re.I).search(before):
         return "context_length"

@@ -240,3 +240,18 @@ def test_average_gate_agrees_with_the_plain_search() -> None:
     for text in ("On average, it is 2x faster", "an average of 3 points", "which would mean a 30% cut", "the mean latency",
                  "AVG. gain", "no such word here", "averaged over runs", "caf\u00e9 mean score", "demeaning", ""):
         assert _says_average(text) == (_AVERAGE.search(text) is not None), text
+
+
+def test_setting_word_gates_agree_with_the_plain_searches() -> None:
+    # _condition_of searches a setting pattern only where the words its matches hold are
+    from loaders.results import (_CONDITION_BEFORE_GATED, _CONTEXT_SET, _CONTEXT_SET_WORDS, _OTHER_SETTING_BEFORE,
+                                 _OTHER_SETTING_WORDS, _may_hold)
+
+    gates = [(rx, words) for _k, rx, words in _CONDITION_BEFORE_GATED]
+    gates += [(_CONTEXT_SET, _CONTEXT_SET_WORDS), (_OTHER_SETTING_BEFORE, _OTHER_SETTING_WORDS)]
+    for text in ("when the Context Window is expanded to ", "at a sparsity level of ", "with a Batch Size of ",
+                 "under a KV cache budget of ", "at the same latency of ", "a learning rate of ", "with sequence lengths up to ",
+                 "with a compression ratio of ", "at a pruning ratio of ", "plain words before ", "a na\u00efve budget of ", ""):
+        for rx, words in gates:
+            if rx.search(text):
+                assert _may_hold(text, words), (rx.pattern, text)
