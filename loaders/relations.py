@@ -597,8 +597,10 @@ def _matches_in(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[tupl
     return tuple((s, e, text[s:e], _phrase_end(text, e, end)) for s, e in spans)
 
 
-# the cues are searched in every sentence: only where the words their matches need are (by the cue's id)
-_CUE_GATES = {id(cue): Gated.auto(cue) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
+# the cues are searched in every sentence: only where the words their matches need are (by the cue's id);
+# a comparison's words ("over", "than", "like", "such as", ...) are in so many sentences that testing
+# for them costs more than the scans it saves: that cue gains only the lowercase search
+_CUE_GATES = {id(cue): Gated.auto(cue, gate=cue is not _COMPARED) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),

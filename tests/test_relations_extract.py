@@ -134,3 +134,14 @@ def test_lexicon_hits_read_lowercase_are_the_plain_hits() -> None:
                  "Model weights and key-value caches of the na\u00efve baseline stay in HBM reads.", "No memory words here."):
         for table in (_MEMORY, _BOTTLENECK_SPECIFIC):
             assert _lexicon_hits(table, text) == plain(table, text)
+
+
+def test_cue_spans_are_the_plain_pattern_spans() -> None:
+    # each cue is searched lowercase in the lowercased text (the comparison cue without a word gate)
+    from loaders.relations import _COMPARED, _COMPOSES, _CUE_GATES, _EXTENDS
+
+    text = ("FooKV: Caching\n\nFooKV OUTPERFORMS H2O and is Orthogonal To quantization. It builds on StreamingLLM, "
+            "unlike SnapKV. Compared with baselines such as PyramidKV, it is faster than na\u00efve eviction.")
+    for start, end in ((0, len(text)), (15, 90), (91, 150), (151, len(text))):
+        for cue in (_COMPOSES, _EXTENDS, _COMPARED):
+            assert _CUE_GATES[id(cue)].spans(text, start, end) == [m.span() for m in cue.finditer(text, start, end)]
