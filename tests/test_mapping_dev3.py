@@ -1,0 +1,45 @@
+"""The mapper on the third, blind development set (tests/devset/mapping_dev3.jsonl).
+
+dev3 was annotated from titles and abstracts alone, before the mapper was run on its papers, after
+rules had been tuned on both ``mapping_dev.jsonl`` and ``mapping_dev2.jsonl``: it checks whether those
+rules carry over once more. Its papers are in no other annotated set; the held-out set is never read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+DEV3 = DEVSET / "mapping_dev3.jsonl"
+OTHER_SETS = ("mapping_dev", "mapping_dev2", "mapping_heldout", "results_dev", "results_dev2", "results_heldout",
+              "relations_dev", "relations_heldout", "curated_lists")
+
+
+def _titles(name: str) -> set[str]:
+    from kg.ids import normalise_title
+
+    lines = (DEVSET / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return {normalise_title(json.loads(line)["title"]) for line in lines if line.strip()}
+
+
+def test_dev3_shares_no_paper_with_the_other_sets() -> None:
+    dev3 = _titles("mapping_dev3")
+    for name in OTHER_SETS:
+        shared = dev3 & _titles(name)
+        assert not shared, (name, sorted(shared)[:3])
+
+
+def test_dev3_has_its_documented_shape() -> None:
+    from kg.ids import normalise_title
+
+    recs = [json.loads(line) for line in DEV3.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keys = ["title", "file", "line", "in_scope", "topic", "techniques", "methods", "components", "models", "hardware",
+            "hardware_classes", "datasets", "memory_components", "notes"]
+    assert 45 <= len(recs) <= 60 and all(list(r) == keys for r in recs)
+    assert len({normalise_title(r["title"]) for r in recs}) == len(recs)
+    assert {r["file"][:3] for r in recs} == {"000", "001", "002", "003", "004"}
+    out = sum(not r["in_scope"] for r in recs)
+    assert 0.15 <= out / len(recs) <= 0.3
+    assert all(r["techniques"] == [] and r["memory_components"] == [] and r["topic"] for r in recs if not r["in_scope"])
+    assert all(r["topic"] is None and r["techniques"] for r in recs if r["in_scope"])
