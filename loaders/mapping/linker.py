@@ -709,7 +709,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     models_found += _released_models(text, sentences, methods_found, models_found)
     for m in sorted(models_found, key=lambda x: x.start):
         si = _sentence_index(starts, m.start)
-        if any(s <= m.start < e for s, e in method_spans) or any(m.text in lf for lf in method_longs):
+        if any(s <= m.start < e for s, e in method_spans) or _inside_long_form(text, m.start, m.end, method_longs):
             mention(m.text, m.start, m.end, NodeLabel.MODEL, None, "part-of-method-name", 0.3, "grammar")
             continue
         if m.bare and m.stem in mdl.STEM_KEYS and not mdl.stem(m.stem).bare:
@@ -1104,6 +1104,27 @@ def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> l
             start=m.start(), end=m.end(), text=m.group(0),
         ))
     return out
+
+
+def _inside_long_form(text: str, start: int, end: int, longs: Sequence[str]) -> bool:
+    """Whether text[start:end] lies inside a written-out long form of a proposed method's acronym.
+
+    Only that occurrence is part of the name: elsewhere the same word is the model the method builds
+    on ("Multi-scale Temporal Mamba" names the method, "adapt the Mamba architecture" names Mamba).
+
+    >>> t = "We adapt Mamba and propose Temporal Mamba (TM)."
+    >>> _inside_long_form(t, 9, 14, ["Temporal Mamba"]), _inside_long_form(t, 36, 41, ["Temporal Mamba"])
+    (False, True)
+    """
+    for lf in longs:
+        if not lf:
+            continue
+        pos = text.find(lf)
+        while pos >= 0:
+            if pos <= start and end <= pos + len(lf):
+                return True
+            pos = text.find(lf, pos + 1)
+    return False
 
 
 def _released_as_model(text: str, name: str) -> bool:
