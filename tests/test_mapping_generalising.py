@@ -22,3 +22,16 @@ def test_a_model_word_outside_the_methods_long_form_is_the_model(onto: ontology.
         "scan of Mamba, so GS-Mamba runs in constant memory.",
     )
     assert "model/mamba" in _targets(map_paper(p, onto), RelType.EVALUATED_ON)
+
+
+def test_the_acronym_of_a_textbook_concept_is_not_a_part(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "PickTune: Choosing Which Weights to Tune",
+        "We introduce PickTune, a tuning method that updates few weights. PickTune uses the Fisher Information "
+        "Matrix (FIM) to rank weights, and a directed acyclic graph (DAG) orders the layers it visits. "
+        "On natural language understanding (NLU) tasks it matches full fine-tuning.",
+    )
+    m = map_paper(p, onto)
+    parts = {r.target for r in m.relations if r.type is RelType.HAS_COMPONENT}
+    assert not parts & {"method/fim", "method/dag"}
+    assert _targets(m, RelType.PROPOSES) == {"method/picktune"}

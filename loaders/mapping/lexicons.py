@@ -65,6 +65,12 @@ GENERIC_TERMS: tuple[str, ...] = (
     "dense retrieval", "DR", "nearest neighbor search", "NNS", "approximate nearest neighbor{s|}", "ANN{s|}",
     "video question answering", "VQA", "visual question answering", "computational storage drive{s|}", "CSD{s|}",
     "iterative magnitude pruning", "IMP", "mixed precision quantization", "MPQ",
+    # textbook concepts, tasks and fields: their acronyms name no part of a paper's own method (dev2 and dev3
+    # both took such acronyms, "Fisher Information Matrix (FIM)", "keyword spotting (KWS)", for parts)
+    "discrete cosine transform{|ation}", "DCT", "Fisher information matrix", "FIM", "directed acyclic graph{s|}",
+    "DAG{s|}", "classifier-free guidance", "CFG", "keyword spotting", "KWS", "natural language understanding", "NLU",
+    "natural language generation", "NLG", "natural language inference", "NLI", "text-to-audio", "T2A",
+    "text-to-video", "T2V", "floating-point", "FP", "software engineering", "SE",
 )
 
 
