@@ -35,3 +35,16 @@ def test_the_acronym_of_a_textbook_concept_is_not_a_part(onto: ontology.Ontology
     parts = {r.target for r in m.relations if r.type is RelType.HAS_COMPONENT}
     assert not parts & {"method/fim", "method/dag"}
     assert _targets(m, RelType.PROPOSES) == {"method/picktune"}
+
+
+def test_a_method_argued_all_through_stays_in_scope_beside_its_purpose_topic(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "ProtoAdapt: Sample-Efficient Adapter Tuning Across Tasks",
+        "Tuning a frozen model for many tasks wastes samples when labelled data are scarce. We propose ProtoAdapt, "
+        "which generates the adapters of every task with a shared hypernetwork for data-efficient transfer. In "
+        "few-shot settings ProtoAdapt is sample-efficient: with 5% of the data it matches full training, and its "
+        "sample efficiency grows as data shrink, improving data efficiency in low-resource regimes.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope
+    assert "technique/adapters" in _targets(m, RelType.STUDIES)

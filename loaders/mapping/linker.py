@@ -437,6 +437,21 @@ _EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|paramet
                               r"\blightweight\b|\blight-weight\b|\bcompact\b", re.I)
 
 
+TECH_HOLDS_MIN = 3.0
+TECH_HOLDS_RATIO = 1.5
+
+
+def _technique_holds_against(best_tech: float, evidence: float, topic: float) -> bool:
+    """Whether a technique class argued for all through the paper keeps it in scope against a somewhat
+    stronger adjacent topic: the topic's words then say what the method is for ("sample-efficient" adapter
+    tuning, "memory networks" as a sparse layer beside MoE), not what the paper is about.
+
+    >>> _technique_holds_against(3.9, 4.25, 5.1), _technique_holds_against(2.4, 2.7, 3.1), _technique_holds_against(4.0, 4.2, 8.0)
+    (True, False, False)
+    """
+    return best_tech >= TECH_HOLDS_MIN and topic <= TECH_HOLDS_RATIO * evidence
+
+
 def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
     """The class of an in-scope paper whose evidence names no class clearly."""
     # (where a model runs is no fallback for what the paper does: a weak "mobile device" in a result
@@ -634,7 +649,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     if not in_scope and weak_topic and root > 0 and not survey and _EFFICIENT_TITLE.search(title) \
             and _DESIGN_TITLE.search(title) and not _STUDY_TITLE.search(title):
         in_scope = True
-    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence:
+    if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence \
+            and not _technique_holds_against(best_tech, weight_of_evidence, topic_best[1].total):
         in_scope = False
     # only the root: a survey may span everything, a paper that proposes something is more specific
     hosts = [t for t in _ACCEL_HOSTS if t in techniques or (
