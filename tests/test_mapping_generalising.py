@@ -48,3 +48,16 @@ def test_a_method_argued_all_through_stays_in_scope_beside_its_purpose_topic(ont
     m = map_paper(p, onto)
     assert m.in_scope
     assert "technique/adapters" in _targets(m, RelType.STUDIES)
+
+
+def test_a_study_of_what_makes_a_kind_of_network_efficient_is_about_network_design(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "On the Efficiency of Vision Transformers",
+        "Efficient vision transformers with fewer FLOPs are often slower on real hardware, and their memory footprint "
+        "is large. We measure the inference latency and memory of twelve of them and show that computational "
+        "efficiency, not operation count, predicts their speed. Reordering their blocks reduces latency by 2x and "
+        "memory by 30%.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope
+    assert _targets(m, RelType.STUDIES) == {"technique/efficient-network-design"}

@@ -430,6 +430,9 @@ _STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|as
 FALLBACK_MIN = 0.8
 _DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
                            r"transformers?|ViTs?|mixers?|encoders?|embeddings?)\b", re.I)
+# network kinds whose efficiency a study title can be about (not "language models": those studies span families)
+_STUDIED_DESIGNS = re.compile(r"\b(?:neural\snetworks?|CNNs?|DNNs?|ConvNets?|vision\stransformers?|ViTs?)\b(?!\s(?:training|inference))", re.I)
+_LITERATURE = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 # a title that presents an efficient model design ("AclNet: efficient end-to-end audio classification CNN",
 # "A Modern Bidirectional Encoder for Fast, Memory Efficient ... Inference"): an efficiency contribution
 # even when the abstract states no saving in the words the claim pattern knows
@@ -463,6 +466,10 @@ def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
         return best[1]
     if not survey and _DESIGN_TITLE.search(title) and not _STUDY_TITLE.search(title):
         return "technique/efficient-network-design"  # a new efficient model or architecture
+    if not survey and _STUDIED_DESIGNS.search(title):
+        # a study of what makes a kind of network efficient ("On the Efficiency of Convolutional Neural
+        # Networks", "Which Transformer to Favor ... Efficiency in Vision Transformers") is about their design
+        return "technique/efficient-network-design"
     return ROOT
 
 
@@ -660,6 +667,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         techniques += [t for t in hosts if t not in techniques]
     if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
+    if in_scope and survey and techniques == [ROOT] and _STUDIED_DESIGNS.search(title) and not _LITERATURE.search(title):
+        # a comparative study of one kind of network ("A Comparative Analysis of Efficiency in Vision
+        # Transformers") is about their design, as a single study is (_fallback_class)
+        techniques = ["technique/efficient-network-design"]
     # where a model runs (on a device) is not what it is: a paper that designs an architecture for phones
     # and names no other class studies efficient network design (a serving paper's "architecture" is a system)
     if in_scope and not survey and techniques == ["technique/on-device-inference"] \
