@@ -61,3 +61,15 @@ def test_a_study_of_what_makes_a_kind_of_network_efficient_is_about_network_desi
     m = map_paper(p, onto)
     assert m.in_scope
     assert _targets(m, RelType.STUDIES) == {"technique/efficient-network-design"}
+
+
+def test_fewer_parameters_and_less_memory_mean_smaller_weights(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "TinyGrid: An Efficient Lightweight Network for Physics Emulation",
+        "Large networks are too heavy for embedded simulators. We propose TinyGrid, an efficient convolutional "
+        "network whose kernels are split into one-dimensional filters before training. TinyGrid reaches the accuracy "
+        "of a standard network with 8x fewer parameters and a lower memory footprint, and it predicts wave fields "
+        "3x faster.",
+    )
+    reduces = {r.target for r in map_paper(p, onto).relations if r.type is RelType.REDUCES}
+    assert reduces == {"memory/weights"}

@@ -1379,6 +1379,9 @@ _SSM_TECHS = tuple(f"technique/{t}" for t in ("selective-ssm", "structured-ssm",
 _CONSTANT_MEMORY = re.compile(r"\bconstant(?:[- ]\w+){0,2}[- ]memory\b|\bmemory (?:\w+ ){0,2}(?:stays|remains) constant\b|"
                               r"\bO\(1\) (?:memory|space)\b", re.I)
 # quantization/pruning leaves that say the weights themselves are compressed
+_FEWER_PARAMETERS = re.compile(r"\b(?:fewer|less|smaller\snumber\sof|half\sas\smany)\s(?:\w+\s)?parameters\b", re.I)
+_LESS_MEMORY = re.compile(r"\b(?:(?:lower|less|smaller|reduced?s?|reducing|cuts?|saves?|saving)\s(?:\w+\s){0,2}"
+                          r"memory(?:\s(?:footprint|usage|consumption|requirements?))?|megabytes?\sin\ssize)\b", re.I)
 _WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
     "weight-only-quantization", "weight-activation-quantization", "post-training-quantization",
     "quantization-aware-training", "expert-quantization", "expert-pruning", "structured-pruning",
@@ -1439,6 +1442,11 @@ def _memory_components(
     # an SSM whose own model claims constant memory at inference keeps a state, not a growing cache
     if any(t in _SSM_TECHS for t in techniques) and _CONSTANT_MEMORY.search(text):
         out.setdefault("memory/kv-cache", (0, 0.6))
+    # a design that states both fewer parameters and less memory has shrunk its weights, whatever class it is
+    # filed under ("fewer trainable parameters and lower memory footprint", "16x fewer parameters" beside
+    # "reduce the memory usage")
+    if not out and _FEWER_PARAMETERS.search(text) and _LESS_MEMORY.search(text):
+        out["memory/weights"] = (0, 0.6)
     # explicit: a component named in a sentence that says it is reduced
     method_sents = method_sents or set()
     for h in hits:
