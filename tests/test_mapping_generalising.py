@@ -73,3 +73,19 @@ def test_fewer_parameters_and_less_memory_mean_smaller_weights(onto: ontology.On
     )
     reduces = {r.target for r in map_paper(p, onto).relations if r.type is RelType.REDUCES}
     assert reduces == {"memory/weights"}
+
+
+def _targets_classes(title: str, abstract: str, onto: ontology.Ontology) -> set[str]:
+    return _targets(map_paper(_paper(title, abstract), onto), RelType.TARGETS)
+
+
+def test_a_device_class_named_only_in_the_problem_statement_is_not_targeted(onto: ontology.Ontology) -> None:
+    problem = ("Large vision models reach high accuracy. However, their size and compute hinder deployment, "
+               "especially on resource-constrained edge devices. ")
+    work = ("We propose SlimSeg, which prunes 60% of the channels of a segmentation network with structured pruning "
+            "and recovers accuracy by distillation; SlimSeg runs 2.5x faster at equal accuracy.")
+    assert "hwclass/edge-device" not in _targets_classes("SlimSeg: Pruned Segmentation Networks", problem + work, onto)
+    # the same class stated as what the method is built for stays
+    work_for_edge = work.replace("; SlimSeg runs", " for edge devices; on an edge device SlimSeg runs")
+    assert "hwclass/edge-device" in _targets_classes("SlimSeg: Pruned Segmentation Networks", problem + work_for_edge,
+                                                     onto)

@@ -899,6 +899,10 @@ _TECH_HWCLASS = {
     "technique/tinyml": "hwclass/mcu",
     "technique/storage-offloading": "hwclass/storage",
 }
+_DEPLOY_CLASSES = ("hwclass/edge-device", "hwclass/phone")
+_DEPLOY_WISH = re.compile(r"^(?:However|Nevertheless|Yet|But)\b|"
+                          r"\b(?:hinders?|limits?|challenging|impractical|prohibitive)\b|"
+                          r"\b(?:we\sbelieve|handy|practical\svalues?|could\s(?:help|benefit|enable))\b", re.I)
 HWCLASS_MIN = 1.0
 HW_PLAIN = 0.6
 HW_STRONG = 1.2
@@ -920,6 +924,7 @@ def _hardware_classes(
     weight: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     count: dict[str, int] = {}
+    said_in: dict[str, set[int]] = defaultdict(set)  # the sentences that name a class in words
 
     accel_paper = any(t in _TECH_HWCLASS and t != "technique/storage-offloading" for t in techniques)
     title_end = starts[1] if len(starts) > 1 else len(text)
@@ -964,12 +969,23 @@ def _hardware_classes(
             w = 0.0
         weight[h.target] += w
         first.setdefault(h.target, _sentence_index(starts, h.start))
+        if w:
+            said_in[h.target].add(_sentence_index(starts, h.start))
         m = rx(r"(\d{1,3}(?:,\d{3})*|\d+)\s?(?:[x×]\s?)?$").search(text[max(0, h.start - 12) : h.start])
         if m and w:
             count[h.target] = max(count.get(h.target, 0), int(m.group(1).replace(",", "")))
         ok = w > 0
         mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, h.target if ok else None,
                 None if ok else "comparison-or-cost-unit", 0.7 if ok else 0.3, "lexicon")
+    # a device class named in one sentence only, which states the problem of deploying there or hopes the
+    # result helps there ("hinder deployment, especially on resource-constrained devices", "we believe it has
+    # practical value for edge devices"), is where the field wants to go, not what the paper targets
+    for dc in _DEPLOY_CLASSES:
+        sents = said_in.get(dc, set())
+        if len(sents) == 1 and not any(d.hwclass == dc for d in devices):
+            si = next(iter(sents))
+            if _DEPLOY_WISH.search(text, starts[si], starts[si + 1] if si + 1 < len(starts) else len(text)):
+                weight[dc] = 0.0
     for t in techniques:
         cls = _TECH_HWCLASS.get(t)
         # an ultra-low-power platform the text calls an edge device (a nano-drone) is not a microcontroller
