@@ -89,3 +89,16 @@ def test_a_device_class_named_only_in_the_problem_statement_is_not_targeted(onto
     work_for_edge = work.replace("; SlimSeg runs", " for edge devices; on an edge device SlimSeg runs")
     assert "hwclass/edge-device" in _targets_classes("SlimSeg: Pruned Segmentation Networks", problem + work_for_edge,
                                                      onto)
+
+
+def test_names_the_authors_call_their_own_are_methods_but_not_their_sizes(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Cheaper Inference for Long Inputs",
+        "Long inputs make attention slow and the KV cache large. We use a token scorer to create PackLM, a model "
+        "that keeps only the KV cache entries of salient tokens. We developed TokBench, a benchmark of long "
+        "documents. On LongBench our PackLM-S cuts the KV cache by 4x, and our PackLM is 2x faster.",
+    )
+    proposes = _targets(map_paper(p, onto), RelType.PROPOSES)
+    assert {"method/packlm", "method/tokbench"} <= proposes
+    assert "method/packlm-s" not in proposes
+

@@ -34,12 +34,20 @@ _PROPOSE = Gated(re.compile(
     r"(?:first\s+|further\s+|also\s+|then\s+)?"
     r"(?:propose|present|introduce|develop|design|build|release|describe|contribute|offer|devise|create|"
     r"name|call|term|dub|unveil)[sd]?\s+"
+    # (the past tense that a plain "d" does not make: "we developed StylusDocs", "we built ...")
+    r"|\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|"
+    r"unveiled|built)\s+"
 ), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute", "offer",
-    "devise", "create", "name", "call", "term", "dub", "unveil"))
+    "devise", "create", "name", "call", "term", "dub", "unveil", "built"))
 _OUR = Gated(re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])|"
                         r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
                         r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"),
              ("proposed", "new", "novel", "variant", "version", "extension"))
+# a coined name the authors call theirs ("our TinyNet performs", "Our ConvFirst model") or make from their tool
+# ("we use DPE to create EvalPerf, a benchmark"); only a name-like word passes (see find_methods)
+_OWN_NAME = Gated(re.compile(r"\b[Oo]ur\s+(?=[A-Za-z0-9-]*[A-Z])|\bto\s+create\s+(?=[A-Z])"), ("our", "create"))
+_SIZE_VARIANT = re.compile(r"-(?:[A-Za-z]|[A-Z]\d|\d+(?:\.\d+)?[BMbm])$")
+_MODIFIER_SUFFIX = re.compile(r"-(?:enhanced|augmented|powered|driven|guided|equipped|assisted)$", re.I)
 # "we propose Mixture of Sparse Adapters, or MoSA, as ...": the short name given after "or"
 _OR_SHORT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|with|the|in|to|on)\s+)?[A-Z][\w-]*){0,5},?\s+or\s+"
                        r"([A-Za-z][\w-]*[A-Z][\w-]*)(?=[,\s])")
@@ -299,7 +307,7 @@ def find_methods(
         # "Local Linear Attention (LLA)") is the paper's named contribution, whatever its words
         add(lead.group(1), lead.start(1), 0.9, from_title=True)
 
-    for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8)):
+    for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8), (_OWN_NAME, 0.7)):
         for m in pat.finditer(text, abstract_start):
             pos = m.end()
             det = _DETERMINERS.match(text, pos)
@@ -339,13 +347,16 @@ def find_methods(
                     continue
             if not strong or first.lower() in _STOP_NAMES:
                 continue
+            if pat is _OWN_NAME and (_SIZE_VARIANT.search(name) or _MODIFIER_SUFFIX.search(name)):
+                continue  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
             add(name, nm.start(), conf)
 
     main = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if main and len(main[0].name) >= 3:
         # named variants of the main method ("APOLLO-Mini", "LoReFT", "ETHER+")
         for word, at in variants_of(text[abstract_start:], main[0].name):
-            if word != main[0].name and name_like(word) and not _IN_URL.search(text, 0, abstract_start + at):
+            if word != main[0].name and name_like(word) and not _IN_URL.search(text, 0, abstract_start + at) \
+                    and not _SIZE_VARIANT.search(word):  # (a size of the method, "TinyNet-E", is no variant)
                 add(word, abstract_start + at, 0.7)  # (not a repository's name in a code link: ".../Foo-Agent")
     elif not found:
         # no proposing phrase: the abstract's own coined acronym, defined with a Title-Case long form
