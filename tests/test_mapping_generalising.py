@@ -102,3 +102,14 @@ def test_names_the_authors_call_their_own_are_methods_but_not_their_sizes(onto: 
     assert {"method/packlm", "method/tokbench"} <= proposes
     assert "method/packlm-s" not in proposes
 
+
+def test_a_benchmark_word_heading_a_named_data_set_does_not_make_the_method_a_benchmark(
+        onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Scaling Width and Depth Together for Small Networks",
+        "We study how to shrink a network's width, depth and resolution together. Results on the ImageNet "
+        "benchmark show that our GridNet beats smaller EfficientNets at equal FLOPs.",
+    )
+    m = map_paper(p, onto)
+    assert "method/gridnet" in _targets(m, RelType.PROPOSES)
+    assert "dataset/gridnet" not in _targets(m, RelType.INTRODUCES) | _targets(m, RelType.EVALUATED_ON)

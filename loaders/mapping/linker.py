@@ -810,9 +810,11 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         if any(o != did and o.startswith(did + "-") for o in datasets):
             del datasets[did]
     # a benchmark or dataset the paper introduces is a dataset too
+    named_data_ends = {h.end for h in hits if h.kind == "dataset"}
     for fm in methods_found:
         sent = sentences[fm.sentence].text
-        if _BENCHMARK.search(sent[: sent.find(fm.name) + len(fm.name) + 80] if fm.name in sent else sent) \
+        window = sent[: sent.find(fm.name) + len(fm.name) + 80] if fm.name in sent else sent
+        if _own_benchmark_word(window, sentences[fm.sentence].start, named_data_ends) \
                 or (fm.from_title and _BENCHMARK.search(sentences[0].text)):
             did = "dataset/" + slug(fm.name)
             datasets.setdefault(did, (fm.sentence, 0.7))
@@ -1291,6 +1293,16 @@ def _acronym_conflict(surface: str, acronyms: Sequence[Acronym]) -> bool:
 
 
 _BENCHMARK = re.compile(r"\b(?:benchmark|dataset|data set|test suite|corpus|evaluation suite)s?\b", re.I)
+
+
+def _own_benchmark_word(window: str, offset: int, named_data_ends: set[int]) -> bool:
+    """Whether ``window`` (text from ``offset``) holds a benchmark word that is not the head of a named data
+    set: "the ImageNet benchmark" is ImageNet, not a benchmark beside the method named in that sentence.
+
+    >>> _own_benchmark_word("on the ImageNet benchmark our FooNet wins", 0, {15})
+    False
+    """
+    return any(offset + m.start() - 1 not in named_data_ends for m in _BENCHMARK.finditer(window))
 _DATA_CONTEXT = re.compile(
     r"\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|test set|split|suite|on|across|including)\b", re.I
 )
