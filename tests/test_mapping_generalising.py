@@ -113,3 +113,15 @@ def test_a_benchmark_word_heading_a_named_data_set_does_not_make_the_method_a_be
     m = map_paper(p, onto)
     assert "method/gridnet" in _targets(m, RelType.PROPOSES)
     assert "dataset/gridnet" not in _targets(m, RelType.INTRODUCES) | _targets(m, RelType.EVALUATED_ON)
+
+
+def test_a_model_built_from_expert_layers_studies_the_moe_design_leaf(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "FlockViT: A Mixture-of-Experts Vision Transformer for Many Tasks",
+        "We introduce FlockViT, a vision transformer whose feed-forward layers are sparse mixture-of-experts "
+        "layers, so each task activates only a few experts. With 8 experts per layer FlockViT matches a dense "
+        "model on four tasks while using 40% of its FLOPs per image.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/moe-architecture" in studies
+    assert "technique/mixture-of-experts" not in studies

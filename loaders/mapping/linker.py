@@ -440,6 +440,8 @@ _EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|paramet
                               r"\blightweight\b|\blight-weight\b|\bcompact\b", re.I)
 
 
+_MOE = "technique/mixture-of-experts"
+_MOE_DESIGN = "technique/moe-architecture"
 TECH_HOLDS_MIN = 3.0
 TECH_HOLDS_RATIO = 1.5
 
@@ -667,6 +669,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         techniques += [t for t in hosts if t not in techniques]
     if in_scope and (not techniques or (techniques == [ROOT] and not survey)):
         techniques = [_fallback_class(sentences[0].text, tech_scores, survey)]
+    if not survey and _MOE in techniques and not any(_MOE in tax.ancestors(t) for t in techniques):
+        # a paper that is not a survey and names MoE without compressing, routing or offloading experts builds
+        # a model from sparse expert layers: the design leaf (the family's generic words say no more)
+        techniques = [_MOE_DESIGN if t == _MOE else t for t in techniques]
     if in_scope and survey and techniques == [ROOT] and _STUDIED_DESIGNS.search(title) and not _LITERATURE.search(title):
         # a comparative study of one kind of network ("A Comparative Analysis of Efficiency in Vision
         # Transformers") is about their design, as a single study is (_fallback_class)
