@@ -125,3 +125,14 @@ def test_a_model_built_from_expert_layers_studies_the_moe_design_leaf(onto: onto
     studies = _targets(map_paper(p, onto), RelType.STUDIES)
     assert "technique/moe-architecture" in studies
     assert "technique/mixture-of-experts" not in studies
+
+
+def test_a_model_name_used_as_a_measure_is_not_a_model_evaluated(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "PrunePix: Prompt-Aware Pruning of Diffusion Models",
+        "We propose PrunePix, which prunes 30% of the channels of a diffusion model with structured pruning chosen "
+        "per prompt. PrunePix keeps image quality in terms of FID, CLIP, and CMMD scores, and improves the "
+        "CLIP-FID trade-off of single-model pruning while running 1.8x faster.",
+    )
+    models = {t for t in _targets(map_paper(p, onto), RelType.EVALUATED_ON) if t.startswith("model/")}
+    assert not {t for t in models if t.startswith("model/clip")}

@@ -621,6 +621,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     models_found += _listed_models(text, models_found, in_url, field_words)
     # "a 34B GPT-3.5 level model", "VGG-style": a model named as a yardstick or a style, not one evaluated
     models_found = [m for m in models_found if not _MODEL_AS_REFERENCE.match(text, m.end)]
+    # a model that names a measure ("CLIP-FID", "FID, CLIP, and CMMD scores") is a metric, not a model evaluated
+    models_found = [m for m in models_found if not (_METRIC_NAME.search(m.text) or _MODEL_AS_METRIC.match(text, m.end))]
     devices_found = [d for d in hw.find_hardware(text) if not in_url(d.start)]
 
     # names of catalog things never become method names
@@ -1183,6 +1185,9 @@ def _released_as_model(text: str, name: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:models|model family|family of models)\b", text))
 
 
+_METRIC_NAME = re.compile(r"-(?:FID|score)$", re.I)
+_MODEL_AS_METRIC = re.compile(r"(?:-FID\b|(?:,\s(?:and\s)?[A-Z][\w-]*)*,?\s(?:and\s[A-Z][\w-]*\s)?"
+                              r"(?:scores?|metrics?)\b)")
 _MODEL_AS_REFERENCE = re.compile(r"[\s-](?:level|class|style|like|scale)\b(?!\s+(?:of|and)\b)")
 # coined names listed as the models or backbones a paper uses: "backbones (e.g., VSEinfty, CLIP4Clip and MDETR)",
 # "models: Whisper, Seamless, OWSM, and Canary-1B" (the list also runs on from a model the grammar knows)
