@@ -136,3 +136,14 @@ def test_a_model_name_used_as_a_measure_is_not_a_model_evaluated(onto: ontology.
     )
     models = {t for t in _targets(map_paper(p, onto), RelType.EVALUATED_ON) if t.startswith("model/")}
     assert not {t for t in models if t.startswith("model/clip")}
+
+
+def test_a_released_model_named_with_its_size_is_not_sized_twice(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Orca-70B: An Open Model Trained for Cheap Inference",
+        "We release Orca-70B, a decoder model with 70 billion parameters trained to be quantized. Orca-70B keeps "
+        "its accuracy at 4 bits on common benchmarks.",
+    )
+    models = {e.id for e in map_paper(p, onto).entities if e.label == "Model"}
+    assert "model/orca-70b" in models
+    assert not any(m.endswith("-70b-70b") for m in models), models

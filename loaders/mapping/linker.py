@@ -1266,7 +1266,9 @@ def _released_models(
 ) -> list[mdl.ModelName]:
     """A proposed model with its size stated nearby: "X, a 560-billion-parameter MoE model"."""
     out = []
-    sized = {m.stem for m in found if m.size}
+    # A method whose own name already reads as a sized model ("GLM-130B") keeps that size: giving it
+    # the stated one again made "GLM-130B 130B".
+    sized = {m.stem for m in found if m.size} | {slug(m.text) for m in found if m.size}
     for fm in methods:
         key = slug(fm.name)
         if key in sized or not fm.name[:1].isalpha():
