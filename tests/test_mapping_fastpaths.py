@@ -237,3 +237,36 @@ def test_one_unit_alternation_names_the_first_unit_that_matches() -> None:
                           if (m := rx.match(text, p)) is not None), None)
             got = (int(first.lastgroup[1:]), first.span()) if first is not None and first.lastgroup else None
             assert got == plain, (text, p)
+
+
+def test_scan_groups_unchecked_senses_as_the_loop_does() -> None:
+    """A token whose senses need no spelling check has them grouped by kind beforehand (Lexicon._prepare)."""
+    from loaders.mapping.lexicons import build_lexicon
+
+    lex = build_lexicon(None)
+    texts = _TEXTS + ["GPU GPUs, a KV cache; KV-caches and MoE experts on TPUs. LoRA, QLoRA; the GPU-based MoE"]
+    grouped = [lex.scan(t) for t in texts]
+    table = lex._table
+    assert any(entry[4] is not None for entry in table.values())
+    try:
+        lex._table = {k: (*entry[:4], None) for k, entry in table.items()}  # every position through the loop
+        assert [lex.scan(t) for t in texts] == grouped
+    finally:
+        lex._table = table
+
+
+def test_lowercase_stem_automaton_matches_where_the_folding_one_does() -> None:
+    """find_models matches an ASCII text's stems in its lowercase form: same spans at every word start."""
+    from loaders.mapping import models
+
+    # (no spelling holds a non-ASCII letter whose lowercase is ASCII, like the Kelvin sign)
+    assert all(c.isascii() or not c.lower().isascii() for n in models._SPELLINGS for c in n)
+    texts = [t for t in _TEXTS if t.isascii()] + [
+        "U-Net, UNet and U Net; Qwen2.5-7B; t5-small; Yi-34B; LLaMA-2 7B, GPT-4o, Mixtral-8x7B, ViT-B/16.",
+        "SEGMENT ANYTHING MODEL vs segment-anything; x-Llama; 3Llama; Mamba2 and pixart-sigma; ResNet-50."]
+    for text in texts:
+        low = text.lower()
+        for q in range(len(text) + 1):
+            a = models._STEM_RE.match(text, q)
+            b = models._STEM_LOW_RE.match(low, q)
+            assert (a.span(), a.span(1)) == (b.span(), b.span(1)) if a else b is None, (text, q)

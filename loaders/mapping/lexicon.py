@@ -154,6 +154,22 @@ class Hit:
         d["tokens"] = tokens
 
 
+def _by_kind(senses: tuple[Sense, ...]) -> tuple[tuple[str, tuple[Sense, ...]], ...]:
+    """Senses grouped by kind in order of first appearance, a kind's repeats of one target and weight
+    dropped: the hits :meth:`Lexicon.scan` makes of a term whose senses need no spelling check.
+
+    >>> [(k, [x.target for x in v]) for k, v in _by_kind((Sense("cue", "a"), Sense("dataset", "d"), Sense("cue", "a"),
+    ...                                                   Sense("cue", "b")))]
+    [('cue', ['a', 'b']), ('dataset', ['d'])]
+    """
+    grouped: dict[str, list[Sense]] = {}
+    for sense in senses:
+        same = grouped.setdefault(sense.kind, [])
+        if not any(o.target == sense.target and o.weight == sense.weight for o in same):
+            same.append(sense)
+    return tuple((k, tuple(v)) for k, v in grouped.items())
+
+
 class Lexicon:
     """Terms indexed by their first normalised token; :meth:`scan` finds the longest matches."""
 
@@ -191,8 +207,10 @@ class Lexicon:
         # second tokens of those terms; the senses of the token alone) so that a position costs one
         # dict lookup per distinct term length instead of a walk over every term, and none at all
         # for the longer terms when the next token goes on none of them (most positions)
+        # (and, where no sense of the token alone asks for a spelling, those senses already grouped by kind
+        # as :meth:`scan` would group them at every position: see :func:`_by_kind`)
         self._table: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Sense, ...]], frozenset[str],
-                                     tuple[Sense, ...] | None]] = {}
+                                     tuple[Sense, ...] | None, tuple[tuple[str, tuple[Sense, ...]], ...] | None]] = {}
         for key, entries in self._index.items():
             by_seq: dict[tuple[str, ...], list[Sense]] = {}
             for seq, sense in entries:
@@ -202,7 +220,8 @@ class Lexicon:
             longer = tuple(sorted({len(q) for q in by_seq if len(q) > 1}, reverse=True))
             seconds = frozenset(q[1] for q in by_seq if len(q) > 1)
             alone = tuple(by_seq[(key,)]) if (key,) in by_seq else None
-            self._table[key] = (longer, {q: tuple(v) for q, v in by_seq.items()}, seconds, alone)
+            plan = _by_kind(alone) if alone and all(x.exact_case is None for x in alone) else None
+            self._table[key] = (longer, {q: tuple(v) for q, v in by_seq.items()}, seconds, alone, plan)
         self._sorted = True
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -226,7 +245,7 @@ class Lexicon:
         entries = list(map(table.get, norms))
         # only positions where some term starts
         for i in itertools.compress(range(n), entries):
-            longer, by_seq, seconds, alone = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
+            longer, by_seq, seconds, alone, plan = entries[i]  # type: ignore[misc]  # (compress keeps the positions with an entry)
             # the terms found here, longest first
             found: list[tuple[int, tuple[Sense, ...]]] | tuple[tuple[int, tuple[Sense, ...]], ...]
             if longer and i + 1 < n and norms[i + 1] in seconds:
@@ -237,15 +256,33 @@ class Lexicon:
                     senses = by_seq.get(tuple(norms[i : i + k]))
                     if not senses:
                         continue
-                    # tokens of a term must be adjacent: at most a hyphen/space/slash between them
-                    if any(toks[j + 1].start() - toks[j].end() > 2 for j in range(i, i + k - 1)):
-                        continue
-                    # ... and never a sentence or clause boundary ("... of the KV cache. Eviction of ...")
-                    if any(region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
+                    # tokens of a term must be adjacent: at most a hyphen/space/slash between them, and never
+                    # a sentence or clause boundary ("... of the KV cache. Eviction of ...")
+                    # (two tokens, most terms: their one gap without a generator)
+                    if k == 2:
+                        gap_start, gap_end = toks[i].end(), toks[i + 1].start()
+                        if gap_end - gap_start > 2 or region[gap_start:gap_end].strip(" -/\u2010\u2011"):
+                            continue
+                    elif any(toks[j + 1].start() - toks[j].end() > 2 or
+                             region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
                         continue
                     found.append((k, senses))
                 if alone:
                     found.append((1, alone))
+            elif plan is not None:
+                # the token alone, with no spelling to check (most positions): what the loop below does
+                # with its senses, grouped by kind beforehand
+                surface = ""
+                for kind, kind_senses in plan:
+                    if blocked.get(kind, 0) > i:
+                        continue
+                    if not surface:
+                        s, e = toks[i].span()
+                        surface = region[s:e]
+                    for sense in kind_senses:
+                        hits.append(Hit(s + start, e + start, surface, kind, sense.target, sense.weight, 1))
+                    blocked[kind] = i + 1
+                continue
             elif alone:
                 found = ((1, alone),)
             else:
