@@ -239,6 +239,15 @@ def test_one_unit_alternation_names_the_first_unit_that_matches() -> None:
             assert got == plain, (text, p)
 
 
+@pytest.mark.parametrize("name,gated", _GATED, ids=[n for n, _ in _GATED])
+def test_found_slice_is_found_on_the_slice(name: str, gated: Gated) -> None:
+    for text in _TEXTS + [s + " \u00e9" for s in _SENTENCES]:
+        n = len(text)
+        for a, b in ((0, n), (0, n // 2), (n // 3, n), (max(0, n // 2 - 70), n // 2), (5, 2), (n, n)):
+            lowered(text)  # (cached or not, the same answer)
+            assert gated.found_slice(text, a, b) is gated.found(text[a:b]), (name, text, a, b)
+
+
 def test_scan_groups_unchecked_senses_as_the_loop_does() -> None:
     """A token whose senses need no spelling check has them grouped by kind beforehand (Lexicon._prepare)."""
     from loaders.mapping.lexicons import build_lexicon
@@ -270,3 +279,47 @@ def test_lowercase_stem_automaton_matches_where_the_folding_one_does() -> None:
             a = models._STEM_RE.match(text, q)
             b = models._STEM_LOW_RE.match(low, q)
             assert (a.span(), a.span(1)) == (b.span(), b.span(1)) if a else b is None, (text, q)
+
+
+def test_combos_of_a_sentence_are_those_its_cues_complete() -> None:
+    """_score asks only the pairs indexed under a sentence's cues: the same pairs, in COMBOS order."""
+    needs = [c[1] for c in linker._COMBO_SETS]
+    cue_sets = [frozenset(), *needs, *(a | b for a, b in itertools.combinations(needs[:12], 2)),
+                frozenset().union(*needs), frozenset({"nothing-known"})]
+    for cues in cue_sets:
+        plain = [c for c in linker._COMBO_SETS if c[1] <= cues]
+        indexed = [c for c in map(linker._COMBO_SETS.__getitem__, sorted(linker._ALWAYS_COMBOS.union(
+            *map(linker._COMBOS_OF_CUE.get, cues, itertools.repeat(()))))) if c[1] <= cues]
+        assert indexed == plain, sorted(cues)
+
+
+def test_context_free_hits_pass_the_context_tests() -> None:
+    """link skips _context_ok for hits that none of its tests concerns: those always pass it."""
+    from loaders.mapping.lexicon import Hit
+    from loaders.mapping.lexicons import build_lexicon
+
+    lex = build_lexicon(None)
+    texts = _TEXTS + ["N-MNIST and MNIST; FPGA emulation on an FPGA-based board; a composition of experts; "
+                      "cross-layer context and cross-layer KV sharing; we distill insights; SSD storage and an SSD."]
+    free = 0
+    for text in texts:
+        hits = lex.scan(text) + [Hit(0, min(3, len(text)), text[:3], kind, "x", w, 1)
+                                 for kind in ("technique", "technique2", "dataset", "cue") for w in (0.5, 1.0)]
+        for h in hits:
+            if linker._context_free(h.text, h.kind, h.tokens, h.weight):
+                free += 1
+                assert linker._context_ok(text, h), (text, h)
+    assert free > 100
+
+
+def test_acronym_before_a_bracket_is_searched_near_the_end() -> None:
+    """find_acronyms looks for "ACR (long form)" in the last 15 characters before the bracket: the same match."""
+    from loaders.mapping.text import rx
+
+    p = rx(r"([A-Za-z][A-Za-z0-9\-]{1,14})$")
+    for text in _TEXTS + ["a", "x" * 40, "the ABCDEFGHIJKLMNOPQ", "use FOO-BAR-BAZ-QUX1", "on 3 NVIDIA-A100-80G"]:
+        for cut in range(len(text) + 1):
+            before = text[:cut].rstrip()
+            plain = p.search(before)
+            fast = p.search(before, max(0, len(before) - 15))
+            assert (plain.span(1) if plain else None) == (fast.span(1) if fast else None), before

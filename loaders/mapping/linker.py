@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from kg.ids import slug
@@ -306,17 +307,12 @@ def _score(
     composes = {s.index: s.start + m[0] for s in sentences[1:]
                 if (m := _COMPOSES.span(s.text)) and not _APPOSITION.search(s.text, 0, m[0])}
     seen: set[tuple[int, int, str]] = set()
-
-    def text_of(si: int, pos: int) -> str:  # the sentence's words just before ``pos``
-        s = sentences[si]
-        return s.text[max(0, pos - s.start - 70) : pos - s.start]
-
     for h in hits:
         key = (h.start, h.end, h.target)
         if key in seen:
             continue
         seen.add(key)
-        si = _sentence_index(starts, h.start)
+        si = max(bisect_right(starts, h.start) - 1, 0)  # (_sentence_index, without a call per hit)
         after_compose = si in composes and h.start > composes[si]
         if h.kind == "cue":
             if not after_compose:
@@ -324,7 +320,8 @@ def _score(
         elif h.kind in ("technique", "technique2"):
             # what the method is measured against ("more memory-efficient than low-rank adaptation methods
             # such as LoRA") is a baseline: it counts as little as what the method composes with
-            against = si > 0 and _AGAINST.found(text_of(si, h.start))
+            # (the sentence's words just before the phrase)
+            against = si > 0 and _AGAINST.found_slice(sentences[si].text, max(0, h.start - starts[si] - 70), h.start - starts[si])
             f = min(factors[si], COMPOSE_FACTOR) if after_compose or against else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
             # (background words, below TITLE_BOOST_MIN, stay background there too)
@@ -344,7 +341,9 @@ def _score(
     paper_blocked = {t for t, cues in PAPER_COMBO_BLOCKERS.items() if title_cues & cues}
     for si, cues in cues_in.items():
         s = sentences[si]
-        for target, need_set, w, blockers in _COMBO_SETS:
+        # (only the pairs that hold one of the sentence's cues can be complete, in COMBOS order)
+        for target, need_set, w, blockers in map(_COMBO_SETS.__getitem__, sorted(_ALWAYS_COMBOS.union(
+                *map(_COMBOS_OF_CUE.get, cues, repeat(()))))):
             if need_set <= cues and target not in paper_blocked and not cues & blockers:
                 tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
@@ -374,6 +373,13 @@ def _score(
 
 # COMBOS with their cues as sets, and the cues that block each
 _COMBO_SETS = tuple((target, frozenset(need), w, COMBO_BLOCKERS.get(target, frozenset())) for target, need, w in COMBOS)
+# cue -> the positions in _COMBO_SETS of the pairs that need it (and those that need no cue at all)
+_COMBOS_OF_CUE: dict[str, list[int]] = defaultdict(list)
+for _i, (_t, _need, _w, _b) in enumerate(_COMBO_SETS):
+    for _c in _need:
+        _COMBOS_OF_CUE[_c].append(_i)
+_COMBOS_OF_CUE = dict(_COMBOS_OF_CUE)
+_ALWAYS_COMBOS = frozenset(i for i, c in enumerate(_COMBO_SETS) if not c[1])
 
 # cues in the title that keep a pair from naming its class anywhere in the paper
 PAPER_COMBO_BLOCKERS: dict[str, frozenset[str]] = {
@@ -614,7 +620,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     def in_url(pos: int) -> bool:
         return any(s <= pos < e for s, e in urls) if urls else False  # (most papers hold no link)
 
-    hits = [h for h in hits if not in_url(h.start) and _context_ok(text, h)]
+    hits = [h for h in hits if (_context_free(h.text, h.kind, h.tokens, h.weight) or _context_ok(text, h))
+            and not (urls and in_url(h.start))]
     models_found = [m for m in mdl.find_models(text) if not in_url(m.start)]
     models_found += _unknown_models(text, models_found, in_url)
     field_words = {slug(h.text) for h in hits if h.kind in ("generic", "hwclass", "dataset", "technique", "technique2")}
@@ -1043,6 +1050,19 @@ _COMPOSITION_OF = re.compile(r"\bcomposition of\s+$", re.I)
 
 # an FPGA that emulates or prototypes another processor is a test vehicle, not the deployment target
 _FPGA_AS_EMULATOR = re.compile(r"[\s-]+(?:emulat\w*|prototyp\w*)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _context_free(surface: str, kind: str, tokens: int, weight: float) -> bool:
+    """Does no test of :func:`_context_ok` concern a hit like this (most hits)? Then it is ok wherever it stands.
+
+    >>> _context_free("KV cache", "cue", 2, 1.0), _context_free("distillation", "technique", 1, 1.0)
+    (True, False)
+    """
+    low = surface.lower()
+    return not (low.startswith(("fpga", "expert", "distill")) or (kind == "cue" and low == "cross-layer")
+                or kind == "dataset" or surface in _NEEDS_CONTEXT
+                or (kind in ("technique", "technique2") and tokens == 1 and surface[:1].isupper() and weight < 1.0))
 
 
 def _context_ok(text: str, h: Hit) -> bool:

@@ -464,12 +464,13 @@ _PART_WORDS = Gated(re.compile(r"\b(?:first|second|third|two|three|techniques?|c
 _QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})['’]?[\"”]")
 # a later sentence that introduces a named part: "we also propose cascade head pruning to ...",
 # "we introduce the Stream Buffer technique that ...", "our Pattern-Aware LUT optimization ..."
-_PART_INTRO = re.compile(
+# (asked of every sentence after the first proposing one: gated by the words its matches hold)
+_PART_INTRO = Gated.auto(re.compile(
     r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise|present)[sd]?"
     r"|[Oo]ur)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
     r"straightforward|practical|fast|accurate|scalable|robust|principled|yet|and|but)\s+)*"
-)
+))
 _USING_PART = Gated(re.compile(
     r"\b[Ww]e\s+[a-z]+\s+(?:it|this|them|these)\s+(?:using|via|through|with|by)\s+((?:[a-z][\w-]*\s+){0,2}[\w-]*?"
     r"(?:pruning|quantization|attention|normalization|caching|routing|merging|scheduling|bundling|windowing|offloading|"

@@ -227,6 +227,26 @@ class Gated:
         """Does ``search(text)`` find a match? (see :meth:`span`)"""
         return self.span(text) is not None
 
+    def found_slice(self, text: str, start: int, end: int) -> bool:
+        """``found(text[start:end])`` for a piece of a text that is asked about as a whole too (a sentence):
+        the words are looked for in the whole text's cached lowercase form, so that a piece without them is
+        neither cut out nor lowercased (nor cached, pushing the sentences out of the cache).
+
+        >>> g = Gated(re.compile(r"\\bthan\\s+\\w+$", re.I), ("than",))
+        >>> s = "Faster THAN LoRA and QLoRA"
+        >>> [g.found_slice(s, 0, e) for e in (11, 16, 26)], [g.found(s[0:e]) for e in (11, 16, 26)]
+        ([False, True, False], [False, True, False])
+        """
+        low = _lowered_hit(text)
+        if low is None:
+            return self.found(text[start:end])
+        seg = low[start:end]  # (an ASCII text: the lowercase form of the piece)
+        words = self._words
+        if not (any(map(seg.__contains__, words)) if words is not None else self.need(seg)):
+            return False
+        m = self._folded.search(seg) if self._folded is not None else self.pattern.search(text[start:end])
+        return m is not None
+
     def may_match(self, text: str) -> bool:
         words = self._words
         # (an ASCII text's lowercase form is the cached one: sentences are asked of many patterns)
@@ -542,7 +562,9 @@ def find_acronyms(text: str, sentences: Sequence[Sentence]) -> tuple[Acronym, ..
                     )
             else:
                 # "ACR (long form)": the word before the bracket is the acronym.
-                prev = rx(r"([A-Za-z][A-Za-z0-9\-]{1,14})$").search(before)
+                # (a match is at most 15 characters ending at the end: searched from there, not from the
+                # sentence's start; ``before`` ends in no newline, so ``$`` is its end)
+                prev = rx(r"([A-Za-z][A-Za-z0-9\-]{1,14})$").search(before, max(0, len(before) - 15))
                 if prev and _valid_short(prev.group(1)) and sum(ch.isupper() for ch in prev.group(1)) >= 2:
                     lf = _best_long_form(prev.group(1), inner)
                     if lf and lf == inner and " " in inner:
