@@ -1351,7 +1351,10 @@ def _sized_models(doc: LinkedDoc) -> dict[str, str]:
 def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
     sized = _sized_models(doc)
+    with_models = {m.sentence for m in doc.mentions if m.label is NodeLabel.MODEL and m.entity_id}
     for sent in doc.sentences:
+        if sent.index not in with_models:
+            continue  # (most sentences name no model: nothing below is read there)
         models = [m.model_copy(update={"entity_id": sized[m.entity_id]}) if m.entity_id in sized else m
                   for m in doc.mentions_in(sent.index, NodeLabel.MODEL) if m.entity_id]
         if not models:
