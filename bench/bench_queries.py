@@ -153,12 +153,12 @@ def synthetic_graph(papers: int, seed: int = 7) -> Any:
             if rnd.random() < 0.3:
                 edge(me, rnd.choice(memory), "REDUCES", p)
             methods.append(me)
-        for m in rnd.sample(models, rnd.randint(1, 4)):
-            edge(p, m, "EVALUATED_ON", p)
-        for d in rnd.sample(datasets, rnd.randint(0, 3)):
-            edge(p, d, "EVALUATED_ON", p)
-        for h in rnd.sample(hardware, rnd.randint(0, 2)):
-            edge(p, h, "RUNS_ON", p)
+        for model in rnd.sample(models, rnd.randint(1, 4)):
+            edge(p, model, "EVALUATED_ON", p)
+        for data in rnd.sample(datasets, rnd.randint(0, 3)):
+            edge(p, data, "EVALUATED_ON", p)
+        for device in rnd.sample(hardware, rnd.randint(0, 2)):
+            edge(p, device, "RUNS_ON", p)
         if rnd.random() < 0.2:
             edge(p, rnd.choice(hwc), "TARGETS", p)
         for k in range(rnd.randint(0, 3)):

@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'field':<20}" + "".join(f"{'fold ' + str(k):>9}" for k in range(5)))
         for i, row in enumerate(reps[0].rows()):
             print(f"{row['field']:<20}" + "".join(f"{r.rows()[i]['f1']:>9.3f}" for r in reps))
-        t = [r.fields["techniques"] for r in reps]
+        per_fold = [r.fields["techniques"] for r in reps]
         print("techniques P/R/F1 per fold: " + "  ".join(
-            f"{k}:{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f} ({len(pick(ann, [k]))})" for k, s in enumerate(t)))
+            f"{k}:{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f} ({len(pick(ann, [k]))})" for k, s in enumerate(per_fold)))
         return 0
     if args.folds:
         ann = pick(ann, [int(x) for x in args.folds.split(",")])

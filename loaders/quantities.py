@@ -457,7 +457,7 @@ def _read_quantities(text: str) -> list[Quantity]:
             both_times = q.unit in seconds and q2.unit in seconds
             if q2.role == "measure" and (q.unit in (None, q2.unit) or both_times):
                 start_value = q.value * (_unit_scale(q2, matches[i + 1]) if q.unit is None else 1.0)
-                if both_times and q.unit != q2.unit:
+                if both_times and q.unit is not None and q2.unit is not None and q.unit != q2.unit:
                     start_value = q.value * seconds[q.unit] / seconds[q2.unit]  # "from 3 hours to 20 minutes"
                 out.append(Quantity(value=q2.value, unit=q2.unit, unit_raw=q2.unit_raw, text=text[q.start : q2.end],
                                     start=q.start, end=q2.end, change_from=start_value))

@@ -882,7 +882,7 @@ def _pair_measures(text: str, out: list[SentenceResult]) -> list[SentenceResult]
             verb = found.group("verb").lower()
             if found is m and not _rx(r"(?:reduc|lower|cut|decreas|shrink|sav|improv|increas|boost|enhanc|rais|accelerat)").match(verb):
                 continue  # the measures must be the objects of a verb of change
-            def direction(metric: str, item: str, r: SentenceResult) -> Direction | None:
+            def direction(metric: str | None, item: str, r: SentenceResult) -> Direction | None:
                 if r.kind != "relative" or (r.direction is None and r.unit == "percent"):
                     return r.direction
                 if _rx(r"(?:reduc|cut|lower|decreas|sav|shrink|drop)").match(verb):
@@ -1930,8 +1930,8 @@ def _pick(
         if own == label.value:
             return None, True  # "13.4% on BrowseComp, 70.4% on AIME25": its own context, unlinked
         # the numbers a trailing phrase may belong to stand before it ("2x and 1.5x ... on A100, while 30% ...")
-        inside = [k for k in range(len(parsed)) if parsed[k].start <= s.start < parsed[k].end]  # "from 80 min (for X) to 14"
-        nearest = inside[0] if inside else min((k for k in range(len(parsed)) if parsed[k].end <= s.start),
+        holding = [k for k in range(len(parsed)) if parsed[k].start <= s.start < parsed[k].end]  # "from 80 min (for X) to 14"
+        nearest = holding[0] if holding else min((k for k in range(len(parsed)) if parsed[k].end <= s.start),
                                                key=lambda k: _span_gap(parsed[k], s))
         # a trailing phrase is shared by coordinated numbers ("over 60 points ... and over 5 points
         # ... on AIME"); an adjective inside the last number's noun phrase is not ("on-device latency")
