@@ -369,6 +369,34 @@ def test_big_view_writes_the_other_labels_when_zoomed_in(watched, server, shots)
     shots(page, "zoomed-labels")
 
 
+LABELS_UNDER_NODES_JS = """() => {
+  const cy = window.effkg.cy;
+  const bodies = cy.nodes().map(n => [n.id(), n.boundingBox({ includeLabels: false, includeOverlays: false })]);
+  const covered = [];
+  let overlapping = 0;
+  cy.nodes('.lbl').not('.anchor').forEach(n => {
+    const l = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const hit = bodies.filter(([id, b]) => id !== n.id() && b.x1 < l.x2 - 1 && l.x1 + 1 < b.x2 && b.y1 < l.y2 - 1 && l.y1 + 1 < b.y2);
+    // a node under the label is fine when it is drawn first (lower z-index): the label is on top
+    const above = hit.filter(([id]) => cy.getElementById(id).pstyle('z-index').value >= n.pstyle('z-index').value);
+    if (above.length) covered.push([n.id(), above.map(([id]) => id)]);
+    overlapping += hit.length ? 1 : 0;
+  });
+  return { labelled: cy.nodes('.lbl').not('.anchor').length, covered, overlapping };
+}"""
+
+
+def test_the_labels_of_a_big_view_are_not_drawn_under_other_nodes(watched, server, shots):
+    """The hub labels chosen for a big view's fitted zoom are drawn above the plain nodes they overlap."""
+    page = watched
+    open_page(page, server.url + "/?focus=hwclass%2Fgpu&expand=technique%2Fquantization&expand=memory%2Fweights"
+                                 "&expand=technique%2Fon-device-inference")
+    got = page.evaluate(LABELS_UNDER_NODES_JS)
+    assert got["labelled"] >= 20 and got["overlapping"] > 0  # (the view is dense: some labels do lie over nodes)
+    assert got["covered"] == [], got
+    shots(page, "labels-clear")
+
+
 FIRST_VIEW_JS = """async () => {
   const cy = window.effkg.cy;
   const m = await import('/static/layout.js');

@@ -213,9 +213,11 @@ function cyStyle(big) {
     { selector: "node[label = 'Paper'], node[label = 'Result']", style: { "font-size": 9.5, color: "#3d4852" } },
     ...(big ? [{ selector: "node.zl, node.anchor, node.lbl, node:selected, node.hl, node.onpath, node.answer",
       style: { label: "data(short)" } }] : []),
+    // (z-index: a node and its label are drawn in one pass, so a chosen label must be drawn after the
+    // plain nodes around it, or they cover it; its light background keeps it readable over them)
     ...(big ? [{ selector: "node.lbl", style: {
       "font-size": "data(lfs)", "text-max-width": "data(lwidth)", "min-zoomed-font-size": 6, color: "#1f2933",
-      "text-background-color": "#fcfcfd", "text-background-opacity": 0.7, "text-background-padding": "1px",
+      "text-background-color": "#fcfcfd", "text-background-opacity": 0.7, "text-background-padding": "1px", "z-index": 4,
     } }] : []),
     { selector: "node.stub", style: { "border-style": "dashed", "border-color": "#495057", "border-width": 1.5 } },
     { selector: "node.hl", style: { "border-width": 4, "border-color": "#228be6" } },
@@ -444,7 +446,16 @@ function labelLevels(nodes, positions, zoom) {
   const order = nodes.slice().sort((a, b) => (isAnchor(b) - isAnchor(a)) || (b.data.degree || 0) - (a.data.degree || 0)
     || (a.data.id < b.data.id ? -1 : 1));
   const quota = Math.max(12, Math.ceil(nodes.length / 10));
+  const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  const bodyOf = (e) => {
+    const p = positions.get(e.data.id);
+    const r = e.data.size / 2;
+    return { x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r };
+  };
+  // Chosen labels are drawn above the plain nodes (z-index of node.lbl) but not above one another's
+  // nodes or the anchors: a label must keep clear of those bodies, and a node of those of the labels.
   const taken = [];
+  const bodies = nodes.filter(isAnchor).map(bodyOf);
   const chosen = new Map();
   for (const e of order) {
     if (chosen.size >= quota) break;
@@ -454,8 +465,10 @@ function labelLevels(nodes, positions, zoom) {
     const w = Math.min(text, width);
     const top = p.y + e.data.size / 2;
     const box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + Math.ceil(text / width) * 1.3 * fs + 4 };
-    if (!isAnchor(e) && taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) continue;
+    const body = bodyOf(e);
+    if (!isAnchor(e) && (taken.some((b) => overlaps(b, box) || overlaps(b, body)) || bodies.some((b) => overlaps(b, box)))) continue;
     taken.push(box);
+    if (!isAnchor(e)) bodies.push(body);
     chosen.set(e.data.id, { lfs: fs, lwidth: width });
   }
   return chosen;
