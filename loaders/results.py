@@ -429,9 +429,7 @@ _AVERAGE_WORDS = needed_words(_AVERAGE)
 
 def _says_average(text: str) -> bool:
     """``_AVERAGE.search(text)``, not run where an ASCII text lacks every word a match holds (most)."""
-    if _AVERAGE_WORDS is not None and text.isascii() and not any(map(text.lower().__contains__, _AVERAGE_WORDS)):
-        return False
-    return _AVERAGE.search(text) is not None
+    return _may_hold(text, _AVERAGE_WORDS) and _AVERAGE.search(text) is not None
 
 
 _WORD_NUMBER = {"one": 1, "two": 2, "four": 4, "eight": 8, "sixteen": 16}
@@ -467,7 +465,12 @@ _OTHER_SETTING_WORDS = needed_words(_OTHER_SETTING_BEFORE)
 
 def _may_hold(text: str, words: tuple[str, ...] | None) -> bool:
     """False only where an ASCII ``text`` holds none of ``words`` (so no match of their pattern can be in it)."""
-    return words is None or not text.isascii() or any(map(text.lower().__contains__, words))
+    return _low_may_hold(text.lower() if text.isascii() else None, words)
+
+
+def _low_may_hold(low: str | None, words: tuple[str, ...] | None) -> bool:
+    """``_may_hold`` for a text already lowercased (``None``: not ASCII, where nothing is ruled out)."""
+    return low is None or words is None or any(map(low.__contains__, words))
 
 
 def _condition_of(text: str, q: Quantity) -> str | None:
@@ -484,7 +487,7 @@ def _condition_of(text: str, q: Quantity) -> str | None:
     if _may_hold(window, _CONTEXT_SET_WORDS) and _CONTEXT_SET.search(window):
         return "context_length"  # "when the context window is expanded to 8192": the setting the gains hold at
     for key, rx, words in _CONDITION_BEFORE_GATED:
-        if (low is None or words is None or any(map(low.__contains__, words))) and rx.search(before):
+        if _low_may_hold(low, words) and rx.search(before):
             if key == "sparsity" and not _rx(r"\b(?:at|with|under|for)\s(?:\w+\s){0,3}$", re.I).search(before):
                 break  # "enabling sparsity levels up to 70%": a result, not a setting
             if key == "compression_ratio" and _rx(r"\b(?:achiev|reach|attain|obtain|yield|deliver|provid)\w*\s(?:an?\s|the\s)?"
@@ -513,9 +516,7 @@ def _condition_of(text: str, q: Quantity) -> str | None:
             and _rx(r"\b(?:using|with|keeping|retaining|preserving)\s(?:only\s|just\s)?$", re.I).search(
                     before):
         return "compression_ratio"  # "using only 10% of the KV cache", "while keeping 20% of tokens": the budget kept
-    if _OTHER_SETTING_AFTER.match(after) or (
-            (low is None or _OTHER_SETTING_WORDS is None or any(map(low.__contains__, _OTHER_SETTING_WORDS)))
-            and _OTHER_SETTING_BEFORE.search(before)):
+    if _OTHER_SETTING_AFTER.match(after) or (_low_may_hold(low, _OTHER_SETTING_WORDS) and _OTHER_SETTING_BEFORE.search(before)):
         return "other"
     if q.unit == "tokens" and _rx(r"\b(?:at|with|of|for|under|on)\s(?:a\s)?$", re.I).search(before):
         return "context_length"
