@@ -8,7 +8,6 @@ the mapper last changed (tests/devset/README.md has the history); the held-out s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,8 @@ import ontology
 from kg.ids import normalise_title
 from loaders import load_paths
 from loaders.mapping.evaluation import EvalReport, evaluate, load_annotations
+from tests.devsets import DEVSET, RECORD_KEYS, records, titles
 
-DEVSET = Path(__file__).resolve().parent / "devset"
 DEV2 = DEVSET / "mapping_dev2.jsonl"
 OTHER_SETS = ("mapping_dev", "mapping_dev3", "mapping_heldout", "results_dev", "results_dev2", "results_heldout",
               "relations_dev", "relations_heldout", "curated_lists")
@@ -37,11 +36,6 @@ FLOORS = {
 SCOPE_FLOOR = 0.95
 
 
-def _titles(name: str) -> set[str]:
-    lines = (DEVSET / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    return {normalise_title(json.loads(line)["title"]) for line in lines if line.strip()}
-
-
 @pytest.fixture(scope="module")
 def report(seeds_dir: Path) -> EvalReport:
     papers = list(load_paths([seeds_dir]).papers)
@@ -49,16 +43,15 @@ def report(seeds_dir: Path) -> EvalReport:
 
 
 def test_dev2_shares_no_paper_with_the_other_sets() -> None:
-    dev2 = _titles("mapping_dev2")
+    dev2 = titles("mapping_dev2")
     for name in OTHER_SETS:
-        shared = dev2 & _titles(name)
+        shared = dev2 & titles(name)
         assert not shared, (name, sorted(shared)[:3])
 
 
 def test_dev2_has_its_documented_shape() -> None:
-    recs = [json.loads(line) for line in DEV2.read_text(encoding="utf-8").splitlines() if line.strip()]
-    keys = ["title", "file", "line", "in_scope", "topic", "techniques", "methods", "components", "models", "hardware",
-            "hardware_classes", "datasets", "memory_components", "notes"]
+    recs = records("mapping_dev2")
+    keys = RECORD_KEYS
     assert len(recs) >= 60 and all(list(r) == keys for r in recs)
     assert len({normalise_title(r["title"]) for r in recs}) == len(recs)
     assert {r["file"][:3] for r in recs} == {"000", "001", "002", "003", "004"}

@@ -7,7 +7,6 @@ rules carry over once more. Its papers are in no other annotated set; the held-o
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ import ontology
 from kg.ids import normalise_title
 from loaders import load_paths
 from loaders.mapping.evaluation import EvalReport, evaluate, load_annotations
+from tests.devsets import DEVSET, RECORD_KEYS, records, titles
 
-DEVSET = Path(__file__).resolve().parent / "devset"
 DEV3 = DEVSET / "mapping_dev3.jsonl"
 OTHER_SETS = ("mapping_dev", "mapping_dev2", "mapping_heldout", "results_dev", "results_dev2", "results_heldout",
               "relations_dev", "relations_heldout", "curated_lists")
@@ -37,22 +36,16 @@ FLOORS = {
 SCOPE_FLOOR = 0.58
 
 
-def _titles(name: str) -> set[str]:
-    lines = (DEVSET / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    return {normalise_title(json.loads(line)["title"]) for line in lines if line.strip()}
-
-
 def test_dev3_shares_no_paper_with_the_other_sets() -> None:
-    dev3 = _titles("mapping_dev3")
+    dev3 = titles("mapping_dev3")
     for name in OTHER_SETS:
-        shared = dev3 & _titles(name)
+        shared = dev3 & titles(name)
         assert not shared, (name, sorted(shared)[:3])
 
 
 def test_dev3_has_its_documented_shape() -> None:
-    recs = [json.loads(line) for line in DEV3.read_text(encoding="utf-8").splitlines() if line.strip()]
-    keys = ["title", "file", "line", "in_scope", "topic", "techniques", "methods", "components", "models", "hardware",
-            "hardware_classes", "datasets", "memory_components", "notes"]
+    recs = records("mapping_dev3")
+    keys = RECORD_KEYS
     assert 45 <= len(recs) <= 60 and all(list(r) == keys for r in recs)
     assert len({normalise_title(r["title"]) for r in recs}) == len(recs)
     assert {r["file"][:3] for r in recs} == {"000", "001", "002", "003", "004"}
