@@ -258,3 +258,15 @@ def test_a_model_states_its_architecture_only_where_its_family_does_not(onto: on
     g, _ = assemble([p], [map_paper(p, onto)], onto)
     assert g.has_edge("model/mixtral-8x7b", "family/mixtral", "MEMBER_OF")
     assert g.has_edge("family/mixtral", "arch/moe", "USES_ARCHITECTURE")
+
+
+def test_an_unnumbered_first_version_beside_its_successor_is_a_model(onto: ontology.Ontology) -> None:
+    p = _paper("Tuning recurrent language models in half precision",
+               "We fine-tune Mamba and Mamba-2 models in bf16 and report that both keep their accuracy. "
+               "Mamba models are more stable than Transformers of the same size.")
+    evaluated = {r.target for r in map_paper(p, onto).relations if r.type is RelType.EVALUATED_ON}
+    # "Mamba and Mamba-2": the first Mamba (which carries no number), not only the family of both
+    assert {"model/mamba", "model/mamba-2"} <= evaluated
+    # a bare name that introduces members of its family is still the family, not a model
+    q = _paper("Four-bit chat models", "We quantize Llama models such as Llama-2-7B to four bits with no loss.")
+    assert "model/llama" not in {r.target for r in map_paper(q, onto).relations if r.type is RelType.EVALUATED_ON}

@@ -771,7 +771,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # one when a sized model of that version is named ("Llama 2" + "Llama-2-7B")
     for mid in list(models):
         m = models[mid]
-        if m.size or m.first_version:
+        if m.size or m.first_version or _first_beside_next(text, mid, models_found):
             continue
         for o in models.values():
             if o.id == mid:
@@ -1404,6 +1404,22 @@ def _unknown_datasets(
                 break
             pos = m.end()
     return list(out.values())
+
+
+# "Mamba and Mamba-2", "LLaMA, LLaMA-2": the unnumbered first version set beside its numbered successor is that
+# first version (which carries no number), not the family the successor also belongs to
+_BESIDE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|vs\.?)\s+)")
+
+
+def _first_beside_next(text: str, mid: str, found: Sequence[mdl.ModelName]) -> bool:
+    """Is ``mid`` named somewhere as a bare first version followed at once by a numbered version of its stem?"""
+    starts = {o.start: o for o in found if o.version}
+    for m in found:
+        if m.id == mid and m.bare and m.stem in mdl.FIRST_UNNUMBERED and (b := _BESIDE.match(text, m.end)):
+            o = starts.get(b.end())
+            if o is not None and o.stem == m.stem:
+                return True
+    return False
 
 
 def _data_context(text: str, h: Hit) -> bool:

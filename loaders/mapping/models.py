@@ -275,7 +275,8 @@ _COMPOUND_STOP = frozenset(
 )
 _ARCH_FOLLOW = re.compile(r"\s(?:architecture|architectures|blocks?|layers?|modules?|backbones?|-style|structure|"
                           r"mechanism|variants?)\b", re.I)
-_FIRST_UNNUMBERED = frozenset({"llama", "mamba", "qwen"})
+FIRST_UNNUMBERED = frozenset({"llama", "mamba", "qwen"})
+"""Stems whose first version is written without a number ("Llama", "Mamba", "Qwen")."""
 
 _NUM = r"\d+(?:\.\d+)?"
 _SEP = r"(?:\s?-\s?|_|\s)"
@@ -428,7 +429,7 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                         st.extra.append(("version", lv.group(1), None, lv.start() + 1, lv.end()))
                         end = lv.end()
                 if st.version:
-                    if stem.key in _FIRST_UNNUMBERED and st.version in ("1", "v1"):
+                    if stem.key in FIRST_UNNUMBERED and st.version in ("1", "v1"):
                         st.version = ""  # the first Llama / Mamba carries no number
                         st.first = True
                         st.parts.append("")
@@ -574,7 +575,7 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
             else:
                 st2.parts = [value if p == st.version else p for p in st.parts] if st.version else [value, *st.parts]
                 st2.version = value
-                if stem.key in _FIRST_UNNUMBERED and value == "1":
+                if stem.key in FIRST_UNNUMBERED and value == "1":
                     st2.parts = [p for p in st2.parts if p != "1"]
                     st2.first = True
             yield _build(stem, st2, s, e, text)
