@@ -52,7 +52,7 @@ GENERIC_TERMS: tuple[str, ...] = (
     "scaled dot-product attention", "SDPA", "general matrix multiplication", "GEMM", "general matrix-vector multiplication",
     "GEMV", "lookup table{s|}", "LUT{s|}", "digital signal processor{s|}", "DSP{s|}", "neural radiance field{s|}", "NeRF{s|}",
     "3D Gaussian splatting", "3DGS", "out-of-distribution", "OOD", "perplexity", "PPL", "word error rate", "WER",
-    "equal error rate", "EER", "retrieval augmented generation", "vision-language-action", "VLA{s|}",
+    "equal error rate", "EER", "character error rate", "CER", "retrieval augmented generation", "vision-language-action", "VLA{s|}",
     "class-incremental learning", "CIL", "test-time adaptation", "TTA", "test-time training", "TTT",
     "reservoir computer{s|}", "reservoir computing", "RC", "large reasoning model{s|}", "LRM{s|}",
     "canonical polyadic decomposition", "CPD", "multi-armed bandit{s|}", "MAB", "inverted file{| system|s}", "IVF",

@@ -1349,6 +1349,9 @@ _DS_AFTER_KNOWN = re.compile(rf"(?:\s+(?:datasets?|benchmarks?))?(?:,\s*(?:and\s
 # the item before a dataset in a list: "FGVC and VTAB-1k", "the N-MNIST and N-TIDIGITS datasets"
 _DS_BEFORE_ITEM = re.compile(rf"(?<![\w-])({_DS_TOKEN})(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _DS_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|\b(?:and|or)\b|(?:datasets?|benchmarks?|corpora)\b|$)")
+_DS_NOUN_LIST = Gated(re.compile(r"\b(?:datasets|data sets|benchmarks|corpora),?\s+(?:namely|including|such as|i\.e\.,?|e\.g\.,?)\s+"),
+                      ("datasets", "data sets", "benchmarks", "corpora"))
+_DS_NAME = re.compile(rf"{_DS_TOKEN}(?![\w-])")
 _DS_OWN_BEFORE = re.compile(r"\b(?:our|new|novel|a|an)\s+$", re.I)
 _DS_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
 _DS_NOT_NAMES = frozenset("""The This These Our Their Its A An New Novel Existing Several Extensive Many Multiple Standard
@@ -1393,6 +1396,16 @@ def _unknown_datasets(
             continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
         if consider(bm.group(1), bm.start(1)):
             consider_before(bm.start(1))
+    # names listed after a plural data noun: "on two public datasets, namely Aishell-1 and HKUST"
+    for lm in _DS_NOUN_LIST.finditer(text):
+        first = _DS_NAME.match(text, lm.end())
+        if first is None or not consider(first.group(0), lm.end()):
+            continue
+        pos = first.end()
+        while (m := _DS_AFTER_KNOWN.match(text, pos)) and _DS_LIST_GOES_ON.match(text, m.end()):
+            if not consider(m.group(1), m.start(1)):
+                break
+            pos = m.end()
     for h in hits:
         if h.kind != "dataset" or h.target not in linked:
             continue

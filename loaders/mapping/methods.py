@@ -55,6 +55,11 @@ _CALLED = Gated(re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
     r"we name it|we dub it|we term it)\s+[\"“']?"
 ), ("call", "name", "dub", "term", "coined", "denoted", "referred to as", "known as"))
+# the data sets a paper evaluates on, named after their plural noun ("two public datasets, namely A and B");
+# the paper's own data are introduced ("we release two new datasets, namely ...") and stay names it proposes
+_NAMED_DATA = re.compile(r"\b(?:datasets|data sets|benchmarks|corpora)\s*,?\s*$", re.I)
+_OWN_DATA = re.compile(r"\b(?:new|novel|our|own|release[sd]?|introduces?|introduced|construct(?:s|ed)?|collect(?:s|ed)?|"
+                       r"build|built|curate[sd]?|create[sd]?)\b", re.I)
 _DETERMINERS = re.compile(
     r"(?:(?:a|an|the|our|two|three|new|novel|simple|first|efficient|effective|lightweight|unified|general|"
     r"family of|suite of|series of|set of)\s+)*"
@@ -309,6 +314,9 @@ def find_methods(
 
     for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8), (_OWN_NAME, 0.7)):
         for m in pat.finditer(text, abstract_start):
+            if pat is _CALLED and _NAMED_DATA.search(text, max(abstract_start, m.start() - 60), m.start()) \
+                    and not _OWN_DATA.search(text, max(abstract_start, m.start() - 60), m.start()):
+                continue  # "on two public datasets, namely Aishell-1 and HKUST": data the paper uses, not its method
             pos = m.end()
             det = _DETERMINERS.match(text, pos)
             after_det = det.end() if det else pos
