@@ -147,3 +147,46 @@ def test_a_released_model_named_with_its_size_is_not_sized_twice(onto: ontology.
     models = {e.id for e in map_paper(p, onto).entities if e.label == "Model"}
     assert "model/orca-70b" in models
     assert not any(m.endswith("-70b-70b") for m in models), models
+
+
+def test_attentions_quadratic_cost_stated_as_the_problem_is_efficient_attention(onto: ontology.Ontology) -> None:
+    problem = ("Self-attention costs time that grows quadratically with the input length, which makes long "
+               "documents expensive to encode. ")
+    p = _paper(
+        "Halving Encoders: Shorter Sequences Layer by Layer",
+        problem + "We present a shrinking encoder that averages neighbouring hidden states after every second "
+        "layer, so that deeper layers see ever fewer positions. It keeps the accuracy of the full encoder on "
+        "summarisation while running 2x faster.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope
+    assert "technique/efficient-attention" in _targets(m, RelType.STUDIES)
+    # a recurrent model offered instead of attention answers the same complaint with a class of its own
+    alt = _paper(
+        "ScanNet: A Selective State Space Model for Long Documents",
+        problem + "We present ScanNet, a Mamba-style selective state space model whose scan runs in linear time and "
+        "constant memory, and which matches a transformer of equal size on summarisation.",
+    )
+    assert "technique/efficient-attention" not in _targets(map_paper(alt, onto), RelType.STUDIES)
+
+
+def test_a_comparison_of_one_network_kind_is_about_its_design_beside_the_mechanism_named(
+        onto: ontology.Ontology) -> None:
+    p = _paper(
+        "A Comparative Study of Efficiency in Vision Transformers",
+        "Attention in vision transformers has a quadratic cost in the number of patches, and many cheaper variants "
+        "have been proposed under differing conditions. We benchmark thirty of them for image classification on "
+        "one setup and compare their speed, memory use and accuracy.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert {"technique/efficient-attention", "technique/efficient-network-design"} <= studies
+
+
+def test_removing_redundancy_in_the_hidden_sequence_is_token_reduction(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "WaveShrink: Faster Encoders for Long Inputs",
+        "Long inputs make encoders slow. We propose WaveShrink, which removes the redundancy in the hidden "
+        "sequence with a wavelet transform between layers, and is 2x faster than the full encoder on long "
+        "document classification.",
+    )
+    assert "technique/token-pruning" in _targets(map_paper(p, onto), RelType.STUDIES)

@@ -446,6 +446,32 @@ _EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|paramet
                               r"\blightweight\b|\blight-weight\b|\bcompact\b", re.I)
 
 
+# the problem a paper sets out from: attention whose cost grows quadratically with the sequence
+# ("the quadratic time and space complexity of self-attention")
+_QUADRATIC_ATTENTION = Gated(re.compile(r"\bquadratic(?:ally)?\b[^.;]{0,120}\battention\b|\battention\b[^.;]{0,120}\bquadratic",
+                                        re.I), ("quadratic",))
+ATTENTION_COST_WEIGHT = 1.0
+# classes that answer attention's cost another way: a recurrent or state-space sequence model instead of
+# attention, or a smaller KV cache (these papers open with the same complaint)
+_ATTENTION_ALTERNATIVES = ("technique/state-space-models", "technique/kv-cache-compression")
+
+
+def _attention_cost_problem(sentences: Sequence[Sentence], tech: dict[str, _Score], tax: Taxonomy) -> bool:
+    """A paper that states attention's quadratic cost as the problem it works on studies efficient
+    attention, even when its answer (a shorter sequence, a faster gradient, a benchmark of efficient
+    transformers) names no attention class: the stated problem counts as a named class. Not where the
+    answer is a sequence model that replaces attention or a smaller KV cache (those classes say it)."""
+    hit = next((s for s in sentences[1:] if _QUADRATIC_ATTENTION.found(s.text)), None)
+    if hit is None:
+        return False
+    for t, sc in tech.items():
+        if sc.total >= SELECT_MIN and sc.strongest >= STRONG_MIN and t in tax.parents \
+                and any(a == t or a in tax.ancestors(t) for a in _ATTENTION_ALTERNATIVES):
+            return False
+    tech[_EFF_ATT].add(ATTENTION_COST_WEIGHT, hit.index, hit.start, hit.end, ATTENTION_COST_WEIGHT, 1.0)
+    return True
+
+
 _MOE = "technique/mixture-of-experts"
 _MOE_DESIGN = "technique/moe-architecture"
 TECH_HOLDS_MIN = 3.0
@@ -646,6 +672,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # ("FooNet adopts two novel designs: ...")
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
     tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
+    attention_cost = _attention_cost_problem(sentences, tech_scores, tax)
     survey = bool(_BROAD.search(sentences[0].text))
     # sentences adding a further contribution ("we also ..."); outside a survey, only those that propose something
     further = [s for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)]
@@ -682,10 +709,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         # a paper that is not a survey and names MoE without compressing, routing or offloading experts builds
         # a model from sparse expert layers: the design leaf (the family's generic words say no more)
         techniques = [_MOE_DESIGN if t == _MOE else t for t in techniques]
-    if in_scope and survey and techniques == [ROOT] and _STUDIED_DESIGNS.search(title) and not _LITERATURE.search(title):
+    if in_scope and survey and _STUDIED_DESIGNS.search(title) and not _LITERATURE.search(title) \
+            and len(techniques) < MAX_TECHNIQUES and "technique/efficient-network-design" not in techniques:
         # a comparative study of one kind of network ("A Comparative Analysis of Efficiency in Vision
-        # Transformers") is about their design, as a single study is (_fallback_class)
-        techniques = ["technique/efficient-network-design"]
+        # Transformers") is about their design, as a single study is (_fallback_class), whatever
+        # mechanism its abstract also names
+        techniques = [t for t in techniques if t != ROOT] + ["technique/efficient-network-design"]
+        tech_scores.setdefault("technique/efficient-network-design", _Score())
     # where a model runs (on a device) is not what it is: a paper that designs an architecture for phones
     # and names no other class studies efficient network design (a serving paper's "architecture" is a system)
     if in_scope and not survey and techniques == ["technique/on-device-inference"] \
@@ -699,6 +729,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             and not any(t == _EFF_ATT or _EFF_ATT in tax.ancestors(t) for t in techniques):
         techniques = [t for t in techniques if t != ROOT] + [_EFF_ATT]
         tech_scores.setdefault(_EFF_ATT, _Score())
+    # (the stated problem is what the paper works on, however the other classes outweigh it)
+    if in_scope and attention_cost and len(techniques) < MAX_TECHNIQUES \
+            and not any(t == _EFF_ATT or _EFF_ATT in tax.ancestors(t) for t in techniques):
+        techniques = [t for t in techniques if t != ROOT] + [_EFF_ATT]
     topic = None
     if not in_scope:
         topic = topic_best[0] if topic_best and topic_best[1].total >= 0.5 else "topic/other"
