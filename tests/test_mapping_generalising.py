@@ -190,3 +190,27 @@ def test_removing_redundancy_in_the_hidden_sequence_is_token_reduction(onto: ont
         "document classification.",
     )
     assert "technique/token-pruning" in _targets(map_paper(p, onto), RelType.STUDIES)
+
+
+def test_quantizing_without_quantization_aware_training_is_post_training(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Atlas-90B: An Open Multilingual Language Model",
+        "We release Atlas-90B, a multilingual language model with 90 billion parameters, and describe how it was "
+        "pre-trained. Thanks to its weight distribution the model can be brought to INT4 quantization, without "
+        "quantization aware training, at almost no loss, so it runs on four consumer GPUs.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/post-training-quantization" in studies
+    assert "technique/quantization-aware-training" not in studies
+
+
+def test_a_class_the_method_does_without_is_not_studied(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "HeadCut: Removing Attention Heads in One Shot",
+        "We propose HeadCut, which removes 40% of the attention heads of a pretrained language model by head pruning "
+        "in one shot, without any knowledge distillation and with no need for retraining. HeadCut keeps 98% of the "
+        "accuracy on GLUE while running 1.5x faster.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/structured-pruning" in studies
+    assert "technique/knowledge-distillation" not in studies

@@ -516,6 +516,9 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "struct_unit": ("{redundant|entire|whole|unimportant|inconsequential|intermediate} layer{s|}", "attention head{s|}",
                     "heads", "channel{s|}", "filter{s|}", "neuron{s|}", "width", "depth"),
     "recompute": ("recomput{e|es|ed|ing|ation}", "re-comput{e|es|ed|ing|ation}", "rematerializ{e|ation}"),
+    # quantizing with no training step at all is what post-training quantization means
+    "no_training": ("without {any|} {quantization-aware training|quantization aware training|QAT|retraining|re-training|"
+                    "fine-tuning|finetuning|training}", "no retraining", "retraining-free", "no fine-tuning"),
     "backward": ("backward pass", "backpropagation", "back-propagation", "activation{s|}", "activation memory",
                  "training"),
 }
@@ -549,6 +552,8 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     # "a novel mixed-precision and fine-grained quantization process", "6-bit weights, 8-bit activations
     # kept in layers chosen by a sensitivity analysis"
     (T + "mixed-precision-quantization", ("mixed", "quant_word"), 1.0),
+    # "INT4 quantization, without quantization-aware training", "quantized with no retraining"
+    (T + "post-training-quantization", ("quant_word", "no_training"), 1.0),
 )
 
 # A pair does not name its class when one of these cues is in the same sentence (pruning tokens

@@ -142,6 +142,11 @@ _AGAINST = Gated(re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|v
                             r"bridg\w* the gap (?:to|with))"
                             r"(?:\s+[\w()-]+){0,6}\s+$", re.I),
                  ("than", "unlike", "instead of", "compared", "versus", "vs", "outperform", "surpass", "the gap"))
+# a class named as what the method does without ("INT4 quantization without quantization-aware training",
+# "no need for distillation") is not what it does
+_NEGATED = Gated(re.compile(r"\b(?:without|no need (?:for|of)|(?:not|never) requir\w*|eliminat\w* the need for|"
+                            r"free of)\s+(?:(?:any|the|costly|expensive|additional|extra)\s+)*$", re.I),
+                 ("without", "no need", "requir", "the need for", "free of"))
 _LEAD = re.compile(r"[A-Z][\w-]*(?:\s+[\w-]+){0,7},\s+")
 _DESCRIBES = re.compile(r"\s+(?:adopts|introduces|features|consists|comprises|employs|combines|integrates|incorporates|"
                         r"contains|leverages|relies|uses|utili[sz]es|applies|exploits)\b")
@@ -321,6 +326,8 @@ def _score(
             # what the method is measured against ("more memory-efficient than low-rank adaptation methods
             # such as LoRA") is a baseline: it counts as little as what the method composes with
             # (the sentence's words just before the phrase)
+            if si > 0 and _NEGATED.found_slice(sentences[si].text, max(0, h.start - starts[si] - 40), h.start - starts[si]):
+                continue
             against = si > 0 and _AGAINST.found_slice(sentences[si].text, max(0, h.start - starts[si] - 70), h.start - starts[si])
             f = min(factors[si], COMPOSE_FACTOR) if after_compose or against else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
