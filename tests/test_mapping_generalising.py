@@ -214,3 +214,14 @@ def test_a_class_the_method_does_without_is_not_studied(onto: ontology.Ontology)
     studies = _targets(map_paper(p, onto), RelType.STUDIES)
     assert "technique/structured-pruning" in studies
     assert "technique/knowledge-distillation" not in studies
+
+
+def test_a_study_whose_title_names_one_leaf_is_filed_under_that_leaf(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "An Empirical Study of Prefix Tuning Costs",
+        "Parameter-efficient fine-tuning (PEFT) promises cheap adaptation of large models. We measure whether prefix "
+        "tuning keeps that promise: across eight tasks, prefix tuning trains no faster than full fine-tuning and "
+        "adds latency at inference, although it stores far fewer parameters per task.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert studies == {"technique/prompt-tuning"}

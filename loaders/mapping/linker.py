@@ -527,6 +527,14 @@ def _select_survey(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[in
         return [ROOT] if ROOT in tech else []
     best = max(fam.values())
     keep = sorted((t for t, v in fam.items() if v >= max(SELECT_MIN, SELECT_RELATIVE * best)), key=lambda t: (-fam[t], t))
+    # a study whose title names one leaf of a family ("An Analysis of Adapter Efficiency") is about that
+    # leaf, not the family it is filed under
+    for i, top in enumerate(keep):
+        named = [c for c, sc in tech.items() if c in tax.parents and tax.is_leaf(c) and top in tax.ancestors(c)
+                 and sc.per_sentence.get(0, 0.0) >= PROPOSED_NAMED * TITLE_FACTOR]
+        if len(named) == 1:
+            keep[i] = named[0]
+    keep = list(dict.fromkeys(keep))  # (a leaf under two kept families)
     # a method the study contributes besides its comparison keeps its own class: a leaf named in full
     # in a sentence that presents a further contribution ("we also introduce a clipping method for
     # low-bit INT training"); what the survey or benchmark itself covers stays at family level
