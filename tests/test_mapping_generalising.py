@@ -225,3 +225,13 @@ def test_a_study_whose_title_names_one_leaf_is_filed_under_that_leaf(onto: ontol
     )
     studies = _targets(map_paper(p, onto), RelType.STUDIES)
     assert studies == {"technique/prompt-tuning"}
+
+
+def test_a_model_and_its_hardware_designed_together_is_hardware_co_design(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Lessons from Training Orion: Models Shaped by Their Chips",
+        "Orion is a 200B-parameter language model trained on 4,096 GPUs. This report describes how its grouped-query "
+        "attention and 8-bit training were chosen to fit the interconnect and memory of the cluster, and argues "
+        "that hardware and model co-design is what kept the training cost low.",
+    )
+    assert "technique/hardware-co-design" in _targets(map_paper(p, onto), RelType.STUDIES)

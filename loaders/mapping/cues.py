@@ -516,6 +516,8 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "struct_unit": ("{redundant|entire|whole|unimportant|inconsequential|intermediate} layer{s|}", "attention head{s|}",
                     "heads", "channel{s|}", "filter{s|}", "neuron{s|}", "width", "depth"),
     "recompute": ("recomput{e|es|ed|ing|ation}", "re-comput{e|es|ed|ing|ation}", "rematerializ{e|ation}"),
+    "codesign": ("co-design{|s|ed|ing}", "codesign{|s|ed|ing}"),
+    "hardware_word": ("hardware", "accelerator{s|}", "chip{s|}"),
     # quantizing with no training step at all is what post-training quantization means
     "no_training": ("without {any|} {quantization-aware training|quantization aware training|QAT|retraining|re-training|"
                     "fine-tuning|finetuning|training}", "no retraining", "retraining-free", "no fine-tuning"),
@@ -552,6 +554,9 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     # "a novel mixed-precision and fine-grained quantization process", "6-bit weights, 8-bit activations
     # kept in layers chosen by a sensitivity analysis"
     (T + "mixed-precision-quantization", ("mixed", "quant_word"), 1.0),
+    # the model and the hardware designed together, however the phrase is split ("hardware and model
+    # co-design", "we co-designed the networks and their hardware accelerators")
+    (T + "hardware-co-design", ("codesign", "hardware_word"), 1.0),
     # "INT4 quantization, without quantization-aware training", "quantized with no retraining"
     (T + "post-training-quantization", ("quant_word", "no_training"), 1.0),
 )
