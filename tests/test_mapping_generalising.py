@@ -235,3 +235,14 @@ def test_a_model_and_its_hardware_designed_together_is_hardware_co_design(onto: 
         "that hardware and model co-design is what kept the training cost low.",
     )
     assert "technique/hardware-co-design" in _targets(map_paper(p, onto), RelType.STUDIES)
+
+
+def test_a_network_with_sparse_weights_is_unstructured_sparsity_without_the_word_pruning(
+        onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Sparse Kernels for Phone Vision Models",
+        "Dense convolutions dominate the latency of vision models on phones. We propose to replace the dense "
+        "1x1 convolutions of MobileNet with their sparse counterparts, and we write fast kernels for them. The "
+        "sparse versions of these models run 1.5x faster than the dense ones at equal accuracy.",
+    )
+    assert "technique/unstructured-pruning" in _targets(map_paper(p, onto), RelType.STUDIES)

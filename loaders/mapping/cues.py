@@ -413,7 +413,12 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                              ("attention pattern{s|}", 0.4), ("window attention", 0.6), ("sliding window", 0.5),
                              ("selective attention", 0.6), ("entmax", 0.6), ("sparsemax", 0.6)),
     T + "shared-kv-attention": (("KV heads", 0.4), ("key-value heads", 0.5), ("grouped-query", 0.8)),
-    T + "unstructured-pruning": (("weight sparsity", 0.7), ("sparse weight matri{x|ces}", 0.6)),
+    # a network whose own weights are sparse: dense layers swapped for sparse counterparts, or a sparse
+    # model trained from scratch (dynamic sparse training keeps the weights sparse throughout)
+    T + "unstructured-pruning": (("weight sparsity", 0.7), ("sparse weight matri{x|ces}", 0.6),
+                                 ("sparse counterpart{s|}", 0.7), ("sparse version{s|} of", 0.6),
+                                 ("sparse primitive{s|}", 0.6), ("sparse model{s|} from scratch", 0.8),
+                                 ("sparse network{s|} from scratch", 0.8)),
     T + "structured-pruning": (("prun{e|es|ing} {attention|} heads", 1.0), ("layer removal", 0.9),
                                ("remov{e|es|ing} {entire|whole} layers", 0.9), ("prun{e|es|ing} channels", 1.0),
                                ("prun{e|es|ing} neurons", 0.9), ("width reduction", 0.6)),
