@@ -246,3 +246,16 @@ def test_a_network_with_sparse_weights_is_unstructured_sparsity_without_the_word
         "sparse versions of these models run 1.5x faster than the dense ones at equal accuracy.",
     )
     assert "technique/unstructured-pruning" in _targets(map_paper(p, onto), RelType.STUDIES)
+
+
+def test_the_class_a_method_claims_a_speedup_over_is_a_baseline(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "OneShotBits: Choosing Layer Bit-Widths in One Training Run",
+        "Choosing a bit-width and a pruning ratio for every layer by hand is slow. We propose OneShotBits, which "
+        "learns the per-layer bit-widths and pruning ratios of a network during a single training run with a "
+        "differentiable latency penalty. It is a large speed-up over neural architecture search methods, and it cuts "
+        "the latency of ResNet-50 by 40% at equal accuracy.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/neural-architecture-search" not in studies
+    assert studies & {"technique/pruning", "technique/quantization", "technique/mixed-precision-quantization"}

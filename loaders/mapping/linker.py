@@ -139,9 +139,9 @@ _COMPOSES = Gated(re.compile(r"\b(?:orthogonal to|compatible with|complementary 
                    "combination"))
 COMPOSE_FACTOR = 0.3
 _AGAINST = Gated(re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|outperform\w*|surpass\w*|"
-                            r"bridg\w* the gap (?:to|with))"
+                            r"bridg\w* the gap (?:to|with)|(?:speed-?ups?|improvements?|gains?|advantages?) over)"
                             r"(?:\s+[\w()-]+){0,6}\s+$", re.I),
-                 ("than", "unlike", "instead of", "compared", "versus", "vs", "outperform", "surpass", "the gap"))
+                 ("than", "unlike", "instead of", "compared", "versus", "vs", "outperform", "surpass", "the gap", "over"))
 # a class named as what the method does without ("INT4 quantization without quantization-aware training",
 # "no need for distillation") is not what it does
 _NEGATED = Gated(re.compile(r"\b(?:without|no need (?:for|of)|(?:not|never) requir\w*|eliminat\w* the need for|"
