@@ -631,6 +631,8 @@ TOPIC_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("navigation", 0.3), ("robotic manipulation", 0.4), ("regret", 0.5), ("bandit", 0.5), ("MDP{s|}", 0.4),
         ("quantum", 0.3), ("secure", 0.3), ("trust", 0.3), ("decentralised", 0.4), ("decentralized", 0.4),
         ("data visualisation", 0.8), ("high-energy physics", 0.8), ("data collection", 0.3), ("interpretability", 0.3),
+        # learning new classes without forgetting old ones: its "memory" is the buffer of stored exemplars
+        ("class-incremental learning", 0.8), ("class-incremental", 0.6), ("incremental learning", 0.6),
     ),
 }
 
