@@ -272,3 +272,14 @@ def test_the_memory_budget_of_class_incremental_learning_is_not_model_efficiency
     m = map_paper(p, onto)
     assert not m.in_scope
     assert m.topic == "topic/other"
+
+
+def test_hybrid_parallelism_in_a_memory_efficient_training_framework_is_sharding(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Tallfilm: Training Long Video Generators",
+        "We present Tallfilm, a video diffusion transformer. To fit long clips in GPU memory, we propose a "
+        "memory-efficient training framework that combines hybrid parallelism with recomputation, so that training "
+        "spreads over many GPUs.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/offloading-and-sharding" in studies

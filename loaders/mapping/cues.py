@@ -257,7 +257,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("shard{|ing|ed}", 0.7), ("partition{|s|ing} {the|} optimizer states", 1.0), ("offload{|ing} to CPU", 0.6),
         ("DeepSpeed", 0.5), ("data parallelism", 0.3), ("model parallelism", 0.4), ("pipeline parallelism", 0.4),
         ("tensor parallelism", 0.4), ("sequence parallelism", 0.5), ("parallelization layout{s|}", 0.6),
-        ("distributed training", 0.5), ("3D parallelism", 0.6), ("CPU offloading", 0.6), ("offloading", 0.3),
+        ("distributed training", 0.5), ("3D parallelism", 0.6), ("hybrid parallelism", 0.7), ("CPU offloading", 0.6), ("offloading", 0.3),
         # model parameters kept in host RAM and streamed to the GPU
         ("parameter offloading", 1.0), ("offloaded parameters", 0.8), ("RAM offloading", 0.8),
         ("offload{|s|ed|ing} {them|it|the model|the parameters|parameters|weights|the weights} to {RAM|CPU RAM|host memory|CPU memory}", 0.8),
