@@ -283,3 +283,12 @@ def test_hybrid_parallelism_in_a_memory_efficient_training_framework_is_sharding
     )
     studies = _targets(map_paper(p, onto), RelType.STUDIES)
     assert "technique/offloading-and-sharding" in studies
+
+
+def test_an_efficient_vision_language_model_is_not_an_efficient_vision_backbone(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Efficient Vision-Language Models: A Survey",
+        "Vision-language models answer questions about images but are heavy. This survey reviews how they are made "
+        "cheaper, from compression and faster decoding to running them on constrained devices.",
+    )
+    assert "technique/efficient-network-design" not in _targets(map_paper(p, onto), RelType.STUDIES)

@@ -456,7 +456,9 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                                      ("efficient U-Net{s|}", 0.7)),
     T + "ml-efficiency": (("network compression", 0.7), ("neural network compression", 0.8), ("model efficiency", 0.4),
                           ("computational efficiency", 0.3), ("efficient deep learning", 0.5), ("efficient machine learning", 0.5),
-                          ("green AI", 0.5), ("compress{|es|ing} {deep|neural|large} {networks|models}", 0.7)),
+                          ("green AI", 0.5), ("compress{|es|ing} {deep|neural|large} {networks|models}", 0.7),
+                          # (the longer phrase keeps "efficient vision" from reading a multimodal model as a vision backbone)
+                          ("efficient vision-language", 0.3), ("efficient vision language", 0.3)),
 }
 # Phrases that name a second class across another class's name ("sparse FlashAttention" is sparse
 # attention and IO-aware attention): matched as their own kind so that neither hides the other.
