@@ -292,3 +292,17 @@ def test_an_efficient_vision_language_model_is_not_an_efficient_vision_backbone(
         "cheaper, from compression and faster decoding to running them on constrained devices.",
     )
     assert "technique/efficient-network-design" not in _targets(map_paper(p, onto), RelType.STUDIES)
+
+
+def test_an_adjacent_topic_named_once_as_a_step_does_not_take_an_efficient_design_out_of_scope(
+        onto: ontology.Ontology) -> None:
+    p = _paper(
+        "SoundLite: Text-to-Speech with an Efficient Diffusion Transformer",
+        "Diffusion models for speech sound natural but are slow to train. We introduce SoundLite, a diffusion "
+        "transformer for speech. Its main parts are a waveform latent space, a streamlined transformer block, and a "
+        "data-efficient training strategy that also uses unlabelled audio. The block speeds up convergence and "
+        "lowers memory usage, and SoundLite matches larger systems in listening tests at a low training cost.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope
+    assert "technique/efficient-network-design" in _targets(m, RelType.STUDIES)

@@ -705,7 +705,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     in_scope = weight_of_evidence >= SCOPE_MIN or (
         no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= 1.0))
     title = sentences[0].text
-    weak_topic = no_topic or (topic_best is not None and topic_best[1].total < 0.5 * root)
+    # (a topic named in one sentence of the abstract only, not in the title, is a side remark: "a data-efficient
+    # training strategy" as one step of an efficient model's recipe)
+    side_topic = topic_best is not None and len(topic_best[1].per_sentence) == 1 and 0 not in topic_best[1].per_sentence
+    weak_topic = no_topic or side_topic or (topic_best is not None and topic_best[1].total < 0.5 * root)
     if not in_scope and weak_topic and root > 0 and not survey and _EFFICIENT_TITLE.search(title) \
             and _DESIGN_TITLE.search(title) and not _STUDY_TITLE.search(title):
         in_scope = True
