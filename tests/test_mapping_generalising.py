@@ -306,3 +306,15 @@ def test_an_adjacent_topic_named_once_as_a_step_does_not_take_an_efficient_desig
     m = map_paper(p, onto)
     assert m.in_scope
     assert "technique/efficient-network-design" in _targets(m, RelType.STUDIES)
+
+
+def test_a_composition_of_whole_expert_models_is_served_not_a_sparse_moe_layer(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Panel: A Composition of Experts for Cheap Chat",
+        "One large model is costly to run for every query. We present Panel, a Composition of Experts that keeps "
+        "six open chat models and a router which sends each query to one of them. Panel is served from one node "
+        "and answers as well as a model four times its active size at a third of the serving cost.",
+    )
+    studies = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/serving-systems" in studies
+    assert not studies & {"technique/mixture-of-experts", "technique/moe-architecture"}

@@ -101,7 +101,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "mixture-of-experts": (
         ("mixture-of-experts", 1.0), ("mixture of experts", 1.0), ("MoE{s|}", 1.0), ("MoE-based", 1.0),
         ("sparse expert{s|}", 0.8), ("expert{s|} layer{s|}", 0.5), ("experts", 0.3), ("Mixtral", 0.3),
-        ("mixture of expert", 1.0), ("composition of experts", 0.6),
+        ("mixture of expert", 1.0),
     ),
     T + "moe-architecture": (
         ("sparse MoE", 0.6), ("fine-grained expert{s|}", 0.8), ("shared expert{s|}", 0.6),
@@ -358,6 +358,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("inference framework", 0.4), ("deployment", 0.1), ("SLO{s|}", 0.7), ("time to first token", 0.5),
         ("TTFT", 0.5), ("prefill", 0.2), ("decode phase", 0.2), ("kernel{s|}", 0.1), ("memory management", 0.3),
         ("distributed inference", 0.8), ("serving framework{s|}", 0.8),
+        # a router choosing among whole models served side by side, not sparse expert layers inside one model
+        ("composition of experts", 0.4),
     ),
     T + "ml-efficiency": (
         ("model compression", 0.7), ("efficient inference", 0.4), ("inference efficiency", 0.4),
