@@ -24,14 +24,14 @@ OTHER_SETS = ("mapping_dev", "mapping_dev3", "mapping_heldout", "results_dev", "
 
 # measured F1 on dev2, minus a margin (dev2 is small: one paper moves a field by a few points)
 FLOORS = {
-    "techniques": 0.76,
+    "techniques": 0.78,
     "methods": 0.91,
     "components": 0.42,  # HAS_COMPONENT also comes from loaders/relations.py
     "models": 0.90,
     "hardware": 0.97,
     "hardware_classes": 0.86,
     "datasets": 0.95,
-    "memory_components": 0.69,
+    "memory_components": 0.72,
 }
 SCOPE_FLOOR = 0.95
 

@@ -24,7 +24,7 @@ OTHER_SETS = ("mapping_dev", "mapping_dev2", "mapping_heldout", "results_dev", "
 # F1 measured on dev3 after the rules made from dev, dev2 and dev3 errors (README: the blind first score and
 # the later one), minus a margin: dev3 is small, one paper moves a field by a few points
 FLOORS = {
-    "techniques": 0.50,
+    "techniques": 0.62,
     "methods": 0.78,
     "components": 0.26,
     "models": 0.64,
@@ -33,7 +33,7 @@ FLOORS = {
     "datasets": 0.85,
     "memory_components": 0.38,
 }
-SCOPE_FLOOR = 0.58
+SCOPE_FLOOR = 0.68
 
 
 def test_dev3_shares_no_paper_with_the_other_sets() -> None:
