@@ -266,8 +266,9 @@ def test_the_memory_budget_of_class_incremental_learning_is_not_model_efficiency
         "Fewer Exemplars, Same Accuracy: Memory-Efficient Class-Incremental Learning",
         "Class-incremental learning adds new classes to a classifier without forgetting the old ones, usually by "
         "replaying stored exemplars from a limited memory budget. We compare class-incremental methods at equal "
-        "memory size, counting stored models as well as exemplars. We propose a memory-efficient baseline that spends "
-        "the memory budget on a few expanded layers instead of exemplars, reducing memory use by 40% at equal accuracy.",
+        "memory size, counting stored models as well as exemplars. We propose a memory-efficient baseline that "
+        "spends the memory budget on a few expanded layers instead of exemplars, reducing memory use by 40% at equal "
+        "accuracy.",
     )
     m = map_paper(p, onto)
     assert not m.in_scope
