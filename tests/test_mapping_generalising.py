@@ -319,3 +319,17 @@ def test_a_composition_of_whole_expert_models_is_served_not_a_sparse_moe_layer(o
     studies = _targets(map_paper(p, onto), RelType.STUDIES)
     assert "technique/serving-systems" in studies
     assert not studies & {"technique/mixture-of-experts", "technique/moe-architecture"}
+
+
+def test_a_prefix_of_each_layers_cache_is_kept_not_shared(onto: ontology.Ontology) -> None:
+    # "prefix" alone is no sign of prefix sharing (paged caches): here it is how much of each layer's cache
+    # is retained, which is eviction
+    p = _paper(
+        "LayerBudget: How Much KV Cache Each Layer Keeps",
+        "The KV cache of long prompts fills GPU memory. We present LayerBudget, which gives every layer its own "
+        "budget: it searches for the prefix length of the ranked KV entries to keep in each layer, and the KV "
+        "retention per layer follows the importance of its tokens. The KV cache shrinks by 4x at equal accuracy.",
+    )
+    studied = _targets(map_paper(p, onto), RelType.STUDIES)
+    assert "technique/kv-cache-eviction" in studied
+    assert "technique/kv-cache-paging" not in studied
