@@ -179,6 +179,9 @@ def test_search_click_read_evidence_expand(watched, server, shots, seed_store):
     page = watched
     open_page(page, server.url + "/")
     assert page.locator("#welcome").is_visible()
+    # a newcomer is offered the families the product is known for first, right after the suggested method
+    chips = page.locator("#welcome-chips a").all_inner_texts()
+    assert chips[1:5] == ["Quantization", "KV-cache compression", "Mixture of experts", "State-space models"], chips
     n = renders(page)
     pick_suggestion(page, "#search", "GaLo", "method/galore")
     settle(page, n)

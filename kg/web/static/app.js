@@ -1324,6 +1324,9 @@ function syncControls() {
   if (page.meta) drawFilters(page.meta);
 }
 
+const FLAGSHIP_FAMILIES = ["technique/quantization", "technique/kv-cache-compression", "technique/mixture-of-experts",
+  "technique/state-space-models"];
+
 function drawWelcome(meta) {
   const chips = $("#welcome-chips");
   chips.replaceChildren();
@@ -1332,7 +1335,10 @@ function drawWelcome(meta) {
   }
   const picks = [];
   if (meta.start) picks.push(meta.start);
-  for (const f of meta.families.slice(0, 8)) picks.push(f);
+  // The four families people come for first, then the others in the order the page lists them.
+  const rank = (f) => { const i = FLAGSHIP_FAMILIES.indexOf(f.id); return i < 0 ? FLAGSHIP_FAMILIES.length : i; };
+  const families = meta.families.map((f, i) => [rank(f), i, f]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, , f] of families.slice(0, 8)) picks.push(f);
   for (const p of picks) chips.append(el("a", { href: linkFor(p.id), onclick: (ev) => { ev.preventDefault(); focusOn(p.id); } }, p.name));
   $("#welcome").hidden = cy.nodes().length > 0;
 }
