@@ -281,6 +281,26 @@ def test_lowercase_stem_automaton_matches_where_the_folding_one_does() -> None:
             assert (a.span(), a.span(1)) == (b.span(), b.span(1)) if a else b is None, (text, q)
 
 
+def test_opening_words_of_ascii_text_are_those_the_word_loop_finds() -> None:
+    """find_models finds an ASCII text's candidate words with one pattern over its lowercase form: the same
+    words, in every range, as the loop over every word with the prefix and head filters."""
+    from loaders.mapping import models
+
+    # a match never hides a word start: no opener holds a letter after a non-alphanumeric character
+    assert all(re.fullmatch(r"[a-z][a-z0-9]*(?:[^a-z0-9][0-9]*)*", o) for o in models._OPENER_WORDS)
+    # the trie matches each opener in full
+    assert all(re.fullmatch(models._trie(models._OPENER_WORDS), o) for o in models._OPENER_WORDS)
+    texts = [t for t in _TEXTS if t.isascii()] + [
+        "U-Net, UNet and U Net; Qwen2.5-7B; t5-small; Yi-34B; LLaMA-2 7B, GPT-4o, Mixtral-8x7B, ViT-B/16.",
+        "SEGMENT ANYTHING MODEL vs segment-anything; x-Llama; 3Llama; 7BLlama a7Bert; Mamba2 and pixart-sigma; ResNet-50.",
+        "sd3.5Llama, u-u-net, BERTbert-bert 12gpt-4 (GPT4)/Gemma:Phi3.mini_Qwen"]
+    for text in texts:
+        low = text.lower()
+        for start, stop in [(k, len(text)) for k in range(len(text))] + [(0, len(text) // 2), (7, 7), (len(text) // 3, len(text) - 2)]:
+            assert list(models._opening_words(text, low, start, stop)) == \
+                list(models._opening_words(text, None, start, stop)), (text, start, stop)
+
+
 def test_combos_of_a_sentence_are_those_its_cues_complete() -> None:
     """_score asks only the pairs indexed under a sentence's cues: the same pairs, in COMBOS order."""
     needs = [c[1] for c in linker._COMBO_SETS]
