@@ -640,8 +640,10 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
         subject = _subject(doc, sent.start, sent.end, title_name=True)
         if subject is None or sent.text.rstrip().endswith("?"):
             continue  # a question states no relation ("can transformers run as fast as X?")
-        leading = _LEADING_CUE.match(sent.text)
         objects = _object_spans(doc, sent.start, sent.end)
+        if not objects:
+            continue  # no cue at all (most sentences): nothing below can be read
+        leading = _LEADING_CUE.match(sent.text)
         own_after_lead = bool(leading) and _own_before(doc, sent.start, sent.end, objects)
         seen: set[str] = set()
         for cue, rel, conf in ((_COMPOSES, RelType.COMPOSES_WITH, 0.75), (_EXTENDS, RelType.EXTENDS, 0.7),
