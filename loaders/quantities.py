@@ -299,7 +299,9 @@ def _scale_at(text: str, pos: int) -> tuple[float, str, int] | None:
 
 def _role_before(text: str, start: int) -> Role | None:
     before = text[max(0, start - 40) : start]
-    if _SECTION.search(before):
+    # (both patterns are anchored at the end: a match of _SECTION starts in its last 12 characters, "Equations. "
+    # before a final newline; one of _NAME_BEFORE ends in a hyphen. Most numbers follow neither)
+    if _SECTION.search(before, max(0, len(before) - 12)):
         return "section"
     if _rx(r"\d\s?[×✕xX]\s?$").search(before):
         return "format"  # the second side of "256×256"
@@ -312,7 +314,7 @@ def _role_before(text: str, start: int) -> Role | None:
     if _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*(?:\s?(?:%|x\b|×|times\b|[KMGT]i?B\b|ms\b|s\b)|[A-Za-z]))").match(
                                                                                           text[start : start + 12]):
         return "name"  # "MLPerf 1.1", "CUDA 12.1": a version after a coined name
-    if _NAME_BEFORE.search(before):
+    if before.endswith(("-", "-\n")) and _NAME_BEFORE.search(before):
         return "name"
     return None
 

@@ -301,6 +301,19 @@ def test_opening_words_of_ascii_text_are_those_the_word_loop_finds() -> None:
                 list(models._opening_words(text, None, start, stop)), (text, start, stop)
 
 
+def test_role_before_searches_only_where_a_match_can_end() -> None:
+    """quantities._role_before searches _SECTION in the last 12 characters and _NAME_BEFORE only after a hyphen:
+    the answers of searches over the whole window."""
+    pieces = ["Equations.", "EQUATIONS. ", "Sections.", "Sec", "\u00a7", "Table", "Tab.", "Figs.", "Appendix", "algorithm",
+              "Stage", "v", "V", "x", " ", "\n", "-", "Llama-2-", "top-", "GPT-4o-", "7B-", "abc", "1.5", "up to "]
+    for n in (1, 2, 3):
+        for combo in itertools.product(pieces, repeat=n):
+            b = "".join(combo)
+            assert (quantities._SECTION.search(b, max(0, len(b) - 12)) is None) is (quantities._SECTION.search(b) is None), b
+            assert (b.endswith(("-", "-\n")) and quantities._NAME_BEFORE.search(b) is not None) is \
+                (quantities._NAME_BEFORE.search(b) is not None), b
+
+
 def test_combos_of_a_sentence_are_those_its_cues_complete() -> None:
     """_score asks only the pairs indexed under a sentence's cues: the same pairs, in COMBOS order."""
     needs = [c[1] for c in linker._COMBO_SETS]

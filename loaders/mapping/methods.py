@@ -19,6 +19,7 @@ import re
 import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.ids import slug
 from loaders.mapping.doc import Acronym, Sentence
@@ -223,6 +224,7 @@ def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
     return idx
 
 
+@lru_cache(maxsize=64)  # asked twice of each title: by the title's acronym and by find_methods
 def title_head(title: str) -> str | None:
     """The name a title gives its contribution, if any ("GaLore: ...", "X Technical Report").
 
