@@ -314,6 +314,56 @@ def test_role_before_searches_only_where_a_match_can_end() -> None:
                 (quantities._NAME_BEFORE.search(b) is not None), b
 
 
+def test_first_char_groups_match_as_the_plain_alternation() -> None:
+    """first_char_groups finds what ``(?:a1|a2|...)`` finds, and with word_start what ``\\b(?:a1|a2|...)`` finds,
+    for alternatives that share first letters, are prefixes of one another or hold groups and lookaheads."""
+    import random
+
+    from loaders.mapping.text import first_char_groups
+
+    rnd = random.Random(7)
+    pieces = ["a", "b", "ab", "ba", "aa", "b+", "a?", "(?:a|b)", "(?=b)", r"\s", "c"]
+    alphabet = "aabbc -_1"
+    for _ in range(400):
+        alts = ["ab"[rnd.randrange(2)] + "".join(rnd.choice(pieces) for _ in range(rnd.randrange(3)))
+                for _ in range(rnd.randrange(1, 6))]
+        grouped, plain = re.compile(first_char_groups(alts)), re.compile("(?:" + "|".join(alts) + ")")
+        starts, plain_b = re.compile(first_char_groups(alts, word_start=True)), re.compile(r"\b(?:" + "|".join(alts) + ")")
+        for _ in range(20):
+            text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(12)))
+            assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], (alts, text)
+            assert [m.span() for m in starts.finditer(text)] == [m.span() for m in plain_b.finditer(text)], (alts, text)
+    for bad in (r"\d+", "a?b", "[ab]c", "(?:ab)", ""):
+        with pytest.raises(ValueError):
+            first_char_groups(["x", bad])
+    with pytest.raises(ValueError):
+        first_char_groups(["-x"], word_start=True)
+
+
+def test_grouped_patterns_are_their_plain_spellings(seeds_dir) -> None:
+    """The patterns written with first_char_groups find what their plain spellings find, in the seeds too."""
+    from loaders import load_paths
+    from loaders.mapping import hardware
+
+    verbs = (r"(?:propose|present|introduce|develop|design|build|release|describe|contribute|offer|devise|create|"
+             r"name|call|term|dub|unveil)[sd]?")
+    plain = {
+        "propose": (methods._PROPOSE.pattern, re.compile(
+            rf"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
+            rf"(?:first\s+|further\s+|also\s+|then\s+)?{verbs}\s+"
+            r"|\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|"
+            r"unveiled|built)\s+")),
+        "own name": (methods._OWN_NAME.pattern, re.compile(r"\b[Oo]ur\s+(?=[A-Za-z0-9-]*[A-Z])|\bto\s+create\s+(?=[A-Z])")),
+        "anchor": (hardware._ANCHOR, re.compile("|".join(hardware._ANCHOR_WORDS))),
+    }
+    texts = [p.text for p in load_paths([seeds_dir]).papers] + _TEXTS + [
+        "We propose Foo. this work presents Bar; In this paper we design Baz, here, we unveil Qux. Swe propose x.",
+        "Our FooNet and our fooNet; to create EvalPerf; xour Bar. An A100, iPhone 15, nRF52, Core i7, GB200 and L40S."]
+    for name, (grouped, spelled) in plain.items():
+        for text in texts:
+            assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in spelled.finditer(text)], (name, text)
+
+
 def test_combos_of_a_sentence_are_those_its_cues_complete() -> None:
     """_score asks only the pairs indexed under a sentence's cues: the same pairs, in COMBOS order."""
     needs = [c[1] for c in linker._COMBO_SETS]

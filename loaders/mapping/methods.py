@@ -23,30 +23,32 @@ from functools import lru_cache
 
 from kg.ids import slug
 from loaders.mapping.doc import Acronym, Sentence
-from loaders.mapping.text import Gated, rx, stands_alone
+from loaders.mapping.text import Gated, first_char_groups, rx, stands_alone
 
 # A name: a word with a capital inside, a digit, or all capitals (GaLore, M2R2, SPANN, xLSTM),
 # possibly hyphenated/followed by a version ("ShuffleNet V2", "TeLLMe v2", "ETHER+").
 _NAME_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s(?:[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]))?")
-# (the proposing phrases are searched in every abstract: each is gated by the words its matches hold, see text.Gated)
-_PROPOSE = Gated(re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
-    r"(?:first\s+|further\s+|also\s+|then\s+)?"
-    r"(?:propose|present|introduce|develop|design|build|release|describe|contribute|offer|devise|create|"
-    r"name|call|term|dub|unveil)[sd]?\s+"
+# (the proposing phrases are searched in every abstract: each is gated by the words its matches hold, see
+# text.Gated, and written as phrases that start a word grouped by first letter, so that the regex engine
+# skips ahead to those letters, see text.first_char_groups)
+_WE = ("We", "we", "This (?:paper|work|study)", "this (?:paper|work|study)")
+_PROPOSE = Gated(re.compile(first_char_groups([
+    *(who + r"\s+(?:first\s+|further\s+|also\s+|then\s+)?(?:propose|present|introduce|develop|design|build|release|"
+      r"describe|contribute|offer|devise|create|name|call|term|dub|unveil)[sd]?\s+"
+      for who in (*_WE, "In this (?:paper|work),? we", "in this (?:paper|work),? we", "Here,? we", "here,? we")),
     # (the past tense that a plain "d" does not make: "we developed StylusDocs", "we built ...")
-    r"|\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|"
-    r"unveiled|built)\s+"
-), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute", "offer",
-    "devise", "create", "name", "call", "term", "dub", "unveil", "built"))
+    *(who + r"\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|unveiled|built)\s+" for who in _WE),
+], word_start=True)), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute",
+                       "offer", "devise", "create", "name", "call", "term", "dub", "unveil", "built"))
 _OUR = Gated(re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])|"
                         r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
                         r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"),
              ("proposed", "new", "novel", "variant", "version", "extension"))
 # a coined name the authors call theirs ("our TinyNet performs", "Our ConvFirst model") or make from their tool
 # ("we use DPE to create EvalPerf, a benchmark"); only a name-like word passes (see find_methods)
-_OWN_NAME = Gated(re.compile(r"\b[Oo]ur\s+(?=[A-Za-z0-9-]*[A-Z])|\bto\s+create\s+(?=[A-Z])"), ("our", "create"))
+_OWN_NAME = Gated(re.compile(first_char_groups([r"Our\s+(?=[A-Za-z0-9-]*[A-Z])", r"our\s+(?=[A-Za-z0-9-]*[A-Z])",
+                                                 r"to\s+create\s+(?=[A-Z])"], word_start=True)), ("our", "create"))
 _SIZE_VARIANT = re.compile(r"-(?:[A-Za-z]|[A-Z]\d|\d+(?:\.\d+)?[BMbm])$")
 _MODIFIER_SUFFIX = re.compile(r"-(?:enhanced|augmented|powered|driven|guided|equipped|assisted)$", re.I)
 # "we propose Mixture of Sparse Adapters, or MoSA, as ...": the short name given after "or"

@@ -46,6 +46,37 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, words))
 
 
+_QUANTIFIER_START = frozenset("?*+{")
+
+
+def first_char_groups(alternatives: Sequence[str], *, word_start: bool = False) -> str:
+    """The alternation ``(?:a1|a2|...)`` of a case-sensitive pattern written so that the regex engine can
+    skip ahead: the alternatives that open with one character are grouped under it, in their order.
+
+    The engine skips to the characters a pattern can open with only where the pattern opens with a plain
+    character or an alternation of such (and then tries one group per position, not every alternative).
+    The first match is the same: alternatives that open with different characters never match at one
+    position, and each group keeps its alternatives' order. With ``word_start`` a match must also start a
+    word, what a leading ``\\b`` asks before a word character, checked after the first character (a ``\\b``
+    first would have the engine try every position). Each alternative is a pattern without a top-level "|".
+
+    >>> first_char_groups(["GPU", "GH200", "TPU"])
+    '(?:G(?:PU|H200)|TPU)'
+    >>> print(first_char_groups(["we", "this", "w(?:hich)"], word_start=True))
+    (?:w(?<!\\w.)(?:e|(?:hich))|t(?<!\\w.)his)
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        first, rest = alt[:1], alt[1:]
+        # (the first character must stand for itself, and alone: "A?" or "\d" opens with something else)
+        if not first or first in "\\[().^$|?*+{" or rest[:1] in _QUANTIFIER_START or (word_start and not re.match(r"\w", first)):
+            raise ValueError(f"not a plain first character: {alt!r}")
+        groups.setdefault(first, []).append(rest)
+    check = r"(?<!\w.)" if word_start else ""
+    return "(?:" + "|".join(re.escape(c) + check + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                            for c, rests in groups.items()) + ")"
+
+
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 _UNSAFE_ESCAPE = re.compile(r"\\[A-Zxu0-7]")
 _INLINE_FLAG = re.compile(r"\(\?[aiLmsux-]")
