@@ -41,10 +41,12 @@ _PROPOSE = Gated(re.compile(first_char_groups([
     *(who + r"\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|unveiled|built)\s+" for who in _WE),
 ], word_start=True)), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute",
                        "offer", "devise", "create", "name", "call", "term", "dub", "unveil", "built"))
-_OUR = Gated(re.compile(r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])|"
-                        r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
-                        r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"),
-             ("proposed", "new", "novel", "variant", "version", "extension"))
+_OUR = Gated(re.compile(first_char_groups([
+    *(the + r" (?:proposed|new|novel) (?=[A-Z])" for the in ("The", "the", "Our", "our")),
+    *(kind + r",\s+(?=[A-Z])" for kind in ("variant", "version", "extension")),
+    *(the + r" (?:proposed |new |novel )+(?:method|approach|framework|technique|model|system|algorithm|architecture"
+      r"|strategy|scheme)s?,\s+(?=[A-Z])" for the in ("The", "the", "Our", "our", "a", "an")),
+], word_start=True)), ("proposed", "new", "novel", "variant", "version", "extension"))
 # a coined name the authors call theirs ("our TinyNet performs", "Our ConvFirst model") or make from their tool
 # ("we use DPE to create EvalPerf, a benchmark"); only a name-like word passes (see find_methods)
 _OWN_NAME = Gated(re.compile(first_char_groups([r"Our\s+(?=[A-Za-z0-9-]*[A-Z])", r"our\s+(?=[A-Za-z0-9-]*[A-Z])",
