@@ -26,6 +26,8 @@ SAME_MODEL = [
     (("Phi 3.5-MoE (41.9B total/6.6B activated parameters)",), "model/phi-3.5-moe-41.9b"),
     (("Claude-instant-1",), "model/claude-instant-1"),
     (("Qwen3-30B-A3B",), "model/qwen-3-30b-a3b"),
+    # the vision-language line is its own model, not a version of the text one ("MiniCPM 4.5" differs)
+    (("MiniCPM-V 4.5", "MiniCPM-V-4.5", "MiniCPM-V4.5"), "model/minicpm-v-4.5"),
 ]
 
 

@@ -81,7 +81,8 @@ falcon         | falcon     | transformer | version | c   | Falcon
 pythia         | pythia     | transformer | size    | -   | Pythia
 olmo           | olmo       | transformer | version | -   | OLMo
 olmoe          | olmo       | moe         | version | -   | OLMoE
-minicpm        | minicpm    | transformer | version | -   | MiniCPM, MiniCPM-V
+minicpm        | minicpm    | transformer | version | -   | MiniCPM
+minicpm-v      | minicpm    | transformer | version | -   | MiniCPM-V
 internlm       | internlm   | transformer | version | -   | InternLM
 internvl       | internvl   | transformer | version | -   | InternVL
 chatglm        | glm        | transformer | version | -   | ChatGLM
