@@ -28,6 +28,9 @@ SAME_MODEL = [
     (("Qwen3-30B-A3B",), "model/qwen-3-30b-a3b"),
     # the vision-language line is its own model, not a version of the text one ("MiniCPM 4.5" differs)
     (("MiniCPM-V 4.5", "MiniCPM-V-4.5", "MiniCPM-V4.5"), "model/minicpm-v-4.5"),
+    # the abbreviation is the same model as the name written out, and its version is kept
+    (("SD3.5", "Stable Diffusion 3.5", "SD 3.5", "Stable-Diffusion-3.5"), "model/stable-diffusion-3.5"),
+    (("SD3", "Stable Diffusion 3"), "model/stable-diffusion-3"),
 ]
 
 

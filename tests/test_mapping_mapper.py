@@ -284,3 +284,13 @@ def test_data_sets_introduced_by_namely_are_data_not_methods(onto: ontology.Onto
     # a metric's acronym is no part of the method
     assert not any(r.type is RelType.HAS_COMPONENT and r.target == "method/cer" for r in m.relations)
     assert {r.subject for r in m.results} <= {"method/trimspeech"}
+
+
+def test_an_abbreviated_model_name_is_the_model_written_out(onto: ontology.Ontology) -> None:
+    p = _paper("FewStep: four-step image generation",
+               "We distil SD3.5 into a four-step sampler that runs 8x faster on an A100 GPU, and compare it with "
+               "Stable Diffusion 3.5 itself. The SD of the latency over ten runs is below 2%.")
+    evaluated = {r.target for r in map_paper(p, onto).relations if r.type is RelType.EVALUATED_ON}
+    # both spellings give one model; "SD" alone (here a standard deviation) is no model
+    assert "model/stable-diffusion-3.5" in evaluated
+    assert not evaluated & {"model/sd", "model/sd3", "model/stable-diffusion"}

@@ -53,9 +53,10 @@ class Stem:
     # a bare mention (no version, size or variant) is linked; off for names that are common words
     bare: bool = True
     vprefix: bool = False  # "MobileNetV2" keeps the "v" in its version
+    id_key: str = ""  # an abbreviation written in ids as the stem it abbreviates ("SD3.5" is Stable Diffusion 3.5)
 
 
-# key | family | arch | numbers | flags | spellings (comma separated)
+# key[=key written in ids] | family | arch | numbers | flags | spellings (comma separated)
 # flags: c = case-sensitive first word, b = no bare link, v = keep a "v" prefix, n = (unused, named sizes).
 _STEM_TABLE = """
 llama          | llama      | transformer | version | -   | Meta-Llama, Llama, LLaMA, LLaMa, LLAMA
@@ -191,7 +192,7 @@ dss            | dss        | ssm         | none    | c   | DSS
 hyena          | hyena      | ssm         | size    | c   | Hyena
 infinity       | infinity   | transformer | size    | c   | Infinity
 var            | var        | transformer | size    | cb  | VAR
-sd3            | stable-diffusion | diffusion | none | c   | SD3, SD3.5
+sd=stable-diffusion | stable-diffusion | diffusion | version | cb  | SD
 pixart-alpha   | pixart     | diffusion   | none    | -   | PixArt-α, PixArt-alpha
 """
 
@@ -199,9 +200,10 @@ def _parse_table(table: str) -> tuple[Stem, ...]:
     stems = []
     for line in table.strip().splitlines():
         key, family, arch, numbers, flags, names = (c.strip() for c in line.split("|"))
+        key, _, id_key = key.partition("=")
         stems.append(
             Stem(
-                key=key, family=family, arch=arch,
+                key=key, family=family, arch=arch, id_key=id_key,
                 numbers=numbers,  # type: ignore[arg-type]
                 names=tuple(n.strip() for n in names.split(",")),
                 case_sensitive="c" in flags, bare="b" not in flags, vprefix="v" in flags,
@@ -474,8 +476,6 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                     end = gm.end()
                 elif vm:
                     num = vm.group(1)
-                    if stem.key in ("stable-diffusion", "sd3"):
-                        num = num
                     st.version = ("v" if stem.vprefix else "") + num + (vm.group(2) or "")
                     end = vm.end()
                     # "Llama-1/2/3": one model per listed version
@@ -578,7 +578,8 @@ def _name_like(tok: str) -> bool:
 
 def _build(stem: Stem, st: _State, start: int, end: int, text: str) -> ModelName:
     return ModelName(
-        stem=stem.key, family=stem.family, arch=stem.arch, parts=tuple(st.parts), version=st.version,
+        # (a bare abbreviation keeps its own key, so the linker still sees that it may not stand alone)
+        stem=stem.id_key if stem.id_key and (st.parts or st.first) else stem.key, family=stem.family, arch=stem.arch, parts=tuple(st.parts), version=st.version,
         size=st.size, variant="-".join(st.variant), params=st.params, active_params=st.active,
         start=start, end=end, text=text[start:end], bare=not st.parts and not st.first, first_version=st.first,
     )
