@@ -14,6 +14,10 @@ from kg.ids import normalise_title
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 
+ANNOTATED_SETS = ("mapping_dev", "mapping_dev2", "mapping_dev3", "mapping_dev4", "mapping_heldout", "results_dev",
+                  "results_dev2", "results_heldout", "relations_dev", "relations_heldout", "curated_lists")
+"""Every annotated set in ``tests/devset`` that names seed papers by title."""
+
 RECORD_KEYS = ["title", "file", "line", "in_scope", "topic", "techniques", "methods", "components", "models",
                "hardware", "hardware_classes", "datasets", "memory_components", "notes"]
 """The keys of a mapping annotation, in their order (tests/devset/README.md, "Record format")."""
@@ -28,3 +32,20 @@ def records(name: str) -> list[dict[str, Any]]:
 def titles(name: str) -> set[str]:
     """The normalised titles of a set: one paper, one title, whatever its case or punctuation."""
     return {normalise_title(r["title"]) for r in records(name)}
+
+
+def shared_papers(name: str) -> dict[str, list[str]]:
+    """The normalised titles set ``name`` shares with each other annotated set (empty when none does)."""
+    mine = titles(name)
+    shared = {other: sorted(mine & titles(other))[:3] for other in ANNOTATED_SETS if other != name}
+    return {other: ts for other, ts in shared.items() if ts}
+
+
+def seed_report(name: str, seeds_dir: Path) -> Any:
+    """The mapper scored on ``tests/devset/<name>.jsonl`` over the seed papers (an ``EvalReport``)."""
+    import ontology
+    from loaders import load_paths
+    from loaders.mapping.evaluation import evaluate, load_annotations
+
+    papers = list(load_paths([seeds_dir]).papers)
+    return evaluate(load_annotations(DEVSET / f"{name}.jsonl"), papers, ontology.load())

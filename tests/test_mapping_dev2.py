@@ -12,15 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import ontology
 from kg.ids import normalise_title
-from loaders import load_paths
-from loaders.mapping.evaluation import EvalReport, evaluate, load_annotations
-from tests.devsets import DEVSET, RECORD_KEYS, records, titles
+from loaders.mapping.evaluation import EvalReport
+from tests.devsets import DEVSET, RECORD_KEYS, records, seed_report, shared_papers
 
 DEV2 = DEVSET / "mapping_dev2.jsonl"
-OTHER_SETS = ("mapping_dev", "mapping_dev3", "mapping_dev4", "mapping_heldout", "results_dev", "results_dev2",
-              "results_heldout", "relations_dev", "relations_heldout", "curated_lists")
 
 # measured F1 on dev2, minus a margin (dev2 is small: one paper moves a field by a few points)
 FLOORS = {
@@ -38,21 +34,16 @@ SCOPE_FLOOR = 0.95
 
 @pytest.fixture(scope="module")
 def report(seeds_dir: Path) -> EvalReport:
-    papers = list(load_paths([seeds_dir]).papers)
-    return evaluate(load_annotations(DEV2), papers, ontology.load())
+    return seed_report("mapping_dev2", seeds_dir)
 
 
 def test_dev2_shares_no_paper_with_the_other_sets() -> None:
-    dev2 = titles("mapping_dev2")
-    for name in OTHER_SETS:
-        shared = dev2 & titles(name)
-        assert not shared, (name, sorted(shared)[:3])
+    assert shared_papers("mapping_dev2") == {}
 
 
 def test_dev2_has_its_documented_shape() -> None:
     recs = records("mapping_dev2")
-    keys = RECORD_KEYS
-    assert len(recs) >= 60 and all(list(r) == keys for r in recs)
+    assert len(recs) >= 60 and all(list(r) == RECORD_KEYS for r in recs)
     assert len({normalise_title(r["title"]) for r in recs}) == len(recs)
     assert {r["file"][:3] for r in recs} == {"000", "001", "002", "003", "004"}
     out = sum(not r["in_scope"] for r in recs)

@@ -12,15 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import ontology
 from kg.ids import normalise_title
-from loaders import load_paths
-from loaders.mapping.evaluation import EvalReport, evaluate, load_annotations
-from tests.devsets import DEVSET, RECORD_KEYS, records, titles
+from loaders.mapping.evaluation import EvalReport
+from tests.devsets import DEVSET, RECORD_KEYS, records, seed_report, shared_papers
 
 DEV4 = DEVSET / "mapping_dev4.jsonl"
-OTHER_SETS = ("mapping_dev", "mapping_dev2", "mapping_dev3", "mapping_heldout", "results_dev", "results_dev2",
-              "results_heldout", "relations_dev", "relations_heldout", "curated_lists")
 
 # the first, blind F1 (README) minus a margin: dev4 is small, one paper moves a field by several points.
 # No floor for components (blind F1 0.0, a floor would guard nothing), hardware (no named device in any
@@ -36,10 +32,7 @@ SCOPE_FLOOR = 0.82
 
 
 def test_dev4_shares_no_paper_with_the_other_sets() -> None:
-    dev4 = titles("mapping_dev4")
-    for name in OTHER_SETS:
-        shared = dev4 & titles(name)
-        assert not shared, (name, sorted(shared)[:3])
+    assert shared_papers("mapping_dev4") == {}
 
 
 def test_dev4_has_its_documented_shape() -> None:
@@ -56,8 +49,7 @@ def test_dev4_has_its_documented_shape() -> None:
 
 @pytest.fixture(scope="module")
 def report(seeds_dir: Path) -> EvalReport:
-    papers = list(load_paths([seeds_dir]).papers)
-    return evaluate(load_annotations(DEV4), papers, ontology.load())
+    return seed_report("mapping_dev4", seeds_dir)
 
 
 def test_every_dev4_paper_is_found_in_the_seeds(report: EvalReport) -> None:
