@@ -825,9 +825,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         mention(m.text, m.start, m.end, NodeLabel.MODEL, mid, None, 0.9, "grammar", m.props())  # type: ignore[arg-type]
     # a family-level mention is dropped when a member of the family is named too; a version-level
     # one when a sized model of that version is named ("Llama 2" + "Llama-2-7B")
+    firsts = _firsts_beside_next(text, models_found)
     for mid in list(models):
         m = models[mid]
-        if m.size or m.first_version or _first_beside_next(text, mid, models_found):
+        if m.size or m.first_version or mid in firsts:
             continue
         for o in models.values():
             if o.id == mid:
@@ -1481,15 +1482,16 @@ def _unknown_datasets(
 _BESIDE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|vs\.?)\s+)")
 
 
-def _first_beside_next(text: str, mid: str, found: Sequence[mdl.ModelName]) -> bool:
-    """Is ``mid`` named somewhere as a bare first version followed at once by a numbered version of its stem?"""
+def _firsts_beside_next(text: str, found: Sequence[mdl.ModelName]) -> set[str]:
+    """The ids named somewhere as a bare first version followed at once by a numbered version of their stem."""
     starts = {o.start: o for o in found if o.version}
+    out = set()
     for m in found:
-        if m.id == mid and m.bare and m.stem in mdl.FIRST_UNNUMBERED and (b := _BESIDE.match(text, m.end)):
+        if m.bare and m.stem in mdl.FIRST_UNNUMBERED and (b := _BESIDE.match(text, m.end)):
             o = starts.get(b.end())
             if o is not None and o.stem == m.stem:
-                return True
-    return False
+                out.add(m.id)
+    return out
 
 
 def _data_context(text: str, h: Hit) -> bool:
