@@ -333,3 +333,28 @@ def test_a_prefix_of_each_layers_cache_is_kept_not_shared(onto: ontology.Ontolog
     studied = _targets(map_paper(p, onto), RelType.STUDIES)
     assert "technique/kv-cache-eviction" in studied
     assert "technique/kv-cache-paging" not in studied
+
+
+def _reduces(title: str, abstract: str, onto: ontology.Ontology) -> tuple[set[str], set[str]]:
+    m = map_paper(_paper(title, abstract), onto)
+    return _targets(m, RelType.STUDIES), {r.target for r in m.relations if r.type is RelType.REDUCES}
+
+
+def test_distillation_shrinks_the_weights_only_when_the_student_is_smaller(onto: ontology.Ontology) -> None:
+    studies, reduces = _reduces(
+        "PocketPainter: Knowledge Distillation of an Image Generator",
+        "Image generators are heavy. We present PocketPainter, a knowledge distillation recipe that trains a "
+        "student generator from a large teacher. PocketPainter cuts the model size by 60% while keeping image "
+        "quality close to the teacher.",
+        onto,
+    )
+    assert "technique/knowledge-distillation" in studies
+    assert reduces == {"memory/weights"}
+    studies, reduces = _reduces(
+        "SharpSteps: Knowledge Distillation for Few-Step Image Generation",
+        "Sampling an image generator takes many steps. We present SharpSteps, a knowledge distillation recipe in "
+        "which a student of the same architecture learns to match the teacher in four steps instead of fifty.",
+        onto,
+    )
+    assert "technique/knowledge-distillation" in studies
+    assert "memory/weights" not in reduces

@@ -1508,10 +1508,15 @@ _WEIGHT_TECHS = tuple(f"technique/{t}" for t in (
     "quantization", "post-training-quantization", "quantization-aware-training", "weight-only-quantization",
     "weight-activation-quantization", "extreme-low-bit-quantization", "mixed-precision-quantization",
     "expert-quantization", "pruning", "unstructured-pruning", "structured-pruning", "semi-structured-sparsity",
-    "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "storage-offloading", "low-rank-factorization",
-    "knowledge-distillation"))
+    "expert-pruning", "expert-merging", "moe-compression", "expert-offloading", "storage-offloading", "low-rank-factorization"))
 for _t in _WEIGHT_TECHS:
     _TECH_MEMORY[_t] = ("memory/weights",)
+# distillation shrinks the weights only when the student is said to be smaller: a teacher's knowledge moved
+# into a model of the same size ("adapt a large model", "align two students") saves no weight memory
+_KD = "technique/knowledge-distillation"
+_SMALLER_MODEL = re.compile(r"\b(?:reduc\w*|shrink\w*|compress\w*|cut\w*|halv\w*)\s+(?:\w+\s+){0,2}model\s+sizes?\b|"
+                            r"\bmodel\s+size\s+(?:reduction|by)\b|\b\d+(?:\.\d+)?\s?[x\u00d7]\s+smaller\b|"
+                            r"\bsmaller\s+(?:student\s+)?models?\b", re.I)
 _KV_TECHS = tuple(f"technique/{t}" for t in (
     "kv-cache-compression", "kv-cache-eviction", "kv-cache-merging", "kv-cache-quantization",
     "cross-layer-kv-sharing", "kv-cache-low-rank", "kv-cache-offloading", "kv-cache-paging"))
@@ -1586,6 +1591,8 @@ def _memory_components(
             if comp == "memory/weights" and acts_only and t in _QUANT_TECHS:
                 comp = "memory/activations"
             out.setdefault(comp, (0, 0.6))
+    if _KD in techniques and _SMALLER_MODEL.search(text):
+        out.setdefault("memory/weights", (0, 0.6))
     if any(t in _STATE_TECHS for t in techniques) and _STATE_MEMORY.search(text):
         out.setdefault("memory/kv-cache", (0, 0.6))
     # an SSM whose own model claims constant memory at inference keeps a state, not a growing cache
