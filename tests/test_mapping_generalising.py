@@ -358,3 +358,16 @@ def test_distillation_shrinks_the_weights_only_when_the_student_is_smaller(onto:
     )
     assert "technique/knowledge-distillation" in studies
     assert "memory/weights" not in reduces
+
+
+def test_test_time_training_layers_are_linear_recurrent_models(onto: ontology.Ontology) -> None:
+    # a TTT layer's state is a small model updated as the sequence streams by: a recurrent layer with a
+    # learned state, filed with the linear recurrent models, not under test-time adaptation
+    m = map_paper(_paper(
+        "Wider Fast Weights for Long Sequences",
+        "TTT layers keep a fast weight matrix as their state and update it with a gradient step per chunk of "
+        "tokens. We make the chunks much larger, so the layer uses the GPU well, and grow the fast weights to a "
+        "quarter of the model. The resulting layer beats earlier TTT layers on long language modelling.",
+    ), onto)
+    assert m.in_scope
+    assert _targets(m, RelType.STUDIES) == {"technique/linear-rnn"}
