@@ -860,8 +860,6 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         if h.kind != "dataset":
             continue
         si = _sentence_index(starts, h.start)
-        if slug(h.text) in method_names and h.target not in AMBIGUOUS_DATASETS:
-            pass
         if h.target in AMBIGUOUS_DATASETS and n_datasets < 2 and not _data_context(text, h):
             mention(h.text, h.start, h.end, NodeLabel.DATASET, None, "ambiguous-no-context", 0.3)
             continue
