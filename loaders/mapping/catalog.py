@@ -109,7 +109,7 @@ arc-challenge | ARC-Challenge | science QA | ARC-Challenge, ARC-c, ARC Challenge
 boolq | BoolQ | question answering | BoolQ
 openbookqa | OpenBookQA | question answering | OpenBookQA, OBQA
 siqa | SIQA | commonsense reasoning | SIQA, Social IQA, SocialIQA
-commonsenseqa | CommonsenseQA | commonsense reasoning | CommonsenseQA
+commonsenseqa | CommonsenseQA | commonsense reasoning | CommonsenseQA, CSQA
 lambada | LAMBADA | language modeling | LAMBADA
 triviaqa | TriviaQA | question answering | TriviaQA
 natural-questions | Natural Questions | question answering | Natural Questions, NaturalQuestions, NQ
@@ -137,7 +137,7 @@ wikitext-103 | WikiText-103 | language modeling | WikiText-103, WikiText103, Wik
 c4 | C4 | pretraining corpus | C4
 ptb | Penn Treebank | language modeling | PTB, Penn Treebank, Penn TreeBank
 pile | The Pile | pretraining corpus | The Pile, Pile
-redpajama | RedPajama | pretraining corpus | RedPajama, SlimPajama
+redpajama | RedPajama | pretraining corpus | RedPajama, RedPajama-Data, RedPajama-V2
 fineweb | FineWeb | pretraining corpus | FineWeb, FineWeb-Edu
 openwebtext | OpenWebText | pretraining corpus | OpenWebText
 pg-19 | PG-19 | long-context language modeling | PG-19, PG19
@@ -209,7 +209,7 @@ criteo | Criteo | click-through rate prediction | Criteo
 avazu | Avazu | click-through rate prediction | Avazu
 movielens | MovieLens | recommendation | MovieLens
 wikipedia | Wikipedia | text corpus | Wikipedia
-bookcorpus | BookCorpus | text corpus | BookCorpus
+bookcorpus | BookCorpus | text corpus | BookCorpus, BooksCorpus
 ffhq | FFHQ | image generation | FFHQ
 celeba | CelebA | faces | CelebA, CelebA-HQ
 lsun | LSUN | image generation | LSUN
@@ -226,6 +226,366 @@ mip-nerf-360 | Mip-NeRF 360 | novel view synthesis | Mip-NeRF 360, Mip-NeRF360, 
 tanks-and-temples | Tanks and Temples | novel view synthesis | Tanks and Temples, Tanks&Temples
 ett | ETT | time-series forecasting | ETT, ETTh1, ETTh2, ETTm1, ETTm2
 librilight | Libri-Light | speech | Libri-Light
+cola | CoLA | linguistic acceptability | CoLA
+qqp | QQP | paraphrase detection | QQP, Quora Question Pairs
+qnli | QNLI | natural language inference | QNLI
+rte | RTE | natural language inference | RTE
+mrpc | MRPC | paraphrase detection | MRPC
+sts-b | STS-B | semantic similarity | STS-B, STSB, STS-Benchmark, STS Benchmark
+wnli | WNLI | natural language inference | WNLI
+snli | SNLI | natural language inference | SNLI
+anli | ANLI | natural language inference | ANLI, Adversarial NLI
+copa | COPA | commonsense reasoning | COPA
+wsc | WSC | commonsense reasoning | WSC, WSC273, Winograd Schema Challenge
+multirc | MultiRC | reading comprehension | MultiRC
+record | ReCoRD | reading comprehension | ReCoRD
+wic | WiC | word sense disambiguation | WiC
+sst-5 | SST-5 | sentiment classification | SST-5, SST5
+imdb | IMDB | sentiment classification | IMDB, IMDb, IMDB Movie Reviews, IMDB Reviews
+yelp | Yelp Reviews | sentiment classification | Yelp, Yelp Reviews, Yelp Review Polarity, Yelp Polarity, Yelp-2, Yelp-5, Yelp-Full
+ag-news | AG News | topic classification | AG News, AGNews, AG-News, AG NEWS
+amazon-reviews | Amazon Reviews | sentiment classification | Amazon Reviews, Amazon Review, Amazon-Reviews, Amazon Polarity, Amazon Review Polarity, Amazon product reviews
+dbpedia | DBpedia | topic classification | DBpedia, DBPedia, DBpedia-14
+yahoo-answers | Yahoo! Answers | topic classification | Yahoo! Answers, Yahoo Answers
+20-newsgroups | 20 Newsgroups | topic classification | 20 Newsgroups, 20Newsgroups, 20NG, 20 News Groups
+tweeteval | TweetEval | tweet classification | TweetEval
+ceval | C-Eval | Chinese knowledge benchmark | C-Eval, CEval
+cmmlu | CMMLU | Chinese knowledge benchmark | CMMLU
+agieval | AGIEval | exam benchmark | AGIEval
+gaokao-bench | GAOKAO-Bench | exam benchmark | GAOKAO-Bench, GaoKao-Bench, Gaokao-Bench
+clue | CLUE | Chinese language understanding | CLUE
+xnli | XNLI | cross-lingual inference | XNLI
+xquad | XQuAD | cross-lingual question answering | XQuAD
+mlqa | MLQA | cross-lingual question answering | MLQA
+tydiqa | TyDi QA | multilingual question answering | TyDi QA, TyDiQA, TyDi-QA
+xor-tydi | XOR-TyDi | multilingual retrieval | XOR-TyDi, XOR TyDi, XOR-TyDi QA, XOR QA
+paws-x | PAWS-X | cross-lingual paraphrase | PAWS-X
+xcopa | XCOPA | cross-lingual commonsense reasoning | XCOPA
+xstorycloze | XStoryCloze | cross-lingual commonsense reasoning | XStoryCloze
+xwinograd | XWinograd | cross-lingual commonsense reasoning | XWinograd
+mgsm | MGSM | multilingual math reasoning | MGSM
+belebele | Belebele | multilingual reading comprehension | Belebele
+xl-sum | XL-Sum | multilingual summarization | XL-Sum, XLSum
+wikiann | WikiANN | named entity recognition | WikiANN, PAN-X
+narrativeqa | NarrativeQA | long-document question answering | NarrativeQA, Narrative QA
+qasper | Qasper | long-document question answering | Qasper
+quality | QuALITY | long-document question answering | QuALITY
+squality | SQuALITY | long-document summarization | SQuALITY
+govreport | GovReport | long-document summarization | GovReport, Gov Report
+qmsum | QMSum | meeting summarization | QMSum
+multi-news | Multi-News | multi-document summarization | Multi-News, MultiNews, Multi News
+samsum | SAMSum | dialogue summarization | SAMSum
+dialogsum | DialogSum | dialogue summarization | DialogSum
+booksum | BookSum | long-document summarization | BookSum
+summscreen | SummScreen | long-document summarization | SummScreen, SummScreenFD, SummScreen-FD
+contractnli | ContractNLI | long-document inference | ContractNLI, Contract NLI
+musique | MuSiQue | multi-hop question answering | MuSiQue
+2wikimultihopqa | 2WikiMultihopQA | multi-hop question answering | 2WikiMultihopQA, 2WikiMQA, 2Wiki
+lv-eval | LV-Eval | long-context benchmark | LV-Eval
+repobench | RepoBench | repository-level code completion | RepoBench, RepoBench-P, RepoBench-C
+listops | ListOps | long-sequence benchmark | ListOps
+svamp | SVAMP | math reasoning | SVAMP
+aqua | AQuA | math reasoning | AQuA, AQuA-RAT, AQUA-RAT
+asdiv | ASDiv | math reasoning | ASDiv, ASDiv-A
+mawps | MAWPS | math reasoning | MAWPS
+multiarith | MultiArith | math reasoning | MultiArith
+addsub | AddSub | math reasoning | AddSub
+gsm-hard | GSM-Hard | math reasoning | GSM-Hard, GSMHard
+mathqa | MathQA | math reasoning | MathQA
+theoremqa | TheoremQA | math reasoning | TheoremQA
+olympiadbench | OlympiadBench | math reasoning | OlympiadBench
+omni-math | Omni-MATH | math reasoning | Omni-MATH
+hmmt | HMMT | math reasoning | HMMT
+strategyqa | StrategyQA | multi-hop reasoning | StrategyQA
+logiqa | LogiQA | logical reasoning | LogiQA, LogiQA 2.0
+reclor | ReClor | logical reasoning | ReClor
+folio | FOLIO | logical reasoning | FOLIO
+proofwriter | ProofWriter | logical reasoning | ProofWriter
+clutrr | CLUTRR | relational reasoning | CLUTRR
+storycloze | StoryCloze | commonsense reasoning | StoryCloze, Story Cloze, Story Cloze Test
+sciq | SciQ | science QA | SciQ
+race | RACE | reading comprehension | RACE, RACE-h, RACE-m, RACE-high, RACE-middle
+quac | QuAC | conversational question answering | QuAC
+coqa | CoQA | conversational question answering | CoQA
+newsqa | NewsQA | question answering | NewsQA
+webquestions | WebQuestions | question answering | WebQuestions, WebQSP, WebQ
+popqa | PopQA | question answering | PopQA
+fever | FEVER | fact verification | FEVER
+kilt | KILT | knowledge-intensive tasks | KILT
+eli5 | ELI5 | long-form question answering | ELI5
+bioasq | BioASQ | biomedical question answering | BioASQ
+medqa | MedQA | medical question answering | MedQA, MedQA-USMLE
+medmcqa | MedMCQA | medical question answering | MedMCQA
+pubmedqa | PubMedQA | biomedical question answering | PubMedQA
+legalbench | LegalBench | legal reasoning | LegalBench
+finqa | FinQA | financial question answering | FinQA
+halueval | HaluEval | hallucination | HaluEval
+streamingqa | StreamingQA | temporal question answering | StreamingQA
+archivalqa | ArchivalQA | temporal question answering | ArchivalQA
+mteb | MTEB | text embedding benchmark | MTEB, Massive Text Embedding Benchmark
+senteval | SentEval | sentence embedding evaluation | SentEval
+blimp | BLiMP | linguistic minimal pairs | BLiMP
+conll-2003 | CoNLL-2003 | named entity recognition | CoNLL-2003, CoNLL03, CoNLL 2003, CoNLL-03
+ontonotes | OntoNotes | named entity recognition | OntoNotes, OntoNotes 5.0
+universal-dependencies | Universal Dependencies | dependency parsing | Universal Dependencies, Universal Dependency treebanks
+gigaword | Gigaword | summarization | Gigaword, English Gigaword
+billsum | BillSum | summarization | BillSum
+wikihow | WikiHow | summarization | WikiHow
+multi30k | Multi30K | multimodal machine translation | Multi30K, Multi30k
+europarl | Europarl | machine translation | Europarl
+opus-100 | OPUS-100 | machine translation | OPUS-100
+wikisql | WikiSQL | text to SQL | WikiSQL
+e2e-nlg | E2E NLG | data-to-text generation | E2E NLG, E2E NLG Challenge
+webnlg | WebNLG | data-to-text generation | WebNLG
+commongen | CommonGen | constrained generation | CommonGen
+rocstories | ROCStories | story generation | ROCStories
+writingprompts | WritingPrompts | story generation | WritingPrompts
+multipl-e | MultiPL-E | code generation | MultiPL-E
+cruxeval | CRUXEval | code reasoning | CRUXEval, CRUXEval-I, CRUXEval-O
+codesearchnet | CodeSearchNet | code search | CodeSearchNet
+codexglue | CodeXGLUE | code understanding and generation | CodeXGLUE
+crosscodeeval | CrossCodeEval | code completion | CrossCodeEval
+classeval | ClassEval | code generation | ClassEval
+codereval | CoderEval | code generation | CoderEval
+conala | CoNaLa | code generation | CoNaLa
+codenet | CodeNet | code understanding | CodeNet, Project CodeNet
+codeforces | Codeforces | competitive programming | Codeforces
+food-101 | Food-101 | image classification | Food-101, Food101
+caltech-101 | Caltech-101 | image classification | Caltech-101, Caltech101
+caltech-256 | Caltech-256 | image classification | Caltech-256, Caltech256
+oxford-pets | Oxford-IIIT Pets | image classification | Oxford-IIIT Pets, Oxford-IIIT Pet, Oxford Pets, OxfordPets, Oxford-Pets
+dtd | DTD | texture classification | DTD, Describable Textures Dataset, Describable Textures
+eurosat | EuroSAT | remote sensing classification | EuroSAT
+resisc45 | RESISC45 | remote sensing classification | RESISC45, NWPU-RESISC45, RESISC-45
+sun397 | SUN397 | scene classification | SUN397, SUN-397, SUN 397
+cub-200 | CUB-200-2011 | fine-grained classification | CUB-200-2011, CUB-200, CUB200, Caltech-UCSD Birds
+stanford-dogs | Stanford Dogs | fine-grained classification | Stanford Dogs, StanfordDogs
+inaturalist | iNaturalist | fine-grained classification | iNaturalist, iNaturalist 2018, iNaturalist 2019, iNaturalist 2021, iNat2018, iNat2019, iNat2021
+imagenet-r | ImageNet-R | robustness evaluation | ImageNet-R, ImageNet-Rendition
+imagenet-a | ImageNet-A | robustness evaluation | ImageNet-A
+imagenet-sketch | ImageNet-Sketch | robustness evaluation | ImageNet-Sketch, ImageNet Sketch
+imagenet-c | ImageNet-C | robustness evaluation | ImageNet-C
+imagenetv2 | ImageNetV2 | image classification | ImageNetV2, ImageNet-V2, ImageNet V2, ImageNet-v2
+objectnet | ObjectNet | robustness evaluation | ObjectNet
+visual-wake-words | Visual Wake Words | tiny image classification | Visual Wake Words, VWW
+objects365 | Objects365 | detection | Objects365, Objects-365
+open-images | Open Images | detection | Open Images, OpenImages
+crowdhuman | CrowdHuman | pedestrian detection | CrowdHuman
+wider-face | WIDER FACE | face detection | WIDER FACE, WIDER Face, WIDERFace
+mapillary-vistas | Mapillary Vistas | semantic segmentation | Mapillary Vistas
+camvid | CamVid | semantic segmentation | CamVid
+pascal-context | PASCAL-Context | semantic segmentation | PASCAL-Context, PASCAL Context, Pascal Context, Pascal-Context
+bdd100k | BDD100K | driving perception | BDD100K, BDD100k
+argoverse | Argoverse | driving perception | Argoverse, Argoverse 2, Argoverse2
+lasot | LaSOT | object tracking | LaSOT
+got-10k | GOT-10k | object tracking | GOT-10k, GOT-10K, GOT10k
+trackingnet | TrackingNet | object tracking | TrackingNet
+mot17 | MOT17 | multi-object tracking | MOT17, MOT-17
+mot20 | MOT20 | multi-object tracking | MOT20, MOT-20
+market-1501 | Market-1501 | person re-identification | Market-1501, Market1501
+lfw | LFW | face verification | LFW, Labeled Faces in the Wild
+ms-celeb-1m | MS-Celeb-1M | face recognition | MS-Celeb-1M, MS1M
+human3.6m | Human3.6M | pose estimation | Human3.6M, Human 3.6M
+nyu-depth-v2 | NYU Depth V2 | depth estimation | NYU Depth V2, NYU-Depth V2, NYU-Depth-V2, NYU Depth v2, NYUv2, NYU-v2, NYUDv2
+sun-rgbd | SUN RGB-D | 3d scene understanding | SUN RGB-D, SUNRGB-D, SUN-RGBD
+refcoco | RefCOCO | referring expressions | RefCOCO, RefCOCO+
+refcocog | RefCOCOg | referring expressions | RefCOCOg
+nocaps | NoCaps | image captioning | NoCaps, nocaps
+vizwiz | VizWiz | visual question answering | VizWiz, VizWiz-VQA
+ok-vqa | OK-VQA | visual question answering | OK-VQA, OKVQA
+a-okvqa | A-OKVQA | visual question answering | A-OKVQA, AOKVQA
+mm-vet | MM-Vet | multimodal benchmark | MM-Vet, MMVet
+llava-bench | LLaVA-Bench | multimodal benchmark | LLaVA-Bench, LLaVA-Wild, LLaVA-in-the-Wild
+mmstar | MMStar | multimodal benchmark | MMStar
+hallusionbench | HallusionBench | hallucination | HallusionBench
+ocrbench | OCRBench | multimodal OCR | OCRBench
+ai2d | AI2D | diagram QA | AI2D
+infovqa | InfographicVQA | document QA | InfographicVQA, InfoVQA
+mathverse | MathVerse | multimodal math | MathVerse
+realworldqa | RealWorldQA | multimodal benchmark | RealWorldQA
+clevr | CLEVR | visual reasoning | CLEVR
+nlvr2 | NLVR2 | visual reasoning | NLVR2
+visual-genome | Visual Genome | scene graphs | Visual Genome
+winoground | Winoground | visio-linguistic compositionality | Winoground
+cc12m | CC12M | image-text pairs | CC12M, Conceptual 12M
+yfcc100m | YFCC100M | image-text pairs | YFCC100M, YFCC-100M, YFCC15M
+sbu-captions | SBU Captions | image-text pairs | SBU Captions
+datacomp | DataComp | image-text pairs | DataComp, DataComp-1B
+coyo-700m | COYO-700M | image-text pairs | COYO-700M, COYO
+hmdb-51 | HMDB51 | video classification | HMDB51, HMDB-51, HMDB
+kinetics-700 | Kinetics-700 | video classification | Kinetics-700, Kinetics700, K700
+diving48 | Diving48 | video classification | Diving48, Diving-48
+epic-kitchens | EPIC-KITCHENS | egocentric video | EPIC-KITCHENS, EPIC-Kitchens, Epic-Kitchens, EPIC-KITCHENS-100, EPIC-Kitchens-100
+ego4d | Ego4D | egocentric video | Ego4D
+howto100m | HowTo100M | video-text pairs | HowTo100M
+webvid | WebVid | video-text pairs | WebVid, WebVid-10M, WebVid10M, WebVid-2M
+thumos14 | THUMOS14 | temporal action detection | THUMOS14, THUMOS'14, THUMOS-14, THUMOS 2014, THUMOS
+youcook2 | YouCook2 | video captioning | YouCook2, YouCookII
+vatex | VATEX | video captioning | VATEX
+didemo | DiDeMo | video retrieval | DiDeMo
+msvd | MSVD | video understanding | MSVD, MSVD-QA
+tgif-qa | TGIF-QA | video question answering | TGIF-QA
+next-qa | NExT-QA | video question answering | NExT-QA, NExTQA
+tvqa | TVQA | video question answering | TVQA
+longvideobench | LongVideoBench | video understanding | LongVideoBench
+mlvu | MLVU | video understanding | MLVU
+qvhighlights | QVHighlights | video moment retrieval | QVHighlights
+weizmann | Weizmann | action recognition | Weizmann
+aishell-1 | AISHELL-1 | speech recognition | AISHELL-1, Aishell-1, AISHELL1, Aishell1
+aishell-2 | AISHELL-2 | speech recognition | AISHELL-2, Aishell-2
+timit | TIMIT | speech recognition | TIMIT
+vctk | VCTK | text to speech | VCTK, CSTR VCTK
+libritts | LibriTTS | text to speech | LibriTTS, LibriTTS-R
+wenetspeech | WenetSpeech | speech recognition | WenetSpeech
+gigaspeech | GigaSpeech | speech recognition | GigaSpeech
+ted-lium | TED-LIUM | speech recognition | TED-LIUM, TED-LIUM 3, TED-LIUM3, TEDLIUM
+multilingual-librispeech | Multilingual LibriSpeech | speech recognition | Multilingual LibriSpeech
+switchboard | Switchboard | speech recognition | Switchboard corpus, Switchboard-300, SWB-300, SWB300, Switchboard Hub5
+fleurs | FLEURS | speech recognition | FLEURS
+covost-2 | CoVoST 2 | speech translation | CoVoST 2, CoVoST2, CoVoST
+must-c | MuST-C | speech translation | MuST-C
+voxpopuli | VoxPopuli | speech recognition | VoxPopuli
+superb | SUPERB | speech representation benchmark | SUPERB
+dns-challenge | DNS Challenge | speech enhancement | DNS Challenge, DNS-Challenge, Deep Noise Suppression Challenge
+voicebank-demand | VoiceBank+DEMAND | speech enhancement | VoiceBank+DEMAND, VoiceBank-DEMAND, VoiceBank DEMAND
+librimix | LibriMix | speech separation | LibriMix, Libri2Mix, Libri3Mix
+wham | WHAM! | speech separation | WHAM!, WHAMR!
+gtzan | GTZAN | music classification | GTZAN
+nsynth | NSynth | music audio | NSynth
+musiccaps | MusicCaps | music captioning | MusicCaps
+audiocaps | AudioCaps | audio captioning | AudioCaps
+clotho | Clotho | audio captioning | Clotho
+urbansound8k | UrbanSound8K | audio classification | UrbanSound8K, UrbanSound-8K, US8K
+fsd50k | FSD50K | audio classification | FSD50K
+vggsound | VGGSound | audio-visual classification | VGGSound
+dsd100 | DSD100 | music source separation | DSD100
+set14 | Set14 | super-resolution | Set14
+bsd100 | BSD100 | super-resolution | BSD100, BSDS100
+manga109 | Manga109 | super-resolution | Manga109
+bsds500 | BSDS500 | image restoration | BSDS500, BSD500
+bsd68 | BSD68 | image denoising | BSD68
+flickr2k | Flickr2K | super-resolution | Flickr2K
+df2k | DF2K | super-resolution | DF2K
+sidd | SIDD | image denoising | SIDD
+kodak | Kodak | image compression | Kodak, Kodak24, Kodak PhotoCD
+vimeo-90k | Vimeo-90K | video restoration | Vimeo-90K, Vimeo90K, Vimeo-90k
+vid4 | Vid4 | video super-resolution | Vid4
+reds | REDS | video restoration | REDS, REDS4
+uvg | UVG | video compression | UVG
+afhq | AFHQ | image generation | AFHQ, AFHQv2, AFHQ-v2
+drawbench | DrawBench | text-to-image evaluation | DrawBench
+dpg-bench | DPG-Bench | text-to-image evaluation | DPG-Bench
+pick-a-pic | Pick-a-Pic | text-to-image preferences | Pick-a-Pic
+diffusiondb | DiffusionDB | text-to-image prompts | DiffusionDB
+mjhq-30k | MJHQ-30K | text-to-image evaluation | MJHQ-30K, MJHQ
+evalcrafter | EvalCrafter | video generation evaluation | EvalCrafter
+t2v-compbench | T2V-CompBench | video generation evaluation | T2V-CompBench
+modelnet40 | ModelNet40 | 3d shape classification | ModelNet40, ModelNet-40
+modelnet10 | ModelNet10 | 3d shape classification | ModelNet10, ModelNet-10
+scanobjectnn | ScanObjectNN | 3d shape classification | ScanObjectNN
+shapenetpart | ShapeNetPart | 3d part segmentation | ShapeNetPart, ShapeNet-Part, ShapeNet Part
+s3dis | S3DIS | 3d semantic segmentation | S3DIS
+semantickitti | SemanticKITTI | 3d semantic segmentation | SemanticKITTI
+matterport3d | Matterport3D | 3d scenes | Matterport3D
+objaverse | Objaverse | 3d objects | Objaverse, Objaverse-XL
+co3d | CO3D | 3d reconstruction | CO3D, CO3Dv2
+llff | LLFF | novel view synthesis | LLFF
+nerf-synthetic | NeRF Synthetic | novel view synthesis | NeRF Synthetic, NeRF-Synthetic, Synthetic-NeRF
+ogbn-arxiv | ogbn-arxiv | node classification | ogbn-arxiv
+ogbn-products | ogbn-products | node classification | ogbn-products
+ogbn-proteins | ogbn-proteins | node classification | ogbn-proteins
+ogbn-papers100m | ogbn-papers100M | node classification | ogbn-papers100M
+ogbn-mag | ogbn-mag | node classification | ogbn-mag
+ogbg-molhiv | ogbg-molhiv | graph classification | ogbg-molhiv
+ogbg-molpcba | ogbg-molpcba | graph classification | ogbg-molpcba
+cora | Cora | node classification | Cora
+citeseer | CiteSeer | node classification | CiteSeer, Citeseer
+pubmed | PubMed | node classification and biomedical text | PubMed
+qm9 | QM9 | molecular property prediction | QM9
+zinc | ZINC | molecular graphs | ZINC
+lrgb | LRGB | graph learning | LRGB, Long Range Graph Benchmark
+amazon-book | Amazon-Book | recommendation | Amazon-Book, Amazon Book
+yelp2018 | Yelp2018 | recommendation | Yelp2018, Yelp-2018, Yelp 2018
+gowalla | Gowalla | recommendation | Gowalla
+lastfm | Last.fm | recommendation | Last.fm, LastFM, Last-FM
+amazon-beauty | Amazon Beauty | recommendation | Amazon Beauty, Amazon-Beauty
+netflix-prize | Netflix Prize | recommendation | Netflix Prize
+procgen | Procgen | reinforcement learning | Procgen, ProcGen
+meta-world | Meta-World | robot manipulation | Meta-World, MetaWorld
+nethack | NetHack | reinforcement learning | NetHack, NetHack Learning Environment
+crafter | Crafter | reinforcement learning | Crafter
+minigrid | MiniGrid | reinforcement learning | MiniGrid, Minigrid
+babyai | BabyAI | reinforcement learning | BabyAI
+dmlab | DeepMind Lab | reinforcement learning | DeepMind Lab, DMLab, DMLab-30
+vizdoom | ViZDoom | reinforcement learning | ViZDoom, VizDoom
+smac | SMAC | multi-agent reinforcement learning | SMAC, SMACv2, StarCraft Multi-Agent Challenge
+minerl | MineRL | reinforcement learning | MineRL
+openai-gym | OpenAI Gym | reinforcement learning | OpenAI Gym, OpenAI-Gym
+carla | CARLA | autonomous driving simulation | CARLA
+calvin | CALVIN | robot manipulation | CALVIN
+maniskill | ManiSkill | robot manipulation | ManiSkill, ManiSkill2, ManiSkill3
+robomimic | robomimic | robot manipulation | robomimic, RoboMimic
+open-x-embodiment | Open X-Embodiment | robot learning | Open X-Embodiment, Open-X-Embodiment, OpenX-Embodiment
+the-colosseum | The Colosseum | robot manipulation | The Colosseum, THE COLOSSEUM
+m4 | M4 | time-series forecasting | M4 competition, M4 Competition, M4 dataset, M4 benchmark
+electricity | Electricity | time-series forecasting | ECL, Electricity Consuming Load, ElectricityLoadDiagrams
+metr-la | METR-LA | traffic forecasting | METR-LA
+pems-bay | PEMS-BAY | traffic forecasting | PEMS-BAY, PeMS-Bay
+pems04 | PEMS04 | traffic forecasting | PEMS04, PeMS04, PEMSD4
+pems08 | PEMS08 | traffic forecasting | PEMS08, PeMS08, PEMSD8
+ucr-archive | UCR Time Series Archive | time-series classification | UCR archive, UCR Time Series Archive, UCR Time Series Classification Archive
+uea-archive | UEA archive | time-series classification | UEA archive, UEA Multivariate Time Series Classification Archive
+isic | ISIC | skin lesion analysis | ISIC, ISIC 2018, ISIC2018, ISIC 2019, ISIC2019
+chexpert | CheXpert | chest x-ray classification | CheXpert
+chestx-ray14 | ChestX-ray14 | chest x-ray classification | ChestX-ray14, ChestX-ray8, NIH ChestX-ray14, NIH Chest X-ray
+mimic-cxr | MIMIC-CXR | chest x-ray reports | MIMIC-CXR
+mimic-iii | MIMIC-III | clinical records | MIMIC-III
+mimic-iv | MIMIC-IV | clinical records | MIMIC-IV
+camelyon16 | Camelyon16 | histopathology | Camelyon16, CAMELYON16
+medmnist | MedMNIST | medical image classification | MedMNIST, MedMNIST v2
+lidc-idri | LIDC-IDRI | medical imaging | LIDC-IDRI
+kvasir | Kvasir | medical segmentation | Kvasir, Kvasir-SEG
+btcv | BTCV | medical segmentation | BTCV
+enwik8 | enwik8 | character-level language modeling | enwik8
+text8 | text8 | character-level language modeling | text8
+lm1b | One Billion Word | language modeling | One Billion Word Benchmark, 1B Word Benchmark, LM1B
+slimpajama | SlimPajama | pretraining corpus | SlimPajama, SlimPajama-627B
+refinedweb | RefinedWeb | pretraining corpus | RefinedWeb
+the-stack | The Stack | code pretraining corpus | The Stack v1, The Stack v1.2, The Stack v2, TheStack
+dolma | Dolma | pretraining corpus | Dolma
+mc4 | mC4 | multilingual pretraining corpus | mC4
+cc-100 | CC-100 | multilingual pretraining corpus | CC-100, CC100
+common-crawl | Common Crawl | web corpus | Common Crawl, CommonCrawl
+tinystories | TinyStories | language modeling | TinyStories
+dclm | DCLM | pretraining corpus | DCLM, DCLM-Baseline, DataComp-LM
+openwebmath | OpenWebMath | math pretraining corpus | OpenWebMath
+proof-pile | Proof-Pile | math pretraining corpus | Proof-Pile, Proof-Pile-2, ProofPile
+books3 | Books3 | pretraining corpus | Books3
+openorca | OpenOrca | instruction data | OpenOrca
+oasst1 | OpenAssistant Conversations | conversations | OpenAssistant Conversations, OASST1, OASST
+metamathqa | MetaMathQA | math instruction data | MetaMathQA
+ultrafeedback | UltraFeedback | preference data | UltraFeedback
+hh-rlhf | Anthropic HH-RLHF | preference data | HH-RLHF, Anthropic HH, Anthropic-HH
+lmsys-chat-1m | LMSYS-Chat-1M | conversations | LMSYS-Chat-1M
+chatbot-arena | Chatbot Arena | chat evaluation | Chatbot Arena, LMSYS Chatbot Arena
+code-alpaca | Code Alpaca | instruction data | Code Alpaca, CodeAlpaca
+super-naturalinstructions | Super-NaturalInstructions | instruction data | Super-NaturalInstructions, SuperNI, NaturalInstructions
+realtoxicityprompts | RealToxicityPrompts | toxicity | RealToxicityPrompts
+toxigen | ToxiGen | toxicity | ToxiGen
+advbench | AdvBench | jailbreak robustness | AdvBench
+harmbench | HarmBench | jailbreak robustness | HarmBench
+xstest | XSTest | safety | XSTest
+crows-pairs | CrowS-Pairs | social bias | CrowS-Pairs
+winobias | WinoBias | social bias | WinoBias
+toolbench | ToolBench | tool use | ToolBench
+agentbench | AgentBench | agent benchmark | AgentBench
+osworld | OSWorld | computer-use agents | OSWorld
+mind2web | Mind2Web | web agents | Mind2Web
+visualwebarena | VisualWebArena | web agents | VisualWebArena
+scienceworld | ScienceWorld | agent benchmark | ScienceWorld
+bfcl | BFCL | function calling | BFCL, Berkeley Function Calling Leaderboard
+tau-bench | tau-bench | tool use | tau-bench, TAU-bench
+api-bank | API-Bank | tool use | API-Bank
 """
 
 
@@ -246,7 +606,12 @@ AMBIGUOUS_DATASETS: frozenset[str] = frozenset(
      "dataset/koala", "dataset/alpaca", "dataset/wizardlm", "dataset/self-instruct", "dataset/kinetics",
      "dataset/atari", "dataset/wikipedia", "dataset/gaia", "dataset/simpler", "dataset/flowers", "dataset/davis",
      "dataset/mose", "dataset/pope", "dataset/mme", "dataset/sqa", "dataset/leetcode", "dataset/ett",
-     "dataset/gqa", "dataset/nq", "dataset/natural-questions", "dataset/wmt", "dataset/c4"}
+     "dataset/gqa", "dataset/nq", "dataset/natural-questions", "dataset/wmt", "dataset/c4",
+     # a company, an institute, an ordinary word or another thing as well as a dataset
+     "dataset/yelp", "dataset/dbpedia", "dataset/clue", "dataset/race", "dataset/weizmann", "dataset/electricity",
+     "dataset/dtd", "dataset/codeforces", "dataset/switchboard", "dataset/superb", "dataset/smac", "dataset/crafter",
+     "dataset/kodak", "dataset/reds", "dataset/cora", "dataset/citeseer", "dataset/pubmed", "dataset/zinc",
+     "dataset/carla", "dataset/calvin", "dataset/the-colosseum", "dataset/common-crawl"}
 )
 
 
