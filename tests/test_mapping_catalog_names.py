@@ -1,11 +1,12 @@
-"""Well-known benchmarks of the catalog, linked from small texts written for these tests; names that are
-also ordinary words or other things stay unlinked without a data context."""
+"""Well-known benchmarks and model families of the catalog, linked from small texts written for these
+tests; names that are also ordinary words or other things stay unlinked without a data context."""
 
 from __future__ import annotations
 
 import ontology
 from kg.records import Mapping
 from loaders.mapping import map_paper
+from loaders.mapping.models import find_models
 from ontology.vocab import RelType
 from tests.graphdata import written_paper as _paper
 
@@ -46,3 +47,20 @@ def test_a_name_that_is_also_a_company_or_a_word_needs_a_data_context(onto: onto
         "quality and record the race between latency and accuracy in a cost model.",
     )
     assert _targets(map_paper(p, onto), "dataset/") == set()
+
+
+def test_sized_models_of_new_families_are_linked_and_word_like_bare_names_are_not(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "Pruning Open Chat Models",
+        "We prune MPT-7B, Zephyr-7B and StableLM-3B, and compare with GoogLeNet-sized vision models such as "
+        "Xception. A Zephyr board at the edge and the Chinchilla scaling law are background here.",
+    )
+    got = _targets(map_paper(p, onto), "model/")
+    assert {"model/mpt-7b", "model/zephyr-7b", "model/stablelm-3b", "model/xception"} <= got
+    assert not got & {"model/zephyr", "model/chinchilla"}
+
+
+def test_a_longer_spelling_does_not_hide_a_shorter_one() -> None:
+    # (the plural "ViTs" is the ViT family, not a longer name that happens to start the same way)
+    assert [m.id for m in find_models("Vision Transformers (ViTs) and SE-ResNet-50 and Flan-UL2")] == [
+        "model/vit", "model/se-resnet-50", "model/flan-ul2"]

@@ -194,6 +194,154 @@ infinity       | infinity   | transformer | size    | c   | Infinity
 var            | var        | transformer | size    | cb  | VAR
 sd=stable-diffusion | stable-diffusion | diffusion | version | cb  | SD
 pixart-alpha   | pixart     | diffusion   | none    | -   | PixArt-α, PixArt-alpha
+mpt            | mpt        | transformer | size    | c   | MPT
+cerebras-gpt   | cerebras-gpt | transformer | size  | -   | Cerebras-GPT
+stablelm       | stablelm   | transformer | version | -   | StableLM
+openllama      | llama      | transformer | version | -   | OpenLLaMA
+sheared-llama  | llama      | transformer | version | -   | Sheared-LLaMA
+longchat       | llama      | transformer | version | -   | LongChat
+wizardlm       | llama      | transformer | version | cb  | WizardLM
+wizardcoder    | wizardcoder | transformer | version | -  | WizardCoder
+zephyr         | zephyr     | transformer | version | cb  | Zephyr
+solar          | solar      | transformer | version | cb  | SOLAR
+orca           | orca       | transformer | version | cb  | Orca
+ernie          | ernie      | transformer | version | c   | ERNIE
+ernie-titan    | ernie      | transformer | version | c   | ERNIE TITAN, ERNIE Titan
+grok           | grok       | transformer | version | cb  | Grok
+gopher         | gopher     | transformer | size    | c   | Gopher
+chinchilla     | chinchilla | transformer | size    | cb  | Chinchilla
+lamda          | lamda      | transformer | size    | c   | LaMDA
+galactica      | galactica  | transformer | size    | c   | Galactica
+bloomz         | bloom      | transformer | size    | c   | BLOOMZ
+ul2            | ul2        | transformer | size    | c   | UL2
+flan-ul2       | ul2        | transformer | size    | c   | Flan-UL2
+dbrx           | dbrx       | moe         | none    | c   | DBRX
+hunyuan        | hunyuan    | transformer | version | -   | Hunyuan, HunYuan
+minimax        | minimax    | moe         | version | cb  | MiniMax
+skywork        | skywork    | transformer | version | b   | Skywork
+qwq            | qwen       | transformer | version | c   | QwQ
+codeqwen       | qwen       | transformer | version | -   | CodeQwen
+codegemma      | gemma      | transformer | version | -   | CodeGemma
+paligemma      | gemma      | transformer | version | -   | PaliGemma
+smollm         | smollm     | transformer | version | -   | SmolLM
+mobilellm      | mobilellm  | transformer | size    | -   | MobileLLM
+openelm        | openelm    | transformer | size    | -   | OpenELM
+instructgpt    | gpt        | transformer | none    | -   | InstructGPT
+codex          | gpt        | transformer | none    | c   | Codex
+santacoder     | starcoder  | transformer | size    | -   | SantaCoder
+codegen        | codegen    | transformer | version | cb  | CodeGen
+codet5         | codet5     | transformer | size    | -   | CodeT5
+incoder        | incoder    | transformer | size    | -   | InCoder
+alphacode      | alphacode  | transformer | version | c   | AlphaCode
+xlnet          | xlnet      | transformer | size    | -   | XLNet
+spanbert       | bert       | transformer | size    | -   | SpanBERT
+mobilebert     | bert       | transformer | size    | -   | MobileBERT
+sentence-bert  | bert       | transformer | none    | -   | Sentence-BERT, SBERT
+minilm         | minilm     | transformer | version | v   | MiniLM
+colbert        | colbert    | transformer | version | cv  | ColBERT
+contriever     | contriever | transformer | none    | -   | Contriever
+bge            | bge        | transformer | version | cb  | BGE
+evolved-transformer | evolved-transformer | transformer | size | - | Evolved Transformer
+pegasus        | pegasus    | transformer | size    | c   | PEGASUS, Pegasus
+mbart          | bart       | transformer | size    | c   | mBART
+byt5           | t5         | transformer | size    | c   | ByT5
+m2m-100        | m2m-100    | transformer | none    | c   | M2M-100
+googlenet      | inception  | cnn         | none    | -   | GoogLeNet
+xception       | xception   | cnn         | none    | -   | Xception
+nasnet         | nasnet     | cnn         | none    | c   | NASNet
+amoebanet      | amoebanet  | cnn         | none    | -   | AmoebaNet
+fbnet          | fbnet      | cnn         | version | cv  | FBNet
+mcunet         | mcunet     | cnn         | version | v   | MCUNet
+repvgg         | repvgg     | cnn         | none    | c   | RepVGG
+hrnet          | hrnet      | cnn         | version | cv  | HRNet
+senet          | senet      | cnn         | size    | c   | SENet
+se-resnet      | senet      | cnn         | size    | c   | SE-ResNet
+se-resnext     | senet      | cnn         | size    | c   | SE-ResNeXt
+resnest        | resnest    | cnn         | size    | c   | ResNeSt
+res2net        | res2net    | cnn         | size    | -   | Res2Net
+darknet        | darknet    | cnn         | size    | c   | Darknet, DarkNet, CSPDarknet
+pvt            | pvt        | transformer | version | cv  | PVT
+cait           | cait       | transformer | size    | c   | CaiT
+crossvit       | crossvit   | transformer | size    | -   | CrossViT
+cvt            | cvt        | transformer | size    | cb  | CvT
+t2t-vit        | t2t-vit    | transformer | size    | c   | T2T-ViT
+poolformer     | poolformer | transformer | size    | -   | PoolFormer
+maxvit         | maxvit     | transformer | size    | -   | MaxViT
+coatnet        | coatnet    | transformer | size    | -   | CoAtNet
+beit           | beit       | transformer | version | cv  | BEiT
+dino           | dino       | transformer | version | cvb | DINO
+grounding-dino | dino       | transformer | none    | -   | Grounding DINO, GroundingDINO
+siglip         | siglip     | transformer | version | c   | SigLIP
+instructblip   | blip       | transformer | version | -   | InstructBLIP
+flamingo       | flamingo   | transformer | size    | c   | Flamingo
+openflamingo   | flamingo   | transformer | size    | -   | OpenFlamingo
+kosmos         | kosmos     | transformer | version | c   | Kosmos, KOSMOS
+minigpt        | minigpt    | transformer | version | -   | MiniGPT
+mplug-owl      | mplug-owl  | transformer | version | -   | mPLUG-Owl
+cogvlm         | cogvlm     | transformer | version | -   | CogVLM
+cogvideox      | cogvideo   | diffusion   | version | -   | CogVideoX
+cogvideo       | cogvideo   | diffusion   | version | -   | CogVideo
+idefics        | idefics    | transformer | version | -   | IDEFICS, Idefics
+rt-detr        | detr       | transformer | version | c   | RT-DETR
+deformable-detr | detr      | transformer | none    | -   | Deformable DETR, Deformable-DETR
+retinanet      | retinanet  | cnn         | none    | -   | RetinaNet
+fcos           | fcos       | cnn         | none    | c   | FCOS
+centernet      | centernet  | cnn         | none    | -   | CenterNet
+cascade-rcnn   | cascade-rcnn | cnn       | none    | -   | Cascade R-CNN, Cascade RCNN, Cascade-RCNN
+efficientdet   | efficientdet | cnn       | none    | -   | EfficientDet
+mask2former    | mask2former | transformer | none   | -   | Mask2Former
+maskformer     | maskformer | transformer | none    | -   | MaskFormer
+deeplab        | deeplab    | cnn         | version | v   | DeepLab
+pspnet         | pspnet     | cnn         | none    | -   | PSPNet
+efficientsam   | sam        | transformer | none    | -   | EfficientSAM
+mobilesam      | sam        | transformer | none    | -   | MobileSAM
+fastsam        | sam        | transformer | none    | -   | FastSAM
+pointnet       | pointnet   | mlp         | none    | -   | PointNet
+pointnet-plus-plus | pointnet | mlp       | none    | -   | PointNet++
+dgcnn          | dgcnn      | gnn         | none    | c   | DGCNN
+point-transformer | point-transformer | transformer | version | cv | Point Transformer
+pointmlp       | pointmlp   | mlp         | none    | -   | PointMLP
+pointnext      | pointnext  | mlp         | none    | -   | PointNeXt
+dall-e         | dall-e     | diffusion   | version | c   | DALL-E, DALL·E, DALLE
+imagen         | imagen     | diffusion   | version | c   | Imagen
+midjourney     | midjourney | diffusion   | version | -   | Midjourney
+sora           | sora       | diffusion   | none    | c   | Sora
+open-sora      | open-sora  | diffusion   | version | -   | Open-Sora, OpenSora
+hunyuanvideo   | hunyuan    | diffusion   | none    | -   | HunyuanVideo
+stable-video-diffusion | stable-diffusion | diffusion | none | - | Stable Video Diffusion
+kandinsky      | kandinsky  | diffusion   | version | -   | Kandinsky
+vqgan          | vqgan      | cnn         | none    | c   | VQGAN
+maskgit        | maskgit    | transformer | none    | -   | MaskGIT
+llamagen       | llamagen   | transformer | none    | -   | LlamaGen
+u-vit          | u-vit      | transformer | size    | c   | U-ViT
+hubert         | hubert     | transformer | size    | c   | HuBERT
+wavlm          | wavlm      | transformer | size    | -   | WavLM
+seamlessm4t    | seamless   | transformer | version | -   | SeamlessM4T
+owsm           | owsm       | transformer | version | c   | OWSM
+canary         | canary     | transformer | size    | cb  | Canary
+parakeet       | parakeet   | transformer | size    | cb  | Parakeet
+tacotron       | tacotron   | rnn         | version | -   | Tacotron
+fastspeech     | fastspeech | transformer | version | -   | FastSpeech
+hifi-gan       | hifi-gan   | cnn         | none    | -   | HiFi-GAN, HiFiGAN
+wavenet        | wavenet    | cnn         | none    | -   | WaveNet
+waveglow       | waveglow   | cnn         | none    | -   | WaveGlow
+vall-e         | vall-e     | transformer | none    | c   | VALL-E
+encodec        | encodec    | cnn         | none    | -   | EnCodec
+soundstream    | soundstream | cnn        | none    | -   | SoundStream
+audiolm        | audiolm    | transformer | none    | -   | AudioLM
+musicgen       | musicgen   | transformer | size    | -   | MusicGen
+quartznet      | quartznet  | cnn         | size    | -   | QuartzNet
+deepspeech     | deepspeech | rnn         | version | -   | DeepSpeech
+ecapa-tdnn     | ecapa-tdnn | cnn         | none    | c   | ECAPA-TDNN
+demucs         | demucs     | cnn         | version | -   | Demucs
+conv-tasnet    | conv-tasnet | cnn        | none    | -   | Conv-TasNet, ConvTasNet
+sepformer      | sepformer  | transformer | none    | -   | SepFormer
+dprnn          | dprnn      | rnn         | none    | c   | DPRNN
+gato           | gato       | transformer | none    | c   | Gato
+openvla        | openvla    | transformer | size    | -   | OpenVLA
+dlrm           | dlrm       | mlp         | none    | c   | DLRM
+esm            | esm        | transformer | version | cb  | ESM
+esmfold        | esm        | transformer | none    | -   | ESMFold
 """
 
 def _parse_table(table: str) -> tuple[Stem, ...]:
