@@ -64,3 +64,9 @@ def test_a_longer_spelling_does_not_hide_a_shorter_one() -> None:
     # (the plural "ViTs" is the ViT family, not a longer name that happens to start the same way)
     assert [m.id for m in find_models("Vision Transformers (ViTs) and SE-ResNet-50 and Flan-UL2")] == [
         "model/vit", "model/se-resnet-50", "model/flan-ul2"]
+
+
+def test_names_of_the_second_batch_parse_to_their_own_ids() -> None:
+    found = [m.id for m in find_models("Minitron-4B, OWL-ViT, BiSeNetV2, SpeechT5, Pangu-Weather and TinyLLaVA")]
+    assert found == ["model/minitron-4b", "model/owl-vit", "model/bisenet-v2", "model/speecht5",
+                     "model/pangu-weather", "model/tinyllava"]

@@ -586,6 +586,35 @@ scienceworld | ScienceWorld | agent benchmark | ScienceWorld
 bfcl | BFCL | function calling | BFCL, Berkeley Function Calling Leaderboard
 tau-bench | tau-bench | tool use | tau-bench, TAU-bench
 api-bank | API-Bank | tool use | API-Bank
+arc-agi | ARC-AGI | abstract reasoning | ARC-AGI, ARC-AGI-2
+livebench | LiveBench | LLM evaluation | LiveBench
+simpleqa | SimpleQA | factuality | SimpleQA
+hle | Humanity's Last Exam | expert reasoning | Humanity's Last Exam, Humanitys Last Exam
+musr | MuSR | multistep soft reasoning | MuSR
+wildbench | WildBench | chat evaluation | WildBench
+prontoqa | PrOntoQA | logical reasoning | PrOntoQA, ProntoQA
+game-of-24 | Game of 24 | arithmetic puzzles | Game of 24, Game of Twenty-Four
+blocksworld | Blocksworld | planning | Blocksworld, BlocksWorld
+helmet | HELMET | long-context benchmark | HELMET
+longgenbench | LongGenBench | long-context generation | LongGenBench
+nolima | NoLiMa | long-context retrieval | NoLiMa
+jft-300m | JFT-300M | image classification | JFT-300M, JFT300M
+jft-3b | JFT-3B | image classification | JFT-3B
+trec-dl | TREC DL | passage retrieval | TREC DL, TREC-DL, TREC Deep Learning, TREC DL 2019, TREC DL 2020, TREC-DL19, TREC-DL20
+lotte | LoTTE | retrieval | LoTTE
+miracl | MIRACL | multilingual retrieval | MIRACL
+chime-4 | CHiME-4 | speech recognition | CHiME-4, CHiME4
+chime-6 | CHiME-6 | speech recognition | CHiME-6, CHiME6
+ami | AMI Meeting Corpus | speech recognition | AMI Meeting Corpus, AMI corpus
+ogbl-collab | ogbl-collab | link prediction | ogbl-collab
+ogbl-ppa | ogbl-ppa | link prediction | ogbl-ppa
+ogbl-citation2 | ogbl-citation2 | link prediction | ogbl-citation2
+tempcompass | TempCompass | video understanding | TempCompass
+perception-test | Perception Test | video understanding | Perception Test
+cc-news | CC-News | news corpus | CC-News, CCNews
+realnews | RealNews | news corpus | RealNews
+bridgedata-v2 | BridgeData V2 | robot learning | BridgeData V2, BridgeData
+nuplan | nuPlan | autonomous driving planning | nuPlan
 """
 
 

@@ -342,6 +342,54 @@ openvla        | openvla    | transformer | size    | -   | OpenVLA
 dlrm           | dlrm       | mlp         | none    | c   | DLRM
 esm            | esm        | transformer | version | cb  | ESM
 esmfold        | esm        | transformer | none    | -   | ESMFold
+minitron       | minitron   | transformer | size    | -   | Minitron
+mobillama      | llama      | transformer | size    | -   | MobiLlama
+resmlp         | resmlp     | mlp         | size    | -   | ResMLP
+gmlp           | gmlp       | mlp         | size    | c   | gMLP
+convmixer      | convmixer  | cnn         | size    | -   | ConvMixer
+repvit         | repvit     | cnn         | size    | -   | RepViT
+edgevit        | edgevit    | transformer | size    | -   | EdgeViT
+edgenext       | edgenext   | cnn         | size    | -   | EdgeNeXt
+tinyvit        | tinyvit    | transformer | size    | -   | TinyViT
+mobile-former  | mobile-former | transformer | size | -   | Mobile-Former, MobileFormer
+nfnet          | nfnet      | cnn         | size    | c   | NFNet
+internimage    | internimage | cnn        | size    | -   | InternImage
+focalnet       | focalnet   | transformer | size    | -   | FocalNet
+vmamba         | mamba      | ssm         | size    | -   | VMamba
+vitdet         | vitdet     | transformer | size    | -   | ViTDet
+owl-vit        | owl-vit    | transformer | version | c   | OWL-ViT
+glip           | glip       | transformer | version | c   | GLIP
+oneformer      | oneformer  | transformer | none    | -   | OneFormer
+upernet        | upernet    | cnn         | none    | -   | UperNet, UPerNet
+bisenet        | bisenet    | cnn         | version | v   | BiSeNet
+ddrnet         | ddrnet     | cnn         | size    | c   | DDRNet
+pidnet         | pidnet     | cnn         | size    | c   | PIDNet
+animatediff    | animatediff | diffusion  | none    | -   | AnimateDiff
+ltx-video      | ltx-video  | diffusion   | none    | c   | LTX-Video
+pali           | pali       | transformer | version | c   | PaLI
+fuyu           | fuyu       | transformer | size    | c   | Fuyu
+molmo          | molmo      | transformer | size    | c   | Molmo
+pixtral        | pixtral    | transformer | size    | -   | Pixtral
+nvlm           | nvlm       | transformer | version | c   | NVLM
+vila           | vila       | transformer | version | c   | VILA
+sharegpt4v     | sharegpt4v | transformer | size    | -   | ShareGPT4V
+mobilevlm      | mobilevlm  | transformer | version | -   | MobileVLM
+tinyllava      | llava      | transformer | version | -   | TinyLLaVA
+data2vec       | data2vec   | transformer | version | -   | data2vec, Data2Vec
+speecht5       | speecht5   | transformer | none    | -   | SpeechT5
+fastpitch      | fastpitch  | transformer | none    | -   | FastPitch
+glow-tts       | glow-tts   | transformer | none    | -   | Glow-TTS
+grad-tts       | grad-tts   | diffusion   | none    | -   | Grad-TTS
+bigvgan        | bigvgan    | cnn         | none    | -   | BigVGAN
+melgan         | melgan     | cnn         | none    | -   | MelGAN
+cosyvoice      | cosyvoice  | transformer | version | -   | CosyVoice
+soundstorm     | soundstorm | transformer | none    | -   | SoundStorm
+musiclm        | musiclm    | transformer | none    | -   | MusicLM
+audiogen       | audiogen   | transformer | none    | -   | AudioGen
+rosettafold    | rosettafold | transformer | version | -  | RoseTTAFold
+graphcast      | graphcast  | gnn         | none    | -   | GraphCast
+fourcastnet    | fourcastnet | transformer | none    | -   | FourCastNet
+pangu-weather  | pangu-weather | transformer | none  | -   | Pangu-Weather
 """
 
 def _parse_table(table: str) -> tuple[Stem, ...]:
