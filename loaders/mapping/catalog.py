@@ -40,6 +40,7 @@ stl-10 | STL-10 | image classification | STL-10, STL10
 places-365 | Places365 | scene classification | Places365, Places-365
 flowers | Oxford Flowers | image classification | Flowers, Flowers-102, Flowers102, Oxford Flowers, Oxford-Flowers
 fgvc-aircraft | FGVC-Aircraft | image classification | FGVC-Aircraft, FGVC Aircraft
+fgvc | FGVC | fine-grained classification | FGVC, FGVC benchmark
 stanford-cars | Stanford Cars | image classification | Stanford Cars, StanfordCars
 vtab | VTAB | transfer learning | VTAB, VTAB-1k, VTAB-1K
 coco | COCO | detection and segmentation | COCO, MS-COCO, MSCOCO, MS COCO
@@ -640,7 +641,7 @@ AMBIGUOUS_DATASETS: frozenset[str] = frozenset(
      "dataset/yelp", "dataset/dbpedia", "dataset/clue", "dataset/race", "dataset/weizmann", "dataset/electricity",
      "dataset/dtd", "dataset/codeforces", "dataset/switchboard", "dataset/superb", "dataset/smac", "dataset/crafter",
      "dataset/kodak", "dataset/reds", "dataset/cora", "dataset/citeseer", "dataset/pubmed", "dataset/zinc",
-     "dataset/carla", "dataset/calvin", "dataset/the-colosseum", "dataset/common-crawl"}
+     "dataset/carla", "dataset/calvin", "dataset/the-colosseum", "dataset/common-crawl", "dataset/fgvc"}
 )
 
 
