@@ -368,6 +368,9 @@ imagenet-sketch | ImageNet-Sketch | robustness evaluation | ImageNet-Sketch, Ima
 imagenet-c | ImageNet-C | robustness evaluation | ImageNet-C
 imagenetv2 | ImageNetV2 | image classification | ImageNetV2, ImageNet-V2, ImageNet V2, ImageNet-v2
 objectnet | ObjectNet | robustness evaluation | ObjectNet
+omniglot | Omniglot | few-shot classification | Omniglot
+mini-imagenet | miniImageNet | few-shot classification | miniImageNet, mini-ImageNet, MiniImageNet
+tiered-imagenet | tieredImageNet | few-shot classification | tieredImageNet, tiered-ImageNet
 visual-wake-words | Visual Wake Words | tiny image classification | Visual Wake Words, VWW
 objects365 | Objects365 | detection | Objects365, Objects-365
 open-images | Open Images | detection | Open Images, OpenImages
@@ -423,6 +426,7 @@ webvid | WebVid | video-text pairs | WebVid, WebVid-10M, WebVid10M, WebVid-2M
 thumos14 | THUMOS14 | temporal action detection | THUMOS14, THUMOS'14, THUMOS-14, THUMOS 2014, THUMOS
 youcook2 | YouCook2 | video captioning | YouCook2, YouCookII
 vatex | VATEX | video captioning | VATEX
+lsmdc | LSMDC | video retrieval | LSMDC
 didemo | DiDeMo | video retrieval | DiDeMo
 msvd | MSVD | video understanding | MSVD, MSVD-QA
 tgif-qa | TGIF-QA | video question answering | TGIF-QA
