@@ -179,7 +179,6 @@ levit          | levit      | transformer | size    | c   | LeViT
 efficientformer | efficientformer | transformer | version | v | EfficientFormer
 mobileone      | mobileone  | cnn         | size    | -   | MobileOne
 ghostnet       | ghostnet   | cnn         | version | v   | GhostNet
-mnasnet        | mnasnet    | cnn         | size    | -   | MNASNet
 x3d            | x3d        | cnn         | size    | c   | X3D
 movinet        | movinet    | cnn         | size    | -   | MoViNet
 pqrnn          | pqrnn      | rnn         | none    | -   | pQRNN
