@@ -445,11 +445,11 @@ _INTRO = re.compile(
     r"key (?:component|innovation|idea|technique|design)s?|components?|modules?|"
     r"first|second|third|\(\d\)|\([ivx]+\)|\([a-c]\)|\b(?:a|an)\s+(?:new|novel)\b)", re.I)
 _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:following|based on|such as|like|using|uses|"
-                    r"utiliz\w*|leverag\w*|inspired by|against|compared (?:to|with)|than|existing|standard|"
+                    r"use of|utiliz\w*|leverag\w*|inspired by|against|compared (?:to|with)|than|existing|standard|"
                     r"conventional|popular|well-known|classic)\b", re.I)
 # long forms that name a measure, a baseline or a field rather than a part of the method
 # (the head word decides: "Task Representation and Intent Management (TRIM)" is a part, "downstream tasks" is not)
-_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?)\W*$", re.I)
+_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?|evaluations?)\W*$", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
                               r"characteristics)\s*:\s*", re.I), (":",))
@@ -541,11 +541,17 @@ def find_components(
     """
     if not methods:
         return []
-    method_keys = {slug(m.name) for m in methods}
+    # (a plural name's singular is the same method: "PHNNs" and "PHNN")
+    method_keys = {slug(m.name) for m in methods} | {slug(m.name)[:-1] for m in methods if m.name.endswith("s")}
     first_sent = min(m.sentence for m in methods)
     generic = {slug(g) for g in generic_shorts} | {slug(g).rstrip("s") for g in generic_shorts}
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
+
+    def in_long_form(start: int) -> bool:
+        # "an algorithm called RObustifying Memory-Efficient NAS (ROME)": a word of an acronym's definition
+        # is no part of its own (the acronym rule decides about the acronym)
+        return any(a.start <= start < a.end for a in acronyms)
 
     def add(name: str, start: int, si: int) -> None:
         key = slug(name)
@@ -676,7 +682,7 @@ def find_components(
         for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
-                    and not any(k in slug(nm.group()) for k in method_keys):
+                    and not any(k in slug(nm.group()) for k in method_keys) and not in_long_form(sent.start + nm.start()):
                 add(nm.group(), sent.start + nm.start(), sent.index)
     return out
 
