@@ -6,9 +6,12 @@ the method they propose.
 
 from __future__ import annotations
 
+import ontology
 from kg.ids import slug
 from kg.records import Paper
+from loaders.mapping import map_paper
 from loaders.mapping.linker import link
+from ontology.vocab import RelType
 from tests.graphdata import written_paper as _paper
 
 
@@ -58,3 +61,37 @@ def test_an_idea_the_method_makes_use_of_is_not_a_part() -> None:
     )
     parts = _parts(p)
     assert "method/bhc" not in parts, parts
+
+
+# -- what is a part
+
+
+def test_a_strategy_proposed_after_the_method_is_a_part() -> None:
+    p = _paper(
+        "PondNet: Pooled Adapters for Small Vision Models",
+        "We propose PondNet, an adapter method that pools several small adapters into one. PondNet trains a "
+        "tenth of the weights of a full model. In addition, we propose a staggered warmup strategy to keep the "
+        "pooled adapters stable early in training.",
+    )
+    assert "method/staggered-warmup-strategy" in _parts(p)
+
+
+def test_a_strategy_proposed_as_the_method_itself_is_not_a_part() -> None:
+    p = _paper(
+        "PondNet: Pooled Adapters for Small Vision Models",
+        "We propose a staggered warmup strategy to keep adapters stable. PondNet trains a tenth of the weights.",
+    )
+    assert "method/staggered-warmup-strategy" not in _parts(p)
+
+
+def test_a_name_given_to_a_part_is_a_part_not_a_second_method(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "LoomViT: Woven Attention for Long Videos",
+        "We present LoomViT, a video transformer for long clips. It gets its speed from a new routing "
+        "algorithm named Sparse Thread Routing (STR) that sends each patch to a few heads. A handful of "
+        "frames, which we call anchor frames, are kept whole, and a few summary tokens (we call them "
+        "nothing special) are added; LoomViT also keeps some special tokens (we call GistTokens) across clips.",
+    )
+    m = map_paper(p, onto)
+    assert {"method/str", "method/gisttokens"} <= _parts(p)
+    assert {r.target for r in m.relations if r.type is RelType.PROPOSES} == {"method/loomvit"}

@@ -361,6 +361,11 @@ def find_methods(
                     continue
             if not strong or first.lower() in _STOP_NAMES:
                 continue
+            if found and pat is not _OWN_NAME and _PART_NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+                    and not any(_initials(f.name) == name.lower() for f in found.values()):
+                # "an algorithm named TRaIn", "tokens (we call VIP-tokens)": a part of the method found before
+                # (not the title's method by its short name: "a memory mechanism called TiM (Think-in-Memory)")
+                continue
             if pat is _OWN_NAME and (_SIZE_VARIANT.search(name) or _MODIFIER_SUFFIX.search(name)):
                 continue  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
             add(name, nm.start(), conf)
@@ -399,8 +404,7 @@ def find_methods(
     # "TiM (Think-in-Memory)": a short name defined by its long form in parentheses is one method, the short one
     for key, fm in list(found.items()):
         for other in list(found.values()):
-            initials = "".join(w[:1] for w in re.split(r"[\s-]+", fm.name) if w)
-            if other is not fm and initials.lower() == other.name.lower() and f"{other.name} ({fm.name})" in text:
+            if other is not fm and _initials(fm.name) == other.name.lower() and f"{other.name} ({fm.name})" in text:
                 found.pop(key, None)
                 break
     ordered = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
@@ -410,6 +414,11 @@ def find_methods(
         parts = {slug(n) for n, _ in implementations_of(text, ordered[0].name, abstract_start)}
         ordered = [ordered[0], *(f for f in ordered[1:] if slug(f.name) not in parts)]
     return ordered
+
+
+def _initials(name: str) -> str:
+    """The lowercased first letters of a name's words: "Think-in-Memory" -> "tim"."""
+    return "".join(w[:1] for w in re.split(r"[\s-]+", name) if w).lower()
 
 
 _IMPL_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+,?\s+){0,4}?(?:algorithm|kernel|implementation|operator|primitive)s?\b")
@@ -466,6 +475,11 @@ _NUMBER_FORMAT = re.compile(r"(?:FP|INT|UINT|BF|MXFP|MXINT|NVFP)\d+(?:-[a-z]+)?$
 _NEW_METRICS = Gated(re.compile(r"\b(?:propose|introduce|define|present|design)[sd]?\s+(?:\w+\s+){0,2}?(?:new\s+|novel\s+)"
                                 r"(?:evaluation\s+)?(?:metrics?|measures?|measurement tools?|indices|indexes|scores?)\b"),
                      ("metric", "measure", "indices", "indexes", "score"))
+# a name given to a part of the method: "a newly proposed algorithm named X", "special tokens (we call X)"
+_PART_NOUN = r"\b(?:algorithm|module|mechanism|component|block|layer|operator|unit|loss|kernel|token)s?"
+_PART_NOUN_BEFORE = re.compile(_PART_NOUN + r"\s*\(?\s*$")
+_NAMED_PART = Gated(re.compile(_PART_NOUN + r"\s*\(?\s*(?:we\s+call|called|named|dubbed|termed)\s+"),
+                    ("call", "named", "dubbed", "termed"))
 _PART_AFTER = re.compile(r"\)?\s*(?:component|module|mechanism|block|unit)s?\b")
 _ITEM_MARK = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)")
 _ITEM_TAIL = re.compile(r"\s+(?:mechanism|method|approach|technique|scheme)$", re.I)
@@ -517,6 +531,10 @@ _INTRODUCES = Gated(re.compile(r"\b(?:which|that)\s+(?:introduces|features|incor
                     ("introduces", "features", "incorporates"))
 # an implementation on a device ("a high-performance GPU kernel") is not a named part
 _DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+(?:kernels?|implementations?)$", re.I)
+# plain modifier words and the head noun a part is proposed as ("a fine-grained joint search strategy that")
+# ("a three-step approach", "an offline approach": how the method works, not a part; a longer run of plain
+# words, "a merging set identification algorithm", describes one)
+_TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
     system technique techniques algorithm results experiments work paper study analysis evaluation findings
@@ -595,7 +613,9 @@ def find_components(
         if pos >= 0 and not text[pos + len(ext.group(2)) + 1 + len(main_name):][:1].isalnum():
             add(f"{ext.group(2)} {main_name}", pos, _sentence_of(sentences, pos))
     # the abstract's first proposing sentence presents the whole method; its parts come after it
-    intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and _PART_INTRO.search(s.text)), None)
+    # (or the sentence that presents the method with "This paper introduces ...")
+    intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and (
+        _PART_INTRO.search(s.text) or _PROPOSE.search(s.text))), None)
     for sent in sentences[1:]:
         if sent.index < first_sent:
             continue
@@ -639,6 +659,11 @@ def find_components(
         if part_ok:
             for m in _PART_INTRO.finditer(sent.text):
                 part = _part_phrase(sent.text, m.end())
+                # "Furthermore, we propose a hierarchical sparse strategy to ...": after the sentence that
+                # presents the method, what the authors propose besides is a part, named with its head noun
+                tailed = part is None and intro_sent is not None and sent.index > intro_sent and m.group()[:1] in "Ww"
+                if tailed:
+                    part = _tailed_part(sent.text, m.end())
                 if part is None:
                     continue
                 name, at = part
@@ -653,7 +678,7 @@ def find_components(
                 # head, and the whole of it, in plain words under "a", describes rather than names
                 run = _RUN_ON.match(sent.text, at + len(name))
                 whole = name + (run.group(1) if run else "")
-                if described_part(whole, indefinite=bool(_INDEFINITE.search(m.group())),
+                if not tailed and described_part(whole, indefinite=bool(_INDEFINITE.search(m.group())),
                                   tail=run.group(2) if run else (nxt.group(1) if nxt else ""),
                                   title=sentences[0].text, generic=generic_shorts):
                     continue
@@ -679,12 +704,35 @@ def find_components(
                 if key not in class_terms and not any(k in key or key in k for k in method_keys) \
                         and not _GENERIC_TAIL.search(name):
                     add(name, sent.start + nm2.start(1), sent.index)
+        if sent.index >= max(first_sent, 1):
+            for nm3 in _NAMED_PART.finditer(sent.text):
+                acr = next((a for a in acronyms if a.start == sent.start + nm3.end()), None)
+                tok = _PART_TOKEN.match(sent.text, nm3.end())
+                if acr is not None:
+                    add(acr.short, text.find(acr.short, acr.start, acr.end + 1), sent.index)
+                elif tok and name_like(tok.group()) and not any(k in slug(tok.group()) for k in method_keys):
+                    add(tok.group(), sent.start + tok.start(), sent.index)
         for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
                     and not any(k in slug(nm.group()) for k in method_keys) and not in_long_form(sent.start + nm.start()):
                 add(nm.group(), sent.start + nm.start(), sent.index)
     return out
+
+
+def _tailed_part(sentence: str, pos: int) -> tuple[str, int] | None:
+    """A part named by one or two plain words and the head noun it is proposed as ("strategy",
+    "algorithm"), the head kept: ``(name, start)``.
+
+    >>> _tailed_part("we propose a hierarchical sparse strategy to reuse data", 13)
+    ('hierarchical sparse strategy', 13)
+    >>> _tailed_part("we propose a strategy to reuse data", 13) is None
+    True
+    """
+    m = _TAILED.match(sentence, pos)
+    if m is None or any(w.lower() in _FUNCTION_WORDS or w.lower() in _PART_STOP for w in m.group(1).split()):
+        return None
+    return m.group(0), m.start()
 
 
 def _part_phrase(sentence: str, pos: int) -> tuple[str, int] | None:
