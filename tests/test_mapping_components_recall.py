@@ -95,3 +95,24 @@ def test_a_name_given_to_a_part_is_a_part_not_a_second_method(onto: ontology.Ont
     m = map_paper(p, onto)
     assert {"method/str", "method/gisttokens"} <= _parts(p)
     assert {r.target for r in m.relations if r.type is RelType.PROPOSES} == {"method/loomvit"}
+
+
+def test_the_parts_the_methods_own_sentence_lists_are_parts() -> None:
+    p = _paper(
+        "HeronQA: Few-Shot Tuning with Shared Hypernetworks",
+        "We propose HeronQA, a tuning framework that integrates a shared key mechanism together with "
+        "task-aware and layer-aware attention. It introduces a cluster-guided retriever and a lightweight "
+        "prompt generator to pick examples.",
+    )
+    parts = _parts(p)
+    assert {"method/shared-key", "method/task-aware-and-layer-aware-attention",
+            "method/cluster-guided-retriever"} <= parts, parts
+
+
+def test_the_parts_of_one_part_are_not_listed_as_the_methods() -> None:
+    p = _paper(
+        "ReedQ: Quantized State Space Models on FPGAs",
+        "We propose ReedQ for FPGAs. We first design a quantization algorithm that features rotation-guided "
+        "quantization and shift-only rounding of the states.",
+    )
+    assert "method/rotation-guided-quantization" not in _parts(p)

@@ -524,6 +524,22 @@ _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|
                         r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
                         r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
                         r"tiling|chain)s?$", re.I)
+# "It introduces an instance-dense retriever and a prototypical hypernetwork", "a framework that integrates state
+# summarization mechanism together with cross-layer and cross-token attention": the method's sentence lists its parts
+_HAS_PARTS = Gated(re.compile(r"\b(?:[Ii]t|which|that)\s+(?:introduces|integrates|incorporates|combines|features|comprises)\s+"),
+                   ("introduces", "integrates", "incorporates", "combines", "features", "comprises"))
+# the nouns of a part that does one job ("an entropy-based router", "a prototypical hypernetwork")
+_AGENT_HEAD = re.compile(r"(?:retriever|router|encoder|decoder|manager|scheduler|allocator|controller|predictor|"
+                         r"estimator|selector|compressor|coordinator|planner|hypernetwork)s?$", re.I)
+# a part named by what it is ("state summarization mechanism"): the words before the noun are the name
+_PART_SLOT = re.compile(r"\s+(?:mechanism|module|block|layer)s?\b")
+_COORD = re.compile(r"\s*,?\s*(?:and|together with|as well as|along with)\s+(?:(?:a|an|the)\s+)?")
+_BOTH_HYPHENATED = re.compile(r"\s+and\s+(?=[a-z]+-[a-z])")
+# "which"/"that" lists the parts of the whole method ("a framework that integrates ..."), not of one of its
+# parts ("a quantization algorithm that features rotation-assisted quantization and ...")
+_WHOLE_BEFORE = re.compile(r"\b(?:framework|architecture|model|system|method|approach|pipeline|engine)\s*,?\s*$", re.I)
+_LEAD_ARTICLE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:novel|new)\s+)?")
+_PLAIN_WORD = re.compile(r"[A-Za-z][\w-]*")
 _NOVEL_PART = Gated(re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:metric|module|component|mechanism|technique|strategy|"
                                r"algorithm|loss|block|layer|score|operator|unit|kernel|primitive)\s+(?:called\s+|named\s+|,\s*)?"),
                     ("novel", "new"))
@@ -712,12 +728,75 @@ def find_components(
                     add(acr.short, text.find(acr.short, acr.start, acr.end + 1), sent.index)
                 elif tok and name_like(tok.group()) and not any(k in slug(tok.group()) for k in method_keys):
                     add(tok.group(), sent.start + tok.start(), sent.index)
+        if sent.index >= max(first_sent, 1):
+            for hp in _HAS_PARTS.finditer(sent.text):
+                if hp.group()[:1] in "wt" and not (_WHOLE_BEFORE.search(sent.text, 0, hp.start()) or any(
+                        sent.text[: hp.start()].rstrip(" ,").endswith(m.name) for m in methods)):
+                    continue
+                pos = _LEAD_ARTICLE.match(sent.text, hp.end()).end()  # type: ignore[union-attr]
+                while (listed := _listed_part(sent.text, pos)) is not None:
+                    name, at, pos = listed
+                    key = slug(name)
+                    if key not in class_terms and not any(k in key for k in method_keys):
+                        add(name, sent.start + at, sent.index)
+                    co = _COORD.match(sent.text, pos)
+                    if co is None:
+                        break
+                    pos = co.end()
         for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
                     and not any(k in slug(nm.group()) for k in method_keys) and not in_long_form(sent.start + nm.start()):
                 add(nm.group(), sent.start + nm.start(), sent.index)
     return out
+
+
+def _listed_part(sentence: str, pos: int) -> tuple[str, int, int] | None:
+    """A part the method's sentence lists at ``pos``: ``(name, start, end)``, or None.
+
+    Two to four plain words that end in a part noun ("prototypical hypernetwork", "cross-layer and
+    cross-token attention") or stand before "mechanism"/"module" ("state summarization mechanism").
+
+    >>> _listed_part("an instance-dense retriever and a hypernetwork", 3)
+    ('instance-dense retriever', 3, 27)
+    >>> _listed_part("state summarization mechanism together with", 0)
+    ('state summarization', 0, 29)
+    >>> _listed_part("cross-layer and cross-token attention, which", 0)
+    ('cross-layer and cross-token attention', 0, 37)
+    >>> _listed_part("the model weights", 4) is None
+    True
+    """
+    words: list[str] = []
+    start = end = pos
+    while len(words) < 4:
+        m = _PLAIN_WORD.match(sentence, pos)
+        if m is None:
+            return None
+        w = m.group()
+        if w.lower() in _FUNCTION_WORDS or w.lower() in _PART_STOP or w.lower() in _LEAD_WORDS:
+            return None
+        if not words:
+            start = m.start()
+        words.append(w)
+        end = m.end()
+        slot = _PART_SLOT.match(sentence, end)
+        if _PART_HEAD.fullmatch(w) or _AGENT_HEAD.fullmatch(w):
+            end = slot.end() if slot else end  # ("a sparse attention module and ...")
+            break
+        if slot is not None:
+            return (" ".join(words), start, slot.end()) if len(words) >= 2 else None
+        # "cross-layer and cross-token attention": two hyphenated modifiers of one head
+        both = _BOTH_HYPHENATED.match(sentence, end) if "-" in w else None
+        if both is not None:
+            words.append("and")
+            pos = both.end()
+        elif sentence[end : end + 1] == " ":
+            pos = end + 1
+        else:
+            return None
+    else:
+        return None
+    return (" ".join(words), start, end) if len(words) >= 2 else None
 
 
 def _tailed_part(sentence: str, pos: int) -> tuple[str, int] | None:
