@@ -116,3 +116,34 @@ def test_the_parts_of_one_part_are_not_listed_as_the_methods() -> None:
         "quantization and shift-only rounding of the states.",
     )
     assert "method/rotation-guided-quantization" not in _parts(p)
+
+
+def test_a_list_of_parts_after_a_semicolon_with_items_joined_by_and() -> None:
+    p = _paper(
+        "GlassVP: Visual Prompts for Closed Models",
+        "We propose GlassVP, which tunes prompts for a model behind an API. GlassVP has two components; "
+        "1) Painter and 2) a zeroth-order gradient estimate. The Painter draws prompts for each image.",
+    )
+    assert "method/painter" in _parts(p)
+
+
+def test_a_listed_item_ending_in_a_process_word_before_its_verb() -> None:
+    p = _paper(
+        "Osprey: Fast Forecasting of Long Series",
+        "We design Osprey, a forecasting model with three distinctive characteristics: (i) a sparse lookup "
+        "attention, which scales as n log n. (ii) the layer halving highlights the strongest signals. "
+        "(iii) a one-shot decoder, which emits the whole horizon.",
+    )
+    assert "method/layer-halving" in _parts(p)
+
+
+def test_parts_a_proposing_sentence_lists_after_including() -> None:
+    p = _paper(
+        "DeltaMem: Updating Language Models without Retraining",
+        "This paper proposes DeltaMem, a memory framework for language models. To make the memory sharper, we "
+        "further propose three new techniques, including slot-aware loss, cross-checking and top-pooling. "
+        "Baselines use related techniques, including hashing and sorting.",
+    )
+    parts = _parts(p)
+    assert {"method/slot-aware-loss", "method/cross-checking", "method/top-pooling"} <= parts, parts
+    assert not parts & {"method/hashing", "method/sorting"}, parts

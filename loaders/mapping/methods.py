@@ -460,14 +460,22 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
 # (the head word decides: "Task Representation and Intent Management (TRIM)" is a part, "downstream tasks" is not)
 _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?|evaluations?)\W*$", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
+# ("BlackVIP has two components; 1) Coordinator and 2) ...": a semicolon may stand for the colon)
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
-                              r"characteristics)\s*:\s*", re.I), (":",))
+                              r"characteristics)\s*[:;]\s*", re.I), (":", ";"))
+# "we further propose three new techniques, including memory-aware objective, self-matching and top-aggregation":
+# a list the proposing verb introduces, its items unmarked
+_INCLUDING_HEAD = Gated(re.compile(r"\b(?:propose|introduce|design|develop|present|devise)[sd]?\s+(?:[\w-]+\s+){0,5}?"
+                                   r"(?:techniques|components|modules|mechanisms|designs)\s*,?\s+(?:including|namely)\s+"),
+                        ("including", "namely"))
+_UNMARKED_ITEM = re.compile(r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\.?$)")
 # "(a) Zero-computation Experts, which ...", "1.) The Memory Controller as ...", "(i) a ProbSparse self-attention mechanism, ..."
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)"
-                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:)")
+                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:|\sand\s+\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)|\s(?=[a-z]+s\s))")
 # a list item in plain words names a part only when it ends in a part noun ("a parallel interaction module")
+# (or a process named by its -ing word: "the self-attention distilling highlights ...")
 _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?|routers?|controllers?|attention|"
-                        r"networks?|memor(?:y|ies))$", re.I)
+                        r"networks?|memor(?:y|ies)|[a-z]{3,}ing)$", re.I)
 _LEAD_WORDS = frozenset("this that these our we it its however moreover specifically furthermore additionally finally then thus "
                         "here instead both each all such one two three".split())
 # number formats ("the proposed FP8 format", "FP8-trained networks") are precisions, not methods
@@ -663,6 +671,14 @@ def find_components(
                     w[:1].isupper() for w in name.split()) and first_word not in _FUNCTION_WORDS | _LEAD_WORDS)
                 if not stop and len(name) > 2 and slug(name) not in class_terms:
                     add(name, base + it.start(1), _sentence_of(sentences, base + it.start(1)))
+        if (ih := _INCLUDING_HEAD.search(sent.text)) is not None and not _REUSE.search(sent.text, 0, ih.start()):
+            pos = ih.end()
+            while (ui := _UNMARKED_ITEM.match(sent.text, pos)) is not None and ui.end() > pos:
+                words = ui.group(1).split()
+                if words[0] in _FUNCTION_WORDS or words[0] in _LEAD_WORDS or slug(ui.group(1)) in class_terms:
+                    break
+                add(ui.group(1), sent.start + ui.start(1), sent.index)
+                pos = ui.end()
         if _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 if _QUOTED_MODIFIER_BEFORE.search(sent.text, 0, q.start()) and _QUOTED_MODIFIER_AFTER.match(sent.text, q.end()):
