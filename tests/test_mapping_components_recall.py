@@ -147,3 +147,25 @@ def test_parts_a_proposing_sentence_lists_after_including() -> None:
     parts = _parts(p)
     assert {"method/slot-aware-loss", "method/cross-checking", "method/top-pooling"} <= parts, parts
     assert not parts & {"method/hashing", "method/sorting"}, parts
+
+
+def test_a_part_as_the_subject_of_a_later_sentence() -> None:
+    p = _paper(
+        "KiteFT: Picking Weights and Patches for Cheap Tuning",
+        "We propose KiteFT, a tuning framework for vision models. Specifically, we introduce Fisher Weight "
+        "Picking, which tunes only the most useful weights. Meanwhile, Saliency Patch Picking dynamically drops "
+        "the patches that matter least. A variance-based selector quietly chooses the budget per layer.",
+    )
+    parts = _parts(p)
+    assert {"method/saliency-patch-picking", "method/variance-based-selector"} <= parts, parts
+
+
+def test_a_capitalised_sentence_opening_or_the_whole_model_is_not_a_part() -> None:
+    p = _paper(
+        "Wren: Selective State Spaces for Shopping Sessions",
+        "We propose Wren, a sequence recommender built on a Sparse Hopfield Retrieval Model (termed Wren). "
+        "Although Transformer-based methods dominate, they are slow on long sessions. Empirically, the Sparse "
+        "Hopfield Retrieval Model keeps the accuracy of attention.",
+    )
+    parts = _parts(p)
+    assert not any("although" in t or "hopfield" in t for t in parts), parts

@@ -537,8 +537,9 @@ _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|
 _HAS_PARTS = Gated(re.compile(r"\b(?:[Ii]t|which|that)\s+(?:introduces|integrates|incorporates|combines|features|comprises)\s+"),
                    ("introduces", "integrates", "incorporates", "combines", "features", "comprises"))
 # the nouns of a part that does one job ("an entropy-based router", "a prototypical hypernetwork")
-_AGENT_HEAD = re.compile(r"(?:retriever|router|encoder|decoder|manager|scheduler|allocator|controller|predictor|"
-                         r"estimator|selector|compressor|coordinator|planner|hypernetwork)s?$", re.I)
+_AGENT_NOUNS = (r"(?:retriever|router|encoder|decoder|manager|scheduler|allocator|controller|predictor|"
+                r"estimator|selector|compressor|coordinator|planner|hypernetwork)s?")
+_AGENT_HEAD = re.compile(_AGENT_NOUNS + "$", re.I)
 # a part named by what it is ("state summarization mechanism"): the words before the noun are the name
 _PART_SLOT = re.compile(r"\s+(?:mechanism|module|block|layer)s?\b")
 _COORD = re.compile(r"\s*,?\s*(?:and|together with|as well as|along with)\s+(?:(?:a|an|the)\s+)?")
@@ -548,6 +549,12 @@ _BOTH_HYPHENATED = re.compile(r"\s+and\s+(?=[a-z]+-[a-z])")
 _WHOLE_BEFORE = re.compile(r"\b(?:framework|architecture|model|system|method|approach|pipeline|engine)\s*,?\s*$", re.I)
 _LEAD_ARTICLE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:novel|new)\s+)?")
 _PLAIN_WORD = re.compile(r"[A-Za-z][\w-]*")
+# a part as the subject of a sentence after the method's: "Simultaneously, Task-Relevant Token Selection dynamically
+# preserves ...", "An entropy-based router adaptively selects ...": Title-Case words, or plain words ending in a
+# part noun, then a verb (after an article or an opening adverb: a sentence's first word is capitalised anyway,
+# "Although Transformer-based methods ...")
+_SUBJECT_PART = re.compile(r"(?:[A-Z][a-z]+,\s+(?:(?:an?|the)\s+)?|(?:An?|The)\s+)((?:[A-Z][\w-]*\s+(?:(?:of|and|for)\s+)?){1,3}[A-Z][\w-]*"
+                           r"|(?:[a-z][\w-]*\s+){1,2}" + _AGENT_NOUNS + r")\s+(?:[a-z]+ly\s+)?(?=[a-z]+s\b)")
 _NOVEL_PART = Gated(re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:metric|module|component|mechanism|technique|strategy|"
                                r"algorithm|loss|block|layer|score|operator|unit|kernel|primitive)\s+(?:called\s+|named\s+|,\s*)?"),
                     ("novel", "new"))
@@ -759,6 +766,13 @@ def find_components(
                     if co is None:
                         break
                     pos = co.end()
+        if sent.index > first_sent and (sp := _SUBJECT_PART.match(sent.text)) is not None:
+            name = sp.group(1)
+            key = slug(name)
+            # ("the Outlier-Efficient Modern Hopfield Model retains ...": a whole model or framework, the method)
+            if name.split()[0].lower() not in _STOP_NAMES and key not in class_terms and not _GENERIC_TAIL.search(name) \
+                    and not any(k in key for k in method_keys) and not in_long_form(sent.start + sp.start(1)):
+                add(name, sent.start + sp.start(1), sent.index)
         for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
