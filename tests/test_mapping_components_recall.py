@@ -169,3 +169,12 @@ def test_a_capitalised_sentence_opening_or_the_whole_model_is_not_a_part() -> No
     )
     parts = _parts(p)
     assert not any("although" in t or "hopfield" in t for t in parts), parts
+
+
+def test_a_part_noun_phrase_proposed_later_as_an_approach_is_a_part() -> None:
+    p = _paper(
+        "Guild of Models: Routing Queries across Small Experts",
+        "This paper introduces the Guild of Models (GoM), a system of small expert models. We describe the "
+        "costs of training a GoM. We propose a label-first routing approach to send each query to one expert.",
+    )
+    assert "method/label-first-routing" in _parts(p)

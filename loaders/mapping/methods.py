@@ -565,6 +565,7 @@ _DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+
 # plain modifier words and the head noun a part is proposed as ("a fine-grained joint search strategy that")
 # ("a three-step approach", "an offline approach": how the method works, not a part; a longer run of plain
 # words, "a merging set identification algorithm", describes one)
+_IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
@@ -717,7 +718,11 @@ def find_components(
                 # head, and the whole of it, in plain words under "a", describes rather than names
                 run = _RUN_ON.match(sent.text, at + len(name))
                 whole = name + (run.group(1) if run else "")
-                if not tailed and described_part(whole, indefinite=bool(_INDEFINITE.search(m.group())),
+                # ("We propose a two-step routing approach to ...": after the sentence that presents the method, a
+                # part-noun phrase proposed as an approach or strategy of its own is a part, not a description of it)
+                later_idea = run is None and intro_sent is not None and sent.index > intro_sent and nxt is not None \
+                    and _IDEA_TAIL.fullmatch(nxt.group(1)) is not None
+                if not tailed and described_part(whole, indefinite=bool(_INDEFINITE.search(m.group())) and not later_idea,
                                   tail=run.group(2) if run else (nxt.group(1) if nxt else ""),
                                   title=sentences[0].text, generic=generic_shorts):
                     continue
