@@ -178,3 +178,14 @@ def test_a_part_noun_phrase_proposed_later_as_an_approach_is_a_part() -> None:
         "costs of training a GoM. We propose a label-first routing approach to send each query to one expert.",
     )
     assert "method/label-first-routing" in _parts(p)
+
+
+def test_a_coined_word_goes_on_to_the_part_noun_after_an_evaluative_adjective() -> None:
+    p = _paper(
+        "QuickServe: Serving Inference for Big Text Models",
+        "We introduce QuickServe, an inference library for large text models. First, we write fused kernels for "
+        "long inputs. Second, we propose a flexible NVMe block allocator to cut the memory footprint.",
+    )
+    parts = _parts(p)
+    assert "method/nvme-block-allocator" in parts, parts
+    assert not any(t.startswith("method/flexible") for t in parts), parts

@@ -505,7 +505,7 @@ _PART_INTRO = Gated.auto(re.compile(
     r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise|present)[sd]?"
     r"|[Oo]ur)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
-    r"straightforward|practical|fast|accurate|scalable|robust|principled|yet|and|but)\s+)*"
+    r"straightforward|practical|fast|accurate|scalable|robust|principled|flexible|innovative|yet|and|but)\s+)*"
 ))
 _USING_PART = Gated(re.compile(
     r"\b[Ww]e\s+[a-z]+\s+(?:it|this|them|these)\s+(?:using|via|through|with|by)\s+((?:[a-z][\w-]*\s+){0,2}[\w-]*?"
@@ -834,6 +834,11 @@ def _listed_part(sentence: str, pos: int) -> tuple[str, int, int] | None:
     return (" ".join(words), start, end) if len(words) >= 2 else None
 
 
+def _head_noun(word: str) -> bool:
+    """Does ``word`` end a part's name: a part noun ("pruning", "kernel") or a noun of a part that does one job ("manager")?"""
+    return _PART_HEAD.fullmatch(word) is not None or _AGENT_HEAD.fullmatch(word) is not None
+
+
 def _tailed_part(sentence: str, pos: int) -> tuple[str, int] | None:
     """A part named by one or two plain words and the head noun it is proposed as ("strategy",
     "algorithm"), the head kept: ``(name, start)``.
@@ -872,13 +877,14 @@ def _part_phrase(sentence: str, pos: int) -> tuple[str, int] | None:
         if _GENERIC_TAIL.fullmatch(w):
             break
         coined = bool(words) and (words[-1][:1].isupper() or name_like(words[-1]))
-        if coined and w[:1].islower() and not _PART_HEAD.fullmatch(w):
-            break  # "KOALA models", "LUT identifies": a coined name ends at a plain word
+        if coined and w[:1].islower() and not _head_noun(w) and not ((nw := _NEXT_WORD.match(sentence, m.end()))
+                                                                     and _head_noun(nw.group(1))):
+            break  # "KOALA models", "LUT identifies": a coined name ends at a plain word ("CUDA memory manager" goes on)
         if start < 0:
             start = m.start()
         words.append(w)
         pos = m.end()
-        if _PART_HEAD.fullmatch(w):
+        if _head_noun(w):
             headed = True
             break
         if len(words) >= 4:
