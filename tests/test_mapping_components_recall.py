@@ -189,3 +189,23 @@ def test_a_coined_word_goes_on_to_the_part_noun_after_an_evaluative_adjective() 
     parts = _parts(p)
     assert "method/nvme-block-allocator" in parts, parts
     assert not any(t.startswith("method/flexible") for t in parts), parts
+
+
+def test_parts_built_in_the_sentence_before_the_method_is_named() -> None:
+    p = _paper(
+        "On the Speed of Small Vision Networks",
+        "Small networks are often slower than their operation counts suggest. We devised stage fusion kernels "
+        "to run a whole stage in one launch. Our StageNet model with these kernels runs twice as fast as "
+        "a ResNet baseline.",
+    )
+    assert "method/stage-fusion" in _parts(p)
+
+
+def test_an_acronym_after_an_opening_clause_on_what_inspired_the_work() -> None:
+    p = _paper(
+        "Glial Advances in Spiking Networks for Text",
+        "Spiking networks model neurons but leave out glial cells. Inspired by these cells, we have developed "
+        "a Glia-Gated Spiking Cell (GGSC) that adds slow modulation. Our Glia-Gated Spiking Network (GliaSNN) "
+        "keeps long dependencies. GliaSNN also runs with little memory.",
+    )
+    assert "method/ggsc" in _parts(p)

@@ -531,7 +531,7 @@ _GENERIC_TAIL = re.compile(r"(?:method|technique|approach|strategy|mechanism|mod
 _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|caching|routing|merging|scheduling|"
                         r"bundling|windowing|offloading|decoding|distillation|sparsity|normalization|loss|encoding|"
                         r"projection|compression|allocation|selection|retrieval|fuser|mixer|gating|prefetching|"
-                        r"tiling|chain)s?$", re.I)
+                        r"tiling|chain|fusion)s?$", re.I)
 # "It introduces an instance-dense retriever and a prototypical hypernetwork", "a framework that integrates state
 # summarization mechanism together with cross-layer and cross-token attention": the method's sentence lists its parts
 _HAS_PARTS = Gated(re.compile(r"\b(?:[Ii]t|which|that)\s+(?:introduces|integrates|incorporates|combines|features|comprises)\s+"),
@@ -565,6 +565,8 @@ _DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+
 # plain modifier words and the head noun a part is proposed as ("a fine-grained joint search strategy that")
 # ("a three-step approach", "an offline approach": how the method works, not a part; a longer run of plain
 # words, "a merging set identification algorithm", describes one)
+_MOTIVE_CLAUSE = re.compile(r"(?:Inspired|Motivated|Guided)\s+by\s+[^,;]{1,80},\s*")
+_WE_BUILT = re.compile(r"\b[Ww]e\s+(?:have\s+|also\s+|further\s+)?(?:devised|developed|designed|built|introduced?|proposed?)\b")
 _IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
@@ -594,6 +596,10 @@ def find_components(
     # (a plural name's singular is the same method: "PHNNs" and "PHNN")
     method_keys = {slug(m.name) for m in methods} | {slug(m.name)[:-1] for m in methods if m.name.endswith("s")}
     first_sent = min(m.sentence for m in methods)
+    # "We devised block fusion algorithms ... Our ConvFirst model with block-fusion kernels ...": a method the
+    # title does not name may be named only after the sentence that builds its parts; that sentence holds parts
+    pre = first_sent - 1 if first_sent >= 2 and not any(m.from_title for m in methods) \
+        and _WE_BUILT.search(sentences[first_sent - 1].text) else -1
     generic = {slug(g) for g in generic_shorts} | {slug(g).rstrip("s") for g in generic_shorts}
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
@@ -612,14 +618,18 @@ def find_components(
     for a in acronyms:
         if slug(a.short) in method_keys or a.short in generic_shorts or a.short in linked_shorts:
             continue
-        if a.sentence < max(first_sent, 1) or _NOT_PART_LONG.search(a.long):
+        if (a.sentence < max(first_sent, 1) and a.sentence != pre) or _NOT_PART_LONG.search(a.long):
             continue
         sent = sentences[a.sentence]
         head = text[sent.start : a.start]
         names_method = any(m.name in sent.text for m in methods)
         # "Its Task Representation and Intent Management (TRIM) component models ...": named as a part
         named_part = bool(_PART_AFTER.match(text, a.end))
-        if _REUSE.search(head[-60:]) or not (_INTRO.search(head) or names_method or named_part):
+        # ("Inspired by these insights, we have developed an X (ACR)": an opening clause on what motivated the
+        # work says nothing of the acronym)
+        opening = _MOTIVE_CLAUSE.match(head)
+        if _REUSE.search(head[max(len(head) - 60, opening.end() if opening else 0):]) \
+                or not (_INTRO.search(head) or names_method or named_part):
             continue
         at = text.find(a.short, a.start, a.end + 1)
         add(a.short, at if at >= 0 else a.start, a.sentence)
@@ -649,7 +659,7 @@ def find_components(
     intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and (
         _PART_INTRO.search(s.text) or _PROPOSE.search(s.text))), None)
     for sent in sentences[1:]:
-        if sent.index < first_sent:
+        if sent.index < first_sent and sent.index != pre:
             continue
         lh = _LIST_HEAD.search(sent.text)
         if lh:
@@ -694,14 +704,15 @@ def find_components(
                 add(q.group(1), sent.start + q.start(1), sent.index)
         # the intro sentence itself may present a part when the method was named before it (in the title)
         # and the sentence does not name it again: "we propose the novel cascade token pruning to ..."
-        part_ok = intro_sent is not None and (sent.index > intro_sent or (
-            sent.index == intro_sent and first_sent < sent.index and not any(m.name in sent.text for m in methods)))
+        after_intro = sent.index == pre or (intro_sent is not None and sent.index > intro_sent)
+        part_ok = after_intro or (intro_sent is not None and sent.index == intro_sent and first_sent < sent.index
+                            and not any(m.name in sent.text for m in methods))
         if part_ok:
             for m in _PART_INTRO.finditer(sent.text):
                 part = _part_phrase(sent.text, m.end())
                 # "Furthermore, we propose a hierarchical sparse strategy to ...": after the sentence that
                 # presents the method, what the authors propose besides is a part, named with its head noun
-                tailed = part is None and intro_sent is not None and sent.index > intro_sent and m.group()[:1] in "Ww"
+                tailed = part is None and after_intro and m.group()[:1] in "Ww"
                 if tailed:
                     part = _tailed_part(sent.text, m.end())
                 if part is None:
@@ -720,7 +731,7 @@ def find_components(
                 whole = name + (run.group(1) if run else "")
                 # ("We propose a two-step routing approach to ...": after the sentence that presents the method, a
                 # part-noun phrase proposed as an approach or strategy of its own is a part, not a description of it)
-                later_idea = run is None and intro_sent is not None and sent.index > intro_sent and nxt is not None \
+                later_idea = run is None and after_intro and nxt is not None \
                     and _IDEA_TAIL.fullmatch(nxt.group(1)) is not None
                 if not tailed and described_part(whole, indefinite=bool(_INDEFINITE.search(m.group())) and not later_idea,
                                   tail=run.group(2) if run else (nxt.group(1) if nxt else ""),
