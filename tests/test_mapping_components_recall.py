@@ -209,3 +209,12 @@ def test_an_acronym_after_an_opening_clause_on_what_inspired_the_work() -> None:
         "keeps long dependencies. GliaSNN also runs with little memory.",
     )
     assert "method/ggsc" in _parts(p)
+
+
+def test_what_a_hybrid_combines_is_not_listed_as_its_parts() -> None:
+    p = _paper(
+        "Kestrel-H: Hybrid Language Models for Long Inputs",
+        "We release Kestrel-H, a family of hybrid language models. Kestrel-H adopts a parallel hybrid "
+        "architecture that combines Transformer-style attention with state space layers.",
+    )
+    assert not any("attention" in t for t in _parts(p))

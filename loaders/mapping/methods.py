@@ -534,8 +534,9 @@ _PART_HEAD = re.compile(r"(?:pruning|quantization|attention|kernel|buffer|cache|
                         r"tiling|chain|fusion)s?$", re.I)
 # "It introduces an instance-dense retriever and a prototypical hypernetwork", "a framework that integrates state
 # summarization mechanism together with cross-layer and cross-token attention": the method's sentence lists its parts
-_HAS_PARTS = Gated(re.compile(r"\b(?:[Ii]t|which|that)\s+(?:introduces|integrates|incorporates|combines|features|comprises)\s+"),
-                   ("introduces", "integrates", "incorporates", "combines", "features", "comprises"))
+# ("a hybrid approach that combines Transformer-based attention with ...": what is combined is mostly known)
+_HAS_PARTS = Gated(re.compile(r"\b(?:[Ii]t|which|that)\s+(?:introduces|integrates|incorporates|features|comprises)\s+"),
+                   ("introduces", "integrates", "incorporates", "features", "comprises"))
 # the nouns of a part that does one job ("an entropy-based router", "a prototypical hypernetwork")
 _AGENT_NOUNS = (r"(?:retriever|router|encoder|decoder|manager|scheduler|allocator|controller|predictor|"
                 r"estimator|selector|compressor|coordinator|planner|hypernetwork)s?")
