@@ -563,12 +563,15 @@ _INTRODUCES = Gated(re.compile(r"\b(?:which|that)\s+(?:introduces|features|incor
                     ("introduces", "features", "incorporates"))
 # an implementation on a device ("a high-performance GPU kernel") is not a named part
 _DEVICE_IMPL = re.compile(r"\b(?:GPU|CPU|CUDA|Triton|FPGA)\b(?:[\s-]+\w+)?[\s-]+(?:kernels?|implementations?)$", re.I)
-# plain modifier words and the head noun a part is proposed as ("a fine-grained joint search strategy that")
+# an opening clause on what motivated the work ("Inspired by these insights, we have developed ...")
+_MOTIVE_CLAUSE = re.compile(r"(?:Inspired|Motivated|Guided)\s+by\s+[^,;]{1,80},\s*")
+# a sentence in which the authors build something ("we devised", "we have developed")
+_WE_BUILT = re.compile(r"\b[Ww]e\s+(?:have\s+|also\s+|further\s+)?(?:devised|developed|designed|built|introduced?|proposed?)\b")
+# the head nouns under which a part is proposed as an idea of its own
+_IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
+# plain modifier words and the head noun a part is proposed as ("a hierarchical sparse strategy to")
 # ("a three-step approach", "an offline approach": how the method works, not a part; a longer run of plain
 # words, "a merging set identification algorithm", describes one)
-_MOTIVE_CLAUSE = re.compile(r"(?:Inspired|Motivated|Guided)\s+by\s+[^,;]{1,80},\s*")
-_WE_BUILT = re.compile(r"\b[Ww]e\s+(?:have\s+|also\s+|further\s+)?(?:devised|developed|designed|built|introduced?|proposed?)\b")
-_IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
@@ -761,6 +764,7 @@ def find_components(
                         and not _GENERIC_TAIL.search(name):
                     add(name, sent.start + nm2.start(1), sent.index)
         if sent.index >= max(first_sent, 1):
+            # "an algorithm named Tensorial Rank Incrementation (TRaIn)", "special tokens (we call VIP-tokens)"
             for nm3 in _NAMED_PART.finditer(sent.text):
                 acr = next((a for a in acronyms if a.start == sent.start + nm3.end()), None)
                 tok = _PART_TOKEN.match(sent.text, nm3.end())
@@ -768,12 +772,12 @@ def find_components(
                     add(acr.short, text.find(acr.short, acr.start, acr.end + 1), sent.index)
                 elif tok and name_like(tok.group()) and not any(k in slug(tok.group()) for k in method_keys):
                     add(tok.group(), sent.start + tok.start(), sent.index)
-        if sent.index >= max(first_sent, 1):
             for hp in _HAS_PARTS.finditer(sent.text):
-                if hp.group()[:1] in "wt" and not (_WHOLE_BEFORE.search(sent.text, 0, hp.start()) or any(
+                if hp.group().split()[0] in ("which", "that") and not (_WHOLE_BEFORE.search(sent.text, 0, hp.start()) or any(
                         sent.text[: hp.start()].rstrip(" ,").endswith(m.name) for m in methods)):
                     continue
-                pos = _LEAD_ARTICLE.match(sent.text, hp.end()).end()  # type: ignore[union-attr]
+                lead = _LEAD_ARTICLE.match(sent.text, hp.end())
+                pos = lead.end() if lead else hp.end()
                 while (listed := _listed_part(sent.text, pos)) is not None:
                     name, at, pos = listed
                     key = slug(name)
@@ -814,7 +818,7 @@ def _listed_part(sentence: str, pos: int) -> tuple[str, int, int] | None:
     True
     """
     words: list[str] = []
-    start = end = pos
+    start = pos
     while len(words) < 4:
         m = _PLAIN_WORD.match(sentence, pos)
         if m is None:
@@ -827,11 +831,9 @@ def _listed_part(sentence: str, pos: int) -> tuple[str, int, int] | None:
         words.append(w)
         end = m.end()
         slot = _PART_SLOT.match(sentence, end)
-        if _PART_HEAD.fullmatch(w) or _AGENT_HEAD.fullmatch(w):
-            end = slot.end() if slot else end  # ("a sparse attention module and ...")
-            break
-        if slot is not None:
-            return (" ".join(words), start, slot.end()) if len(words) >= 2 else None
+        if _head_noun(w) or slot is not None:
+            # ("a sparse attention module and ...": the noun of the slot ends the part's words)
+            return (" ".join(words), start, slot.end() if slot else end) if len(words) >= 2 else None
         # "cross-layer and cross-token attention": two hyphenated modifiers of one head
         both = _BOTH_HYPHENATED.match(sentence, end) if "-" in w else None
         if both is not None:
@@ -841,9 +843,7 @@ def _listed_part(sentence: str, pos: int) -> tuple[str, int, int] | None:
             pos = end + 1
         else:
             return None
-    else:
-        return None
-    return (" ".join(words), start, end) if len(words) >= 2 else None
+    return None  # no part noun within four words
 
 
 def _head_noun(word: str) -> bool:
