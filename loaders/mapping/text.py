@@ -241,7 +241,7 @@ class Gated:
         ((5, 20), None, True)
         """
         words = self._words
-        low = _lowered_hit(text)  # (the sentences are asked of many patterns: lowercased once)
+        low = _LOWERED.get(text) or lowered(text)  # (the sentences are asked of many patterns: lowercased once)
         if low is None:  # not ASCII: a letter that folds onto an ASCII one may stand for a needed one
             low = text.lower()
             if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and \
@@ -268,7 +268,7 @@ class Gated:
         >>> [g.found_slice(s, 0, e) for e in (11, 16, 26)], [g.found(s[0:e]) for e in (11, 16, 26)]
         ([False, True, False], [False, True, False])
         """
-        low = _lowered_hit(text)
+        low = _LOWERED.get(text) or lowered(text)
         if low is None:
             return self.found(text[start:end])
         seg = low[start:end]  # (an ASCII text: the lowercase form of the piece)
@@ -281,7 +281,7 @@ class Gated:
     def may_match(self, text: str) -> bool:
         words = self._words
         # (an ASCII text's lowercase form is the cached one: sentences are asked of many patterns)
-        low = _lowered_hit(text)
+        low = _LOWERED.get(text) or lowered(text)
         if low is None:
             low = text.lower()
         if any(map(low.__contains__, words)) if words is not None else self.need(low):
@@ -327,8 +327,14 @@ class Gated:
 
     def iter_in(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, start, end)``, skipped where :meth:`may_match_in` says no match can be."""
-        start, stop = _clamp(text, start, end)
-        return self.pattern.finditer(text, start, stop) if self._may_in(text, lowered(text), start, stop) else iter(())
+        # (called for every sentence: bounds inside the text, the common case, need no clamping)
+        n = len(text)
+        stop = n if end is None else end
+        if not 0 <= start <= stop <= n:
+            start, stop = _clamp(text, start, end)
+        if self._may_in(text, _LOWERED.get(text) or lowered(text), start, stop):
+            return self.pattern.finditer(text, start, stop)
+        return iter(())
 
     def search_in(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, skipped where :meth:`may_match_in` says no match can be."""
@@ -343,7 +349,7 @@ class Gated:
         stop = n if end is None else end
         if not 0 <= start <= stop <= n:
             start, stop = _clamp(text, start, end)
-        low = _lowered_hit(text)
+        low = _LOWERED.get(text) or lowered(text)
         if low is not None and self._folded is not None:
             words = self._words
             if words is not None:
@@ -363,7 +369,7 @@ class Gated:
         stop = n if end is None else end
         if not 0 <= start <= stop <= n:
             start, stop = _clamp(text, start, end)
-        low = _lowered_hit(text)
+        low = _LOWERED.get(text) or lowered(text)
         if not self._may_in(text, low, start, stop):
             return None
         m = self._folded.search(low, start, stop) if low is not None and self._folded is not None else \
@@ -391,15 +397,11 @@ def _clamp(text: str, start: int, end: int | None) -> tuple[int, int]:
     return min(max(start, 0), n), stop
 
 
-_LOWERED: dict[int, tuple[str, str]] = {}
-
-
-def _lowered_hit(text: str) -> str | None:
-    """:func:`lowered`, with the cache looked up first."""
-    hit = _LOWERED.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    return lowered(text)
+# text -> its lowercase form, for the last ASCII texts asked about. Keyed by the text itself: a string
+# caches its hash, so a lookup of a sentence asked about before costs no more than an ``id()`` and finds
+# the same object at once (an equal copy finds the same answer). Read inline as ``_LOWERED.get(text) or
+# lowered(text)`` in the hot paths: a call saved per question.
+_LOWERED: dict[str, str] = {}
 
 
 def lowered(text: str) -> str | None:
@@ -410,15 +412,14 @@ def lowered(text: str) -> str | None:
     >>> lowered("FooKV beats H2O"), lowered("caf\u00e9")
     ('fookv beats h2o', None)
     """
+    low = _LOWERED.get(text)
+    if low is not None:
+        return low
     if not text.isascii():
         return None
-    hit = _LOWERED.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
     if len(_LOWERED) >= 256:
         _LOWERED.clear()
-    low = text.lower()
-    _LOWERED[id(text)] = (text, low)  # the text is kept with it, so its id is not reused meanwhile
+    low = _LOWERED[text] = text.lower()
     return low
 
 
