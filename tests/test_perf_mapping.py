@@ -1,0 +1,81 @@
+"""The mapper's shortcuts for speed give what the plain forms give.
+
+map_paper builds its Mention records from already validated values without validating them again;
+the lowercase cache of loaders.mapping.text is keyed by the text itself; name_positions walks the
+text without a generator. Each is compared here with the plain computation on made-up text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pydantic
+import pytest
+
+from kg.records import Mention, Paper, SourceRef
+from loaders.mapping import text as text_mod
+from loaders.mapping.mapper import _unvalidated, map_paper
+from loaders.mapping.text import lowered, name_positions, stands_alone
+from ontology.vocab import NodeLabel
+
+_TITLE = "BarKV: Cheaper Key-Value Caches for Long Prompts"
+_ABSTRACT = ("We propose BarKV, a method that evicts stale entries from the KV cache. On Llama-2-13B and "
+             "Mistral-7B it keeps LongBench scores while running on two A100 GPUs; BarKV is 2x faster than H2O.")
+
+
+def _paper() -> Paper:
+    return Paper(id="paper/t-00000000beef", title=_TITLE, abstract=_ABSTRACT, text=_TITLE + "\n\n" + _ABSTRACT,
+                 occurrences=(SourceRef(file="x", line=1, format="t", loader="t"),))
+
+
+def test_mentions_built_unvalidated_equal_their_validated_form() -> None:
+    mapping = map_paper(_paper(), None)
+    assert mapping.mentions
+    for m in mapping.mentions:
+        twin = Mention(**m.model_dump())
+        assert m == twin
+        assert m.model_dump_json() == twin.model_dump_json()
+        assert m.model_fields_set == twin.model_fields_set
+        assert list(m.__dict__) == list(Mention.model_fields)  # (declaration order, as validation gives)
+        with pytest.raises(pydantic.ValidationError):
+            m.text = "changed"  # type: ignore[misc]  # (still a frozen record)
+
+
+def test_unvalidated_is_model_construct() -> None:
+    fields: dict[str, Any] = {"text": "A100", "start": 3, "end": 7, "sentence_start": 0, "sentence_end": 20,
+              "label": NodeLabel.HARDWARE, "entity_id": "hardware/nvidia-a100", "reason": None}
+    built = _unvalidated(Mention, dict(fields))
+    constructed = Mention.model_construct(**fields)
+    assert type(built) is Mention
+    assert built == constructed == Mention(**fields)
+    assert built.model_fields_set == constructed.model_fields_set
+    assert built.__pydantic_extra__ is None and built.__pydantic_private__ is None
+
+
+def test_lowered_answers_equal_texts_alike_and_keeps_no_non_ascii() -> None:
+    text = "FooKV Beats H2O on LongBench"
+    copy = "".join(list(text))  # an equal string, another object
+    assert copy is not text
+    assert lowered(text) == lowered(copy) == text.lower()
+    assert lowered("Caf\u00e9 au lait") is None
+    assert "Caf\u00e9 au lait" not in text_mod._LOWERED
+    assert lowered("") == ""
+
+
+@pytest.mark.parametrize("text, name, start, end", [
+    ("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV", 0, None),
+    ("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV", 1, 36),
+    ("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV", 31, 35),
+    ("FooKV_x FooKV", "FooKV", 0, None),
+    ("aaa aa a", "aa", 0, None),
+    ("no name here", "FooKV", 0, None),
+    ("anything", "", 0, None),
+])
+def test_name_positions_are_those_of_the_plain_pattern(text: str, name: str, start: int, end: int | None) -> None:
+    stop = len(text) if end is None else end
+    # (the pattern the docstring names, searched in the range: a name must lie inside it)
+    plain = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+             if start <= m.start() and m.end() <= stop] if name else []
+    assert name_positions(text, name, start, end) == plain
+    assert stands_alone(text, name) == bool(name_positions(text, name))
