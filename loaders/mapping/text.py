@@ -423,18 +423,6 @@ def lowered(text: str) -> str | None:
     return low
 
 
-def _whole_name_starts(text: str, name: str, start: int, stop: int) -> Iterator[int]:
-    """Starts of ``name`` in ``text[start:stop]`` with no word character or hyphen on either side."""
-    n, size = len(text), len(name)
-    pos = text.find(name, start, stop) if name else -1
-    while pos >= 0:
-        before = text[pos - 1] if pos > 0 else " "
-        after = text[pos + size] if pos + size < n else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            yield pos
-        pos = text.find(name, pos + 1, stop)
-
-
 def name_positions(text: str, name: str, start: int = 0, end: int | None = None) -> list[int]:
     """Where ``name`` occurs in ``text[start:end]`` as a whole name (not inside a longer word or
     hyphenated name: ``(?<![\\w-])NAME(?![\\w-])``). Plain string search: names vary per paper, and a
@@ -443,16 +431,27 @@ def name_positions(text: str, name: str, start: int = 0, end: int | None = None)
     >>> name_positions("FooKV and FooKV-2 beat xFooKV; FooKV.", "FooKV")
     [0, 31]
     """
-    return list(_whole_name_starts(text, name, start, len(text) if end is None else end))
+    n, size = len(text), len(name)
+    stop = n if end is None else end
+    out: list[int] = []
+    # (a loop, not a generator: most calls find no occurrence at all)
+    pos = text.find(name, start, stop) if name else -1
+    while pos >= 0:
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + size] if pos + size < n else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append(pos)
+        pos = text.find(name, pos + 1, stop)
+    return out
 
 
 def stands_alone(text: str, word: str) -> bool:
-    """Is ``word`` somewhere in ``text`` as a whole name (see :func:`name_positions`)? Stops at the first.
+    """Is ``word`` somewhere in ``text`` as a whole name (see :func:`name_positions`)?
 
     >>> stands_alone("NAMM-based NAMMs", "NAMM"), stands_alone("the NAMM, again", "NAMM")
     (False, True)
     """
-    return next(_whole_name_starts(text, word, 0, len(text)), None) is not None
+    return word in text and bool(name_positions(text, word))
 
 
 # Abbreviations after which a period does not end a sentence even before a capital.
