@@ -75,7 +75,9 @@ _NORMS_MAX = 1 << 17
 def _norms_of(words: list[str]) -> list[str]:
     """:func:`_norm_word` of every word."""
     norms = list(map(_NORMS.get, words))
-    if None in norms:
+    # (a comparison form is never empty: a false one is a word not seen yet; ``all`` tests truth, cheaper
+    # than ``None in`` comparing every string with None)
+    if not all(norms):
         if len(_NORMS) > _NORMS_MAX:
             _NORMS.clear()
         for j, nw in enumerate(norms):
