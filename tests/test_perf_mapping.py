@@ -2,7 +2,8 @@
 
 map_paper builds its Mention records from already validated values without validating them again;
 the lowercase cache of loaders.mapping.text is keyed by the text itself; name_positions walks the
-text without a generator. Each is compared here with the plain computation on made-up text.
+text without a generator; Lexicon.scan keeps the hits of short texts. Each is compared here with the
+plain computation on made-up text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from kg.records import Mention, Paper, SourceRef
 from loaders.mapping import text as text_mod
+from loaders.mapping.lexicon import Lexicon
 from loaders.mapping.mapper import _unvalidated, map_paper
 from loaders.mapping.text import lowered, name_positions, stands_alone
 from ontology.vocab import NodeLabel
@@ -79,3 +81,20 @@ def test_name_positions_are_those_of_the_plain_pattern(text: str, name: str, sta
              if start <= m.start() and m.end() <= stop] if name else []
     assert name_positions(text, name, start, end) == plain
     assert stands_alone(text, name) == bool(name_positions(text, name))
+
+
+def test_short_scans_are_kept_per_lexicon_and_forgotten_when_terms_are_added() -> None:
+    lex = Lexicon()
+    lex.add("KV cache", "cue", "kv")
+    first = lex.scan("compressed KV caches")
+    again = lex.scan("compressed KV caches")
+    assert first == again and first is not again  # (each caller gets a list of its own)
+    again.clear()
+    assert lex.scan("compressed KV caches") == first
+    assert [h.target for h in first] == ["kv"]
+    lex.add("compress{ed|ion}", "cue", "compress")
+    assert [h.target for h in lex.scan("compressed KV caches")] == ["compress", "kv"]
+    # (a long text, or a piece of one, is scanned afresh: the same hits as the piece alone)
+    long_text = "We keep compressed KV caches. " * 5
+    assert [(h.start, h.target) for h in lex.scan(long_text, 8, 28)] == \
+        [(h.start + 8, h.target) for h in lex.scan(long_text[8:28])]

@@ -172,12 +172,16 @@ def _by_kind(senses: tuple[Sense, ...]) -> tuple[tuple[str, tuple[Sense, ...]], 
     return tuple((k, tuple(v)) for k, v in grouped.items())
 
 
+_SHORT = 80  # the longest text whose hits :meth:`Lexicon.scan` keeps
+
+
 class Lexicon:
     """Terms indexed by their first normalised token; :meth:`scan` finds the longest matches."""
 
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], Sense]]] = defaultdict(list)
         self._sorted = True
+        self._short: dict[str, list[Hit]] = {}  # see :meth:`scan`
 
     def add(self, term: str, kind: str, target: str, *, weight: float = 1.0, case: bool | None = None) -> None:
         """Add a term (with ``{a|b}`` alternatives) meaning ``kind``/``target``.
@@ -224,6 +228,7 @@ class Lexicon:
             alone = tuple(by_seq[(key,)]) if (key,) in by_seq else None
             plan = _by_kind(alone) if alone and all(x.exact_case is None for x in alone) else None
             self._table[key] = (longer, {q: tuple(v) for q, v in by_seq.items()}, seconds, alone, plan)
+        self._short = {}  # (hits of the terms before these were added)
         self._sorted = True
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -234,6 +239,17 @@ class Lexicon:
         """
         if not self._sorted:
             self._prepare()
+        if start or end is not None or len(text) > _SHORT:
+            return self._scan(text, start, end)
+        # a short text as a whole, an acronym's long form most often: the same ones recur paper after paper
+        hits = self._short.get(text)
+        if hits is None:
+            if len(self._short) >= 4096:
+                self._short.clear()
+            hits = self._short[text] = self._scan(text, 0, None)
+        return list(hits)  # (a list of its own for the caller; the hits are frozen)
+
+    def _scan(self, text: str, start: int, end: int | None) -> list[Hit]:
         region = text[start:end] if (start or end is not None) else text
         # the tokens as match objects, their written forms and comparison forms, built by C-level
         # loops (a Token tuple per word cost more than the whole scan)
