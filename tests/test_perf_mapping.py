@@ -2,8 +2,8 @@
 
 map_paper builds its Mention records from already validated values without validating them again;
 the lowercase cache of loaders.mapping.text is keyed by the text itself; name_positions walks the
-text without a generator; Lexicon.scan keeps the hits of short texts. Each is compared here with the
-plain computation on made-up text.
+text without a generator; Lexicon.scan keeps the hits of short texts; Gated keeps the lowercase form
+of texts that are not ASCII too. Each is compared here with the plain computation on made-up text.
 """
 
 from __future__ import annotations
@@ -98,3 +98,23 @@ def test_short_scans_are_kept_per_lexicon_and_forgotten_when_terms_are_added() -
     long_text = "We keep compressed KV caches. " * 5
     assert [(h.start, h.target) for h in lex.scan(long_text, 8, 28)] == \
         [(h.start + 8, h.target) for h in lex.scan(long_text[8:28])]
+
+
+@pytest.mark.parametrize("text", [
+    "Caf\u00e9 models run faster inference on edge devices.",  # not ASCII, no folding letter
+    "Caf\u00e9 models run on edge devices.",  # ... and without the gate's word
+    "Models run \u017fa\u017fter on edge devices.",  # "ſ" folds onto "s": searched although "faster" is missing
+    "A \u212aV cache that runs FASTER INFERENCE.",  # Kelvin sign
+    "Plain ASCII, faster training.",
+])
+def test_gated_answers_on_text_not_ascii_are_the_patterns(text: str) -> None:
+    from loaders.mapping.text import Gated
+
+    pattern = re.compile(r"\bfa[s]ter\s(?:inference|training)", re.I)
+    gated = Gated(pattern, ("faster",))
+    plain = pattern.search(text)
+    for _ in range(2):  # (the second time from the caches)
+        assert gated.span(text) == (plain.span() if plain else None)
+        assert gated.may_match(text) or plain is None
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert gated.spans(text, 2, len(text) - 1) == [m.span() for m in pattern.finditer(text, 2, len(text) - 1)]

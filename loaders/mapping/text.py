@@ -243,9 +243,8 @@ class Gated:
         words = self._words
         low = _LOWERED.get(text) or lowered(text)  # (the sentences are asked of many patterns: lowercased once)
         if low is None:  # not ASCII: a letter that folds onto an ASCII one may stand for a needed one
-            low = text.lower()
-            if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and \
-                    _FOLDS_TO_ASCII.search(text) is None:
+            low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
+            if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and not folds:
                 return None
             m = self.pattern.search(text)
         elif not (any(map(low.__contains__, words)) if words is not None else self.need(low)):
@@ -282,12 +281,11 @@ class Gated:
         words = self._words
         # (an ASCII text's lowercase form is the cached one: sentences are asked of many patterns)
         low = _LOWERED.get(text) or lowered(text)
-        if low is None:
-            low = text.lower()
-        if any(map(low.__contains__, words)) if words is not None else self.need(low):
-            return True
-        # a folding letter may stand for a needed one
-        return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+        if low is not None:
+            return any(map(low.__contains__, words)) if words is not None else self.need(low)
+        low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
+        # (or a folding letter may stand for a needed one)
+        return (any(map(low.__contains__, words)) if words is not None else self.need(low)) or folds
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self.may_match(text) else None
@@ -318,7 +316,9 @@ class Gated:
             seg = low[start:stop]
             return any(map(seg.__contains__, words)) if words is not None else self.need(seg)
         seg = text[start:stop]
-        return self.need(seg.lower()) or _FOLDS_TO_ASCII.search(seg) is not None
+        # (a piece of a text without a folding letter has none either)
+        return self.need(seg.lower()) or ((_UNICODE_LOWERED.get(text) or _unicode_lowered(text))[1] and
+                                          _FOLDS_TO_ASCII.search(seg) is not None)
 
     def may_match_in(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Can ``pattern`` match inside ``text[start:end]``? (False only where the words it needs are missing)"""
@@ -421,6 +421,21 @@ def lowered(text: str) -> str | None:
         _LOWERED.clear()
     low = _LOWERED[text] = text.lower()
     return low
+
+
+# a text that is not ASCII -> its lowercase form and whether it holds a letter that folds onto an ASCII
+# one: for the few such texts what :func:`lowered` is for the others (a paper's text is asked of many
+# patterns: lowercased and looked through for folding letters once, not once per pattern)
+_UNICODE_LOWERED: dict[str, tuple[str, bool]] = {}
+
+
+def _unicode_lowered(text: str) -> tuple[str, bool]:
+    hit = _UNICODE_LOWERED.get(text)
+    if hit is None:
+        if len(_UNICODE_LOWERED) >= 64:
+            _UNICODE_LOWERED.clear()
+        hit = _UNICODE_LOWERED[text] = (text.lower(), _FOLDS_TO_ASCII.search(text) is not None)
+    return hit
 
 
 def name_positions(text: str, name: str, start: int = 0, end: int | None = None) -> list[int]:
