@@ -118,3 +118,44 @@ def test_gated_answers_on_text_not_ascii_are_the_patterns(text: str) -> None:
         assert gated.may_match(text) or plain is None
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
         assert gated.spans(text, 2, len(text) - 1) == [m.span() for m in pattern.finditer(text, 2, len(text) - 1)]
+
+
+def test_lowercasing_text_without_folding_letters_keeps_what_an_ascii_pattern_sees() -> None:
+    """The facts behind searching the folded pattern in the lowercase form of a text that is not ASCII."""
+    import string
+    import sys
+
+    from loaders.mapping.text import _FOLDS_TO_ASCII
+
+    chars = "".join(chr(cp) for cp in range(128, sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    folding = set(_FOLDS_TO_ASCII.pattern.strip("[]"))
+    # no other letter matches an ASCII one case-insensitively, as a literal or in a class
+    ascii_letter = re.compile("[a-z]|" + "|".join(string.ascii_letters), re.I)
+    assert set(ascii_letter.findall(chars)) <= folding
+    for c in chars:
+        low = c.lower()
+        if low == c or c in folding:
+            continue
+        # one character, not ASCII, of the same class for \w, \d and \s
+        assert len(low) == 1 and not low.isascii(), hex(ord(c))
+        assert (c.isalnum(), c.isdigit(), c.isdecimal(), c.isspace()) == \
+            (low.isalnum(), low.isdigit(), low.isdecimal(), low.isspace()), hex(ord(c))
+
+
+@pytest.mark.parametrize("text", [
+    "\u0391\u03a3 FASTER INFERENCE on \u00c9DGE devices \u2014 faster  Training for \u00c5SA.",  # Greek, a final sigma
+    "Caf\u00e9 faster inference, caf\u00e9 faster training, \u00c0 faster inference",
+    "\u0130stanbul FASTER inference",  # a folding letter that lowercases to two characters
+])
+def test_folded_spans_in_text_not_ascii_are_the_patterns(text: str) -> None:
+    from loaders.mapping.text import Gated
+
+    pattern = re.compile(r"(?<!\w)fast(?:er)?\s+(?:inference|training)\b(?!-)", re.I)
+    for gated in (Gated(pattern, ("fast",)), Gated.auto(pattern)):
+        assert gated._folded is not None
+        for start, end in ((0, len(text)), (3, len(text) - 2), (10, 30)):
+            plain = [m.span() for m in pattern.finditer(text, start, end)]
+            assert gated.spans(text, start, end) == plain
+            assert gated.first_in(text, start, end) == (plain[0] if plain else None)
+        first = pattern.search(text)
+        assert gated.span(text) == (first.span() if first else None)

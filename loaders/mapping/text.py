@@ -246,7 +246,7 @@ class Gated:
             low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
             if not (any(map(low.__contains__, words)) if words is not None else self.need(low)) and not folds:
                 return None
-            m = self.pattern.search(text)
+            m = self._folded.search(low) if self._folded is not None and not folds else self.pattern.search(text)
         elif not (any(map(low.__contains__, words)) if words is not None else self.need(low)):
             return None
         else:
@@ -361,6 +361,10 @@ class Gated:
             return [m.span() for m in self._folded.finditer(low, start, stop)]
         if not self._may_in(text, low, start, stop):
             return []
+        if low is None and self._folded is not None:
+            low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
+            if not folds:
+                return [m.span() for m in self._folded.finditer(low, start, stop)]
         return [m.span() for m in self.pattern.finditer(text, start, stop)]
 
     def first_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
@@ -372,6 +376,10 @@ class Gated:
         low = _LOWERED.get(text) or lowered(text)
         if not self._may_in(text, low, start, stop):
             return None
+        if low is None and self._folded is not None:
+            low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
+            if folds:
+                low = None
         m = self._folded.search(low, start, stop) if low is not None and self._folded is not None else \
             self.pattern.search(text, start, stop)
         return m.span() if m else None
@@ -425,7 +433,11 @@ def lowered(text: str) -> str | None:
 
 # a text that is not ASCII -> its lowercase form and whether it holds a letter that folds onto an ASCII
 # one: for the few such texts what :func:`lowered` is for the others (a paper's text is asked of many
-# patterns: lowercased and looked through for folding letters once, not once per pattern)
+# patterns: lowercased and looked through for folding letters once, not once per pattern). Without such
+# a letter the folded pattern (see :func:`_ascii_folded`) finds the same spans in the lowercase form as
+# the pattern in the text: only "İ", a folding letter, lowercases to two characters, no other letter
+# lowercases to an ASCII one or matches one case-insensitively, and lowercasing changes no character's
+# class (tests/test_perf_mapping.py checks these over all of Unicode).
 _UNICODE_LOWERED: dict[str, tuple[str, bool]] = {}
 
 
