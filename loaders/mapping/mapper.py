@@ -124,6 +124,8 @@ def map_paper(paper: Paper, onto: Any) -> Mapping:
 
 
 _R = TypeVar("_R", bound=Record)
+_new = object.__new__
+_set = object.__setattr__  # (a frozen record refuses its own __setattr__)
 
 
 def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
@@ -136,10 +138,6 @@ def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
     _set(rec, "__pydantic_extra__", None)
     _set(rec, "__pydantic_private__", None)
     return rec
-
-
-_new = object.__new__
-_set = object.__setattr__  # (a frozen record refuses its own __setattr__)
 
 
 def map_papers(papers: Iterable[Paper], onto: Any) -> MappingBatch:

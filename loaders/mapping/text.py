@@ -234,7 +234,8 @@ class Gated:
 
         For an ASCII text a case-insensitive pattern is searched as its lowercase, case-sensitive
         form in the lowercased text (same spans; the regex engine skips ahead on a case-sensitive
-        pattern's first characters, several times faster).
+        pattern's first characters, several times faster); so is a text that is not ASCII but holds
+        no letter folding onto an ASCII one (see :data:`_UNICODE_LOWERED`).
 
         >>> g = Gated(re.compile("faster (?:inference|training)", re.I), ("faster",))
         >>> g.span("Much FASTER training."), g.span("Slow training."), g.found("faster inference")
@@ -342,8 +343,8 @@ class Gated:
         return self.pattern.search(text, start, stop) if self._may_in(text, lowered(text), start, stop) else None
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """The spans of ``pattern.finditer(text, start, end)``; an ASCII text is searched in its (cached)
-        lowercase form with the folded pattern where there is one (see :meth:`span`)."""
+        """The spans of ``pattern.finditer(text, start, end)``; a text is searched in its (cached) lowercase
+        form with the folded pattern where there is one and :meth:`span` would (an ASCII text most often)."""
         # (called for every sentence: the common case, bounds inside an ASCII text, without helper calls)
         n = len(text)
         stop = n if end is None else end
@@ -377,9 +378,8 @@ class Gated:
         if not self._may_in(text, low, start, stop):
             return None
         if low is None and self._folded is not None:
-            low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
-            if folds:
-                low = None
+            ulow, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
+            low = None if folds else ulow
         m = self._folded.search(low, start, stop) if low is not None and self._folded is not None else \
             self.pattern.search(text, start, stop)
         return m.span() if m else None
