@@ -22,12 +22,12 @@ DEV3 = DEVSET / "mapping_dev3.jsonl"
 FLOORS = {
     "techniques": 0.62,
     "methods": 0.78,
-    "components": 0.26,
-    "models": 0.64,
+    "components": 0.85,
+    "models": 0.72,
     "hardware": 0.95,
     "hardware_classes": 0.78,
-    "datasets": 0.85,
-    "memory_components": 0.38,
+    "datasets": 0.9,
+    "memory_components": 0.45,
 }
 SCOPE_FLOOR = 0.68
 
