@@ -318,32 +318,29 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
         return hit
 
     loose_only: list[Named] = []
-    # most tokens are plain lowercase words: the pattern passes over nearly all of them (the test below
-    # skips those it lets through)
+    # most tokens are plain lowercase words: the pattern passes over nearly all of them (the token's
+    # kind skips those it lets through)
     for nm in _NAME_NOT_LOWER.finditer(text, start, end):
-        tok = nm.group()
-        if tok.islower() and (tok.isalpha() or not _DIGIT.search(tok)):
-            continue  # most words: neither coined nor capitalised
-        if 1 in mask[nm.start() : nm.end()]:
+        kind = _token_kind(nm.group())
+        if not kind:
+            continue  # most words: neither coined nor capitalised, or never a name ("We", "LLMs", "GPU")
+        s0, e0 = nm.span()
+        if 1 in mask[s0:e0]:
             continue
-        if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS:
-            continue
-        # (both patterns open with a hyphen: most tokens have none after them or inside)
-        if (text.startswith("-", nm.end()) and _DESCRIBED_AFTER.match(text[nm.end() : nm.end() + 10])) or \
-                ("-" in tok and _DESCRIPTOR_WORD.search(tok)):
+        # (the pattern opens with a hyphen: most tokens have none after them)
+        if text.startswith("-", e0) and _DESCRIBED_AFTER.match(text[e0 : e0 + 10]):
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
-        coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
-        plain = (tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
-                 and not in_lower_case(tok.lower()))
-        if not (coined or plain) or (plain and nm.start() > 0 and text[nm.start() - 2 : nm.start()] in (". ", "\n\n")):
+        coined = kind & _COINED
+        plain = kind & _PLAIN and not in_lower_case(nm.group().lower())
+        if not (coined or plain) or (plain and s0 > 0 and text[s0 - 2 : s0] in (". ", "\n\n")):
             continue
-        s0, e0 = nm.start(), nm.end()
         if coined:
             # "Gated DeltaNet", "LookAhead Decoding": a capitalised word next to a coined name belongs to it
-            pre = _rx(r"(?<![\w-])([A-Z][a-z]+)\s$").search(text[max(start, s0 - 20) : s0])
+            # (both need a space next to the token: most coined names stand between other words)
+            pre = _WORD_BEFORE.search(text[max(start, s0 - 20) : s0]) if s0 > start and text[s0 - 1].isspace() else None
             if pre and pre.group(1).lower() not in _STOP_CAPS and pre.group(1) not in _VENDORS:
                 s0 -= len(pre.group(0))
-            post = _rx(r"\s([A-Z][a-z]+)(?![\w-])").match(text[e0 : min(end, e0 + 20)])
+            post = _WORD_AFTER.match(text[e0 : min(end, e0 + 20)]) if text[e0 : e0 + 1].isspace() else None
             if post and post.group(1).lower() not in _STOP_CAPS:
                 e0 += len(post.group(0))
             out.append(Named(_method_id(text[s0:e0]), s0, e0))
@@ -354,6 +351,25 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
 
 
 _DIGIT = re.compile(r"\d")
+_COINED, _PLAIN = 1, 2
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s$")
+_WORD_AFTER = re.compile(r"\s([A-Z][a-z]+)(?![\w-])")
+
+
+@lru_cache(maxsize=16384)
+def _token_kind(tok: str) -> int:
+    """What :func:`_named_all` can make of a token by its letters alone (asked of every token of every
+    paper, so kept): ``_COINED`` (GaLore, H2O), ``_PLAIN`` (a capitalised word, a name where the paper
+    never writes it in lower case), both, or 0 (a lowercase word, a generic acronym, a vendor, a
+    descriptor such as "RAFT-like")."""
+    if tok.islower() and (tok.isalpha() or not _DIGIT.search(tok)):
+        return 0
+    generic = _generic_words()
+    if tok in generic or tok.rstrip("s") in generic or tok in _VENDORS or ("-" in tok and _DESCRIPTOR_WORD.search(tok)):
+        return 0
+    coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
+    plain = tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
+    return (_COINED if coined else 0) | (_PLAIN if plain else 0)
 _DESCRIBED_AFTER = _rx(r"-(?:based|like|style|aware|friendly|specific)\b")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 _DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
@@ -437,6 +453,7 @@ def _own_ids_of(methods: tuple[ProposedMethod, ...]) -> dict[str, str]:
     return out
 
 
+@_per_doc
 def _title_name(doc: LinkedDoc) -> str | None:
     """The named method a paper without a proposed method is about: the name leading its title
     ("Lion Secretly Solves ...": Lion), when the abstract writes it capitalised and never in lower case."""
@@ -571,6 +588,8 @@ _LEADING_CUE = re.compile(r"^(?:Compared\s(?:to|with)|In\scomparison\s(?:to|with
 def _object_spans(doc: LinkedDoc, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
     """Spans that are objects of a cue ("outperforms H2O and SnapKV"): names there are never subjects."""
     text = doc.paper.text
+    if _ANY_CUE.first_in(text, sent_start, sent_end) is None:
+        return []  # (one scan for the three cues: most sentences have none)
     return [(m_end, stop) for cue in (_COMPOSES, _EXTENDS, _COMPARED)
             for _s, m_end, _w, stop in _cue_matches(cue, text, sent_start, sent_end)]
 
@@ -601,6 +620,17 @@ def _matches_in(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[tupl
 # a comparison's words ("over", "than", "like", "such as", ...) are in so many sentences that testing
 # for them costs more than the scans it saves: that cue gains only the lowercase search
 _CUE_GATES = {id(cue): Gated.auto(cue, gate=cue is not _COMPARED) for cue in (_COMPOSES, _EXTENDS, _COMPARED)}
+
+
+def _any_cue(cues: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``cues`` does: their alternatives under one word start."""
+    head, tail = r"(?<!\w)(?=\w)(?:", r")\s"
+    assert all(c.pattern.startswith(head) and c.pattern.endswith(tail) and c.flags == cues[0].flags for c in cues)
+    return re.compile(head + "|".join(c.pattern[len(head) : -len(tail)] for c in cues) + tail, cues[0].flags)
+
+
+# searched once per sentence, as its lowercase form (a comparison's words are in nearly every sentence: no gate)
+_ANY_CUE = Gated.auto(_any_cue((_COMPOSES, _EXTENDS, _COMPARED)), gate=False)
 
 
 def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tuple[int, int]] = (),
@@ -637,12 +667,18 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences:
         if sent.in_title:
             continue
-        subject = _subject(doc, sent.start, sent.end, title_name=True)
-        if subject is None or sent.text.rstrip().endswith("?"):
+        if sent.text.rstrip().endswith("?"):
             continue  # a question states no relation ("can transformers run as fast as X?")
+        # a paper that proposes nothing often has no subject, and asking is cheap there; elsewhere there
+        # always is one, and the cue scan, which most sentences fail, comes first
+        if not doc.methods and _subject(doc, sent.start, sent.end, title_name=True) is None:
+            continue
         objects = _object_spans(doc, sent.start, sent.end)
         if not objects:
             continue  # no cue at all (most sentences): nothing below can be read
+        subject = _subject(doc, sent.start, sent.end, title_name=True)
+        if subject is None:
+            continue
         leading = _LEADING_CUE.match(sent.text)
         own_after_lead = bool(leading) and _own_before(doc, sent.start, sent.end, objects)
         seen: set[str] = set()
@@ -1067,6 +1103,8 @@ def _compact(name: str) -> str:
 def _variant_relations(doc: LinkedDoc) -> Iterator[Relation]:
     """EXTENDS from a proposed name built on an earlier one: FlashAttention-2, APOLLO-Mini, LoReFT
     (ReFT), SAM2Long (SAM 2), EfficientZero V2 — when the earlier name is written in the abstract."""
+    if not doc.methods:
+        return  # (nothing proposed to be a variant of: the names below would be read for nothing)
     text = doc.paper.text
     candidates: dict[str, tuple[str, int]] = {}
     for n in named_in(doc, 0, len(text)):
@@ -1146,7 +1184,9 @@ _LEXICON_NEEDS: dict[str, tuple[str, ...]] = {dict(table)[target]: words for tab
 
 
 _LexiconPlan = tuple[tuple[str, re.Pattern[str], "re.Pattern[str] | None", "tuple[str, ...] | None"], ...]
-_LEXICON_PLANS: dict[int, tuple[Sequence[tuple[str, str]], _LexiconPlan]] = {}
+# (table, its entries, the words of all its entries where each entry has words: a sentence with none
+# of them is not asked of any entry, as with most sentences)
+_LEXICON_PLANS: dict[int, tuple[Sequence[tuple[str, str]], _LexiconPlan, "tuple[str, ...] | None"]] = {}
 
 
 def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
@@ -1156,8 +1196,11 @@ def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str
     # same spans, a faster scan) and words, looked up once (tables are the module's constants)
     plan = _LEXICON_PLANS.get(id(table))
     if plan is None or plan[0] is not table:
-        plan = _LEXICON_PLANS[id(table)] = (table, tuple((t, _word_rx(rx), _ascii_folded(_word_rx(rx)), _LEXICON_NEEDS.get(rx))
-                                                         for t, rx in table))
+        entries = tuple((t, _word_rx(rx), _ascii_folded(_word_rx(rx)), _LEXICON_NEEDS.get(rx)) for t, rx in table)
+        every = None if any(not needs for *_e, needs in entries) else tuple(w for *_e, needs in entries for w in needs or ())
+        plan = _LEXICON_PLANS[id(table)] = (table, entries, every)
+    if plan[2] is not None and low is not None and not any(map(low.__contains__, plan[2])):
+        return hits
     for target, word_rx, folded, needs in plan[1]:
         if needs and low is not None and not any(map(low.__contains__, needs)):
             continue
