@@ -21,6 +21,7 @@ numbers that are not measurements (years, citations, section numbers, numbers in
 from __future__ import annotations
 
 import re
+import re._parser as _sre_parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -297,21 +298,45 @@ def _scale_at(text: str, pos: int) -> tuple[float, str, int] | None:
     return _SCALE[word], m.group().strip(), m.end()
 
 
+Ending = tuple[re.Pattern[str], int]
+"""A pattern each of whose matches ends the text ("...$"), with how far before the end one can start."""
+
+
+def ending(rx: re.Pattern[str]) -> Ending:
+    """``rx`` with its reach: its longest match, and one more for a final newline ("$" matches before one)."""
+    return rx, int(min(_sre_parse.parse(rx.pattern, rx.flags).getwidth()[1], 1 << 30)) + 1
+
+
+def ends(pattern: Ending, text: str) -> bool:
+    """``pattern[0].search(text)``, begun where a match can start: a few characters from the end, not at
+    every position of ``text``."""
+    return pattern[0].search(text, max(0, len(text) - pattern[1])) is not None
+
+
+# what a number may follow: patterns that end the text before it
+_SHAPE_BEFORE = ending(re.compile(r"\d\s?[×✕xX]\s?$"))
+_RATIO_BEFORE = ending(re.compile(r"(?<![\d.])\d{1,2}:$"))
+_SPREAD_BEFORE = ending(re.compile(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$"))
+_RANGE_END_BEFORE = ending(re.compile(r"\d[KkMB]-$"))
+
+
 def _role_before(text: str, start: int) -> Role | None:
     before = text[max(0, start - 40) : start]
     # (both patterns are anchored at the end: a match of _SECTION starts in its last 12 characters, "Equations. "
     # before a final newline; one of _NAME_BEFORE ends in a hyphen. Most numbers follow neither)
     if _SECTION.search(before, max(0, len(before) - 12)):
         return "section"
-    if _rx(r"\d\s?[×✕xX]\s?$").search(before):
+    if ends(_SHAPE_BEFORE, before):
         return "format"  # the second side of "256×256"
-    if _rx(r"(?<![\d.])\d{1,2}:$").search(before) or _rx(r"\d{1,2}:\d{1,2}(?![\d.])").match(text[start : start + 6]):
+    if ends(_RATIO_BEFORE, before) or (
+            ":" in text[start + 1 : start + 3] and _rx(r"\d{1,2}:\d{1,2}(?![\d.])").match(text[start : start + 6])):
         return "format"  # "2:4 sparsity": an N:M pattern, not two numbers
-    if _rx(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$").search(before):
+    if ends(_SPREAD_BEFORE, before):
         return "format"  # "11.0 ± 1.3": a spread, not a result of its own
-    if _rx(r"\d[KkMB]-$").search(before):
+    if ends(_RANGE_END_BEFORE, before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
-    if _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*(?:\s?(?:%|x\b|×|times\b|[KMGT]i?B\b|ms\b|s\b)|[A-Za-z]))").match(
+    # (a version follows a space: most numbers follow none)
+    if before[-1:].isspace() and _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*(?:\s?(?:%|x\b|×|times\b|[KMGT]i?B\b|ms\b|s\b)|[A-Za-z]))").match(
                                                                                           text[start : start + 12]):
         return "name"  # "MLPerf 1.1", "CUDA 12.1": a version after a coined name
     if before.endswith(("-", "-\n")) and _NAME_BEFORE.search(before):
@@ -323,7 +348,7 @@ def _read_one(text: str, m: re.Match[str]) -> Quantity:
     """The number at ``m`` with its scale and unit."""
     value = _to_float(m.group())
     pos = m.end()
-    if _rx(r"\+\s?(?:times\b|x\b|×|%|[KMB]\b)").match(text[pos : pos + 8]):
+    if text.startswith("+", pos) and _rx(r"\+\s?(?:times\b|x\b|×|%|[KMB]\b)").match(text[pos : pos + 8]):
         pos += 1  # "100+ times faster", "50+%": a lower bound written after the number
     unit: str | None = None
     unit_raw: str | None = None
@@ -434,7 +459,8 @@ def _read_quantities(text: str) -> list[Quantity]:
                 out.append(q)
                 taken.append((wm.start(), wm.end()))
 
-    matches = [m for m in _NUMBER.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    matches = [m for m in _NUMBER.finditer(text) if not any(s <= m.start() < e for s, e in taken)] if taken else \
+        list(_NUMBER.finditer(text))  # (no word form taken, as in most sentences)
     i = 0
     while i < len(matches):
         m = matches[i]

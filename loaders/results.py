@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from kg.ids import slug
 from kg.records import ClaimKind, Direction, Qualifier, ResultRecord
-from loaders.quantities import Quantity, find_precisions, find_quantities, may_hold_quantity
+from loaders.quantities import Quantity, ending, ends, find_precisions, find_quantities, may_hold_quantity
 from loaders.mapping.text import Gated, _ascii_folded, needed_words
 from ontology.vocab import NodeLabel
 
@@ -150,6 +150,11 @@ _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
     ("about", re.compile(r"(?:\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bclose\sto|~|≈|∼|\bca\.|\\?\bsim\$?|"
                          r"\bapprox\.?|\bsome)\s?$", re.I)),
 )
+
+
+# each qualifier ends the text before the number: searched only where a match could start (a few
+# characters from the end), not at every position of the text
+_QUALIFIER_ENDINGS = tuple((name, ending(rx)) for name, rx in _QUALIFIERS)
 _AVERAGE = re.compile(r"\b(?:on\saverage|an\saverage(?:\sof)?|average[ds]?|averaging|avg\.?"
                       # "mean" the verb ("these savings mean 2x fewer ...", "which would mean a 30% cut") is no average
                       r"|(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)"
@@ -165,6 +170,7 @@ _PRECISION_BASELINES = {"fp16": "fp16", "bf16": "bf16", "fp32": "fp32", "float16
                         "int8": "int8", "int4": "int4", "fp8": "fp8", "16-bit": "fp16", "32-bit": "fp32",
                         "bfloat16": "bf16", "half-precision": "fp16"}
 # "full precision" and "dense" name no precision: such a baseline stays empty
+_PRECISION_BASELINE_RES = tuple((re.compile(rf"{re.escape(word)}\b"), prec) for word, prec in _PRECISION_BASELINES.items())
 
 # A clause ends at these (the metric of a number is looked for inside its clause).
 _CLAUSE_BREAK = re.compile(
@@ -388,9 +394,6 @@ def _compatible(metric: str, q: Quantity) -> bool:
 
 
 def _clause_bounds(text: str, q: Quantity, prev_end: int, next_start: int) -> tuple[int, int]:
-    left = prev_end
-    for m in _CLAUSE_BREAK.finditer(text, prev_end, q.start):
-        left = max(left, m.end())
     # Prepositions on the left ("on", "with") do not end the clause before the number; only
     # punctuation and conjunctions do.
     left = prev_end
@@ -413,8 +416,8 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     # "by up to 3x", "reduced by over 60%": look past "by".
     before_stripped = _rx(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$").sub("", before)
     stripped = before_stripped != before  # (nothing stripped, most often: the same text need not be searched twice)
-    for name, rx in _QUALIFIERS:
-        if rx.search(before) or (stripped and rx.search(before_stripped)):
+    for name, end_rx in _QUALIFIER_ENDINGS:
+        if ends(end_rx, before) or (stripped and ends(end_rx, before_stripped)):
             return name
     after = text[q.end : q.end + 25]
     own_paren = _rx(r"\s?\([^()]*\d").match(after)
@@ -1451,8 +1454,8 @@ def _baseline_items(doc: LinkedDoc, sent_start: int, r: SentenceResult) -> list[
     if not r.baseline_text or r.baseline_start is None or r.baseline_start < 0:
         return []
     low = r.baseline_text.lower()
-    for word, prec in _PRECISION_BASELINES.items():
-        if _rx(rf"{re.escape(word)}\b").match(low):
+    for word_rx, prec in _PRECISION_BASELINE_RES:
+        if word_rx.match(low):
             return [prec]
     bstart = sent_start + r.baseline_start
     bend = sent_start + (r.baseline_end or r.baseline_start + len(r.baseline_text))
@@ -1549,7 +1552,7 @@ def _bind_sentence(
               and text[s.start : s.end].lower() not in own_names]  # "ZeRO" read as a sized model is the method
     # "Phi-mini-MoE" after "Phi-mini-MoE (7.6B total ...)" was defined: the one sized variant the paper names
     sized: dict[str, set[str]] = defaultdict(set)
-    for m in doc.mentions:
+    for m in doc.mentions if models else ():  # (most sentences name no model: nothing to look up)
         # only a size given as the name's definition ("Name (7.6B total ...)"), not a family member ("Llama-2 7B")
         base_m = _rx(r"(.+?)-\d+(?:\.\d+)?[bmkt]").fullmatch(m.entity_id or "") \
             if m.label is NodeLabel.MODEL and "(" in m.text else None
@@ -2016,6 +2019,8 @@ def _same_list(text: str, a: SentenceResult, b: SentenceResult, parsed: Sequence
 
 _OWN = re.compile(r"\b(?:we|our|ours|us|this\s(?:paper|work|study|method|approach|framework|model)|the\sproposed"
                   r"|experiments?|experimental|evaluations?|results?\s(?:show|demonstrate|indicate|reveal)|empirical(?:ly)?)\b", re.I)
+# (searched as its lowercase form in the lowercased sentence: "we", "us" are in nearly every one, so ungated)
+_OWN_G = Gated.auto(_OWN, gate=False)
 _BACKGROUND = re.compile(
     r"^(?:However|Existing|Current(?:ly)?|Prior|Previous(?:ly)?|Traditional(?:ly)?|Conventional(?:ly)?|Recent(?:ly)?|Most"
     r"|Many|Despite|Although|Unfortunately|Yet|Typically|Modern|Today|Nowadays|In\srecent\syears|With\sthe"
@@ -2029,7 +2034,7 @@ def _first_claim(doc: LinkedDoc) -> int:
     for sent in doc.sentences:
         if sent.in_title:
             continue
-        if _OWN.search(sent.text) or any(n and n.lower() in sent.text.lower() for n in names):
+        if _OWN_G.found(sent.text) or any(n and n.lower() in sent.text.lower() for n in names):
             return sent.index
     return len(doc.sentences)
 
@@ -2038,7 +2043,7 @@ def _background(doc: LinkedDoc, text: str) -> bool:
     """A sentence about the state of the field ("Existing methods need 3.2TB"), not this paper's results."""
     if not _BACKGROUND.match(text):
         return False
-    return not (_OWN.search(text) or any(m.name and m.name.lower() in text.lower() for m in doc.methods))
+    return not (_OWN_G.found(text) or any(m.name and m.name.lower() in text.lower() for m in doc.methods))
 
 
 _COINED = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[a-z][\w-]*|[A-Z][a-z]*[A-Z]{2,}[\w-]*|[A-Z][\w]*-[A-Z0-9][\w-]*"
