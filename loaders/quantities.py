@@ -612,4 +612,9 @@ def find_precisions(text: str) -> list[tuple[str, int, int]]:
     >>> find_precisions("W4A16 beats INT8 and matches FP16")
     [('w4a16', 0, 5), ('int8', 12, 16), ('fp16', 29, 33)]
     """
+    if _UPPER_DIGIT.search(text) is None:
+        return []  # every format writes a capital right before a digit ("P1", "T4", "W4"): most sentences have none
     return [(m.group().lower().replace("*", ""), m.start(), m.end()) for m in PRECISION.finditer(text)]
+
+
+_UPPER_DIGIT = re.compile(r"[A-Z]\d")
