@@ -246,7 +246,7 @@ _FORMAT_AFTER = re.compile(r"[A-Za-z]\d")  # "4A16" of W4A16 would be caught by 
 
 
 def _to_float(num: str) -> float:
-    if _rx(r"\d+,\d{1,2}").fullmatch(num):
+    if "," in num and _rx(r"\d+,\d{1,2}").fullmatch(num):
         return float(num.replace(",", "."))  # "1,4x": a decimal comma, not a thousands separator
     return float(num.replace(",", ""))
 
@@ -450,7 +450,7 @@ def _read_quantities(text: str) -> list[Quantity]:
                             start=om.start(), end=om.end()))
         taken.append((om.start(), om.end()))
 
-    for rx, make in _WORD_FORMS:
+    for rx, make in _WORD_FORMS if low is not _NO_WORD_FORM else ():  # (none can match: not even asked)
         for wm in _word_matches(rx, text, low):
             if any(s <= wm.start() < e or wm.start() <= s < wm.end() for s, e in taken):
                 continue
@@ -465,7 +465,7 @@ def _read_quantities(text: str) -> list[Quantity]:
     while i < len(matches):
         m = matches[i]
         q = _read_one(text, m)
-        if any(s <= m.start() < e for s, e in cited):
+        if cited and any(s <= m.start() < e for s, e in cited):
             out.append(_with(q, role="citation"))
             i += 1
             continue

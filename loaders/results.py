@@ -157,6 +157,8 @@ _QUALIFIERS: tuple[tuple[Qualifier, re.Pattern[str]], ...] = (
 # each qualifier ends the text before the number: searched only where a match could start (a few
 # characters from the end), not at every position of the text
 _QUALIFIER_ENDINGS = tuple((name, ending(rx)) for name, rx in _QUALIFIERS)
+_ANY_QUALIFIER = ending(re.compile("|".join(f"(?:{rx.pattern})" for _n, rx in _QUALIFIERS), re.I))
+_FILLER_BEFORE = ending(re.compile(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$"))
 _AVERAGE = re.compile(r"\b(?:on\saverage|an\saverage(?:\sof)?|average[ds]?|averaging|avg\.?"
                       # "mean" the verb ("these savings mean 2x fewer ...", "which would mean a 30% cut") is no average
                       r"|(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)"
@@ -416,11 +418,15 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     if _rx(r"[\d.,]+\+").match(q.text):
         return "more_than"  # "100+ times faster"
     # "by up to 3x", "reduced by over 60%": look past "by".
-    before_stripped = _rx(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$").sub("", before)
+    # (the word ends the text: at most one match, searched only where it can start)
+    word = _FILLER_BEFORE[0].search(before, max(0, len(before) - _FILLER_BEFORE[1]))
+    before_stripped = before[: word.start()] + before[word.end() :] if word else before
     stripped = before_stripped != before  # (nothing stripped, most often: the same text need not be searched twice)
-    for name, end_rx in _QUALIFIER_ENDINGS:
-        if ends(end_rx, before) or (stripped and ends(end_rx, before_stripped)):
-            return name
+    # one search for any qualifier first: most numbers have none
+    if ends(_ANY_QUALIFIER, before) or (stripped and ends(_ANY_QUALIFIER, before_stripped)):
+        for name, end_rx in _QUALIFIER_ENDINGS:
+            if ends(end_rx, before) or (stripped and ends(end_rx, before_stripped)):
+                return name
     after = text[q.end : q.end + 25]
     own_paren = _rx(r"\s?\([^()]*\d").match(after)
     after = after[: own_paren.start()] if own_paren else after  # "18-31B (27B on average)": the average is the parenthesis's

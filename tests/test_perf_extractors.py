@@ -40,3 +40,11 @@ def test_a_token_kind_agrees_with_the_tests_it_stands_for() -> None:
         excluded = lower_word or tok in generic or tok.rstrip("s") in generic or tok in relations._VENDORS \
             or bool("-" in tok and relations._DESCRIPTOR_WORD.search(tok))
         assert bool(kind & relations._COINED) == (coined and not excluded), tok
+
+
+def test_one_search_for_any_qualifier_and_the_filler_word_as_the_plain_searches_read_them() -> None:
+    filler = re.compile(r"\b(?:a|an|the|of|by|to|with|only|just|merely|still|even)\s$")
+    for text in _texts() + ["reduced by ", "by up to ", "with only\n", "even "]:
+        assert quantities.ends(results._ANY_QUALIFIER, text) == any(rx.search(text) for _n, rx in results._QUALIFIERS)
+        word = results._FILLER_BEFORE[0].search(text, max(0, len(text) - results._FILLER_BEFORE[1]))
+        assert (text[: word.start()] + text[word.end() :] if word else text) == filler.sub("", text), text
