@@ -1012,11 +1012,13 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
     # "two key components: Temporal Mamba Blocks and the Temporal Mamba Fuser", "(b) Shortcut-connected MoE, ..."
     done = {c for c, _n, _s, _l in comps}
+    # (the rarer patterns are searched sentence by sentence only in a paper that holds a word they need)
+    parts_list = _PARTS_LIST_G.may_match_in(text)
     for sent in doc.sentences:
         if sent.in_title or sent.index < 1:
             continue
         spans: list[tuple[int, int]] = []
-        lm = _says(_PARTS_LIST_G, sent.text)
+        lm = _says(_PARTS_LIST_G, sent.text) if parts_list else None
         if lm:
             spans.append((lm[1], len(sent.text)))
         em = _rx(r"^\s?\((?:[b-e]|[2-5])\)\s").match(sent.text)
@@ -1068,7 +1070,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             if r:
                 yield r
     # "a layerwise hybrid of KDA and MLA": the parts of a hybrid
-    for sent in doc.sentences:
+    for sent in doc.sentences if _PARTS_OF.may_match_in(text) else ():
         for hm in _PARTS_OF.iter_in(sent.text):
             stop = _phrase_end(text, sent.start + hm.end(), sent.end)
             for n in named_in(doc, sent.start + hm.end(), stop):
@@ -1177,7 +1179,7 @@ _LEXICON_NEEDS: dict[str, tuple[str, ...]] = {dict(table)[target]: words for tab
     (_MEMORY, "memory/activations", ("activation",)),
     (_MEMORY, "memory/gradients", ("gradient",)),
     (_MEMORY, "memory/weights", ("weight",)),
-    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-bandwidth", ("memory", "bandwidth", "data", "hbm", "reads", "i/o")),
+    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-bandwidth", ("memory", "bandwidth", "movement", "hbm", "reads", "i/o")),
     (_BOTTLENECK_SPECIFIC, "bottleneck/memory-capacity", ("memory",)),
     (_BOTTLENECK_SPECIFIC, "bottleneck/communication", ("communication",)),
 )}
@@ -1189,9 +1191,7 @@ _LexiconPlan = tuple[tuple[str, re.Pattern[str], "re.Pattern[str] | None", "tupl
 _LEXICON_PLANS: dict[int, tuple[Sequence[tuple[str, str]], _LexiconPlan, "tuple[str, ...] | None"]] = {}
 
 
-def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
-    hits: list[tuple[str, int, int]] = []
-    low = lowered(text)
+def _lexicon_plan(table: Sequence[tuple[str, str]]) -> tuple[Sequence[tuple[str, str]], _LexiconPlan, tuple[str, ...] | None]:
     # each table's compiled entries (with their lowercase forms, searched in an ASCII text's lowercase:
     # same spans, a faster scan) and words, looked up once (tables are the module's constants)
     plan = _LEXICON_PLANS.get(id(table))
@@ -1199,6 +1199,21 @@ def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str
         entries = tuple((t, _word_rx(rx), _ascii_folded(_word_rx(rx)), _LEXICON_NEEDS.get(rx)) for t, rx in table)
         every = None if any(not needs for *_e, needs in entries) else tuple(w for *_e, needs in entries for w in needs or ())
         plan = _LEXICON_PLANS[id(table)] = (table, entries, every)
+    return plan
+
+
+def _lexicon_may_hit(table: Sequence[tuple[str, str]], text: str) -> bool:
+    """False only where an ASCII ``text`` holds none of the words the table's entries need (no piece of it
+    can then hold a hit)."""
+    every = _lexicon_plan(table)[2]
+    low = lowered(text)
+    return every is None or low is None or any(map(low.__contains__, every))
+
+
+def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
+    hits: list[tuple[str, int, int]] = []
+    low = lowered(text)
+    plan = _lexicon_plan(table)
     if plan[2] is not None and low is not None and not any(map(low.__contains__, plan[2])):
         return hits
     for target, word_rx, folded, needs in plan[1]:
@@ -1211,6 +1226,8 @@ def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str
 
 
 def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
+    if not _lexicon_may_hit(_BOTTLENECK_SPECIFIC, doc.paper.text):
+        return  # (no sentence can name a bottleneck: none need be asked)
     seen: set[str] = set()
     for sent in doc.sentences:
         hits = _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text)
@@ -1254,8 +1271,8 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
     """REDUCES: the memory component a method (or one of its named parts) makes smaller."""
     comps = {cid: name for cid, name, _s, _l in _components(doc)}
     main = doc.methods[0].id if doc.methods else (doc.techniques[0] if doc.techniques and doc.in_scope else None)
-    if main is None:
-        return
+    if main is None or not _lexicon_may_hit(_MEMORY, doc.paper.text):
+        return  # (nothing proposed, or no sentence can name a memory component)
     from loaders.results import _is_benchmark
 
     if doc.methods and _is_benchmark(doc, doc.methods[0].name):
@@ -1585,7 +1602,8 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
     speculative decoding")."""
     text = doc.paper.text
     own = _own_ids(doc)
-    for sent in doc.sentences:
+    # (both patterns are searched sentence by sentence only in a paper that holds a word they need: few do)
+    for sent in doc.sentences if _COMBINING_G.may_match_in(text) else ():
         if sent.in_title:
             continue
         for _m_start, m_end in _COMBINING_G.spans(text, sent.start, sent.end):
@@ -1596,7 +1614,7 @@ def _integrations(doc: LinkedDoc) -> Iterator[Relation]:
                 r = _rel(doc, RelType.COMPOSES_WITH, pair[0].id, pair[1].id, sent.index, 0.6, qualifier="combined")
                 if r:
                     yield r
-    for sent in doc.sentences:
+    for sent in doc.sentences if _INTEGRATE_G.may_match_in(text) else ():
         if sent.in_title:
             continue
         found = list(_INTEGRATE_G.iter_in(text, sent.start, sent.end))

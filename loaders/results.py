@@ -1553,7 +1553,7 @@ def _bind_sentence(
 ) -> list[ResultRecord]:
     sent = doc.sentences[index]
     text = sent.text
-    respectively = bool(_rx(r"\brespectively\b").search(text))
+    respectively = "respectively" in text and bool(_rx(r"\brespectively\b").search(text))
     comparative = [*_comparative_spans(text), *((c.phrase_start, c.list_end) for c in _baseline_cues(text))]
     own_models = {f"model/{slug(m.name)}".replace("-", "") for m in doc.methods}
     # the paper's own method read as a model ("Kimi Linear", "NetX-V2" for NetXV2) names the subject
@@ -2129,7 +2129,7 @@ def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
 
 _BENCH_KINDS = r"(?:benchmark|dataset|data\sset|metric|test\ssuite|suite)"
 _BENCH_AFTER = re.compile(rf"\)?(?:\s?\([^()]{{1,40}}\))?,?\s(?:is\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?{_BENCH_KINDS}\b", re.I)
-_BENCH_BEFORE = re.compile(rf"{_BENCH_KINDS}s?\s(?:called\s|named\s)?$|{_BENCH_KINDS}s?,\s(?:called|named)\s$", re.I)
+_BENCH_BEFORE = ending(re.compile(rf"{_BENCH_KINDS}s?\s(?:called\s|named\s)?$|{_BENCH_KINDS}s?,\s(?:called|named)\s$", re.I))
 _METRIC_AFTER = re.compile(r"\)[^.]{0,80}\bas\sa\s(?:new\s|novel\s)?metric", re.I)
 
 
@@ -2140,7 +2140,7 @@ def _benchmark_named(text: str, name: str) -> bool:
 
     for pos in name_positions(text, name):
         end = pos + len(name)
-        if _BENCH_AFTER.match(text, end) or _BENCH_BEFORE.search(text[max(0, pos - 40) : pos]):
+        if _BENCH_AFTER.match(text, end) or ends(_BENCH_BEFORE, text[max(0, pos - 40) : pos]):
             return True
         if pos > 0 and text[pos - 1] == "(" and _METRIC_AFTER.match(text, end):
             return True
