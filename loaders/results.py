@@ -2116,10 +2116,14 @@ _STUDIES = re.compile(
 
 def _is_study(doc: LinkedDoc) -> bool:
     """A paper that studies, measures or surveys without proposing anything of its own."""
-    paper = doc.paper
-    if _PROPOSES.search(paper.abstract):
+    return _studies(doc.paper.abstract, doc.paper.title)
+
+
+@lru_cache(maxsize=64)  # (asked for each sentence with results of a paper that proposes no method)
+def _studies(abstract: str, title: str) -> bool:
+    if _PROPOSES.search(abstract):
         return False
-    return bool(_STUDIES.search(paper.abstract) or _rx(r"\b(?:survey|study|review)\b", re.I).search(paper.title))
+    return bool(_STUDIES.search(abstract) or _rx(r"\b(?:survey|study|review)\b", re.I).search(title))
 
 
 def _is_benchmark(doc: LinkedDoc, name: str) -> bool:
