@@ -370,6 +370,8 @@ def _token_kind(tok: str) -> int:
     coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
     plain = tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
     return (_COINED if coined else 0) | (_PLAIN if plain else 0)
+
+
 _DESCRIBED_AFTER = _rx(r"-(?:based|like|style|aware|friendly|specific)\b")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 _DESCRIPTOR_WORD = re.compile(r"-(?:based|like|style|aware|friendly|specific|generated|free|only|wise|level|agnostic"
@@ -588,7 +590,7 @@ _LEADING_CUE = re.compile(r"^(?:Compared\s(?:to|with)|In\scomparison\s(?:to|with
 def _object_spans(doc: LinkedDoc, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
     """Spans that are objects of a cue ("outperforms H2O and SnapKV"): names there are never subjects."""
     text = doc.paper.text
-    if _ANY_CUE.first_in(text, sent_start, sent_end) is None:
+    if _first_cue(text, sent_start, sent_end) is None:
         return []  # (one scan for the three cues: most sentences have none)
     return [(m_end, stop) for cue in (_COMPOSES, _EXTENDS, _COMPARED)
             for _s, m_end, _w, stop in _cue_matches(cue, text, sent_start, sent_end)]
@@ -609,7 +611,16 @@ def _cue_matches(cue: re.Pattern[str], text: str, start: int, end: int) -> tuple
 
 @lru_cache(maxsize=256)
 def _gated_cue_matches(gate: Gated, text: str, start: int, end: int) -> tuple[tuple[int, int, str, int], ...]:
-    return _matches_in(text, end, gate.spans(text, start, end))
+    # no cue matches before the first match of any: the scan starts there
+    first = _first_cue(text, start, end)
+    return () if first is None else _matches_in(text, end, gate.spans(text, first, end))
+
+
+@lru_cache(maxsize=256)
+def _first_cue(text: str, start: int, end: int) -> int | None:
+    """Where the first match of any of the three cues starts in ``text[start:end]`` (None: there is none)."""
+    span = _ANY_CUE.first_in(text, start, end)
+    return None if span is None else span[0]
 
 
 def _matches_in(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[tuple[int, int, str, int], ...]:
