@@ -48,3 +48,11 @@ def test_one_search_for_any_qualifier_and_the_filler_word_as_the_plain_searches_
         assert quantities.ends(results._ANY_QUALIFIER, text) == any(rx.search(text) for _n, rx in results._QUALIFIERS)
         word = results._FILLER_BEFORE[0].search(text, max(0, len(text) - results._FILLER_BEFORE[1]))
         assert (text[: word.start()] + text[word.end() :] if word else text) == filler.sub("", text), text
+
+
+def test_each_cue_scan_from_the_first_cue_finds_what_a_scan_of_the_sentence_finds() -> None:
+    for text in ("We compare it with H2O, and it is orthogonal to pruning and builds on LoRA.",
+                 "Unlike X, FooKV beats SnapKV; compared to GPTQ it is faster than AWQ.", "No cue at all here."):
+        for cue in (relations._COMPOSES, relations._EXTENDS, relations._COMPARED):
+            found = [(s, e) for s, e, _w, _stop in relations._cue_matches(cue, text, 0, len(text))]
+            assert found == [m.span() for m in cue.finditer(text)], (cue.pattern[:40], text)
