@@ -434,6 +434,23 @@ async function drawGraph(graph, anchors, centres, animate, early) {
 }
 
 /**
+ * Width of a label in ems, a little over what the sans-serif face draws: capitals are wider than the
+ * 0.6 em of an average lowercase letter ("MEMO" draws at about 0.85 em a letter), so a flat 0.6 em per
+ * character let an all-caps label reach over a neighbour's node.
+ */
+function textEms(text) {
+  let ems = 0.2;
+  for (const ch of text) {
+    if (ch === "M" || ch === "W" || ch === "m" || ch === "w") ems += 0.9;
+    else if (ch >= "A" && ch <= "Z") ems += 0.75;
+    else if (ch >= "0" && ch <= "9") ems += 0.6;
+    else if (ch === " " || ch === "." || ch === "," || ch === "-" || ch === "i" || ch === "l" || ch === "j") ems += 0.35;
+    else ems += 0.58;
+  }
+  return ems;
+}
+
+/**
  * Label levels of a big graph at its fitted `zoom`: the anchors, then the best-connected nodes whose
  * labels would not overlap one already chosen (papers and results aside: many, with long names; at
  * most one node in ten) get class `lbl` and a font size (`lfs`, model units) that reads at about
@@ -461,7 +478,7 @@ function labelLevels(nodes, positions, zoom) {
     if (chosen.size >= quota) break;
     if (!isAnchor(e) && (e.data.label === "Paper" || e.data.label === "Result")) continue;
     const p = positions.get(e.data.id);
-    const text = e.data.short.length * 0.6 * fs;
+    const text = textEms(e.data.short) * fs;
     const w = Math.min(text, width);
     const top = p.y + e.data.size / 2;
     const box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + Math.ceil(text / width) * 1.3 * fs + 4 };
