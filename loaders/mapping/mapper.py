@@ -18,14 +18,14 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import Field
 
 from kg.records import Entity, Evidence, Mapping, Mention, Paper, PropValue, Record, Relation, ResultRecord
 from loaders.mapping import models as mdl
 from loaders.mapping.doc import LinkedDoc
-from loaders.mapping.linker import Linked, link
+from loaders.mapping.linker import Linked, _unvalidated, link
 from loaders.mapping.taxonomy import Taxonomy
 from ontology.vocab import NodeLabel, RelType, check_edge
 
@@ -121,23 +121,6 @@ def map_paper(paper: Paper, onto: Any) -> Mapping:
         results=results,
         mentions=mentions,
     )
-
-
-_R = TypeVar("_R", bound=Record)
-_new = object.__new__
-_set = object.__setattr__  # (a frozen record refuses its own __setattr__)
-
-
-def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
-    """``cls(**fields)`` for values taken from records already validated: what ``cls.model_construct``
-    builds (the same frozen record, equal to the validated one), without its Python loop over the
-    fields, a fourth of the cost of validating. ``fields`` names every field, in declaration order."""
-    rec = _new(cls)
-    _set(rec, "__dict__", fields)
-    _set(rec, "__pydantic_fields_set__", set(fields))
-    _set(rec, "__pydantic_extra__", None)
-    _set(rec, "__pydantic_private__", None)
-    return rec
 
 
 def map_papers(papers: Iterable[Paper], onto: Any) -> MappingBatch:
