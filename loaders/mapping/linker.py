@@ -244,14 +244,18 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return max(bisect_right(starts, pos) - 1, 0)
 
 
-def _sentence_factor(s: Sentence, method_sents: set[int]) -> float:
+def _sentence_factor(s: Sentence, method_sents: set[int], general: bool = True, problem: bool = True,
+                     result: bool = True) -> float:
+    """The weight of the words of sentence ``s``; ``general``, ``problem`` and ``result`` False: the paper
+    holds none of the words that pattern needs, no sentence of it is searched for it."""
     if s.in_title:
         return TITLE_FACTOR
     if s.index in method_sents or _PROPOSAL.found(s.text):
         return PROPOSAL_FACTOR
-    if s.index == 1 or _BACKGROUND.found(s.text) or _GENERAL.found(s.text) or _PROBLEM.found(s.text):
+    if s.index == 1 or _BACKGROUND.found(s.text) or (general and _GENERAL.found(s.text)) \
+            or (problem and _PROBLEM.found(s.text)):
         return BACKGROUND_FACTOR
-    if _RESULT.found(s.text):
+    if result and _RESULT.found(s.text):
         return RESULT_FACTOR
     return 1.0
 
@@ -321,17 +325,22 @@ def _uses_of(text: str, short: str) -> Iterator[tuple[int, int]]:
 
 
 def _score(
-    sentences: Sequence[Sentence], hits: Sequence[Hit], starts: list[int], method_sents: set[int]
+    text: str, sentences: Sequence[Sentence], hits: Sequence[Hit], starts: list[int], method_sents: set[int]
 ) -> tuple[dict[str, _Score], dict[str, _Score]]:
     tech: dict[str, _Score] = defaultdict(_Score)
     topics: dict[str, _Score] = defaultdict(_Score)
     cues_in: dict[int, set[str]] = defaultdict(set)
-    factors = [_sentence_factor(s, method_sents) for s in sentences]
+    # (a sentence is a piece of ``text``: where the paper lacks the words a pattern needs, none of its
+    # sentences is asked; most papers lack those of one pattern or another)
+    general, problem, result = _GENERAL.may_match_in(text), _PROBLEM.may_match_in(text), _RESULT.may_match_in(text)
+    factors = [_sentence_factor(s, method_sents, general, problem, result) for s in sentences]
+    negated_in, against_in = _NEGATED.may_match_in(text), _AGAINST.may_match_in(text)
     # what the method "is orthogonal to" or "can be combined with" is not what it is: words after
     # such a phrase count little and form no cue pairs
     # (not where it describes the method being presented: "we present X, compatible with W8A8 and W4A16")
     composes = {s.index: s.start + m[0] for s in sentences[1:]
-                if (m := _COMPOSES.span(s.text)) and not _APPOSITION.search(s.text, 0, m[0])}
+                if (m := _COMPOSES.span(s.text)) and not _APPOSITION.search(s.text, 0, m[0])} \
+        if _COMPOSES.may_match_in(text) else {}
     seen: set[tuple[int, int, str]] = set()
     for h in hits:
         key = (h.start, h.end, h.target)
@@ -347,9 +356,9 @@ def _score(
             # what the method is measured against ("more memory-efficient than low-rank adaptation methods
             # such as LoRA") is a baseline: it counts as little as what the method composes with
             # (the sentence's words just before the phrase)
-            if si > 0 and _NEGATED.found_slice(sentences[si].text, max(0, h.start - starts[si] - 40), h.start - starts[si]):
+            if si > 0 and negated_in and _NEGATED.found_slice(sentences[si].text, max(0, h.start - starts[si] - 40), h.start - starts[si]):
                 continue
-            against = si > 0 and _AGAINST.found_slice(sentences[si].text, max(0, h.start - starts[si] - 70), h.start - starts[si])
+            against = si > 0 and against_in and _AGAINST.found_slice(sentences[si].text, max(0, h.start - starts[si] - 70), h.start - starts[si])
             f = min(factors[si], COMPOSE_FACTOR) if after_compose or against else factors[si]
             # a word in the title says more than the same word in the abstract ("... on AI Accelerators")
             # (background words, below TITLE_BOOST_MIN, stay background there too)
@@ -707,11 +716,12 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # a sentence whose subject is the method describes it as much as the sentence that names it
     # ("FooNet adopts two novel designs: ...")
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
-    tech_scores, topic_scores = _score(sentences, hits, starts, method_sents | described)
-    attention_cost = _attention_cost_problem(sentences, tech_scores, tax)
+    tech_scores, topic_scores = _score(text, sentences, hits, starts, method_sents | described)
+    attention_cost = _QUADRATIC_ATTENTION.may_match_in(text) and _attention_cost_problem(sentences, tech_scores, tax)
     survey = bool(_BROAD.search(sentences[0].text))
     # sentences adding a further contribution ("we also ..."); outside a survey, only those that propose something
-    further = [s for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)]
+    further = [s for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)] \
+        if _FURTHER_CONTRIBUTION.may_match_in(text) else []
     techniques = (_select_survey(tech_scores, tax, frozenset(s.index for s in further)) if survey
                   else _select(tech_scores, tax, frozenset(s.index for s in further if _PROPOSAL.found(s.text))))
     # the scope decision weighs all technique evidence, the families' included

@@ -273,7 +273,8 @@ def find_methods(
     *,
     known: frozenset[str],
 ) -> list[FoundMethod]:
-    """Methods the paper proposes, in order of first naming; ``known`` holds names of catalog things."""
+    """Methods the paper proposes, in order of first naming; ``known`` holds names of catalog things.
+    ``sentences`` are those of ``text`` (what :func:`split_sentences` gives)."""
     found: dict[str, FoundMethod] = {}
     title = sentences[0].text if sentences else ""
     abstract_start = sentences[1].start if len(sentences) > 1 else len(text)
@@ -394,7 +395,8 @@ def find_methods(
                 break
     # named metrics the paper proposes are methods too ("We propose three new measurement tools--Domain
     # Specialization Index (DSI), ..."): the Title-Case coinages defined in that sentence
-    for s_ in sentences[1:]:
+    # (a sentence is a piece of ``text``: none is asked where the paper lacks the pattern's words, as most do)
+    for s_ in sentences[1:] if _NEW_METRICS.may_match_in(text) else ():
         if not _NEW_METRICS.search(s_.text):
             continue
         for a in acronyms:
@@ -573,6 +575,10 @@ _IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 # ("a three-step approach", "an offline approach": how the method works, not a part; a longer run of plain
 # words, "a merging set identification algorithm", describes one)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
+# the sentence patterns of :func:`find_components` whose words most papers lack: each is asked of the
+# sentences of a paper only where the paper's text holds them (a sentence is a piece of that text)
+_PAPER_GATED = (_CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
+                _INTRODUCES, _NOVEL_PART)
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
     system technique techniques algorithm results experiments work paper study analysis evaluation findings
@@ -590,7 +596,7 @@ def find_components(
     known: frozenset[str] = frozenset(),
     class_terms: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int, int]]:
-    """Named parts of the proposed method: ``(name, start, sentence)``.
+    """Named parts of the proposed method: ``(name, start, sentence)``; ``sentences`` are those of ``text``.
 
     ``known`` holds slugs of catalog things (models, datasets, hardware, field words) and
     ``class_terms`` the slugs of technique-class names: neither is ever a part of a method.
@@ -605,6 +611,7 @@ def find_components(
     pre = first_sent - 1 if first_sent >= 2 and not any(m.from_title for m in methods) \
         and _WE_BUILT.search(sentences[first_sent - 1].text) else -1
     generic = {slug(g) for g in generic_shorts} | {slug(g).rstrip("s") for g in generic_shorts}
+    may = {g for g in _PAPER_GATED if g.may_match_in(text)}
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
 
@@ -642,7 +649,7 @@ def find_components(
         add(name, at, _sentence_of(sentences, at))
     # "As the basic unit, a FooCube holds ...", "At its core is the FooCube, a ...": a coined name set out as
     # the method's basic unit or core
-    for sent in sentences[1:]:
+    for sent in sentences[1:] if _CORE_UNIT in may else ():
         if sent.index < first_sent:
             continue
         for cm in _CORE_UNIT.finditer(sent.text):
@@ -693,7 +700,7 @@ def find_components(
                     w[:1].isupper() for w in name.split()) and first_word not in _FUNCTION_WORDS | _LEAD_WORDS)
                 if not stop and len(name) > 2 and slug(name) not in class_terms:
                     add(name, base + it.start(1), _sentence_of(sentences, base + it.start(1)))
-        if (ih := _INCLUDING_HEAD.search(sent.text)) is not None and not _REUSE.search(sent.text, 0, ih.start()):
+        if _INCLUDING_HEAD in may and (ih := _INCLUDING_HEAD.search(sent.text)) is not None and not _REUSE.search(sent.text, 0, ih.start()):
             pos = ih.end()
             while (ui := _UNMARKED_ITEM.match(sent.text, pos)) is not None and ui.end() > pos:
                 words = ui.group(1).split()
@@ -701,7 +708,7 @@ def find_components(
                     break
                 add(ui.group(1), sent.start + ui.start(1), sent.index)
                 pos = ui.end()
-        if _PART_WORDS.search(sent.text):
+        if _PART_WORDS in may and _PART_WORDS.search(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 if _QUOTED_MODIFIER_BEFORE.search(sent.text, 0, q.start()) and _QUOTED_MODIFIER_AFTER.match(sent.text, q.end()):
                     continue  # 'a "near-optimal" training format': a quoted adjective, not a name
@@ -748,7 +755,7 @@ def find_components(
                     name, at = f"{lead.group(1)} {name}", lead.start(1)
                 add(name, sent.start + at, sent.index)
         # "we alleviate it using edge normalization, which adds ...": a part named by what the paper does with it
-        if sent.index > first_sent or (sent.index == first_sent and intro_sent is not None):
+        if _USING_PART in may and (sent.index > first_sent or (sent.index == first_sent and intro_sent is not None)):
             for um in _USING_PART.finditer(sent.text):
                 name = um.group(1)
                 key = slug(name)
@@ -756,7 +763,7 @@ def find_components(
                     add(name, sent.start + um.start(1), sent.index)
         # "X, a framework that introduces CogniGraph, a ...": a coined part named by the method's own sentence;
         # "it integrates a novel metric Beyond@K": a coined name right after "a novel <part noun>"
-        if sent.index >= max(first_sent, 1):
+        if _NOVEL_NAME in may and sent.index >= max(first_sent, 1):
             for nm2 in _NOVEL_NAME.finditer(sent.text):
                 name = nm2.group(1)
                 key = slug(name)
@@ -765,14 +772,14 @@ def find_components(
                     add(name, sent.start + nm2.start(1), sent.index)
         if sent.index >= max(first_sent, 1):
             # "an algorithm named Tensorial Rank Incrementation (TRaIn)", "special tokens (we call VIP-tokens)"
-            for nm3 in _NAMED_PART.finditer(sent.text):
+            for nm3 in _NAMED_PART.finditer(sent.text) if _NAMED_PART in may else ():
                 acr = next((a for a in acronyms if a.start == sent.start + nm3.end()), None)
                 tok = _PART_TOKEN.match(sent.text, nm3.end())
                 if acr is not None:
                     add(acr.short, text.find(acr.short, acr.start, acr.end + 1), sent.index)
                 elif tok and name_like(tok.group()) and not any(k in slug(tok.group()) for k in method_keys):
                     add(tok.group(), sent.start + tok.start(), sent.index)
-            for hp in _HAS_PARTS.finditer(sent.text):
+            for hp in _HAS_PARTS.finditer(sent.text) if _HAS_PARTS in may else ():
                 if hp.group().split()[0] in ("which", "that") and not (_WHOLE_BEFORE.search(sent.text, 0, hp.start()) or any(
                         sent.text[: hp.start()].rstrip(" ,").endswith(m.name) for m in methods)):
                     continue
@@ -794,7 +801,8 @@ def find_components(
             if name.split()[0].lower() not in _STOP_NAMES and key not in class_terms and not _GENERIC_TAIL.search(name) \
                     and not any(k in key for k in method_keys) and not in_long_form(sent.start + sp.start(1)):
                 add(name, sent.start + sp.start(1), sent.index)
-        for m in [*_INTRODUCES.finditer(sent.text), *_NOVEL_PART.finditer(sent.text)]:
+        for m in [*(_INTRODUCES.finditer(sent.text) if _INTRODUCES in may else ()),
+                  *(_NOVEL_PART.finditer(sent.text) if _NOVEL_PART in may else ())]:
             nm = _PART_TOKEN.match(sent.text, m.end())
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
                     and not any(k in slug(nm.group()) for k in method_keys) and not in_long_form(sent.start + nm.start()):
