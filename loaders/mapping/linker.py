@@ -693,9 +693,14 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
 
     hits = [h for h in hits if (_context_free(h.text, h.kind, h.tokens, h.weight) or _context_ok(text, h))
             and not (urls and in_url(h.start))]
+    # the hits of each kind, in order: most of the passes below want one or two kinds (~20k hits per pass over
+    # the seeds, a fourth of them cues)
+    of_kind: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        of_kind[h.kind].append(h)
     models_found = [m for m in mdl.find_models(text) if not in_url(m.start)]
     models_found += _unknown_models(text, models_found, in_url)
-    field_words = {slug(h.text) for h in hits if h.kind in ("generic", "hwclass", "dataset", "technique", "technique2")}
+    field_words = {slug(h.text) for k in ("generic", "hwclass", "dataset", "technique", "technique2") for h in of_kind[k]}
     models_found += _listed_models(text, models_found, in_url, field_words)
     # "a 34B GPT-3.5 level model", "VGG-style": a model named as a yardstick or a style, not one evaluated
     models_found = [m for m in models_found if not _MODEL_AS_REFERENCE.match(text, m.end)]
@@ -704,8 +709,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     devices_found = [d for d in hw.find_hardware(text) if not in_url(d.start)]
 
     # names of catalog things never become method names
-    known = {slug(h.text) for h in hits if h.kind in ("dataset", "generic", "hwclass")}
-    known |= {slug(h.text) for h in hits if h.kind == "technique" and h.tokens == 1 and h.text.upper() in _CLASS_ACRONYMS}
+    known = {slug(h.text) for k in ("dataset", "generic", "hwclass") for h in of_kind[k]}
+    known |= {slug(h.text) for h in of_kind["technique"] if h.tokens == 1 and h.text.upper() in _CLASS_ACRONYMS}
     known |= {slug(m.text) for m in models_found if not m.bare}
     known |= {slug(d.text) for d in devices_found}
     known |= {d.id.split("/", 1)[1] for d in devices_found}  # "SambaNova SN40L" is the chip, not a method
@@ -814,14 +819,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
                 "reason": reason, "confidence": conf, "via": via, "props": {}}))
 
     chosen = set(techniques)
-    for h in hits:
-        if h.kind == "technique":
-            if not in_scope:
-                mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, None, "out-of-scope-paper", h.weight)
-            elif h.target in chosen or h.weight >= 0.6:
-                mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, h.target, None, h.weight)
-            else:
-                mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, None, "weak-evidence", h.weight)
+    for h in of_kind["technique"]:
+        if not in_scope:
+            mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, None, "out-of-scope-paper", h.weight)
+        elif h.target in chosen or h.weight >= 0.6:
+            mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, h.target, None, h.weight)
+        else:
+            mention(h.text, h.start, h.end, NodeLabel.TECHNIQUE, None, "weak-evidence", h.weight)
 
     # -- proposed methods
     method_ids = {}
@@ -884,14 +888,12 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         mention(d.text, d.start, d.end, NodeLabel.HARDWARE, d.id, None, 0.9, "grammar", props)
 
     background = frozenset(s.index for s in sentences if _PRIOR_WORK.search(s.text))
-    hwclasses = _hardware_classes(text, starts, hits, list(devices.values()), techniques, mention, background)
+    hwclasses = _hardware_classes(text, starts, of_kind["hwclass"], list(devices.values()), techniques, mention, background)
 
     # -- datasets
     datasets: dict[str, tuple[int, float]] = {}
-    n_datasets = len({h.target for h in hits if h.kind == "dataset"})
-    for h in hits:
-        if h.kind != "dataset":
-            continue
+    n_datasets = len({h.target for h in of_kind["dataset"]})
+    for h in of_kind["dataset"]:
         si = _sentence_index(starts, h.start)
         if h.target in AMBIGUOUS_DATASETS and n_datasets < 2 and not _data_context(text, h):
             mention(h.text, h.start, h.end, NodeLabel.DATASET, None, "ambiguous-no-context", 0.3)
@@ -913,7 +915,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         if any(o != did and o.startswith(did + "-") for o in datasets):
             del datasets[did]
     # a benchmark or dataset the paper introduces is a dataset too
-    named_data_ends = {h.end for h in hits if h.kind == "dataset"}
+    named_data_ends = {h.end for h in of_kind["dataset"]}
     for fm in methods_found:
         sent = sentences[fm.sentence].text
         window = sent[: sent.find(fm.name) + len(fm.name) + 80] if fm.name in sent else sent
@@ -923,13 +925,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             datasets.setdefault(did, (fm.sentence, 0.7))
 
     # -- memory components the paper's method reduces
-    memory = _memory_components(techniques, hits, starts, sentences, text, method_sents,
+    memory = _memory_components(techniques, of_kind["memory"], starts, sentences, text, method_sents,
                                 tuple(fm.name for fm in methods_found)) if in_scope else {}
 
     # -- methods and components as mentions
     components = find_components(
         text, sentences, acronyms, methods_found,
-        generic_shorts=frozenset(h.text for h in hits if h.kind == "generic"),
+        generic_shorts=frozenset(h.text for h in of_kind["generic"]),
         linked_shorts=frozenset(a.short for a in acronyms if a.entity_id),
         known=frozenset(known), class_terms=_class_terms(),
     )
@@ -944,15 +946,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         mention(name, start, start + len(name), NodeLabel.METHOD, "method/" + slug(name), None, 0.6, "component")
     # well-known methods the paper names (baselines, building blocks): for the relation extractors
     own = set(method_ids) | set(comp_ids)
-    for h in hits:
-        if h.kind == "method" and h.target not in own:
+    for h in of_kind["method"]:
+        if h.target not in own:
             mention(h.text, h.start, h.end, NodeLabel.METHOD, h.target, None, 0.8, "known-method")
 
-    for t in list(topic_scores):
-        pass
     if not in_scope:
-        for h in hits:
-            if h.kind == "topic" and h.target == topic:
+        for h in of_kind["topic"]:
+            if h.target == topic:
                 mention(h.text, h.start, h.end, NodeLabel.TOPIC, topic, None, h.weight)
 
     for mid in models:
