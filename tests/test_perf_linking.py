@@ -6,8 +6,10 @@ import pydantic
 import pytest
 
 from kg.records import Paper, SourceRef
+from loaders.mapping import linker, methods
 from loaders.mapping.doc import LinkedMention
 from loaders.mapping.linker import link
+from loaders.mapping.text import Gated
 
 _TITLE = "QuuxKV: Smaller Key-Value Caches for Long Prompts on Edge GPUs"
 _ABSTRACT = ("We propose QuuxKV, a method that quantizes the KV cache to 2 bits and prunes stale tokens. "
@@ -30,3 +32,37 @@ def test_linked_mentions_equal_their_validated_form() -> None:
         assert list(m.__dict__) == list(LinkedMention.model_fields)  # (declaration order, as validation gives)
         with pytest.raises(pydantic.ValidationError):
             m.text = "changed"  # type: ignore[misc]  # (still a frozen record)
+
+
+# a second made-up paper: a comparison, a negation, a further contribution and a list of parts, so that some
+# sentence patterns are asked of its sentences and others skipped for the whole paper
+_TITLE2 = "ZapNet: Faster Sparse Attention for Long Documents"
+_ABSTRACT2 = ("Existing sparse attention methods are often costly to tune. We propose ZapNet, which introduces a "
+              "novel Bucket Router and a Stripe Cache. Unlike block-sparse attention, ZapNet works without "
+              "quantization and is orthogonal to pruning. We also release a benchmark, namely ZapBench. "
+              "Experiments show that ZapNet is 3x faster than FlashAttention on A100 GPUs and reduces memory.")
+
+
+def _papers() -> list[Paper]:
+    second = Paper(id="paper/t-00000000f00d", title=_TITLE2, abstract=_ABSTRACT2, text=_TITLE2 + "\n\n" + _ABSTRACT2,
+                   occurrences=(SourceRef(file="x", line=1, format="t", loader="t"),))
+    return [_paper(), second]
+
+
+@pytest.mark.parametrize("paper", _papers(), ids=["kv", "attention"])
+def test_patterns_skipped_per_paper_change_nothing(paper: Paper, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (the linker and the method finder ask a word-gated pattern of no sentence of a paper that lacks its
+    # words: with every gate open the linked document is the same)
+    fast = link(paper, None)
+    monkeypatch.setattr(Gated, "may_match", lambda self, text: True)
+    slow = link(paper, None)
+    assert fast.doc == slow.doc
+    assert fast.technique_scores == slow.technique_scores and fast.topic_scores == slow.topic_scores
+    assert fast.components == slow.components
+
+
+def test_patterns_skipped_per_paper_are_gated_by_words() -> None:
+    # (a test of its own may ask where a text starts, which says nothing of the sentences)
+    gates = [linker._GENERAL, linker._PROBLEM, linker._RESULT, linker._NEGATED, linker._AGAINST, linker._COMPOSES,
+             linker._FURTHER_CONTRIBUTION, linker._QUADRATIC_ATTENTION, methods._NEW_METRICS, *methods._PAPER_GATED]
+    assert all(g._words for g in gates)

@@ -332,15 +332,15 @@ def _score(
     cues_in: dict[int, set[str]] = defaultdict(set)
     # (a sentence is a piece of ``text``: where the paper lacks the words a pattern needs, none of its
     # sentences is asked; most papers lack those of one pattern or another)
-    general, problem, result = _GENERAL.may_match_in(text), _PROBLEM.may_match_in(text), _RESULT.may_match_in(text)
+    general, problem, result = _GENERAL.may_match(text), _PROBLEM.may_match(text), _RESULT.may_match(text)
     factors = [_sentence_factor(s, method_sents, general, problem, result) for s in sentences]
-    negated_in, against_in = _NEGATED.may_match_in(text), _AGAINST.may_match_in(text)
+    negated_in, against_in = _NEGATED.may_match(text), _AGAINST.may_match(text)
     # what the method "is orthogonal to" or "can be combined with" is not what it is: words after
     # such a phrase count little and form no cue pairs
     # (not where it describes the method being presented: "we present X, compatible with W8A8 and W4A16")
     composes = {s.index: s.start + m[0] for s in sentences[1:]
                 if (m := _COMPOSES.span(s.text)) and not _APPOSITION.search(s.text, 0, m[0])} \
-        if _COMPOSES.may_match_in(text) else {}
+        if _COMPOSES.may_match(text) else {}
     seen: set[tuple[int, int, str]] = set()
     for h in hits:
         key = (h.start, h.end, h.target)
@@ -722,11 +722,11 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # ("FooNet adopts two novel designs: ...")
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
     tech_scores, topic_scores = _score(text, sentences, hits, starts, method_sents | described)
-    attention_cost = _QUADRATIC_ATTENTION.may_match_in(text) and _attention_cost_problem(sentences, tech_scores, tax)
+    attention_cost = _QUADRATIC_ATTENTION.may_match(text) and _attention_cost_problem(sentences, tech_scores, tax)
     survey = bool(_BROAD.search(sentences[0].text))
     # sentences adding a further contribution ("we also ..."); outside a survey, only those that propose something
     further = [s for s in sentences[1:] if _FURTHER_CONTRIBUTION.found(s.text)] \
-        if _FURTHER_CONTRIBUTION.may_match_in(text) else []
+        if _FURTHER_CONTRIBUTION.may_match(text) else []
     techniques = (_select_survey(tech_scores, tax, frozenset(s.index for s in further)) if survey
                   else _select(tech_scores, tax, frozenset(s.index for s in further if _PROPOSAL.found(s.text))))
     # the scope decision weighs all technique evidence, the families' included

@@ -396,7 +396,7 @@ def find_methods(
     # named metrics the paper proposes are methods too ("We propose three new measurement tools--Domain
     # Specialization Index (DSI), ..."): the Title-Case coinages defined in that sentence
     # (a sentence is a piece of ``text``: none is asked where the paper lacks the pattern's words, as most do)
-    for s_ in sentences[1:] if _NEW_METRICS.may_match_in(text) else ():
+    for s_ in sentences[1:] if _NEW_METRICS.may_match(text) else ():
         if not _NEW_METRICS.search(s_.text):
             continue
         for a in acronyms:
@@ -611,7 +611,7 @@ def find_components(
     pre = first_sent - 1 if first_sent >= 2 and not any(m.from_title for m in methods) \
         and _WE_BUILT.search(sentences[first_sent - 1].text) else -1
     generic = {slug(g) for g in generic_shorts} | {slug(g).rstrip("s") for g in generic_shorts}
-    may = {g for g in _PAPER_GATED if g.may_match_in(text)}
+    may = {g for g in _PAPER_GATED if g.may_match(text)}
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
 

@@ -279,6 +279,9 @@ class Gated:
         return m is not None
 
     def may_match(self, text: str) -> bool:
+        """Can ``pattern`` match in ``text``? False only where the words it needs are missing. With a gate of
+        words (not a test of its own, which may ask where a text starts) False holds for every piece of
+        ``text`` too: a paper's sentences need not be asked."""
         words = self._words
         # (an ASCII text's lowercase form is the cached one: sentences are asked of many patterns)
         low = _LOWERED.get(text) or lowered(text)
