@@ -5,24 +5,20 @@ from __future__ import annotations
 import pydantic
 import pytest
 
-from kg.records import Paper, SourceRef
+from kg.records import Paper
 from loaders.mapping import linker, methods
 from loaders.mapping.doc import LinkedMention
 from loaders.mapping.linker import link
 from loaders.mapping.text import Gated
+from tests.graphdata import written_paper
 
 _TITLE = "QuuxKV: Smaller Key-Value Caches for Long Prompts on Edge GPUs"
 _ABSTRACT = ("We propose QuuxKV, a method that quantizes the KV cache to 2 bits and prunes stale tokens. "
              "On Llama-2-7B it keeps LongBench scores on one A100 GPU and cuts memory by 4x compared to H2O.")
 
 
-def _paper() -> Paper:
-    return Paper(id="paper/t-00000000cafe", title=_TITLE, abstract=_ABSTRACT, text=_TITLE + "\n\n" + _ABSTRACT,
-                 occurrences=(SourceRef(file="x", line=1, format="t", loader="t"),))
-
-
 def test_linked_mentions_equal_their_validated_form() -> None:
-    mentions = link(_paper(), None).doc.mentions
+    mentions = link(written_paper(_TITLE, _ABSTRACT), None).doc.mentions
     assert len(mentions) > 5
     for m in mentions:
         twin = LinkedMention(**m.model_dump())
@@ -44,9 +40,7 @@ _ABSTRACT2 = ("Existing sparse attention methods are often costly to tune. We pr
 
 
 def _papers() -> list[Paper]:
-    second = Paper(id="paper/t-00000000f00d", title=_TITLE2, abstract=_ABSTRACT2, text=_TITLE2 + "\n\n" + _ABSTRACT2,
-                   occurrences=(SourceRef(file="x", line=1, format="t", loader="t"),))
-    return [_paper(), second]
+    return [written_paper(_TITLE, _ABSTRACT), written_paper(_TITLE2, _ABSTRACT2)]
 
 
 @pytest.mark.parametrize("paper", _papers(), ids=["kv", "attention"])

@@ -14,25 +14,21 @@ from typing import Any
 import pydantic
 import pytest
 
-from kg.records import Mention, Paper, SourceRef
+from kg.records import Mention
 from loaders.mapping import text as text_mod
 from loaders.mapping.lexicon import Lexicon
 from loaders.mapping.mapper import _unvalidated, map_paper
 from loaders.mapping.text import lowered, name_positions, stands_alone
 from ontology.vocab import NodeLabel
+from tests.graphdata import written_paper
 
 _TITLE = "BarKV: Cheaper Key-Value Caches for Long Prompts"
 _ABSTRACT = ("We propose BarKV, a method that evicts stale entries from the KV cache. On Llama-2-13B and "
              "Mistral-7B it keeps LongBench scores while running on two A100 GPUs; BarKV is 2x faster than H2O.")
 
 
-def _paper() -> Paper:
-    return Paper(id="paper/t-00000000beef", title=_TITLE, abstract=_ABSTRACT, text=_TITLE + "\n\n" + _ABSTRACT,
-                 occurrences=(SourceRef(file="x", line=1, format="t", loader="t"),))
-
-
 def test_mentions_built_unvalidated_equal_their_validated_form() -> None:
-    mapping = map_paper(_paper(), None)
+    mapping = map_paper(written_paper(_TITLE, _ABSTRACT), None)
     assert mapping.mentions
     for m in mapping.mentions:
         twin = Mention(**m.model_dump())
