@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
 from kg.records import Entity, Evidence, Mapping, Mention, Paper, Relation, ResultRecord, SourceRef
 from ontology.vocab import NodeLabel, RelType
 
@@ -17,6 +21,23 @@ def written_paper(title: str, abstract: str) -> Paper:
         id=paper_id(title), title=title, abstract=abstract, text=title + TITLE_SEPARATOR + abstract,
         occurrences=(SourceRef(file="test", line=1, format="hf-daily", loader="test"),),
     )
+
+
+def assert_built_as_validated(records: Sequence[BaseModel], cls: type[BaseModel]) -> None:
+    """Records built without validation (for speed) equal what validating their values gives, field for
+    field and in declaration order, and stay frozen."""
+    import pydantic
+    import pytest
+
+    assert records
+    for m in records:
+        twin = cls(**m.model_dump())
+        assert m == twin
+        assert m.model_dump_json() == twin.model_dump_json()
+        assert m.model_fields_set == twin.model_fields_set
+        assert list(m.__dict__) == list(cls.model_fields)  # (declaration order, as validation gives)
+        with pytest.raises(pydantic.ValidationError):
+            m.text = "changed"  # type: ignore[attr-defined]  # (still a frozen record)
 
 
 def paper(n: int, title: str, abstract: str) -> Paper:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pydantic
 import pytest
 
 from kg.records import Mention
@@ -20,7 +19,7 @@ from loaders.mapping.lexicon import Lexicon
 from loaders.mapping.mapper import _unvalidated, map_paper
 from loaders.mapping.text import lowered, name_positions, stands_alone
 from ontology.vocab import NodeLabel
-from tests.graphdata import written_paper
+from tests.graphdata import assert_built_as_validated, written_paper
 
 _TITLE = "BarKV: Cheaper Key-Value Caches for Long Prompts"
 _ABSTRACT = ("We propose BarKV, a method that evicts stale entries from the KV cache. On Llama-2-13B and "
@@ -28,16 +27,7 @@ _ABSTRACT = ("We propose BarKV, a method that evicts stale entries from the KV c
 
 
 def test_mentions_built_unvalidated_equal_their_validated_form() -> None:
-    mapping = map_paper(written_paper(_TITLE, _ABSTRACT), None)
-    assert mapping.mentions
-    for m in mapping.mentions:
-        twin = Mention(**m.model_dump())
-        assert m == twin
-        assert m.model_dump_json() == twin.model_dump_json()
-        assert m.model_fields_set == twin.model_fields_set
-        assert list(m.__dict__) == list(Mention.model_fields)  # (declaration order, as validation gives)
-        with pytest.raises(pydantic.ValidationError):
-            m.text = "changed"  # type: ignore[misc]  # (still a frozen record)
+    assert_built_as_validated(map_paper(written_paper(_TITLE, _ABSTRACT), None).mentions, Mention)
 
 
 def test_unvalidated_is_model_construct() -> None:
