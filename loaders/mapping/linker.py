@@ -907,7 +907,9 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         mention(h.text, h.start, h.end, NodeLabel.DATASET, h.target, None, 0.8)
     # coined names the catalog does not know, read from their context ("the HKUST dataset",
     # "Aishell-1 and HKUST": beside a known dataset)
-    for did, ds_text, ds_start in _unknown_datasets(text, hits, datasets, known | method_names):
+    # (an acronym the abstract defines for a task names no data: "Video Instance Segmentation (VIS)" ... "VIS datasets")
+    tasks = {slug(a.short) for a in acronyms if _TASK_LONG.search(a.long)}
+    for did, ds_text, ds_start in _unknown_datasets(text, hits, datasets, known | method_names | tasks):
         si = _sentence_index(starts, ds_start)
         datasets.setdefault(did, (si, 0.7))
         mention(ds_text, ds_start, ds_start + len(ds_text), NodeLabel.DATASET, did, None, 0.7, "context")
@@ -920,6 +922,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     for fm in methods_found:
         sent = sentences[fm.sentence].text
         window = sent[: sent.find(fm.name) + len(fm.name) + 80] if fm.name in sent else sent
+        if _KIND_BEFORE_NAME.search(text, max(0, fm.start - 40), fm.start):
+            continue  # "along with the benchmark, we release a baseline, FooBERT": set out as a method
         if _own_benchmark_word(window, sentences[fm.sentence].start, named_data_ends) \
                 or (fm.from_title and _BENCHMARK.search(sentences[0].text)):
             did = "dataset/" + slug(fm.name)
@@ -1426,6 +1430,11 @@ def _own_benchmark_word(window: str, offset: int, named_data_ends: set[int]) -> 
     False
     """
     return any(offset + m.start() - 1 not in named_data_ends for m in _BENCHMARK.finditer(window))
+_TASK_LONG = re.compile(r"\b(?:segmentation|detection|recognition|classification|generation|retrieval|estimation|"
+                        r"tracking|translation|answering|summari[sz]ation|captioning|understanding)$", re.I)
+# a name set out as a kind of method, not data: "a strong baseline, FooBERT"
+_KIND_BEFORE_NAME = re.compile(r"\b(?:baseline|method|approach|model|framework|system|algorithm|architecture|technique|"
+                               r"tool|library|runtime|engine|compiler|pipeline|scheme)s?,\s*$", re.I)
 _DATA_CONTEXT = re.compile(
     r"\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|test set|split|suite|on|across|including)\b", re.I
 )

@@ -88,6 +88,18 @@ _HEAD_REJECT = re.compile(
 )
 _TWO_WORD_NAME = re.compile(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# "we release a strong baseline, ElasticBERT, which ...": the name set after the kind of thing proposed
+_KIND_THEN_NAME = re.compile(
+    rf"(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:baseline|method|approach|framework|model|system|algorithm|architecture|"
+    rf"technique|tool|library|runtime|engine|compiler|pipeline|scheme)s?,\s+({_NAME_TOKEN})(?=,)")
+# "we propose FooLM, a family of models, and FooRun, an inference runtime": a second name set out the same way
+_AND_NAME_APPOSITION = re.compile(rf",?\s+and\s+({_NAME_TOKEN}),\s+(?:a|an)\s")
+# "Next, the FooTrain offloading framework is designed": a coined name proposed in the passive voice (present
+# tense only: "X was proposed" is prior work)
+_PASSIVE_PROPOSAL = Gated(re.compile(
+    rf"(?<![\w-])({_NAME_TOKEN})(?:\s+[a-z][\w-]*){{0,3}}\s+(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?"
+    r"(?:devised|proposed|designed|introduced|developed|presented)\b"), ("devised", "proposed", "designed",
+                                                                         "introduced", "developed", "presented"))
 _FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
 _TITLE_LEAD = re.compile(r"^((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)\s*:\s")
 _BAD_SUFFIX = re.compile(r"-(?:based|friendly|aware|like|style|free|level|wise|only|specific|efficient|oriented)$", re.I)
@@ -342,6 +354,10 @@ def find_methods(
                 two = _TWO_WORD_NAME.match(text, after_det)
                 if two:
                     name = two.group(0)
+            if not strong and pat is _PROPOSE and (kind := _KIND_THEN_NAME.match(text, pos)) \
+                    and name_like(kind.group(1)) and kind.group(1).lower() not in _STOP_NAMES:
+                add(kind.group(1), kind.start(1), conf)
+                continue
             if not strong and pat is _PROPOSE and first[:1].isupper():
                 short = _OR_SHORT.match(text, after_det)
                 acr = by_start.get(after_det)
@@ -370,6 +386,14 @@ def find_methods(
             if pat is _OWN_NAME and (_SIZE_VARIANT.search(name) or _MODIFIER_SUFFIX.search(name)):
                 continue  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
             add(name, nm.start(), conf)
+    for m in _PROPOSE.finditer(text, abstract_start) if found else ():
+        end = sentences[_sentence_of(sentences, m.start())].end
+        for co in _AND_NAME_APPOSITION.finditer(text, m.end(), end):
+            if name_like(co.group(1)):
+                add(co.group(1), co.start(1), 0.85)
+    for m in _PASSIVE_PROPOSAL.finditer(text, abstract_start):
+        if name_like(m.group(1)):
+            add(m.group(1), m.start(1), 0.75)
 
     main = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if main and len(main[0].name) >= 3:

@@ -1,0 +1,70 @@
+"""Proposed methods named in shapes the first rules missed (issue 4: recall of methods on dev3).
+
+Each abstract is written for its test: one way a paper sets out (or seems to set out) a method of its own.
+"""
+
+from __future__ import annotations
+
+import ontology
+from kg.records import Paper
+from loaders.mapping import map_paper
+from loaders.mapping.linker import link
+from ontology.vocab import RelType
+from tests.graphdata import written_paper as _paper
+
+
+def _methods(p: Paper) -> list[str]:
+    return [m.name for m in link(p).doc.methods]
+
+
+def _datasets(p: Paper) -> set[str]:
+    return {r.target for r in map_paper(p, ontology.load()).relations if r.type is RelType.EVALUATED_ON}
+
+
+def test_a_second_name_coordinated_with_the_first_is_proposed_too() -> None:
+    p = _paper(
+        "Long Chains Without Long Caches",
+        "We propose the Chain Reasoner Model (CRM), a family of small models trained to split problems, and "
+        "CHAINSERVE, an inference engine that keeps only the cache of open subproblems. CRM on CHAINSERVE "
+        "solves longer problems on one GPU.",
+    )
+    assert {"CRM", "CHAINSERVE"} <= set(_methods(p)), _methods(p)
+
+
+def test_a_name_after_the_kind_of_thing_released_is_a_method_not_a_dataset() -> None:
+    p = _paper(
+        "Fair Speed Tables for Text Models",
+        "We build a leaderboard that compares text models by accuracy and cost. Along with the benchmark, we "
+        "also release a strong baseline, HopBERT, which can stop at any layer. HopBERT matches larger models.",
+    )
+    assert "HopBERT" in _methods(p)
+    assert "dataset/hopbert" not in _datasets(p)
+
+
+def test_a_coined_name_proposed_in_the_passive_present_is_a_method() -> None:
+    p = _paper(
+        "Runtime Tricks for Training on Small GPUs",
+        "This thesis studies why training stalls on data movement. First, GraphPipe-Direct is devised to move "
+        "graph features straight to the GPU. Finally, the DiskTrain offloading framework is designed and built "
+        "to keep activations on SSDs.",
+    )
+    assert {"GraphPipe-Direct", "DiskTrain"} <= set(_methods(p)), _methods(p)
+
+
+def test_a_name_proposed_in_the_past_tense_is_prior_work() -> None:
+    p = _paper(
+        "Revisiting Offloading for Fine-Tuning",
+        "The DiskTrain framework was proposed to keep activations on SSDs. We measure where its time goes and "
+        "find that most of it is spent waiting on the PCIe bus.",
+    )
+    assert "DiskTrain" not in _methods(p)
+
+
+def test_an_acronym_for_a_task_names_no_dataset() -> None:
+    p = _paper(
+        "Fast Open-Set Scene Parsing",
+        "Video Scene Segmentation (VSS) labels every pixel of every frame. We propose QuickParse, a light "
+        "segmenter, and test it on three VSS datasets, where it runs in real time on one GPU.",
+    )
+    assert "dataset/vss" not in _datasets(p)
+    assert "QuickParse" in _methods(p)
