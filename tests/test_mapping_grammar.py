@@ -67,6 +67,19 @@ def test_unknown_text_is_not_a_model_name() -> None:
         parse_model_name("the quick brown fox")
 
 
+def test_hub_repository_ids_name_their_model_not_their_organisation() -> None:
+    text = "We route between Qwen/Qwen2-7B-Instruct, google/gemma-2-9b-it and meta-llama/Llama-3.1-8B."
+    assert [m.id for m in find_models(text)] == [
+        "model/qwen-2-7b-instruct", "model/gemma-2-9b-it", "model/llama-3.1-8b"]
+    # (outside a repository id a lowercase common word stays a word, and "LLaMA/Alpaca" lists two models)
+    assert [m.id for m in find_models("a gemma of an idea, and the mistral wind")] == []
+    assert [m.id for m in find_models("tuned LLaMA/Alpaca")] == ["model/llama", "model/alpaca"]
+
+
+def test_listed_letter_versions_give_one_model_each() -> None:
+    assert [m.id for m in find_models("the DeepSeek-V3/R1 design")] == ["model/deepseek-v3", "model/deepseek-r1"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="LlamaQwen-GPT0123456789BM. xv()/", max_size=40))
 def test_grammar_never_fails_and_spans_point_into_the_text(text: str) -> None:

@@ -541,6 +541,7 @@ _VERSION_RE = re.compile(
     r"(?![A-Za-z0-9]|\.\d)"
 )
 _VERSION_LIST_RE = re.compile(r"/(\d+(?:\.\d+)?)(?![\d.]*\s?[BMbm](?![A-Za-z]))(?![A-Za-z0-9])")
+_LETTER_VERSION_LIST_RE = re.compile(r"/([VRH])(\d+(?:\.\d+)?)(?![A-Za-z0-9])")
 _GPT_VERSION_RE = re.compile(r"(?:-|\s)?(\d+(?:\.\d+)*)(o|v)(?![A-Za-z0-9])")
 _LETTER_VERSION_RE = re.compile(r"(?:-|\s)?([VRH])(\d+(?:\.\d+)?)(?![A-Za-z0-9])")
 _MOE_SIZE_RE = re.compile(rf"{_SEP}?\(?\s?(\d+)\s?[x×]\s?({_NUM})\s?([BM])(?![A-Za-z0-9])", re.I)
@@ -616,11 +617,13 @@ def _size_text(num: str, unit: str) -> str:
     return f"{num}{ {'million': 'm', 'billion': 'b'}.get(unit, unit) }"
 
 
-def _match_stem(surface: str) -> Stem | None:
+def _match_stem(surface: str, repo: bool = False) -> Stem | None:
+    """The stem ``surface`` spells; ``repo``: it is the name part of a hub repository id ("google/gemma-2-9b-it"),
+    which is lowercase by custom and never the common word a case-sensitive stem guards against."""
     stem = _BY_SPELLING.get(_fold(surface))
     if stem is None:
         return None
-    if stem.case_sensitive:
+    if stem.case_sensitive and not repo:
         first = rx(r"[\s-]").split(surface)[0]
         if not any(rx(r"[\s-]").split(n)[0] == first for n in stem.names):
             return None
@@ -654,6 +657,10 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                 st.version = lm.group(1).lower() + lm.group(2)
                 st.parts.append(st.version)
                 end = lm.end()
+                # "DeepSeek-V3/R1": one model per listed version
+                while (lv := _LETTER_VERSION_LIST_RE.match(text, end)):
+                    st.extra.append(("version", lv.group(1).lower() + lv.group(2), None, lv.start() + 1, lv.end()))
+                    end = lv.end()
                 continue
             if stem.key == "yolo":
                 ym = _YOLO_RE.match(text, end)
@@ -782,6 +789,10 @@ def _build(stem: Stem, st: _State, start: int, end: int, text: str) -> ModelName
     )
 
 
+# "google/" before a model's name: the organisation part of a hub repository id
+_REPO_ORG = re.compile(r"(?<![\w/.-])[A-Za-z0-9][\w.-]*/$")
+
+
 def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[ModelName]:
     """Every model name in ``text[start:end]``, in order; listed sizes and versions give one model each."""
     stop = len(text) if end is None else end
@@ -793,7 +804,7 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
         m = _STEM_RE.match(text, q, stop) if low is None else _STEM_LOW_RE.match(low, q, stop)
         if not m:
             continue
-        stem = _match_stem(text[m.start(1) : m.end(1)])
+        stem = _match_stem(text[m.start(1) : m.end(1)], repo=_REPO_ORG.search(text, max(0, q - 40), q) is not None)
         pos = m.end()
         if stem is None:
             continue
@@ -810,6 +821,9 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
             continue
         if not st.parts and _ARCH_FOLLOW.match(text, tail_end):
             continue  # "the Mamba architecture": the design, not a model
+        if not st.parts and text.startswith("/", tail_end) and (org := _STEM_RE.match(text, tail_end + 1)) \
+                and (nxt_stem := _match_stem(org.group(1), repo=True)) is not None and nxt_stem.key == stem.key:
+            continue  # "Qwen/Qwen2-7B", "meta-llama/Llama-3.1-8B": the organisation of a hub repository id
         first_end = tail_end
         if st.extra:
             first_end = _first_end(text, m.start(), st.extra[0][3])
