@@ -68,3 +68,19 @@ def test_an_acronym_for_a_task_names_no_dataset() -> None:
     )
     assert "dataset/vss" not in _datasets(p)
     assert "QuickParse" in _methods(p)
+
+
+def test_data_efficiency_that_means_moving_less_data_is_a_systems_sense() -> None:
+    systems = _paper(
+        "Runtime Support for Data-Efficient Training on GPUs",
+        "Training large models is slowed by data movement between host and GPU. By data efficiency we mean "
+        "hiding data access latency and skipping needless transfers. We propose FeedPipe, a runtime that "
+        "prefetches activations and cuts GPU memory use by a third.",
+    )
+    learning = _paper(
+        "Data-Efficient Fine-Tuning of Vision Models",
+        "We study data efficiency: how few labelled images a model needs to reach a target accuracy. Our "
+        "curriculum reaches full accuracy with a tenth of the labels.",
+    )
+    assert link(systems).doc.in_scope
+    assert not link(learning).doc.in_scope and link(learning).doc.topic == "topic/data-efficiency"

@@ -510,6 +510,8 @@ def _attention_cost_problem(sentences: Sequence[Sentence], tech: dict[str, _Scor
     return True
 
 
+_DATA_EFF = "topic/data-efficiency"
+_DATA_MOVEMENT = re.compile(r"\bdata (?:movements?|access(?:es)?|transfers?|reuse)\b|\bmemory bandwidth\b", re.I)
 _MOE = "technique/mixture-of-experts"
 _MOE_DESIGN = "technique/moe-architecture"
 TECH_HOLDS_MIN = 3.0
@@ -723,6 +725,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # ("FooNet adopts two novel designs: ...")
     described = {s.index for s in sentences[1:] if _describes_method(s.text, methods_found)}
     tech_scores, topic_scores = _score(text, sentences, hits, starts, method_sents | described)
+    if _DATA_EFF in topic_scores and _DATA_MOVEMENT.search(text):
+        # "data efficiency" in a systems paper means moving data less (hiding access latency, fewer transfers
+        # between memories), not learning from fewer samples
+        del topic_scores[_DATA_EFF]
     attention_cost = _QUADRATIC_ATTENTION.may_match(text) and _attention_cost_problem(sentences, tech_scores, tax)
     survey = bool(_BROAD.search(sentences[0].text))
     # sentences adding a further contribution ("we also ..."); outside a survey, only those that propose something
