@@ -76,6 +76,12 @@ def test_hub_repository_ids_name_their_model_not_their_organisation() -> None:
     assert [m.id for m in find_models("tuned LLaMA/Alpaca")] == ["model/llama", "model/alpaca"]
 
 
+def test_a_named_size_after_a_version_is_the_size() -> None:
+    text = "Stable Diffusion 3.5 Large, SD3.5 Large Turbo, GPT-2 Medium and the GPT-3 Large Language Model"
+    assert [m.id for m in find_models(text)] == [
+        "model/stable-diffusion-3.5-large", "model/stable-diffusion-3.5-large-turbo", "model/gpt-2-medium", "model/gpt-3"]
+
+
 def test_listed_letter_versions_give_one_model_each() -> None:
     assert [m.id for m in find_models("the DeepSeek-V3/R1 design")] == ["model/deepseek-v3", "model/deepseek-r1"]
 

@@ -521,6 +521,8 @@ _NAMED_SIZE_WORDS = frozenset("base large small medium tiny mini xl xxl huge".sp
 # after a space only these continue a name ("Mistral 7B Instruct", "Kimi Linear", "Pangu Ultra")
 _SPACED_LINE_WORDS = frozenset("chat instruct base linear ultra moe turbo pro mini vl coder flash lite".split())
 # words glued to a name that make it another word ("Llama-based", "Mamba-Transformer")
+# "GPT-3 Large Language Model": the words of a phrase that starts with a size word, not a named size
+_NOT_A_NAMED_SIZE = re.compile(r"\s+(?:language|models?|scale|vision|multimodal|foundation|reasoning)\b", re.I)
 _COMPOUND_STOP = frozenset(
     """like style inspired type esque ish scale level sized size parameter parameters param params model models
     family series class only free aware specific generated powered tuned guided friendly compatible native centric
@@ -758,6 +760,12 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
         word = sm2.group(1) if sm2 else None
         if word and stem.numbers == "size" and not st.parts and word.lower() in _NAMED_SIZE_WORDS:
             st.size = word.lower()  # "BERT base", "T5 large": a named size
+            st.parts.append(st.size)
+            end = sm2.end()  # type: ignore[union-attr]
+            continue
+        if word and st.version and not st.size and word[0].isupper() and word.lower() in _NAMED_SIZE_WORDS \
+                and not _NOT_A_NAMED_SIZE.match(text, sm2.end()):  # type: ignore[union-attr]
+            st.size = word.lower()  # "Stable Diffusion 3.5 Large", "GPT-2 Medium": a named size after the version
             st.parts.append(st.size)
             end = sm2.end()  # type: ignore[union-attr]
             continue
