@@ -82,6 +82,12 @@ def test_a_named_size_after_a_version_is_the_size() -> None:
         "model/stable-diffusion-3.5-large", "model/stable-diffusion-3.5-large-turbo", "model/gpt-2-medium", "model/gpt-3"]
 
 
+def test_a_version_after_a_dot_and_a_line_in_brackets() -> None:
+    text = "FLUX.1 [dev], FLUX.1-schnell and FLUX1.1 [Pro] Ultra, but not Llama 2 [7]"
+    assert [m.id for m in find_models(text)] == [
+        "model/flux-1-dev", "model/flux-1-schnell", "model/flux-1.1-pro-ultra", "model/llama-2"]
+
+
 def test_listed_letter_versions_give_one_model_each() -> None:
     assert [m.id for m in find_models("the DeepSeek-V3/R1 design")] == ["model/deepseek-v3", "model/deepseek-r1"]
 

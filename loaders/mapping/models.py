@@ -515,7 +515,7 @@ def _opening_words(text: str, low: str | None, start: int, stop: int) -> Iterato
 _LINE_WORDS = frozenset(
     """chat instruct it base coder code vl vision math sft rlhf dpo distill preview moe deep omni reasoning turbo pro
     flash lite mini tiny nano micro small medium large xl xxl xs xxs huge giant plus max air instant bison next ultra
-    linear stream long thinking""".split()
+    linear stream long thinking schnell kontext""".split()
 )
 _NAMED_SIZE_WORDS = frozenset("base large small medium tiny mini xl xxl huge".split())
 # after a space only these continue a name ("Mistral 7B Instruct", "Kimi Linear", "Pangu Ultra")
@@ -542,6 +542,9 @@ _VERSION_RE = re.compile(
     rf"(?:{_SEP}?[vV]\s?|{_SEP}?)(\d+(?:\.\d+)*)([a-z])?(?![\d.]*\s?(?:[BMKbmk](?![A-Za-z])|billion|million))"
     r"(?![A-Za-z0-9]|\.\d)"
 )
+_DOT_VERSIONED = frozenset({"flux"})
+_DOT_VERSION_RE = re.compile(r"\.(\d+(?:\.\d+)?)(?![A-Za-z0-9]|\.\d)")
+_BRACKET_VARIANT_RE = re.compile(r"\s?\[([A-Za-z][A-Za-z0-9-]{1,11})\]")
 _VERSION_LIST_RE = re.compile(r"/(\d+(?:\.\d+)?)(?![\d.]*\s?[BMbm](?![A-Za-z]))(?![A-Za-z0-9])")
 _LETTER_VERSION_LIST_RE = re.compile(r"/([VRH])(\d+(?:\.\d+)?)(?![A-Za-z0-9])")
 _GPT_VERSION_RE = re.compile(r"(?:-|\s)?(\d+(?:\.\d+)*)(o|v)(?![A-Za-z0-9])")
@@ -680,6 +683,9 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                 if gm:
                     st.version = gm.group(1) + gm.group(2)
                     end = gm.end()
+                elif stem.key in _DOT_VERSIONED and (dv := _DOT_VERSION_RE.match(text, end)):
+                    st.version = dv.group(1)  # "FLUX.1": the version after a dot
+                    end = dv.end()
                 elif vm:
                     num = vm.group(1)
                     st.version = ("v" if stem.vprefix else "") + num + (vm.group(2) or "")
@@ -688,6 +694,12 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                     while (lv := _VERSION_LIST_RE.match(text, end)):
                         st.extra.append(("version", lv.group(1), None, lv.start() + 1, lv.end()))
                         end = lv.end()
+                if st.version and (bv := _BRACKET_VARIANT_RE.match(text, end)):
+                    # "FLUX.1 [dev]", "FLUX1.1 [Pro]": the line of a release, in brackets
+                    st.variant.append(bv.group(1).lower())
+                    st.parts.extend([st.version, bv.group(1).lower()])
+                    end = bv.end()
+                    continue
                 if st.version:
                     if stem.key in FIRST_UNNUMBERED and st.version in ("1", "v1"):
                         st.version = ""  # the first Llama / Mamba carries no number
