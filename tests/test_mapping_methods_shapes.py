@@ -84,3 +84,14 @@ def test_data_efficiency_that_means_moving_less_data_is_a_systems_sense() -> Non
     )
     assert link(systems).doc.in_scope
     assert not link(learning).doc.in_scope and link(learning).doc.topic == "topic/data-efficiency"
+
+
+def test_test_time_memorization_names_sequence_layers_not_a_memory_topic() -> None:
+    p = _paper(
+        "Online Recall: Test-Time Memorization for Recurrent Language Models",
+        "Linear recurrent models compress the past into a fixed state. We present RecallNet, a recurrent layer "
+        "whose state is a small network trained online on each sequence, and compare it with linear RNNs and "
+        "Transformers on language modelling at equal compute.",
+    )
+    doc = link(p).doc
+    assert doc.in_scope and "technique/linear-rnn" in doc.techniques, (doc.topic, doc.techniques)

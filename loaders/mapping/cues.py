@@ -598,7 +598,7 @@ TOPIC_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("episodic memory", 0.7), ("hierarchical memory", 0.6), ("reinforcement learning agent{s|}", 0.6),
         ("RL agent{s|}", 0.6),
         ("associative memory", 0.6), ("memory tree", 0.6), ("memory module{s|}", 0.4), ("memory controller{s|}", 0.5),
-        ("memory bank{s|}", 0.6), ("memorization", 0.4), ("test-time memorization", 0.8), ("neural memory", 0.7),
+        ("memory bank{s|}", 0.6), ("memorization", 0.4), ("neural memory", 0.7),
         ("memory token{s|}", 0.5), ("recurrent memory", 0.4), ("memory mechanism", 0.4), ("memory architecture", 0.5),
         ("spatial memory", 0.6), ("memory-based", 0.3), ("memory representation{s|}", 0.5), ("parametric memor{y|ies}", 0.5),
         ("contextual memory", 0.5), ("memory integration", 0.5), ("memory reweaving", 0.8), ("hierarchical memor{y|ies}", 0.5),
