@@ -331,8 +331,11 @@ def find_methods(
         # "Local Linear Attention (LLA)") is the paper's named contribution, whatever its words
         add(lead.group(1), lead.start(1), 0.9, from_title=True)
 
+    proposals: list[re.Match[str]] = []  # (read again below for a second name set out beside the first)
     for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8), (_OWN_NAME, 0.7)):
         for m in pat.finditer(text, abstract_start):
+            if pat is _PROPOSE:
+                proposals.append(m)
             if pat is _CALLED and _NAMED_DATA.search(text, max(abstract_start, m.start() - 60), m.start()) \
                     and not _OWN_DATA.search(text, max(abstract_start, m.start() - 60), m.start()):
                 continue  # "on two public datasets, namely Aishell-1 and HKUST": data the paper uses, not its method
@@ -386,7 +389,7 @@ def find_methods(
             if pat is _OWN_NAME and (_SIZE_VARIANT.search(name) or _MODIFIER_SUFFIX.search(name)):
                 continue  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
             add(name, nm.start(), conf)
-    for m in _PROPOSE.finditer(text, abstract_start) if found else ():
+    for m in proposals if found else ():
         end = sentences[_sentence_of(sentences, m.start())].end
         for co in _AND_NAME_APPOSITION.finditer(text, m.end(), end):
             if name_like(co.group(1)):
