@@ -218,3 +218,12 @@ def test_what_a_hybrid_combines_is_not_listed_as_its_parts() -> None:
         "architecture that combines Transformer-style attention with state space layers.",
     )
     assert not any("attention" in t for t in _parts(p))
+
+
+def test_a_count_of_new_things_is_not_a_part() -> None:
+    p = _paper(
+        "Lighter Heads",
+        "We introduce three new attention mechanisms that beat standard attention in speed. Our first contribution "
+        "is Lean Attention, which drops the value projection. Next, we introduce Shared Lattice, which ties keys.",
+    )
+    assert not any(t.startswith("method/three") for t in _parts(p)), _parts(p)

@@ -356,7 +356,8 @@ def test_grouped_patterns_are_their_plain_spellings(seeds_dir) -> None:
         "our": (methods._OUR.pattern, re.compile(
             r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])|"
             r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
-            r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])")),
+            r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"
+            r"|\b[Oo]ur (?:first|second|third|main|key|primary|central) contribution is (?=[A-Z])")),
         "own name": (methods._OWN_NAME.pattern, re.compile(r"\b[Oo]ur\s+(?=[A-Za-z0-9-]*[A-Z])|\bto\s+create\s+(?=[A-Z])")),
         "anchor": (hardware._ANCHOR, re.compile("|".join(hardware._ANCHOR_WORDS))),
     }

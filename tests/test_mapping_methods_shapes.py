@@ -95,3 +95,21 @@ def test_test_time_memorization_names_sequence_layers_not_a_memory_topic() -> No
     )
     doc = link(p).doc
     assert doc.in_scope and "technique/linear-rnn" in doc.techniques, (doc.topic, doc.techniques)
+
+
+def test_title_case_names_set_out_as_contributions() -> None:
+    p = _paper(
+        "Three Cheaper Heads",
+        "We study attention heads with fewer projections. Our first contribution is Lean Attention, which drops "
+        "the value projection. Lastly, we introduce Sparse Lattice, which shares keys across heads.",
+    )
+    assert {"Lean Attention", "Sparse Lattice"} <= set(_methods(p)), _methods(p)
+
+
+def test_a_coined_acronym_proposed_in_the_passive_is_a_method() -> None:
+    p = _paper(
+        "Streaming Inference for Video Networks",
+        "Offline video models recompute every frame. Here, the idea of Stepwise Video Networks (SVNs) is proposed "
+        "and tested on three backbones, cutting the cost per frame tenfold.",
+    )
+    assert "SVNs" in _methods(p), _methods(p)

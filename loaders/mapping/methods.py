@@ -44,9 +44,11 @@ _PROPOSE = Gated(re.compile(first_char_groups([
 _OUR = Gated(re.compile(first_char_groups([
     *(the + r" (?:proposed|new|novel) (?=[A-Z])" for the in ("The", "the", "Our", "our")),
     *(kind + r",\s+(?=[A-Z])" for kind in ("variant", "version", "extension")),
+    # "Our first contribution is Optimised Attention, which ..."
+    *(our + r" (?:first|second|third|main|key|primary|central) contribution is (?=[A-Z])" for our in ("Our", "our")),
     *(the + r" (?:proposed |new |novel )+(?:method|approach|framework|technique|model|system|algorithm|architecture"
       r"|strategy|scheme)s?,\s+(?=[A-Z])" for the in ("The", "the", "Our", "our", "a", "an")),
-], word_start=True)), ("proposed", "new", "novel", "variant", "version", "extension"))
+], word_start=True)), ("proposed", "new", "novel", "variant", "version", "extension", "contribution is"))
 # a coined name the authors call theirs ("our TinyNet performs", "Our ConvFirst model") or make from their tool
 # ("we use DPE to create EvalPerf, a benchmark"); only a name-like word passes (see find_methods)
 _OWN_NAME = Gated(re.compile(first_char_groups([r"Our\s+(?=[A-Za-z0-9-]*[A-Z])", r"our\s+(?=[A-Za-z0-9-]*[A-Z])",
@@ -97,7 +99,7 @@ _AND_NAME_APPOSITION = re.compile(rf",?\s+and\s+({_NAME_TOKEN}),\s+(?:a|an)\s")
 # "Next, the FooTrain offloading framework is designed": a coined name proposed in the passive voice (present
 # tense only: "X was proposed" is prior work)
 _PASSIVE_PROPOSAL = Gated(re.compile(
-    rf"(?<![\w-])({_NAME_TOKEN})(?:\s+[a-z][\w-]*){{0,3}}\s+(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?"
+    rf"(?<![\w-])({_NAME_TOKEN})\)?(?:\s+[a-z][\w-]*){{0,3}}\s+(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?"
     r"(?:devised|proposed|designed|introduced|developed|presented)\b"), ("devised", "proposed", "designed",
                                                                          "introduced", "developed", "presented"))
 _FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
@@ -350,13 +352,13 @@ def find_methods(
             # "we propose FooKV, a ..." / "called FooKV" / "we introduce Kimi Linear, a ..."
             follow = text[nm.end() : nm.end() + 3]
             strong = name_like(first) or (pat is _CALLED and first[0].isupper())
-            if not strong and first[0].isupper() and after_det == pos and follow[:1] in (",", ":", "(") \
-                    and first.lower() not in _STOP_NAMES:
-                strong = True
-                # a two-word name before the comma ("Kimi Linear, a hybrid ...")
+            if not strong and first[0].isupper() and after_det == pos and first.lower() not in _STOP_NAMES:
+                # a two-word name before the comma ("Kimi Linear, a hybrid ...", "we introduce Super Attention, which")
                 two = _TWO_WORD_NAME.match(text, after_det)
                 if two:
-                    name = two.group(0)
+                    name, strong = two.group(0), True
+                elif follow[:1] in (",", ":", "("):
+                    strong = True
             if not strong and pat is _PROPOSE and (kind := _KIND_THEN_NAME.match(text, pos)) \
                     and name_like(kind.group(1)) and kind.group(1).lower() not in _STOP_NAMES:
                 add(kind.group(1), kind.start(1), conf)
@@ -607,6 +609,7 @@ _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|al
 _PAPER_GATED = (_CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
                 _INTRODUCES, _NOVEL_PART)
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
+_COUNT_WORDS = frozenset("two three four five six seven several multiple many various".split())
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
     system technique techniques algorithm results experiments work paper study analysis evaluation findings
     contributions implementation code""".split())
@@ -649,6 +652,8 @@ def find_components(
 
     def add(name: str, start: int, si: int) -> None:
         key = slug(name)
+        if name.split(maxsplit=1)[0].lower() in _COUNT_WORDS:
+            return  # "three new attention mechanisms": how many things the paper offers, not a part's name
         if key and key not in seen and key not in method_keys and key not in known and key not in generic:
             seen.add(key)
             out.append((name, start, si))
