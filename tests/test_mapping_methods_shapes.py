@@ -113,3 +113,32 @@ def test_a_coined_acronym_proposed_in_the_passive_is_a_method() -> None:
         "and tested on three backbones, cutting the cost per frame tenfold.",
     )
     assert "SVNs" in _methods(p), _methods(p)
+
+
+def test_a_plain_word_coinage_with_its_acronym_is_the_method_unless_the_title_names_one() -> None:
+    plain = _paper(
+        "Turning Adapters Reversible",
+        "Adapter tuning still caches activations. We propose reversible adapter tuning (RAT) that inserts "
+        "adapters so that every layer can be inverted. RAT cuts activation memory by 80%.",
+    )
+    titled = _paper(
+        "FooServe: Serving Four-Bit Models",
+        "We present FooServe, a serving system. We propose mixed block quantization (MBQ) that keeps outlier "
+        "blocks in eight bits. FooServe doubles throughput.",
+    )
+    assert "RAT" in _methods(plain)
+    assert _methods(titled) == ["FooServe"], _methods(titled)
+
+
+def test_a_catalog_name_the_paper_calls_its_proposed_model_is_its_method() -> None:
+    claimed = _paper(
+        "Rethinking Small Vision Transformers",
+        "We search a supernet for low latency. The proposed models, MobileViTv3, beat MobileNetV2 on ImageNet "
+        "at equal latency.",
+    )
+    ours = _paper(
+        "A Video Generator",
+        "We train a video model with a series of innovations, including our novel VAE and a new data pipeline.",
+    )
+    assert "MobileViTv3" in _methods(claimed), _methods(claimed)
+    assert "VAE" not in _methods(ours)

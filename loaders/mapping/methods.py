@@ -102,6 +102,9 @@ _PASSIVE_PROPOSAL = Gated(re.compile(
     rf"(?<![\w-])({_NAME_TOKEN})\)?(?:\s+[a-z][\w-]*){{0,3}}\s+(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?"
     r"(?:devised|proposed|designed|introduced|developed|presented)\b"), ("devised", "proposed", "designed",
                                                                          "introduced", "developed", "presented"))
+_CLAIMED = re.compile(r"\b(?:proposed|new|novel)\b.*,\s*$")
+# what follows a coinage's acronym when the sentence goes on to describe it
+_RESTRICTIVE_AFTER = re.compile(r"\)?\s*(?:,\s*)?(?:that|which|to|as|for|where|whereby|,\s+a|,\s+an)\b")
 _FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
 _TITLE_LEAD = re.compile(r"^((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)\s*:\s")
 _BAD_SUFFIX = re.compile(r"-(?:based|friendly|aware|like|style|free|level|wise|only|specific|efficient|oriented)$", re.I)
@@ -295,7 +298,7 @@ def find_methods(
     by_long = {slug(a.long): a for a in acronyms}
     by_start = {a.start: a for a in acronyms}
 
-    def add(name: str, start: int, conf: float, from_title: bool = False) -> None:
+    def add(name: str, start: int, conf: float, from_title: bool = False, claimed: bool = False) -> None:
         name = name.strip(" ,.;:\"'“”()")
         if not name or name.lower() in _STOP_NAMES or _BAD_SUFFIX.search(name) or _NUMBER_FORMAT.match(name):
             return
@@ -306,7 +309,8 @@ def find_methods(
             at = text.find(name, acr.start, acr.end + 1)
             start = at if at >= 0 else max(text.find(name), 0)
         key = slug(name)
-        if not key or (key in known and not from_title):
+        # (a catalog name is the paper's own only where the title or "the proposed models, X" says so; not "our novel VAE")
+        if not key or (key in known and not (from_title or claimed)):
             return
         for other in list(found):
             # "POPGym" after "POPGym Arcade", "KOALA-1B" after "KOALA", "EfficientNets" after "EfficientNet"
@@ -363,6 +367,14 @@ def find_methods(
                     and name_like(kind.group(1)) and kind.group(1).lower() not in _STOP_NAMES:
                 add(kind.group(1), kind.start(1), conf)
                 continue
+            if not strong and pat is _PROPOSE and first[:1].islower() and (acr := by_start.get(after_det)) is not None \
+                    and len(acr.long.split()) >= 2 and len(acr.short) >= 3 and acr.short.isupper() \
+                    and _RESTRICTIVE_AFTER.match(text, acr.end) and not any(f.from_title for f in found.values()):
+                # "we propose memory-efficient fine-tuning (MEFT) that inserts adapters": a plain-word coinage
+                # given its own acronym and described at once (a class's standard acronym is a known name); beside
+                # a method the title names, such a coinage is one of its parts
+                add(acr.short, acr.start, conf)
+                continue
             if not strong and pat is _PROPOSE and first[:1].isupper():
                 short = _OR_SHORT.match(text, after_det)
                 acr = by_start.get(after_det)
@@ -390,7 +402,7 @@ def find_methods(
                 continue
             if pat is _OWN_NAME and (_SIZE_VARIANT.search(name) or _MODIFIER_SUFFIX.search(name)):
                 continue  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
-            add(name, nm.start(), conf)
+            add(name, nm.start(), conf, claimed=pat is _OUR and _CLAIMED.search(m.group()) is not None)
     for m in proposals if found else ():
         end = sentences[_sentence_of(sentences, m.start())].end
         for co in _AND_NAME_APPOSITION.finditer(text, m.end(), end):
