@@ -142,3 +142,13 @@ def test_a_catalog_name_the_paper_calls_its_proposed_model_is_its_method() -> No
     )
     assert "MobileViTv3" in _methods(claimed), _methods(claimed)
     assert "VAE" not in _methods(ours)
+
+
+def test_an_acronym_defined_for_an_evaluation_or_a_benchmark_is_a_dataset() -> None:
+    p = _paper(
+        "TutorLite Technical Report",
+        "We present TutorLite, a small tutoring model for phones. It beats its base model on a school maths "
+        "evaluation (SMEval) and in a human evaluation (HE) with twenty teachers.",
+    )
+    assert "dataset/smeval" in _datasets(p)
+    assert "dataset/he" not in _datasets(p)

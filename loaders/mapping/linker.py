@@ -919,6 +919,18 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         si = _sentence_index(starts, ds_start)
         datasets.setdefault(did, (si, 0.7))
         mention(ds_text, ds_start, ds_start + len(ds_text), NodeLabel.DATASET, did, None, 0.7, "context")
+    # an acronym the abstract defines for an evaluation or a benchmark names one ("psychological counselling
+    # evaluation (CPsyCounE)"), whether the paper uses it or introduces it
+    for a in acronyms:
+        key = slug(a.short)
+        if len(a.short) >= 4 and _DATA_LONG.search(a.long) and key not in known and key.upper() not in _CLASS_ACRONYMS \
+                and not in_url(a.start):
+            did = "dataset/" + key
+            if did not in datasets:
+                datasets[did] = (a.sentence, 0.7)
+                at = text.find(a.short, a.start, a.end + 1)
+                at = at if at >= 0 else a.start
+                mention(a.short, at, at + len(a.short), NodeLabel.DATASET, did, None, 0.7, "acronym")
     # a generic name is dropped when a specific split is named too ("Kinetics" + "Kinetics-600")
     for did in list(datasets):
         if any(o != did and o.startswith(did + "-") for o in datasets):
@@ -1438,6 +1450,7 @@ def _own_benchmark_word(window: str, offset: int, named_data_ends: set[int]) -> 
     return any(offset + m.start() - 1 not in named_data_ends for m in _BENCHMARK.finditer(window))
 _TASK_LONG = re.compile(r"\b(?:segmentation|detection|recognition|classification|generation|retrieval|estimation|"
                         r"tracking|translation|answering|summari[sz]ation|captioning|understanding)$", re.I)
+_DATA_LONG = re.compile(r"\b(?:evaluation|benchmark|dataset|data set|corpus|test suite|testbed|leaderboard)$", re.I)
 # a name set out as a kind of method, not data: "a strong baseline, FooBERT"
 _KIND_BEFORE_NAME = re.compile(r"\b(?:baseline|method|approach|model|framework|system|algorithm|architecture|technique|"
                                r"tool|library|runtime|engine|compiler|pipeline|scheme)s?,\s*$", re.I)
