@@ -1448,6 +1448,9 @@ def _own_benchmark_word(window: str, offset: int, named_data_ends: set[int]) -> 
     False
     """
     return any(offset + m.start() - 1 not in named_data_ends for m in _BENCHMARK.finditer(window))
+
+
+# long forms of acronyms that name a task, and those that name an evaluation or a body of data
 _TASK_LONG = re.compile(r"\b(?:segmentation|detection|recognition|classification|generation|retrieval|estimation|"
                         r"tracking|translation|answering|summari[sz]ation|captioning|understanding)$", re.I)
 _DATA_LONG = re.compile(r"\b(?:evaluation|benchmark|dataset|data set|corpus|test suite|testbed|leaderboard)$", re.I)

@@ -520,9 +520,9 @@ _LINE_WORDS = frozenset(
 _NAMED_SIZE_WORDS = frozenset("base large small medium tiny mini xl xxl huge".split())
 # after a space only these continue a name ("Mistral 7B Instruct", "Kimi Linear", "Pangu Ultra")
 _SPACED_LINE_WORDS = frozenset("chat instruct base linear ultra moe turbo pro mini vl coder flash lite".split())
-# words glued to a name that make it another word ("Llama-based", "Mamba-Transformer")
 # "GPT-3 Large Language Model": the words of a phrase that starts with a size word, not a named size
 _NOT_A_NAMED_SIZE = re.compile(r"\s+(?:language|models?|scale|vision|multimodal|foundation|reasoning)\b", re.I)
+# words glued to a name that make it another word ("Llama-based", "Mamba-Transformer")
 _COMPOUND_STOP = frozenset(
     """like style inspired type esque ish scale level sized size parameter parameters param params model models
     family series class only free aware specific generated powered tuned guided friendly compatible native centric
