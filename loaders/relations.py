@@ -278,30 +278,24 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     start, end = 0, len(text)
     out: list[Named] = []
     blocked: list[tuple[int, int]] = []
-    generic = _generic_words()
     for m in doc.mentions:
         if m.end <= start or m.start >= end:
             continue
-        # (the descriptor pattern opens with a hyphen: most mentions have none)
-        if m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id and "-" in m.text \
-                and _DESCRIPTOR_WORD.search(m.text.strip()):
-            blocked.append((m.start, m.end))  # "Mamba-based LLMs": a descriptor, not a name
-        elif m.label in (NodeLabel.METHOD, NodeLabel.TECHNIQUE) and m.entity_id:
+        label = m.label
+        if label in _NAMING_LABELS and m.entity_id:
+            # (the descriptor pattern opens with a hyphen: most mentions have none)
+            if "-" in m.text and _DESCRIPTOR_WORD.search(m.text.strip()):
+                blocked.append((m.start, m.end))  # "Mamba-based LLMs": a descriptor, not a name
+                continue
             surface = m.text.strip()
-            words = surface.split()
             # (a named or title word is asked of short technique mentions only: it decides nothing elsewhere)
-            if m.label is NodeLabel.TECHNIQUE and len(words) <= 3 and (
-                    any(_name_like(w) and w not in generic and w.rstrip("s") not in generic and not _FORMAT.fullmatch(w)
-                        for w in words)
-                    or (len(words) == 1 and surface[:1].isupper() and surface[1:].islower()
-                        and surface.lower() not in _STOP_CAPS and m.start > 0
-                        and text[m.start - 2 : m.start] not in (". ", "\n\n"))):
+            named = _technique_named(surface) if label is _TECHNIQUE else 0
+            if named == _COINED or (named == _PLAIN and m.start > 0 and text[m.start - 2 : m.start] not in (". ", "\n\n")):
                 out.append(Named(_method_id(surface), m.start, m.end))
             else:
                 out.append(Named(m.entity_id, m.start, m.end))
             blocked.append((m.start, m.end))
-        elif m.label in (NodeLabel.MODEL, NodeLabel.DATASET, NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS,
-                         NodeLabel.METRIC, NodeLabel.ARCHITECTURE, NodeLabel.MODEL_FAMILY):
+        elif label in _BLOCKING_LABELS:
             blocked.append((m.start, m.end))
     # one flag per character: inside a mention already read (a linear scan per token would be quadratic)
     mask = bytearray(len(text) + 1)
@@ -321,7 +315,8 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
     # most tokens are plain lowercase words: the pattern passes over nearly all of them (the token's
     # kind skips those it lets through)
     for nm in _NAME_NOT_LOWER.finditer(text, start, end):
-        kind = _token_kind(nm.group())
+        tok = nm.group()
+        kind = _token_kind(tok)
         if not kind:
             continue  # most words: neither coined nor capitalised, or never a name ("We", "LLMs", "GPU")
         s0, e0 = nm.span()
@@ -331,7 +326,7 @@ def _named_all(doc: LinkedDoc) -> tuple[list[Named], list[Named]]:
         if text.startswith("-", e0) and _DESCRIBED_AFTER.match(text[e0 : e0 + 10]):
             continue  # "SSD-based solutions", "RAFT-like architectures": a descriptor, not a name
         coined = kind & _COINED
-        plain = kind & _PLAIN and not in_lower_case(nm.group().lower())
+        plain = kind & _PLAIN and not in_lower_case(tok.lower())
         if not (coined or plain) or (plain and s0 > 0 and text[s0 - 2 : s0] in (". ", "\n\n")):
             continue
         if coined:
@@ -370,6 +365,29 @@ def _token_kind(tok: str) -> int:
     coined = _name_like(tok.split()[0]) and not _FORMAT.fullmatch(tok)
     plain = tok[:1].isupper() and tok[1:].islower() and len(tok) >= 3 and tok.lower() not in _STOP_CAPS
     return (_COINED if coined else 0) | (_PLAIN if plain else 0)
+
+
+# (label tests read once per mention of every paper: a set lookup, not an enum attribute per member)
+_NAMING_LABELS = frozenset({NodeLabel.METHOD, NodeLabel.TECHNIQUE})
+_BLOCKING_LABELS = frozenset({NodeLabel.MODEL, NodeLabel.DATASET, NodeLabel.HARDWARE, NodeLabel.HARDWARE_CLASS,
+                              NodeLabel.METRIC, NodeLabel.ARCHITECTURE, NodeLabel.MODEL_FAMILY})
+_TECHNIQUE = NodeLabel.TECHNIQUE
+
+
+@lru_cache(maxsize=4096)
+def _technique_named(surface: str) -> int:
+    """What a technique mention's words make of it in :func:`_named_all` (the same surfaces come back
+    paper after paper, so kept): ``_COINED`` where one of at most three words is coined ("GaLore"),
+    ``_PLAIN`` for one capitalised word (a name unless it opens a sentence), else 0."""
+    words = surface.split()
+    if len(words) > 3:
+        return 0
+    generic = _generic_words()
+    if any(_name_like(w) and w not in generic and w.rstrip("s") not in generic and not _FORMAT.fullmatch(w) for w in words):
+        return _COINED
+    if len(words) == 1 and surface[:1].isupper() and surface[1:].islower() and surface.lower() not in _STOP_CAPS:
+        return _PLAIN
+    return 0
 
 
 _DESCRIBED_AFTER = _rx(r"-(?:based|like|style|aware|friendly|specific)\b")
