@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from loaders import relations
 from ontology.vocab import NodeLabel
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seeds_dir: Path) -> list[tuple[str, int, int]]:
+    """(paper text, start, end) of every sentence of the seed papers (split as the mapper splits them)."""
+    from loaders.mapping.corpus import load_seed_papers
+    from loaders.mapping.text import split_sentences
+
+    return [(p.text, s.start, s.end) for p in load_seed_papers(seeds_dir)
+            for s in split_sentences(p.text, title_end=len(p.title))]
 
 
 def _technique_named_plainly(surface: str, start: int, text: str) -> bool:
@@ -38,3 +52,28 @@ def test_the_label_sets_answer_as_the_inline_tuples_did_for_every_label() -> Non
     for label in NodeLabel:
         assert (label in relations._NAMING_LABELS) == (label in naming), label
         assert (label in relations._BLOCKING_LABELS) == (label in blocking), label
+
+
+_INTRO_TEXTS = [
+    "We introduce FooBench, a benchmark for tiny models.", "In this work WE PRESENT a new dataset (TinyQA).",
+    "This Paper\nbuilds a test suite, called EvalKit.", "we also release an evaluation suite named Probe-7.",
+    "Then we use GRPO to create a dataset of proofs.", "Nobody introduces anything here; weights are pruned.",
+    "The tower we constructed holds.", "Ünïcode text: we present the Ĳ dataset.", "İn this paper we curate a dataset X.",
+    "ſo we propoſe a metric, called S-Score.", "We  introduce two spaces.", "swe present nothing", "",
+]
+
+
+def _intro_spans_plainly(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in relations._INTRO_FRAME.finditer(text, start, end)]
+
+
+def test_the_introduction_frame_searched_where_its_opening_is_finds_what_a_scan_of_every_sentence_finds(
+        seed_sentences: list[tuple[str, int, int]]) -> None:
+    cases = [(t, 0, len(t)) for t in _INTRO_TEXTS] + [(t, 3, len(t) - 2) for t in _INTRO_TEXTS if len(t) > 5]
+    cases += seed_sentences
+    found = 0
+    for text, start, end in cases:
+        plain = _intro_spans_plainly(text, start, end)
+        assert [m.span() for m in relations._INTRO_FRAME_G.iter_in(text, start, end)] == plain, text[start:end]
+        found += bool(plain)
+    assert found >= 10  # (the comparison covers sentences the frame matches, not only misses)
