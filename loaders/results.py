@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from kg.ids import slug
 from kg.records import ClaimKind, Direction, Qualifier, ResultRecord
 from loaders.quantities import Quantity, ending, ends, find_precisions, find_quantities, may_hold_quantity
-from loaders.mapping.text import Gated, _ascii_folded, needed_words
+from loaders.mapping.text import Gated, _ascii_folded, _shortest_cover, needed_words
 from ontology.vocab import NodeLabel
 
 if TYPE_CHECKING:
@@ -111,11 +111,19 @@ _METRIC_WORDS: tuple[tuple[str, str], ...] = (
 _METRIC_RES = tuple((f"metric/{m}", re.compile(rf"(?<!\w)(?:{rx})(?![A-Za-z])", re.IGNORECASE)) for m, rx in _METRIC_WORDS)
 
 
+def _gate_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words one of which each match of ``pattern`` holds, less those that hold another of them
+    ("accelerated" holds "accelerate"): a text holds one of these exactly when it holds one of all, and
+    the phrases are asked of each metric, setting and average pattern in turn (fewer words to look for)."""
+    words = needed_words(pattern)
+    return None if words is None else _shortest_cover(words)
+
+
 def _metric_scan(rx: str) -> tuple[re.Pattern[str] | None, tuple[str, ...] | None]:
     """A metric pattern's lowercase form for an ASCII phrase's lowercase (None where it has case-sensitive
     parts), with the words one of which each of its matches holds."""
     folded = _ascii_folded(re.compile(rf"(?<!\w)(?:{rx})(?![a-z])", re.IGNORECASE))
-    return folded, needed_words(re.compile(rx, re.IGNORECASE)) if folded is not None else None
+    return folded, _gate_words(re.compile(rx, re.IGNORECASE)) if folded is not None else None
 
 
 # (metric, pattern, lowercase form, words): each phrase is lowercased once and scanned only for the
@@ -435,7 +443,7 @@ def _qualifier(text: str, q: Quantity, clause_left: int) -> Qualifier | None:
     return None
 
 
-_AVERAGE_WORDS = needed_words(_AVERAGE)
+_AVERAGE_WORDS = _gate_words(_AVERAGE)
 
 
 def _says_average(text: str) -> bool:
@@ -469,9 +477,9 @@ _CONTEXT_SET = re.compile(r"\b(?:when|if|once|as)\s(?:the\s)?(?:[\w-]+\s)?(?:con
 
 
 # The words one of which each match of a setting pattern holds: an ASCII text without any is not searched.
-_CONTEXT_SET_WORDS = needed_words(_CONTEXT_SET)
-_CONDITION_BEFORE_GATED = tuple((key, rx, needed_words(rx)) for key, rx in _CONDITION_BEFORE)
-_OTHER_SETTING_WORDS = needed_words(_OTHER_SETTING_BEFORE)
+_CONTEXT_SET_WORDS = _gate_words(_CONTEXT_SET)
+_CONDITION_BEFORE_GATED = tuple((key, rx, _gate_words(rx)) for key, rx in _CONDITION_BEFORE)
+_OTHER_SETTING_WORDS = _gate_words(_OTHER_SETTING_BEFORE)
 
 
 def _may_hold(text: str, words: tuple[str, ...] | None) -> bool:

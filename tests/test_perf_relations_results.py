@@ -77,3 +77,26 @@ def test_the_introduction_frame_searched_where_its_opening_is_finds_what_a_scan_
         assert [m.span() for m in relations._INTRO_FRAME_G.iter_in(text, start, end)] == plain, text[start:end]
         found += bool(plain)
     assert found >= 10  # (the comparison covers sentences the frame matches, not only misses)
+
+
+def test_the_fewer_gate_words_of_the_result_patterns_let_through_the_texts_all_their_words_let_through(
+        seed_sentences: list[tuple[str, int, int]]) -> None:
+    from loaders import results
+    from loaders.mapping.text import needed_words
+
+    patterns = [rx for _m, rx in results._METRIC_RES] + [
+        results._AVERAGE, results._CONTEXT_SET, results._OTHER_SETTING_BEFORE, *(rx for _k, rx in results._CONDITION_BEFORE)]
+    texts = ["accelerated decoding", "2x speed-ups over", "lower time-to-first-token", "f1 scores", "on average",
+             "when the context window is extended to", "nothing to see", "", "win-rates and gpu-hours"]
+    texts += [text[start:end].lower() for text, start, end in seed_sentences[::3]]
+    for rx in patterns:
+        words = needed_words(rx)
+        if words is None:
+            assert results._gate_words(rx) is None
+            continue
+        fewer = results._gate_words(rx)
+        assert fewer is not None and set(fewer) <= set(words)
+        for low in texts:
+            assert any(w in low for w in fewer) == any(w in low for w in words), (rx.pattern[:40], low)
+    scans = {metric: words for metric, _rx, _f, words in results._METRIC_SCANS}
+    assert scans["metric/speed"] is not None and "accelerated" not in scans["metric/speed"]  # ("accelerate" is)
