@@ -1209,8 +1209,9 @@ _LEXICON_NEEDS: dict[str, tuple[str, ...]] = {dict(table)[target]: words for tab
     (_MEMORY, "memory/activations", ("activation",)),
     (_MEMORY, "memory/gradients", ("gradient",)),
     (_MEMORY, "memory/weights", ("weight",)),
-    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-bandwidth", ("memory", "bandwidth", "movement", "hbm", "reads", "i/o")),
-    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-capacity", ("memory",)),
+    # (not "memory", in nearly every sentence of these papers: the word after it, which each match holds too)
+    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-bandwidth", ("bandwidth", "bound", "movement", "traffic", "hbm", "reads", "i/o")),
+    (_BOTTLENECK_SPECIFIC, "bottleneck/memory-capacity", ("bottleneck", "wall", "capacity", "consumption", "out-of-memory")),
     (_BOTTLENECK_SPECIFIC, "bottleneck/communication", ("communication",)),
 )}
 

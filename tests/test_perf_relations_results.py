@@ -100,3 +100,31 @@ def test_the_fewer_gate_words_of_the_result_patterns_let_through_the_texts_all_t
             assert any(w in low for w in fewer) == any(w in low for w in words), (rx.pattern[:40], low)
     scans = {metric: words for metric, _rx, _f, words in results._METRIC_SCANS}
     assert scans["metric/speed"] is not None and "accelerated" not in scans["metric/speed"]  # ("accelerate" is)
+
+
+def _lexicon_hits_plainly(table: tuple[tuple[str, str], ...], text: str) -> list[tuple[str, int, int]]:
+    # every entry searched everywhere, with no word gate
+    hits: list[tuple[str, int, int]] = []
+    for target, rx in table:
+        for m in relations._word_rx(rx).finditer(text):
+            if not any(s <= m.start() < e for _, s, e in hits):
+                hits.append((target, m.start(), m.end()))
+    return hits
+
+
+def test_the_bottleneck_words_gate_no_sentence_holding_a_bottleneck(seed_sentences: list[tuple[str, int, int]]) -> None:
+    # a phrase for each alternative of each entry, in upper and lower case
+    phrases = ["memory bandwidth", "memory-bound", "bandwidth-limited", "bandwidth bottleneck", "data movement",
+               "memory traffic", "HBM reads", "hbm accesses", "reads and writes", "I/O cost", "memory wall",
+               "memory bottlenecks", "memory capacity", "system-memory consumption", "system memory bottleneck",
+               "out-of-memory", "communication volume", "Memory\ncapacity", "memory usage", "memory access"]
+    texts = [f"Our kernel cuts {p} on GPUs." for p in phrases] + [f"{p.upper()} limits it" for p in phrases]
+    texts += [text[start:end] for text, start, end in seed_sentences]
+    found = 0
+    for text in texts:
+        for table in (relations._BOTTLENECK_SPECIFIC, relations._MEMORY):
+            plain = _lexicon_hits_plainly(table, text)
+            assert relations._lexicon_hits(table, text) == plain, text
+            assert relations._lexicon_may_hit(table, text) or not plain, text
+            found += bool(plain)
+    assert found > 100
