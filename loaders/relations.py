@@ -830,6 +830,7 @@ def _components(doc: LinkedDoc) -> tuple[tuple[str, str, int, str], ...]:
     text = doc.paper.text
     own = _own_ids(doc)
     own_names = {_compact(m.name) for m in doc.methods}
+    own_names |= {n[:-1] for n in own_names if n.endswith("s")}  # ("CINs" defined as "(CINs)" is also "CIN")
     first = min((m.sentence for m in doc.methods if m.sentence > 0), default=1)
     generic = _generic_words()
     out: list[tuple[str, str, int, str]] = []
@@ -1042,6 +1043,7 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 yield r
     # "two key components: Temporal Mamba Blocks and the Temporal Mamba Fuser", "(b) Shortcut-connected MoE, ..."
     done = {c for c, _n, _s, _l in comps}
+    mapped = {c for m in doc.methods for c in m.components}  # (the parts the mapper read, under their own ids)
     # (the rarer patterns are searched sentence by sentence only in a paper that holds a word they need)
     parts_list = _PARTS_LIST_G.may_match_in(text)
     for sent in doc.sentences:
@@ -1092,9 +1094,13 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             if not coined and _described(part, np_, _rx(r"\b(?:a|an)\s$", re.I).search(sent.text, 0, pm_.start("np")) is not None,
                                          doc.paper.title_text):
                 continue  # "we propose an always-on-chip decode scheme": what it does, in plain words, not a name
+            if part.split(maxsplit=1)[0].lower() in _DEGREE_WORDS:
+                continue  # "we design highly optimized kernels": how well it is built, not a named part
             cid = f"method/{slug(part)}"
             if cid in done or cid in _own_ids(doc) or _compact(part) in {_compact(m.name) for m in doc.methods}:
                 continue
+            if any(cid.endswith("-" + c.split("/", 1)[1]) for c in mapped):
+                continue  # "a flexible CUDA memory manager": the mapper's "CUDA memory manager", with its adjective
             done.add(cid)
             r = _rel(doc, RelType.HAS_COMPONENT, main.id, cid, sent.index, 0.55, qualifier=part)
             if r:
@@ -1103,6 +1109,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
     for sent in doc.sentences if _PARTS_OF.may_match_in(text) else ():
         for hm in _PARTS_OF.iter_in(sent.text):
             stop = _phrase_end(text, sent.start + hm.end(), sent.end)
+            if hm.group()[:1].isupper() and any(_compact(g) == _compact(m.name) for g in _OWN_SHORT_NAME.findall(
+                    text, sent.start + hm.end(), min(stop + 20, sent.end)) for m in doc.methods):
+                continue  # "Mixture of Sparse Adapters, or MoSA": the method's own long name, not its parts
             for n in named_in(doc, sent.start + hm.end(), stop):
                 if n.id.startswith("method/") and n.id not in _own_ids(doc):
                     acr = _rx(r"\s\(([A-Za-z][\w-]{1,12})\)").match(text[n.end : n.end + 16])
@@ -1126,6 +1135,9 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
 
 
 # -- versions and variants --------------------------------------------------------------------------
+
+
+_DEGREE_WORDS = frozenset("highly fully carefully efficiently specially specifically newly well heavily".split())
 
 
 def _compact(name: str) -> str:
@@ -1738,6 +1750,8 @@ _PORT_VERB_G = Gated.auto(_PORT_VERB)
 _PARTS_LIST_G = Gated.auto(_PARTS_LIST)
 _FURTHER_G = Gated.auto(_FURTHER)
 _PROPOSE_PART_G = Gated.auto(_PROPOSE_PART)
+# the short name given right after a long one: ", or MoSA", " (MoSA)"
+_OWN_SHORT_NAME = re.compile(r"(?:,\s+or\s+|\s\()([A-Za-z][\w-]{1,15})\b")
 _PARTS_OF = Gated.auto(re.compile(r"\b(?:hybrid|combination|mixture|integration)\sof\s", re.I))
 _COMBINING_G = Gated.auto(_COMBINING)
 _INTEGRATE_G = Gated.auto(_INTEGRATE)
