@@ -152,3 +152,13 @@ def test_an_acronym_defined_for_an_evaluation_or_a_benchmark_is_a_dataset() -> N
     )
     assert "dataset/smeval" in _datasets(p)
     assert "dataset/he" not in _datasets(p)
+
+
+def test_a_model_name_that_labels_a_link_is_not_evaluated() -> None:
+    p = _paper(
+        "Qwen Lite Report",
+        "We shrink Qwen2-7B into a 2B model by pruning and distillation. Demo, Qwen Chat: https://example.org/chat",
+    )
+    models = {r.target for r in map_paper(p, ontology.load()).relations if r.type is RelType.EVALUATED_ON
+              and r.target.startswith("model/")}
+    assert "model/qwen-2-7b" in models and "model/qwen-chat" not in models, models

@@ -510,6 +510,7 @@ def _attention_cost_problem(sentences: Sequence[Sentence], tech: dict[str, _Scor
     return True
 
 
+_LINK_LABEL = re.compile(r"\s?:\s*(?:https?://|www\.)")
 _DATA_EFF = "topic/data-efficiency"
 _DATA_MOVEMENT = re.compile(r"\bdata (?:movements?|access(?:es)?|transfers?|reuse)\b|\bmemory bandwidth\b", re.I)
 _MOE = "technique/mixture-of-experts"
@@ -707,6 +708,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     models_found += _listed_models(text, models_found, in_url, field_words)
     # "a 34B GPT-3.5 level model", "VGG-style": a model named as a yardstick or a style, not one evaluated
     models_found = [m for m in models_found if not _MODEL_AS_REFERENCE.match(text, m.end)]
+    # "Foo Chat: https://...": the label of a link to a product or demo, not a model the paper evaluates
+    models_found = [m for m in models_found if not (urls and _LINK_LABEL.match(text, m.end))]
     # a model that names a measure ("CLIP-FID", "FID, CLIP, and CMMD scores") is a metric, not a model evaluated
     models_found = [m for m in models_found if not (_METRIC_NAME.search(m.text) or _MODEL_AS_METRIC.match(text, m.end))]
     devices_found = [d for d in hw.find_hardware(text) if not in_url(d.start)]
