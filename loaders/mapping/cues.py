@@ -21,33 +21,44 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("sub-{1|2|4}-bit", 0.6), ("lower precision", 0.4), ("numerical format{s|}", 0.4),
         ("microscaling", 0.6), ("MXFP{4|6|8}", 0.6), ("NVFP4", 0.6), ("{BF16|FP16}", 0.15),
         ("block floating point", 0.6), ("dynamic-length float", 0.6),
+        # how the field writes precision and storage ("E4M3", "3.5 bits per weight", "dequantize on the fly")
+        ("E4M3", 0.5), ("E5M2", 0.5), ("bits per {weight|parameter}", 0.6), ("dequantiz{ation|e|ed|ing}", 0.5),
     ),
     T + "post-training-quantization": (
         ("post-training quantiz{ation|ed}", 1.0), ("PTQ", 1.0), ("training-free quantization", 1.0),
         ("post-training", 0.6), ("GPTQ", 0.3), ("AWQ", 0.3), ("SmoothQuant", 0.3), ("OmniQuant", 0.3), ("QuIP{#|}", 0.3), ("SpQR", 0.4),
         ("calibration-free", 0.2), ("quantization framework", 0.2),
+        ("data-free quantization", 1.0), ("zero-shot quantization", 0.8), ("one-shot quantization", 0.8),
+        ("AdaRound", 0.4), ("BRECQ", 0.4), ("ZeroQuant", 0.3), ("SqueezeLLM", 0.3), ("QuaRot", 0.3), ("SpinQuant", 0.3),
+        ("AQLM", 0.3), ("HQQ", 0.3),
     ),
     T + "quantization-aware-training": (
         ("quantization-aware training", 1.0), ("QAT", 1.0), ("quantization-aware fine-tuning", 1.0),
         ("quantization-aware", 0.8), ("QAFT", 1.0), ("LLM-QAT", 0.4),
+        ("fake quantization", 0.6), ("simulated quantization", 0.5), ("learned step size", 0.6), ("LSQ", 0.5),
+        ("EfficientQAT", 0.5),
     ),
     T + "low-bit-training": (
         ("{FP8|FP4|INT8|8-bit|4-bit|low-precision|low-bit|mixed-precision} training", 1.0),
         ("training in {FP8|FP4|low precision}", 1.0), ("fully quantized training", 1.0),
         ("{FP8|FP4} pretraining", 1.0), ("{FP8|FP4} pre-training", 1.0), ("{FP8|FP4|INT8|MXFP4|NVFP4}-based training", 1.0),
+        ("low-precision {pretraining|pre-training}", 1.0), ("quantized backpropagation", 0.8), ("stochastic rounding", 0.5),
     ),
     T + "weight-only-quantization": (
         ("weight-only quantiz{ation|ed}", 1.0), ("weight-only", 0.7), ("W{4|3|2|8}A16", 0.8),
         ("weight quantization", 0.7), ("quantiz{e|ing} {the|} weights", 0.6), ("quantized weights", 0.5),
         ("weight compression", 0.4),
+        ("low-bit weight{s|}", 0.6), ("{INT4|INT3|INT2} weight{s|}", 0.6), ("quantiz{e|es|ing} {the|} {model|LLM} weights", 0.6),
     ),
     T + "weight-activation-quantization": (
         ("weight-activation quantization", 1.0), ("W{8|4|6}A{8|4|6}", 0.9), ("W4A4KV4", 1.0),
         ("activation quantization", 0.6), ("weights and activations", 0.6), ("W4Ax", 0.8),
+        ("quantiz{e|es|ing} {the|} activations", 0.6), ("quantized activations", 0.5),
     ),
     T + "kv-cache-quantization": (
         ("KV cache quantization", 1.0), ("KV-cache quantization", 1.0), ("quantized KV cache", 1.0),
         ("KV{2|4|8}", 0.6), ("KIVI", 0.3), ("KV quantization", 1.0),
+        ("{2|3|4|8}-bit KV cache{s|}", 1.0), ("quantiz{e|es|ing} {the|} KV cache", 1.0), ("KVQuant", 0.4),
     ),
     T + "attention-quantization": (
         ("quantized attention", 1.0), ("{4|8}-bit attention", 1.0), ("{FP4|FP8|INT8|INT4} attention", 1.0),
@@ -56,20 +67,27 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "optimizer-state-quantization": (
         ("{4|8}-bit optimizer{s|}", 1.0), ("{4|8}-bit state{s|}", 0.8), ("quantized optimizer state{s|}", 1.0),
         ("{8|4}-bit Adam", 1.0), ("optimizer state quantization", 1.0),
+        ("{8|4}-bit AdamW", 1.0), ("quantized optimizer{s|}", 1.0), ("low-bit optimizer state{s|}", 1.0),
+        ("quantiz{e|es|ing} {the|} optimizer state{s|}", 1.0),
     ),
     T + "expert-quantization": (
         ("expert quantization", 1.0), ("quantized expert{s|}", 1.0), ("ternary expert{s|}", 1.0),
         ("MoE quantization", 1.0), ("QMoE", 0.5),
+        ("quantiz{e|es|ing} {the|} experts", 1.0), ("quantized MoE{s|}", 1.0),
     ),
     T + "extreme-low-bit-quantization": (
         ("binar{ization|ized|y network{s|}|ize|ised|isation}", 0.9), ("ternary", 0.8), ("1-bit", 0.8),
         ("1.58-bit", 1.0), ("sub-1-bit", 1.0), ("BitNet", 0.6), ("binary neural network{s|}", 1.0),
         ("extremely low-bit", 1.0), ("{1|2}-bit quantization", 1.0),
+        ("ultra-low-bit", 0.9), ("extreme quantization", 1.0), ("sub-2-bit", 1.0), ("XNOR", 0.6), ("BinaryConnect", 0.6),
+        ("BiLLM", 0.4),
     ),
     T + "mixed-precision-quantization": (
         ("mixed-precision quantiz{ation|ed}", 1.0), ("mixed precision quantiz{ation|ed}", 1.0),
         ("mixed-precision", 0.5), ("mixed precision", 0.4), ("arbitrary-bit", 0.5), ("arbitrary precision", 0.5),
         ("bit allocation", 0.5),
+        ("bit-width search", 0.8), ("precision allocation", 0.8), ("{layer-wise|per-layer} precision", 0.7), ("mixed-bit", 0.6),
+        ("HAWQ", 0.5), ("Hessian-aware quantization", 0.6),
     ),
     T + "kv-cache-compression": (
         ("KV cache compression", 1.0), ("KV-cache compression", 1.0), ("compress{|ing|es} the KV cache", 1.0),
