@@ -140,11 +140,13 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "expert-pruning": (("expert pruning", 1.0), ("prun{e|es|ing} {the|} expert{s|}", 1.0), ("prune experts", 1.0),
                            ("expert-level pruning", 1.0), ("language-specific expert pruning", 1.0),
                            ("drop{|s|ping} experts", 0.8), ("expert skipping", 0.5)),
-    T + "expert-merging": (("expert merging", 1.0), ("merg{e|es|ing} {the|} expert{s|}", 1.0)),
+    T + "expert-merging": (("expert merging", 1.0), ("merg{e|es|ing} {the|} expert{s|}", 1.0), ("merged expert{s|}", 0.8),
+                           ("expert fusion", 0.8)),
     T + "expert-offloading": (
         ("expert offloading", 1.0), ("offload{|s|ing|ed} {the|} expert{s|}", 1.0), ("expert caching", 1.0),
         ("expert cache", 0.9), ("expert prefetch{|ing}", 1.0), ("CPU-GPU", 0.3), ("expert retrieval", 0.7),
         ("expert loading", 0.7),
+        ("expert swapping", 0.9), ("swap{|s|ping} experts", 0.9),
     ),
     T + "state-space-models": (
         ("state space model{s|}", 1.0), ("state-space model{s|}", 1.0), ("SSM{s|}", 1.0), ("state space", 0.7),
@@ -201,7 +203,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("Λ-shaped attention", 0.9), ("A-shaped attention", 0.9), ("sparse attention mechanism", 1.0),
         ("sparse attention pattern{s|}", 1.0), ("top-k attention", 0.7), ("SWA", 0.3), ("dilated attention", 0.6),
         ("LSH attention", 1.0), ("locality-sensitive hashing", 0.5),
-        ("strided attention", 0.8), ("block-sparse", 0.7), ("Longformer", 0.4), ("BigBird", 0.4), ("Big Bird", 0.4),
+        ("strided attention", 0.8), ("Longformer", 0.4), ("BigBird", 0.4), ("Big Bird", 0.4),
         ("Reformer", 0.4), ("Routing Transformer", 0.6), ("MInference", 0.4),
     ),
     T + "shared-kv-attention": (
@@ -268,7 +270,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "prompt-tuning": (("prompt tuning", 1.0), ("prefix tuning", 1.0), ("P-tuning", 1.0), ("soft prompt{s|}", 1.0),
                           ("representation fine-tuning", 1.0), ("representation finetuning", 1.0), ("ReFT", 0.7),
                           ("visual prompt tuning", 1.0), ("prompt learning", 0.6), ("prompt vector{s|}", 0.5),
-                          ("virtual token{s|}", 0.6), ("VPT", 0.6), ("CoOp", 0.5), ("LoReFT", 0.6)),
+                          ("virtual token{s|}", 0.5), ("CoOp", 0.5), ("LoReFT", 0.6)),
     T + "memory-efficient-transfer-learning": (
         ("memory-efficient transfer learning", 1.0), ("side tuning", 1.0), ("side network", 0.8),
         ("ladder side", 1.0), ("memory efficient transfer learning", 1.0), ("activation memory", 0.3),
@@ -293,7 +295,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "low-rank-gradient-projection": (("gradient low-rank projection", 1.0), ("GaLore", 0.9), ("low-rank gradient{s|}", 1.0),
                                          ("low-rank projection", 0.7), ("gradient projection", 0.7), ("subspace projection", 0.5),
-                                         ("project{|s|ing} gradients", 0.8), ("gradient subspace", 0.6), ("low-rank subspace{s|}", 0.5),
+                                         ("project{|s|ing} gradients", 0.8), ("gradient subspace", 0.6),
                                          ("project{|s|ing} {the|} gradient{s|} {onto|into} {a|} low-rank", 1.0)),
     T + "activation-checkpointing": (
         ("activation checkpointing", 1.0), ("gradient checkpointing", 1.0), ("rematerialization", 1.0),
@@ -361,6 +363,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("embedded device{s|}", 0.7), ("embedded platform{s|}", 0.6), ("embedded system{s|}", 0.5), ("edge platform{s|}", 0.7),
         ("edge hardware", 0.6), ("edge GPU{s|}", 0.6), ("mobile {GPU|CPU|NPU|SoC}{s|}", 0.7), ("edge computing", 0.4),
         ("battery-powered", 0.4),
+        ("at the edge", 0.5), ("on the edge", 0.4),
     ),
     T + "storage-offloading": (
         ("SSD{s|}", 0.8), ("NVMe", 0.9), ("flash memory", 0.9), ("flash storage", 1.0), ("storage tier", 1.0),
@@ -390,12 +393,14 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("anytime", 0.4), ("multi-exit", 1.0), ("dynamic computational", 0.9), ("zero-computation", 0.6), ("mixture of multi-rate residuals", 0.6), ("dynamic routing", 0.3),
         ("anytime prediction", 0.8), ("depth-adaptive", 0.9), ("elastic depth", 0.7), ("LLM cascade{s|}", 0.7), ("BranchyNet", 0.6),
         ("SkipNet", 0.6), ("MSDNet", 0.5), ("PonderNet", 0.6), ("LayerSkip", 0.8),
+        # the exits themselves: classifiers attached to intermediate layers
+        ("exit {point|head|layer}{s|}", 0.7), ("exit branch{es|}", 0.8), ("{intermediate|internal} classifier{s|}", 0.6),
     ),
     T + "speculative-decoding": (
         ("speculative decoding", 1.0), ("speculative sampling", 1.0), ("draft model{s|}", 0.8), ("draft token{s|}", 0.8),
         ("self-speculative", 1.0), ("Medusa", 0.6), ("EAGLE", 0.4), ("speculative execution", 0.6),
         ("speculative inference", 1.0), ("lookahead decoding", 0.7), ("parallel decoding", 0.4),
-        ("speculative", 0.4), ("draft head{s|}", 0.8), ("draft length", 0.7), ("acceptance rate", 0.5),
+        ("speculative", 0.4), ("draft head{s|}", 0.8), ("draft length", 0.7), ("acceptance rate", 0.4),
         ("token tree verification", 0.8), ("assisted decoding", 0.8), ("SpecInfer", 0.6),
     ),
     T + "low-rank-factorization": (
@@ -424,7 +429,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("hardware-efficient design", 0.6), ("efficient convolutional", 0.8), ("MLP-Mixer", 0.3),
         ("efficient vision", 0.5), ("re-parameteriz{ation|ed|able}", 0.6), ("reparameteriz{ation|ed|able}", 0.6),
         ("latency-friendly", 0.5), ("efficient model{s|}", 0.3),
-        ("efficient ConvNet{s|}", 1.0), ("mobile architecture{s|}", 0.8), ("pointwise convolution{s|}", 0.5), ("EfficientViT", 0.5),
+        ("efficient ConvNet{s|}", 1.0), ("mobile architecture{s|}", 0.6), ("pointwise convolution{s|}", 0.5), ("EfficientViT", 0.5),
         ("MobileViT", 0.3), ("GhostNet", 0.15), ("SqueezeNet", 0.15),
     ),
     T + "serving-systems": (
@@ -615,6 +620,8 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
                     "fine-tuning|finetuning|training}", "no retraining", "retraining-free", "no fine-tuning"),
     "backward": ("backward pass", "backpropagation", "back-propagation", "activation{s|}", "activation memory",
                  "training"),
+    # the small set of samples a post-training method calibrates on
+    "calib": ("calibration {set|data|dataset|sample|samples|image|images}", "calibrat{e|es|ed|ing} on"),
 }
 
 COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
@@ -651,6 +658,8 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "hardware-co-design", ("codesign", "hardware_word"), 1.0),
     # "INT4 quantization, without quantization-aware training", "quantized with no retraining"
     (T + "post-training-quantization", ("quant_word", "no_training"), 1.0),
+    # "4-bit quantization calibrated on 128 samples": quantizing from a calibration set is post-training quantization
+    (T + "post-training-quantization", ("quant_word", "calib"), 1.0),
 )
 
 # A pair does not name its class when one of these cues is in the same sentence (pruning tokens
