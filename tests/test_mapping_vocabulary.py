@@ -52,6 +52,11 @@ def _studies(m: Mapping) -> set[str]:
      "We propose ForwardTune, a zeroth-order fine-tuning method in the spirit of MeZO that estimates gradients from "
      "two forward passes. ForwardTune adapts a 13B model on one GPU.",
      "technique/memory-efficient-training"),
+    # spelled without the hyphen
+    ("TopTune: Training the Last Blocks Only",
+     "We propose TopTune, a selective finetuning scheme that picks which blocks of a vision transformer to update "
+     "from their gradient norms. TopTune matches full finetuning on VTAB while updating 8% of the weights.",
+     "technique/selective-fine-tuning"),
 ])
 def test_a_common_name_links_its_class(onto: ontology.Ontology, title: str, abstract: str, technique: str) -> None:
     assert technique in _studies(map_paper(_paper(title, abstract), onto))

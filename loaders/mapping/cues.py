@@ -33,7 +33,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("AQLM", 0.3), ("HQQ", 0.3),
     ),
     T + "quantization-aware-training": (
-        ("quantization-aware training", 1.0), ("QAT", 1.0), ("quantization-aware fine-tuning", 1.0),
+        ("quantization-aware training", 1.0), ("QAT", 1.0), ("quantization-aware {fine-tuning|finetuning}", 1.0),
         ("quantization-aware", 0.8), ("QAFT", 1.0), ("LLM-QAT", 0.4),
         ("fake quantization", 0.6), ("simulated quantization", 0.5), ("learned step size", 0.6), ("LSQ", 0.5),
         ("EfficientQAT", 0.5),
@@ -172,7 +172,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "linear-attention": (
         ("linear attention", 1.0), ("linear-attention", 1.0), ("kernelized attention", 1.0),
         ("linear transformer{s|}", 1.0), ("gated delta", 1.0), ("DeltaNet", 1.0), ("Performer", 0.6),
-        ("linear self-attention", 1.0), ("linear sequence modeling", 1.0), ("gated linear attention", 1.0),
+        ("linear self-attention", 1.0), ("linear sequence {modeling|modelling}", 1.0), ("gated linear attention", 1.0),
         ("softmax-free", 0.6), ("linear complexity", 0.3),
         ("cosFormer", 0.8), ("Lightning Attention", 0.9), ("GLA", 0.5),
     ),
@@ -193,7 +193,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("low-rank attention", 0.6),
     ),
     T + "io-aware-attention": (
-        ("FlashAttention{|-2|-3|2|3}", 0.9), ("Flash Attention{|-2|-3|2|3}", 0.9), ("IO-aware", 1.0),
+        ("FlashAttention{|-2|-3|2|3}", 0.9), ("Flash Attention{|-2|-3|2|3}", 0.9), ("{IO|I/O}-aware", 1.0),
         ("FlashDecoding", 0.8), ("fused attention", 0.7), ("tiling", 0.3), ("FlashInfer", 0.4),
         ("online softmax", 0.7), ("FlashMLA", 0.5), ("xFormers", 0.3),
     ),
@@ -246,23 +246,24 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "parameter-efficient-fine-tuning": (
         ("parameter-efficient fine-tuning", 1.0), ("parameter-efficient finetuning", 1.0), ("PEFT", 1.0),
         ("parameter-efficient tuning", 1.0), ("parameter-efficient transfer learning", 1.0), ("PETL", 1.0),
-        ("parameter-efficient", 0.4), ("parameter efficient fine-tuning", 1.0), ("efficient fine-tuning", 0.6),
+        ("parameter-efficient", 0.4), ("parameter efficient {fine-tuning|finetuning}", 1.0), ("efficient fine-tuning", 0.6),
         ("efficient finetuning", 0.6), ("parameter-efficient adaptation", 1.0), ("efficient adaptation", 0.4),
         ("trainable parameters", 0.4), ("tunable parameters", 0.4),
-        ("delta tuning", 1.0), ("efficient tuning", 0.5), ("lightweight fine-tuning", 0.6),
+        ("delta tuning", 1.0), ("efficient tuning", 0.5), ("lightweight {fine-tuning|finetuning}", 0.6),
     ),
     T + "lora": (
         ("LoRA", 0.6), ("low-rank adaptation", 1.0), ("QLoRA", 0.9), ("DoRA", 0.8), ("low-rank adapter{s|}", 1.0),
-        ("LoRA-based", 1.0), ("low-rank update{s|}", 0.6), ("AdaLoRA", 0.6), ("low-rank fine-tuning", 0.8),
-        ("singular value{s|} fine-tuning", 0.5),
+        ("LoRA-based", 1.0), ("low-rank update{s|}", 0.6), ("AdaLoRA", 0.6), ("low-rank {fine-tuning|finetuning}", 0.8),
+        ("singular value{s|} {fine-tuning|finetuning}", 0.5),
         ("VeRA", 0.6), ("MoRA", 0.5), ("LoRA module{s|}", 0.8), ("LoRA-FA", 0.8),
+        ("trainable low-rank", 0.7), ("rank decomposition matri{x|ces}", 0.6),
     ),
     T + "adapters": (("adapter{s|}", 0.8), ("adapter tuning", 1.0), ("adapter-based", 1.0), ("adapter module{s|}", 1.0),
                      ("Kronecker adapter{s|}", 1.0), ("HyperAdapter", 0.8), ("parallel adapter{s|}", 1.0), ("Compacter", 0.6),
                      ("AdaptFormer", 0.6)),
     T + "selective-fine-tuning": (
-        ("selective fine-tuning", 1.0), ("selective adaptation", 0.9), ("selective in-situ adaptation", 1.0), ("BitFit", 0.8), ("sparse fine-tuning", 1.0), ("partial fine-tuning", 1.0),
-        ("layer-wise sampling", 0.8), ("layerwise sampl{ed|ing}", 0.8), ("fine-tun{e|ing} only", 0.5),
+        ("selective {fine-tuning|finetuning}", 1.0), ("selective adaptation", 0.9), ("selective in-situ adaptation", 1.0), ("BitFit", 0.8), ("sparse {fine-tuning|finetuning}", 1.0), ("partial {fine-tuning|finetuning}", 1.0),
+        ("layer-wise sampling", 0.8), ("layerwise sampl{ed|ing}", 0.8), ("{fine-tun|finetun}{e|ing} only", 0.5),
         ("selected parameters", 0.5), ("subset of parameters", 0.5), ("neuron-level", 0.3), ("importance sampling", 0.2),
         ("parameter selection", 0.5), ("layer selection", 0.4),
         ("bias-only", 0.7), ("diff pruning", 0.7), ("LayerNorm tuning", 0.7),
@@ -274,8 +275,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "memory-efficient-transfer-learning": (
         ("memory-efficient transfer learning", 1.0), ("side tuning", 1.0), ("side network", 0.8),
         ("ladder side", 1.0), ("memory efficient transfer learning", 1.0), ("activation memory", 0.3),
-        ("memory-efficient adaptation", 0.8), ("memory efficient adaptation", 0.8), ("memory-efficient fine-tuning", 0.6),
-        ("memory efficient fine-tuning", 0.6), ("memory-efficient PETL", 1.0), ("backpropagation through the backbone", 0.6),
+        ("memory-efficient adaptation", 0.8), ("memory efficient adaptation", 0.8), ("memory-efficient {fine-tuning|finetuning}", 0.6),
+        ("memory efficient {fine-tuning|finetuning}", 0.6), ("memory-efficient PETL", 1.0), ("backpropagation through the backbone", 0.6),
     ),
     T + "memory-efficient-training": (
         ("memory-efficient training", 1.0), ("memory efficient training", 1.0), ("training memory", 0.7),
@@ -348,7 +349,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("microcontroller{s|}", 1.0), ("MCU{s|}", 1.0), ("TinyML", 1.0), ("tiny deep learning", 1.0),
         ("tiny machine learning", 1.0), ("ultra-low-power", 0.3), ("IoT device{s|}", 0.6), ("kB of SRAM", 0.8),
         ("extreme edge", 0.7), ("TinyNets", 0.3), ("IoT processor{s|}", 0.8),
-        ("milliwatt", 0.4), ("microcontroller unit{s|}", 1.0),
+        ("milliwatt", 0.4), ("microcontroller unit{s|}", 1.0), ("near-sensor", 0.5),
         ("MCUNet", 0.6), ("KB of {SRAM|RAM|memory}", 0.8), ("tiny device{s|}", 0.6),
     ),
     T + "on-device-inference": (
@@ -378,7 +379,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("latency predictor{s|}", 0.5), ("hardware-aware search", 0.8), ("neural architecture optimization", 0.8),
     ),
     T + "knowledge-distillation": (
-        ("knowledge distillation", 1.0), ("distill{|s|ed|ing|ation}", 0.7), ("teacher-student", 0.8),
+        ("knowledge distillation", 1.0), ("distill{|s|ed|ing|ation}", 0.7), ("distil{|s}", 0.7), ("teacher-student", 0.8),
         ("teacher model", 0.6), ("student model", 0.6), ("KD", 0.7), ("self-distill{ation|ed}", 0.7),
         ("distillation loss", 0.8),
         ("teacher network{s|}", 0.6), ("{feature|logit} distillation", 0.9), ("dark knowledge", 0.8), ("soft targets", 0.4),
@@ -395,6 +396,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("SkipNet", 0.6), ("MSDNet", 0.5), ("PonderNet", 0.6), ("LayerSkip", 0.8),
         # the exits themselves: classifiers attached to intermediate layers
         ("exit {point|head|layer}{s|}", 0.7), ("exit branch{es|}", 0.8), ("{intermediate|internal} classifier{s|}", 0.6),
+        ("skip{|s|ping} {the|} {remaining|later|subsequent|deeper} layers", 0.8),
     ),
     T + "speculative-decoding": (
         ("speculative decoding", 1.0), ("speculative sampling", 1.0), ("draft model{s|}", 0.8), ("draft token{s|}", 0.8),
@@ -469,8 +471,8 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         ("integer arithmetic", 0.5), ("vector quantization", 0.5), ("codebook{s|}", 0.3), ("bit precision", 0.4),
         ("{2|3|4|8}-bit precision", 0.6), ("quantization error{s|}", 0.8), ("outlier{s|}", 0.2),
     ),
-    T + "quantization-aware-training": (("straight-through estimator", 0.7), ("low-bit fine-tuning", 0.5),
-                                        ("quantized fine-tuning", 0.6)),
+    T + "quantization-aware-training": (("straight-through estimator", 0.7), ("STE", 0.5), ("low-bit {fine-tuning|finetuning}", 0.5),
+                                        ("quantized {fine-tuning|finetuning}", 0.6)),
     T + "low-bit-training": (("quantized training", 0.8), ("{FP8|FP4|INT8} arithmetic", 0.6),
                              ("{MXFP4|NVFP4|MXFP8|MXINT8|MXINT4|NVINT4} training", 1.0),
                              ("low-bit {INT|FP|integer|floating-point} training", 1.0), ("{FP8|FP4} GEMM{s|}", 0.5)),
@@ -501,7 +503,8 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
     T + "sparse-attention": (("dynamic sparse attention", 1.0),
                              ("attention pattern{s|}", 0.4), ("window attention", 0.6), ("sliding window", 0.5),
                              ("selective attention", 0.6), ("entmax", 0.6), ("sparsemax", 0.6)),
-    T + "shared-kv-attention": (("KV heads", 0.4), ("key-value heads", 0.5), ("grouped-query", 0.8)),
+    T + "shared-kv-attention": (("KV heads", 0.4), ("key-value heads", 0.5), ("grouped-query", 0.8), ("fewer {KV|key-value} heads", 0.7),
+                                ("shar{e|es|ed|ing} {the|} keys and values across {attention|} heads", 0.9)),
     # a network whose own weights are sparse: dense layers swapped for sparse counterparts, or a sparse
     # model trained from scratch (dynamic sparse training keeps the weights sparse throughout)
     T + "unstructured-pruning": (("weight sparsity", 0.7), ("sparse weight matri{x|ces}", 0.6),
@@ -520,8 +523,8 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                                 ("neuron activation{s|}", 0.4), ("sparsely activated FFN{s|}", 1.0), ("top-k channels", 0.4),
                                 ("activation-sparse", 1.0)),
     T + "selective-fine-tuning": (("bias tuning", 0.8),
-                                  ("{updating|training|retraining|tuning|fine-tuning} only a {small |tiny |}subset", 0.8), ("sparse parameter{s|}", 0.4), ("selected layers", 0.4)),
-    T + "prompt-tuning": (("learnable prompt{s|}", 0.8), ("visual prompt{s|}", 0.7), ("soft token{s|}", 0.6)),
+                                  ("{updating|training|retraining|tuning|fine-tuning|finetuning} only a {small |tiny |}subset", 0.8), ("sparse parameter{s|}", 0.4), ("selected layers", 0.4)),
+    T + "prompt-tuning": (("learnable prompt{s|}", 0.8), ("learnable token{s|}", 0.5), ("visual prompt{s|}", 0.7), ("soft token{s|}", 0.6)),
     T + "offloading-and-sharding": (("parameter offloading", 0.7), ("layer offloading", 0.7), ("offload{|s|ing} layers", 0.7),
                                     ("between GPU and CPU memory", 0.5), ("CPU memory", 0.3), ("model sharding", 0.8),
                                     ("pipeline parallel", 0.4), ("expert parallelism", 0.3)),
