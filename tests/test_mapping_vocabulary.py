@@ -57,6 +57,11 @@ def _studies(m: Mapping) -> set[str]:
      "We propose TopTune, a selective finetuning scheme that picks which blocks of a vision transformer to update "
      "from their gradient norms. TopTune matches full finetuning on VTAB while updating 8% of the weights.",
      "technique/selective-fine-tuning"),
+    # British spelling ("-iser" is not folded into "-izer" as "-isation" is)
+    ("LeanState: Smaller Optimiser States for Pre-Training",
+     "We propose LeanState, which keeps the optimiser states of Adam as one shared scale per block. LeanState trains "
+     "a 1B language model as well as AdamW does, in a third of the optimiser memory.",
+     "technique/optimizer-state-compression"),
 ])
 def test_a_common_name_links_its_class(onto: ontology.Ontology, title: str, abstract: str, technique: str) -> None:
     assert technique in _studies(map_paper(_paper(title, abstract), onto))

@@ -16,7 +16,7 @@ T = "technique/"
 # technique id -> ((term, weight), ...). Terms use the lexicon's {a|b} alternatives.
 TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "quantization": (
-        ("quantiz{ation|e|ed|ing|er}", 1.0), ("low-bit", 0.6), ("low-precision", 0.5),
+        ("quantiz{ation|e|ed|ing|er}", 1.0), ("quantiser{s|}", 1.0), ("low-bit", 0.6), ("low-precision", 0.5),
         ("bit-width{s|}", 0.5), ("{4|8|3|2|6}-bit", 0.5), ("INT{8|4|6|3|2}", 0.5), ("FP{8|4|6}", 0.5),
         ("sub-{1|2|4}-bit", 0.6), ("lower precision", 0.4), ("numerical format{s|}", 0.4),
         ("microscaling", 0.6), ("MXFP{4|6|8}", 0.6), ("NVFP4", 0.6), ("{BF16|FP16}", 0.15),
@@ -65,10 +65,10 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("low-bit attention", 1.0), ("SageAttention{|2|3|2++}", 0.9), ("attention quantization", 1.0),
     ),
     T + "optimizer-state-quantization": (
-        ("{4|8}-bit optimizer{s|}", 1.0), ("{4|8}-bit state{s|}", 0.8), ("quantized optimizer state{s|}", 1.0),
-        ("{8|4}-bit Adam", 1.0), ("optimizer state quantization", 1.0),
-        ("{8|4}-bit AdamW", 1.0), ("quantized optimizer{s|}", 1.0), ("low-bit optimizer state{s|}", 1.0),
-        ("quantiz{e|es|ing} {the|} optimizer state{s|}", 1.0),
+        ("{4|8}-bit {optimizer|optimiser}{s|}", 1.0), ("{4|8}-bit state{s|}", 0.8), ("quantized {optimizer|optimiser} state{s|}", 1.0),
+        ("{8|4}-bit Adam", 1.0), ("{optimizer|optimiser} state quantization", 1.0),
+        ("{8|4}-bit AdamW", 1.0), ("quantized {optimizer|optimiser}{s|}", 1.0), ("low-bit {optimizer|optimiser} state{s|}", 1.0),
+        ("quantiz{e|es|ing} {the|} {optimizer|optimiser} state{s|}", 1.0),
     ),
     T + "expert-quantization": (
         ("expert quantization", 1.0), ("quantized expert{s|}", 1.0), ("ternary expert{s|}", 1.0),
@@ -280,19 +280,21 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "memory-efficient-training": (
         ("memory-efficient training", 1.0), ("memory efficient training", 1.0), ("training memory", 0.7),
-        ("memory-efficient optimization", 0.8), ("memory-efficient LLM training", 1.0), ("memory-efficient optimizer{s|}", 0.9),
+        ("memory-efficient optimization", 0.8), ("memory-efficient LLM training", 1.0), ("memory-efficient {optimizer|optimiser}{s|}", 0.9),
         ("memory footprint of training", 0.8), ("memory-saving", 0.4), ("memory saving", 0.3),
         # training without a stored backward pass (zeroth-order), or with the gradient fused into the update
         ("zeroth-order", 0.5), ("MeZO", 0.6), ("LOMO", 0.6),
         ("memory-efficient backpropagation", 0.8),
     ),
     T + "optimizer-state-compression": (
-        ("optimizer state{s|}", 0.7), ("optimizer memory", 0.8), ("Adafactor", 0.7), ("low-memory optimizer{s|}", 1.0),
+        ("{optimizer|optimiser} state{s|}", 0.7), ("{optimizer|optimiser} memory", 0.8), ("Adafactor", 0.7),
+        ("low-memory {optimizer|optimiser}{s|}", 1.0),
         ("low memory Adam", 1.0), ("momentum factorization", 1.0), ("factorized {second|second-order} moment{s|}", 1.0),
-        ("memory-efficient optimizer{s|}", 0.9), ("memory efficient optimizer{s|}", 0.9), ("SM3", 0.6), ("CAME", 0.5),
-        ("state overhead", 0.6), ("MicroAdam", 0.6), ("optimizer states", 0.8), ("second moment{s|}", 0.4),
+        ("memory-efficient {optimizer|optimiser}{s|}", 0.9), ("memory efficient {optimizer|optimiser}{s|}", 0.9),
+        ("SM3", 0.6), ("CAME", 0.5),
+        ("state overhead", 0.6), ("MicroAdam", 0.6), ("{optimizer|optimiser} states", 0.8), ("second moment{s|}", 0.4),
         ("Adam-mini", 0.6), ("space overhead", 0.3),
-        ("factored second moment{s|}", 0.9), ("factored optimizer{s|}", 0.9), ("stateless optimizer{s|}", 0.6),
+        ("factored second moment{s|}", 0.9), ("factored {optimizer|optimiser}{s|}", 0.9), ("stateless {optimizer|optimiser}{s|}", 0.6),
     ),
     T + "low-rank-gradient-projection": (("gradient low-rank projection", 1.0), ("GaLore", 0.9), ("low-rank gradient{s|}", 1.0),
                                          ("low-rank projection", 0.7), ("gradient projection", 0.7), ("subspace projection", 0.5),
@@ -309,7 +311,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
                                    ("activation quantization for training", 1.0), ("ActNN", 0.6), ("GACT", 0.5)),
     T + "offloading-and-sharding": (
         ("ZeRO", 0.9), ("ZeRO-Offload", 1.0), ("ZeRO-Infinity", 1.0), ("FSDP", 1.0), ("fully sharded", 1.0),
-        ("shard{|ing|ed}", 0.7), ("partition{|s|ing} {the|} optimizer states", 1.0), ("offload{|ing} to CPU", 0.6),
+        ("shard{|ing|ed}", 0.7), ("partition{|s|ing} {the|} {optimizer|optimiser} states", 1.0), ("offload{|ing} to CPU", 0.6),
         ("DeepSpeed", 0.5), ("data parallelism", 0.3), ("model parallelism", 0.4), ("pipeline parallelism", 0.4),
         ("tensor parallelism", 0.4), ("sequence parallelism", 0.5), ("parallelization layout{s|}", 0.6),
         ("distributed training", 0.5), ("3D parallelism", 0.6), ("hybrid parallelism", 0.7), ("CPU offloading", 0.6),
@@ -594,8 +596,8 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
             "subquadratic", "sub-quadratic", "linear-time", "linear complexity"),
     "transformer": ("Transformer{s|}", "attention", "Llama", "LLaMA", "self-attention"),
     "hybrid": ("hybrid",),
-    "optstate": ("optimizer state{s|}", "optimizer memory", "Adam", "AdamW", "momentum", "second moment{s|}", "optimizer{s|}",
-                 "first moment{s|}", "moment{s|}"),
+    "optstate": ("{optimizer|optimiser} state{s|}", "{optimizer|optimiser} memory", "Adam", "AdamW", "momentum", "second moment{s|}",
+                 "{optimizer|optimiser}{s|}", "first moment{s|}", "moment{s|}"),
     "gradient": ("gradient{s|}",),
     "activation": ("activation{s|}", "activation memory", "intermediate activations"),
     "attention": ("attention",),
@@ -764,7 +766,7 @@ MEMORY_TERMS: dict[str, tuple[str, ...]] = {
                        "model parameters", "weights"),
     "memory/activations": ("activation{s|} memory", "activation{s|}", "intermediate activations", "feature maps",
                            "activation footprint"),
-    "memory/optimizer-states": ("optimizer state{s|}", "optimizer memory", "optimizer states memory", "momentum",
-                                "second moment{s|}", "Adam states"),
+    "memory/optimizer-states": ("{optimizer|optimiser} state{s|}", "{optimizer|optimiser} memory", "{optimizer|optimiser} states memory",
+                                "momentum", "second moment{s|}", "Adam states"),
     "memory/gradients": ("gradient{s|} memory", "gradient{s|}"),
 }
