@@ -86,3 +86,15 @@ def test_a_measurement_board_is_not_a_deployment_target(onto: ontology.Ontology)
     studied = _studies(map_paper(p, onto))
     assert "technique/speculative-decoding" not in studied
     assert studied & {"technique/kv-cache-compression", "technique/kv-cache-eviction"}
+
+
+def test_shorter_reasoning_is_an_efficiency_paper(onto: ontology.Ontology) -> None:
+    p = _paper(
+        "ShortThink: Less Overthinking in Reasoning Models",
+        "Reasoning models spend many tokens after they already know the answer. We propose ShortThink, a training "
+        "recipe for efficient reasoning that rewards stopping once the answer is stable. ShortThink shortens the "
+        "outputs by 40% at equal accuracy on MATH500.",
+    )
+    m = map_paper(p, onto)
+    assert m.in_scope
+    assert "technique/ml-efficiency" in _studies(m)
