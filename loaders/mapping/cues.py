@@ -316,7 +316,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("tensor parallelism", 0.4), ("sequence parallelism", 0.5), ("parallelization layout{s|}", 0.6),
         ("distributed training", 0.5), ("3D parallelism", 0.6), ("hybrid parallelism", 0.7), ("CPU offloading", 0.6),
         ("offloading", 0.3),
-        ("CPU offload", 0.6), ("heterogeneous memory", 0.4),
+        ("CPU offload", 0.6), ("heterogeneous memory", 0.4), ("context parallelism", 0.5), ("ring attention", 0.5),
+        ("Megatron-LM", 0.3),
         # model parameters kept in host RAM and streamed to the GPU
         ("parameter offloading", 1.0), ("offloaded parameters", 0.8), ("RAM offloading", 0.8),
         ("offload{|s|ed|ing} {them|it|the model|the parameters|parameters|weights|the weights} to {RAM|CPU RAM|host memory|CPU memory}", 0.8),
@@ -366,7 +367,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("embedded device{s|}", 0.7), ("embedded platform{s|}", 0.6), ("embedded system{s|}", 0.5), ("edge platform{s|}", 0.7),
         ("edge hardware", 0.6), ("edge GPU{s|}", 0.6), ("mobile {GPU|CPU|NPU|SoC}{s|}", 0.7), ("edge computing", 0.4),
         ("battery-powered", 0.4),
-        ("at the edge", 0.5), ("on the edge", 0.4),
+        ("at the edge", 0.5), ("on the edge", 0.4), ("edge LLM{s|}", 0.7),
     ),
     T + "storage-offloading": (
         ("SSD{s|}", 0.8), ("NVMe", 0.9), ("flash memory", 0.9), ("flash storage", 1.0), ("storage tier", 1.0),
@@ -466,6 +467,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         # efficiency of what the model reads or writes rather than of the model: shorter prompts, shorter reasoning
         ("prompt compression", 0.7), ("context compression", 0.6), ("efficient reasoning", 0.7), ("reasoning efficiency", 0.7),
         ("overthinking", 0.5), ("{chain-of-thought|CoT} compression", 0.8), ("thinking budget", 0.5),
+        # diffusion models sampled in fewer steps
+        ("few-step {sampler|samplers|sampling|generation|generator|diffusion}", 0.6), ("{diffusion|sampling} acceleration", 0.6),
     ),
 }
 
