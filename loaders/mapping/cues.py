@@ -123,7 +123,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("mixture-of-experts", 1.0), ("mixture of experts", 1.0), ("MoE{s|}", 1.0), ("MoE-based", 1.0),
         ("sparse expert{s|}", 0.8), ("expert{s|} layer{s|}", 0.5), ("experts", 0.3), ("Mixtral", 0.3),
         ("mixture of expert", 1.0),
-        ("sparsely-gated", 0.8), ("Switch Transformer{s|}", 0.5), ("GShard", 0.4), ("DeepSeekMoE", 0.5), ("expert network{s|}", 0.4),
+        ("sparsely-gated", 0.8), ("Switch Transformer{s|}", 0.4), ("GShard", 0.4), ("DeepSeekMoE", 0.3), ("expert network{s|}", 0.4),
     ),
     T + "moe-architecture": (
         ("sparse MoE", 0.6), ("fine-grained expert{s|}", 0.8), ("shared expert{s|}", 0.6),
@@ -133,7 +133,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "moe-routing": (("rout{ing|er|ers}", 0.35), ("gating network", 0.6), ("expert selection", 0.5),
                         ("load balancing", 0.4), ("routing consistency", 0.8), ("token routing", 0.8),
                         ("expert routing", 0.9), ("dual routing", 0.8), ("expert-choice routing", 1.0),
-                        ("routing algorithm{s|}", 0.7), ("load-balancing loss", 0.6), ("routing collapse", 0.6), ("expert load", 0.4)),
+                        ("load-balancing loss", 0.6), ("routing collapse", 0.6), ("expert load", 0.4)),
     T + "moe-compression": (("MoE compression", 1.0), ("compress{|ing} MoE", 1.0), ("expert slimming", 1.0),
                             ("lightening MoE", 1.0), ("MoE model compression", 1.0),
                             ("compress{|es|ing} {the|} experts", 0.9)),
@@ -213,7 +213,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "pruning": (
         ("prun{e|es|ed|ing}", 1.0), ("sparsif{y|ication|ied|ies|ying}", 0.6), ("sparse model{s|}", 0.5),
         ("sparsity", 0.4), ("lottery ticket{s|}", 0.8), ("remov{e|ing} redundant", 0.3),
-        ("sparse neural network{s|}", 0.6), ("sparse LLM{s|}", 0.6), ("sparsity ratio{s|}", 0.5), ("sparsity level{s|}", 0.4),
+        ("sparse neural network{s|}", 0.6), ("sparse LLM{s|}", 0.6),
         ("Optimal Brain {Surgeon|Damage}", 0.8), ("RigL", 0.5),
     ),
     T + "unstructured-pruning": (("unstructured pruning", 1.0), ("unstructured sparsity", 1.0), ("magnitude pruning", 0.9),
@@ -283,7 +283,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("memory-efficient optimization", 0.8), ("memory-efficient LLM training", 1.0), ("memory-efficient {optimizer|optimiser}{s|}", 0.9),
         ("memory footprint of training", 0.8), ("memory-saving", 0.4), ("memory saving", 0.3),
         # training without a stored backward pass (zeroth-order), or with the gradient fused into the update
-        ("zeroth-order", 0.5), ("MeZO", 0.6), ("LOMO", 0.6),
+        ("zeroth-order {fine-tuning|finetuning}", 0.8), ("MeZO", 0.6), ("LOMO", 0.6),
         ("memory-efficient backpropagation", 0.8),
     ),
     T + "optimizer-state-compression": (
@@ -298,7 +298,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "low-rank-gradient-projection": (("gradient low-rank projection", 1.0), ("GaLore", 0.9), ("low-rank gradient{s|}", 1.0),
                                          ("low-rank projection", 0.7), ("gradient projection", 0.7), ("subspace projection", 0.5),
-                                         ("project{|s|ing} gradients", 0.8), ("gradient subspace", 0.6),
+                                         ("project{|s|ing} gradients", 0.8), ("gradient subspace", 0.4),
                                          ("project{|s|ing} {the|} gradient{s|} {onto|into} {a|} low-rank", 1.0)),
     T + "activation-checkpointing": (
         ("activation checkpointing", 1.0), ("gradient checkpointing", 1.0), ("rematerialization", 1.0),
@@ -347,7 +347,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
                               ("{28|22|16|14|7|65|40}nm", 0.6), ("tape-out", 0.8), ("RTL", 0.4), ("dataflow architecture", 0.6),
                               ("ASIC-based", 1.0), ("accelerator chip", 0.8), ("tensor processing engine{s|}", 0.6),
                               ("{RNN|LSTM|DNN|CNN|transformer|attention|LLM} accelerator{s|}", 0.6),
-                              ("application-specific integrated circuit{s|}", 1.0), ("{28|22|16|14|12|7|5|65|40} nm", 0.6), ("CMOS", 0.4)),
+                              ("application-specific integrated circuit{s|}", 1.0), ("{65|40|28|22|16|14|12|7|5} nm {CMOS|process|technology|node|FinFET}", 0.8), ("CMOS", 0.4)),
     T + "tinyml": (
         ("microcontroller{s|}", 1.0), ("MCU{s|}", 1.0), ("TinyML", 1.0), ("tiny deep learning", 1.0),
         ("tiny machine learning", 1.0), ("ultra-low-power", 0.3), ("IoT device{s|}", 0.6), ("kB of SRAM", 0.8),
@@ -367,7 +367,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("embedded device{s|}", 0.7), ("embedded platform{s|}", 0.6), ("embedded system{s|}", 0.5), ("edge platform{s|}", 0.7),
         ("edge hardware", 0.6), ("edge GPU{s|}", 0.6), ("mobile {GPU|CPU|NPU|SoC}{s|}", 0.7), ("edge computing", 0.4),
         ("battery-powered", 0.4),
-        ("at the edge", 0.5), ("on the edge", 0.4), ("edge LLM{s|}", 0.7),
+        ("at the edge", 0.4), ("on the edge", 0.4), ("edge LLM{s|}", 0.7),
     ),
     T + "storage-offloading": (
         ("SSD{s|}", 0.8), ("NVMe", 0.9), ("flash memory", 0.9), ("flash storage", 1.0), ("storage tier", 1.0),
@@ -398,7 +398,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("anytime prediction", 0.8), ("depth-adaptive", 0.9), ("elastic depth", 0.7), ("LLM cascade{s|}", 0.7), ("BranchyNet", 0.6),
         ("SkipNet", 0.6), ("MSDNet", 0.5), ("PonderNet", 0.6), ("LayerSkip", 0.8),
         # the exits themselves: classifiers attached to intermediate layers
-        ("exit {point|head|layer}{s|}", 0.7), ("exit branch{es|}", 0.8), ("{intermediate|internal} classifier{s|}", 0.6),
+        ("exit {point|head|layer}{s|}", 0.7), ("exit branch{es|}", 0.8), ("{intermediate|internal} classifier{s|}", 0.5),
         ("skip{|s|ping} {the|} {remaining|later|subsequent|deeper} layers", 0.8),
     ),
     T + "speculative-decoding": (
@@ -413,14 +413,14 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("SVD", 0.6), ("singular value decomposition", 0.6), ("tensor decomposition", 1.0), ("tensor train", 0.8),
         ("low-rank compression", 1.0), ("matrix factorization", 0.6), ("Kronecker", 0.4), ("low-rank", 0.3),
         ("factoriz{ation|ed|e}", 0.3), ("principal component analysis", 0.4), ("PCA", 0.4),
-        ("truncated SVD", 0.9), ("Tucker", 0.7), ("tensorized", 0.6), ("rank reduction", 0.6), ("SVD-LLM", 0.5), ("ASVD", 0.5),
+        ("truncated SVD", 0.9), ("Tucker", 0.7), ("tensorized {neural |}{network|layer|model}{s|}", 0.7), ("rank reduction", 0.6), ("SVD-LLM", 0.5), ("ASVD", 0.5),
         ("decompos{e|es|ing} {the|} weight matri{x|ces}", 0.8),
     ),
     T + "parameter-sharing": (
         ("parameter sharing", 1.0), ("weight sharing", 0.8), ("shared parameters", 0.8), ("weight-sharing", 0.7),
         ("tied weights", 0.8), ("weight tying", 0.8), ("recursive transformer{s|}", 0.8), ("shared layers", 0.6),
         ("layer sharing", 0.8), ("recursion", 0.2), ("parameter-shared", 0.8),
-        ("shared weights", 0.8), ("layer tying", 0.8), ("weight reuse", 0.5), ("looped transformer{s|}", 0.6),
+        ("shared weights", 0.6), ("layer tying", 0.8), ("looped transformer{s|}", 0.4),
         ("ALBERT", 0.3),
     ),
     T + "efficient-network-design": (
@@ -449,7 +449,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("distributed inference", 0.8), ("serving framework{s|}", 0.8),
         ("serving engine{s|}", 0.8), ("inference server{s|}", 0.7), ("online serving", 0.6), ("iteration-level scheduling", 1.0),
         ("chunked prefill", 0.8), ("goodput", 0.6), ("tail latency", 0.4), ("multi-tenant", 0.4), ("autoscaling", 0.5),
-        ("batch inference", 0.5), ("SGLang", 0.3), ("Text Generation Inference", 0.3),
+        ("batch inference", 0.4), ("SGLang", 0.3), ("Text Generation Inference", 0.3),
         # a router choosing among whole models served side by side, not sparse expert layers inside one model
         ("composition of experts", 0.4),
     ),
@@ -480,7 +480,7 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         ("integer arithmetic", 0.5), ("vector quantization", 0.5), ("codebook{s|}", 0.3), ("bit precision", 0.4),
         ("{2|3|4|8}-bit precision", 0.6), ("quantization error{s|}", 0.8), ("outlier{s|}", 0.2),
     ),
-    T + "quantization-aware-training": (("straight-through estimator", 0.7), ("STE", 0.5), ("low-bit {fine-tuning|finetuning}", 0.5),
+    T + "quantization-aware-training": (("straight-through estimator", 0.7), ("STE", 0.4), ("low-bit {fine-tuning|finetuning}", 0.5),
                                         ("quantized {fine-tuning|finetuning}", 0.6)),
     T + "low-bit-training": (("quantized training", 0.8), ("{FP8|FP4|INT8} arithmetic", 0.6),
                              ("{MXFP4|NVFP4|MXFP8|MXINT8|MXINT4|NVINT4} training", 1.0),
@@ -533,7 +533,7 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                                 ("activation-sparse", 1.0)),
     T + "selective-fine-tuning": (("bias tuning", 0.8),
                                   ("{updating|training|retraining|tuning|fine-tuning|finetuning} only a {small |tiny |}subset", 0.8), ("sparse parameter{s|}", 0.4), ("selected layers", 0.4)),
-    T + "prompt-tuning": (("learnable prompt{s|}", 0.8), ("learnable token{s|}", 0.5), ("visual prompt{s|}", 0.7), ("soft token{s|}", 0.6)),
+    T + "prompt-tuning": (("learnable prompt{s|}", 0.8), ("visual prompt{s|}", 0.7), ("soft token{s|}", 0.6)),
     T + "offloading-and-sharding": (("parameter offloading", 0.7), ("layer offloading", 0.7), ("offload{|s|ing} layers", 0.7),
                                     ("between GPU and CPU memory", 0.5), ("CPU memory", 0.3), ("model sharding", 0.8),
                                     ("pipeline parallel", 0.4), ("expert parallelism", 0.3)),
