@@ -464,6 +464,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("resource-efficient", 0.4), ("resource-constrained", 0.3), ("efficient LLM{s|}", 0.3), ("compute budget", 0.2),
         ("scaling law{s|}", 0.1), ("FLOPs", 0.1), ("efficient", 0.05),
         ("{LLM|DNN} compression", 0.7),
+        ("inference acceleration", 0.5), ("accelerat{e|es|ing} {the|} inference", 0.4), ("faster inference", 0.4),
+        ("speed{|s} up inference", 0.4), ("inference speed", 0.3), ("inference latency", 0.3), ("energy efficiency", 0.3),
         # efficiency of what the model reads or writes rather than of the model: shorter prompts, shorter reasoning
         ("prompt compression", 0.7), ("context compression", 0.6), ("efficient reasoning", 0.7), ("reasoning efficiency", 0.7),
         ("overthinking", 0.5), ("{chain-of-thought|CoT} compression", 0.8), ("thinking budget", 0.5),
