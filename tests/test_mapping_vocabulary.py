@@ -62,6 +62,10 @@ def _studies(m: Mapping) -> set[str]:
      "We propose LeanState, which keeps the optimiser states of Adam as one shared scale per block. LeanState trains "
      "a 1B language model as well as AdamW does, in a third of the optimiser memory.",
      "technique/optimizer-state-compression"),
+    ("StripeLM: A Striped Language Model",
+     "We propose StripeLM, a 3B language model that interleaves attention and Mamba layers in a ratio of one to "
+     "seven. StripeLM matches a Transformer of equal size on long-context tasks with a much smaller cache.",
+     "technique/hybrid-attention-ssm"),
 ])
 def test_a_common_name_links_its_class(onto: ontology.Ontology, title: str, abstract: str, technique: str) -> None:
     assert technique in _studies(map_paper(_paper(title, abstract), onto))

@@ -180,10 +180,14 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("hybrid state space model{s|}", 1.0), ("hybrid Mamba-Transformer", 1.0), ("Mamba-Transformer", 1.0),
         ("hybrid SSM", 1.0), ("hybrid architecture{s|}", 0.4), ("hybrid model{s|}", 0.3), ("Jamba", 0.7),
         ("Samba", 0.5), ("Zamba", 0.7), ("Hymba", 0.7), ("hybrid-head", 0.8), ("hybrid LLM{s|}", 0.6),
-        ("Nemotron-H", 0.8), ("Falcon-H1", 0.8),
+        ("Nemotron-H", 0.8), ("Falcon-H1", 0.8), ("{Mamba|SSM}-attention hybrid{s|}", 1.0), ("hybrid {Mamba|SSM}-attention", 1.0),
+        ("interleav{e|es|ed|ing} {attention|self-attention} {and|with} {Mamba|SSM|recurrent} layers", 0.9),
+        ("interleav{e|es|ed|ing} {Mamba|SSM|recurrent} {and|with} {attention|self-attention} layers", 0.9),
     ),
     T + "ssm-distillation": (("distill{|ed|ing} {into|to} {a|} {Mamba|SSM|recurrent|linear}", 1.0),
-                             ("Llamba", 0.6), ("MOHAWK", 1.0), ("distilled recurrent", 1.0)),
+                             ("Llamba", 0.6), ("MOHAWK", 1.0), ("distilled recurrent", 1.0),
+                             # a pretrained Transformer turned into a linear-attention or recurrent model
+                             ("lineariz{e|es|ed|ing} {pretrained |pre-trained |}{LLMs|Transformers|language models}", 0.8)),
     T + "efficient-attention": (
         ("efficient attention", 1.0), ("attention mechanism{s|}", 0.2), ("self-attention", 0.2),
         ("quadratic complexity", 0.4), ("attention computation", 0.4), ("attention kernel{s|}", 0.6),
