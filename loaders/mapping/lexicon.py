@@ -57,7 +57,8 @@ def norm_token(tok: str) -> str:
     return tok
 
 
-_GROUP = re.Match.group
+# the text split into gaps and tokens (:data:`_TOKEN` in a group: the tokens are kept, between the gaps)
+_SPLIT = re.compile(f"({_TOKEN.pattern})").split
 
 
 @lru_cache(maxsize=65536)
@@ -251,13 +252,16 @@ class Lexicon:
 
     def _scan(self, text: str, start: int, end: int | None) -> list[Hit]:
         region = text[start:end] if (start or end is not None) else text
-        # the tokens as match objects, their written forms and comparison forms, built by C-level
-        # loops (a Token tuple per word cost more than the whole scan)
-        toks = list(_TOKEN.finditer(region))
-        words = list(map(_GROUP, toks))
+        # the text split into gaps and tokens, [gap, token, gap, ..., token, gap], and the offset where each
+        # piece ends, built by C-level loops: token i is parts[2i + 1], ends at ends[2i + 1] and starts
+        # at ends[2i]; the gap after it is parts[2i + 2] (a match object per token cost as much as the
+        # rest of the scan, half of it in the garbage collector's walks over them)
+        parts = _SPLIT(region)
+        words = parts[1::2]
+        ends = list(itertools.accumulate(map(len, parts)))
         norms = _norms_of(words)
         hits: list[Hit] = []
-        n = len(toks)
+        n = len(words)
         table = self._table
         blocked: dict[str, int] = {}  # kind -> first token index free again
         entries = list(map(table.get, norms))
@@ -278,11 +282,10 @@ class Lexicon:
                     # a sentence or clause boundary ("... of the KV cache. Eviction of ...")
                     # (two tokens, most terms: their one gap without a generator)
                     if k == 2:
-                        gap_start, gap_end = toks[i].end(), toks[i + 1].start()
-                        if gap_end - gap_start > 2 or region[gap_start:gap_end].strip(" -/\u2010\u2011"):
+                        gap = parts[2 * i + 2]
+                        if len(gap) > 2 or gap.strip(" -/\u2010\u2011"):
                             continue
-                    elif any(toks[j + 1].start() - toks[j].end() > 2 or
-                             region[toks[j].end() : toks[j + 1].start()].strip(" -/\u2010\u2011") for j in range(i, i + k - 1)):
+                    elif any(len(gap) > 2 or gap.strip(" -/\u2010\u2011") for gap in parts[2 * i + 2 : 2 * (i + k) : 2]):
                         continue
                     found.append((k, senses))
                 if alone:
@@ -295,10 +298,11 @@ class Lexicon:
                     if blocked.get(kind, 0) > i:
                         continue
                     if not surface:
-                        s, e = toks[i].span()
-                        surface = region[s:e]
+                        surface = words[i]
+                        s = ends[2 * i] + start
+                        e = s + len(surface)
                     for sense in kind_senses:
-                        hits.append(Hit(s + start, e + start, surface, kind, sense.target, sense.weight, 1))
+                        hits.append(Hit(s, e, surface, kind, sense.target, sense.weight, 1))
                     blocked[kind] = i + 1
                 continue
             elif alone:
@@ -322,7 +326,7 @@ class Lexicon:
                         same.append(sense)
                 if not chosen:
                     continue
-                s, e = toks[i].start(), toks[i + k - 1].end()
+                s, e = ends[2 * i], ends[2 * (i + k) - 1]
                 surface = region[s:e]
                 for kind, kind_senses in chosen.items():
                     for sense in kind_senses:

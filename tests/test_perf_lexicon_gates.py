@@ -1,0 +1,75 @@
+"""The lexicon scan's and the pattern gates' shortcuts for speed give what the plain forms give."""
+
+from __future__ import annotations
+
+import itertools
+import pytest
+
+from loaders.mapping import lexicon
+from loaders.mapping.corpus import load_seed_papers
+from loaders.mapping.lexicon import Lexicon
+from loaders.mapping.text import _TOKEN
+
+# made-up texts with the token shapes the scan must cut alike: hyphens, decimals, "C++", a leading and a
+# trailing token, gaps of several characters, letters that are not ASCII, an empty text
+_TEXTS = [
+    "",
+    "   ",
+    "KV",
+    "KV-cache, 2.5x faster; 1,024 GPUs (C++ and g++).",
+    "  Low-rank/sparse  adapters -- caf\u00e9 na\u00efve \u00dcber-models...",
+    "x+y+ z++ LoRA+",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_split_tokens_are_the_token_matches(text: str) -> None:
+    # (the scan cuts the text into gaps and tokens at once: the tokens, their offsets and the gaps between
+    # them are those of the token pattern's matches)
+    _assert_split_as_matched(text)
+
+
+def test_split_tokens_of_the_seed_papers_are_the_token_matches() -> None:
+    for paper in load_seed_papers():
+        _assert_split_as_matched(paper.text)
+
+
+def _assert_split_as_matched(text: str) -> None:
+    parts = lexicon._SPLIT(text)
+    ends = list(itertools.accumulate(map(len, parts)))
+    matches = list(_TOKEN.finditer(text))
+    assert parts[1::2] == [m.group() for m in matches]
+    assert ends[0::2][: len(matches)] == [m.start() for m in matches]
+    assert ends[1::2] == [m.end() for m in matches]
+    assert parts[2:-1:2] == [text[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
+
+
+def _lexicon() -> Lexicon:
+    lex = Lexicon()
+    lex.add("KV cache", "cue", "kv")
+    lex.add("KV cache compression", "technique", "kvc")
+    lex.add("low rank adaptation", "technique", "lora")
+    lex.add("quantiz{ation|ed}", "cue", "quant")
+    lex.add("LoRA", "technique", "lora")
+    return lex
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # joined by a hyphen, by two spaces, by a slash: one term
+    ("KV-cache compression", [(0, 20, "technique", "kvc"), (0, 8, "cue", "kv")]),
+    ("A KV  cache.", [(2, 11, "cue", "kv")]),
+    ("low/rank-adaptation of LoRA", [(0, 19, "technique", "lora"), (23, 27, "technique", "lora")]),
+    # a gap of three characters, or a sentence boundary, parts the words
+    ("KV - cache", []),
+    ("the KV. Cache", []),
+    ("low rank. Adaptation", []),
+    ("Quantized KV caches", [(0, 9, "cue", "quant"), (10, 19, "cue", "kv")]),
+])
+def test_scan_hits_with_their_offsets(text: str, expected: list[tuple[int, int, str, str]]) -> None:
+    hits = _lexicon().scan(text)
+    assert [(h.start, h.end, h.kind, h.target) for h in hits] == expected
+    assert all(h.text == text[h.start : h.end] for h in hits)
+    # (a piece of a longer text: the offsets are the text's)
+    pad = "Some words first. " * 6
+    assert [(h.start - len(pad), h.end - len(pad), h.kind, h.target)
+            for h in _lexicon().scan(pad + text + " More.", len(pad), len(pad) + len(text))] == expected
