@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from dataclasses import dataclass
 import pytest
 
 from loaders.mapping import lexicon
@@ -73,3 +75,30 @@ def test_scan_hits_with_their_offsets(text: str, expected: list[tuple[int, int, 
     pad = "Some words first. " * 6
     assert [(h.start - len(pad), h.end - len(pad), h.kind, h.target)
             for h in _lexicon().scan(pad + text + " More.", len(pad), len(pad) + len(text))] == expected
+
+
+@dataclass(frozen=True)
+class _PlainHit:
+    """A hit as a frozen dataclass, what :class:`lexicon.Hit` was before it became a named tuple."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    target: str
+    weight: float
+    tokens: int
+
+
+def test_hits_behave_as_frozen_records() -> None:
+    # (a named tuple: one object per hit that the garbage collector soon stops following, not an instance
+    # and its dict; read, compared, hashed and shown as the frozen record)
+    fields = (4, 12, "KV cache", "cue", "kv", 0.5, 2)
+    hit, plain = lexicon.Hit(*fields), _PlainHit(*fields)
+    assert [getattr(hit, f.name) for f in dataclasses.fields(plain)] == list(dataclasses.astuple(plain))
+    assert hit == lexicon.Hit(*fields) and hit != lexicon.Hit(*fields[:-1], 3)
+    assert hash(hit) == hash(plain) and len({hit, lexicon.Hit(*fields)}) == 1
+    assert repr(hit) == repr(plain).replace("_PlainHit", "Hit")
+    with pytest.raises(AttributeError):
+        hit.start = 5  # type: ignore[misc]
+

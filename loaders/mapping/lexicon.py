@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from loaders.mapping.text import _TOKEN, tokenize
 
@@ -132,9 +133,11 @@ class Sense:
     exact_case: tuple[str | None, ...] | None = None  # per token: the required spelling when case matters
 
 
-@dataclass(frozen=True, init=False)
-class Hit:
+class Hit(NamedTuple):
     """A lexicon term found in the text."""
+
+    # (a named tuple, read and compared as the frozen record it was: ~20k hits per pass over the seeds, each
+    # one object that the garbage collector soon stops following, not an instance and its dict)
 
     start: int
     end: int
@@ -143,18 +146,6 @@ class Hit:
     target: str
     weight: float
     tokens: int
-
-    def __init__(self, start: int, end: int, text: str, kind: str, target: str, weight: float, tokens: int) -> None:
-        # (the generated frozen __init__ sets each field through object.__setattr__: half the cost of a
-        # scan's hits; the instance is the same and stays frozen)
-        d = self.__dict__
-        d["start"] = start
-        d["end"] = end
-        d["text"] = text
-        d["kind"] = kind
-        d["target"] = target
-        d["weight"] = weight
-        d["tokens"] = tokens
 
 
 def _by_kind(senses: tuple[Sense, ...]) -> tuple[tuple[str, tuple[Sense, ...]], ...]:
