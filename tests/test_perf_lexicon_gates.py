@@ -9,8 +9,10 @@ import pytest
 
 from loaders.mapping import lexicon
 from loaders.mapping.corpus import load_seed_papers
+from loaders.mapping.doc import Sentence
 from loaders.mapping.lexicon import Lexicon
-from loaders.mapping.text import _TOKEN
+from loaders.mapping.text import _TOKEN, split_sentences
+from tests.graphdata import assert_built_as_validated
 
 # made-up texts with the token shapes the scan must cut alike: hyphens, decimals, "C++", a leading and a
 # trailing token, gaps of several characters, letters that are not ASCII, an empty text
@@ -102,3 +104,12 @@ def test_hits_behave_as_frozen_records() -> None:
     with pytest.raises(AttributeError):
         hit.start = 5  # type: ignore[misc]
 
+
+def test_sentences_equal_their_validated_form() -> None:
+    text = "ZipKV: Tiny Caches\n\nWe shrink caches, e.g. by 4x.  It works on 2.5 GPUs!  Done. "
+    sentences = split_sentences(text, title_end=text.index("\n"))
+    assert [s.text for s in sentences] == ["ZipKV: Tiny Caches", "We shrink caches, e.g. by 4x.", "It works on 2.5 GPUs!",
+                                           "Done."]
+    assert_built_as_validated(sentences, Sentence)
+    for paper in load_seed_papers()[:40]:
+        assert_built_as_validated(split_sentences(paper.text, title_end=len(paper.title_text)), Sentence)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from kg.ids import slug
 from kg.records import Paper, PropValue, Record
@@ -39,7 +39,7 @@ from loaders.mapping.lexicon import Hit
 from loaders.mapping.lexicons import build_lexicon
 from loaders.mapping.methods import find_components, find_methods, name_like
 from loaders.mapping.taxonomy import ROOT, Taxonomy
-from loaders.mapping.text import Gated, find_acronyms, has_any, rx, split_sentences
+from loaders.mapping.text import Gated, _unvalidated, find_acronyms, has_any, rx, split_sentences
 from ontology.vocab import NodeLabel
 
 # -- tunable weights (set from the development set; see bench/eval_mapping.py) ---------------
@@ -221,24 +221,6 @@ class Linked:
 
 
 _SPAN = attrgetter("start", "end")  # a sort key read at C speed (the hits of a paper are sorted twice)
-
-
-_R = TypeVar("_R", bound=Record)
-_new = object.__new__
-_set = object.__setattr__  # (a frozen record refuses its own __setattr__)
-
-
-def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
-    """``cls(**fields)`` for values taken from records already validated, or known to be of their field's
-    type and within its bounds: what ``cls.model_construct`` builds (the same frozen record, equal to the
-    validated one), without its Python loop over the fields, a fourth of the cost of validating.
-    ``fields`` names every field, in declaration order (tests/test_perf_*.py compare with validation)."""
-    rec = _new(cls)
-    _set(rec, "__dict__", fields)
-    _set(rec, "__pydantic_fields_set__", set(fields))
-    _set(rec, "__pydantic_extra__", None)
-    _set(rec, "__pydantic_private__", None)
-    return rec
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
