@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from dataclasses import dataclass
 import pytest
 
-from loaders.mapping import lexicon
+from loaders.mapping import lexicon, linker
 from loaders.mapping.corpus import load_seed_papers
 from loaders.mapping.doc import Sentence
 from loaders.mapping.lexicon import Lexicon
-from loaders.mapping.text import _TOKEN, split_sentences
+from loaders.mapping.text import _TOKEN, Gated, split_sentences
 from tests.graphdata import assert_built_as_validated
 
 # made-up texts with the token shapes the scan must cut alike: hyphens, decimals, "C++", a leading and a
@@ -113,3 +114,25 @@ def test_sentences_equal_their_validated_form() -> None:
     assert_built_as_validated(sentences, Sentence)
     for paper in load_seed_papers()[:40]:
         assert_built_as_validated(split_sentences(paper.text, title_end=len(paper.title_text)), Sentence)
+
+
+# the linker's list heads as first written, with a leading \b that has the regex engine try every position
+_PLAIN_HEADS = [
+    (linker._MODEL_LIST_HEAD, r"\b(?:backbones?|models?|architectures?|LLMs?|networks?)\s*(?:\(\s*|:\s*|,\s*)?"
+                              r"(?:e\.g\.,?|such as|including|like|namely)?\s*(?=[A-Z])"),
+    (linker._DS_NOUN_LIST, r"\b(?:datasets|data sets|benchmarks|corpora),?\s+(?:namely|including|such as|i\.e\.,?|e\.g\.,?)\s+"),
+]
+_HEAD_TEXTS = [
+    "We tune backbones (e.g., ZapNet and QuuxViT) and subnetworks: FooNet. Two datasets, namely AlphaSet and B-Set.",
+    "LLMs such as Gizmo-7B; xmodels Bar, models Baz, corpora including C4 and our own benchmarks i.e., Q1.",
+    "networks: Mesh, architectures like Lattice, and data sets e.g. PQR. 2models Foo, _datasets namely X.",
+]
+
+
+@pytest.mark.parametrize(("gated", "plain"), _PLAIN_HEADS)
+def test_list_heads_find_what_their_plain_patterns_find(gated: Gated, plain: str) -> None:
+    pattern = re.compile(plain)
+    texts = _HEAD_TEXTS + [p.text for p in load_seed_papers()]
+    assert any(pattern.search(t) for t in _HEAD_TEXTS)
+    for t in texts:
+        assert [m.span() for m in gated.pattern.finditer(t)] == [m.span() for m in pattern.finditer(t)]

@@ -39,7 +39,7 @@ from loaders.mapping.lexicon import Hit
 from loaders.mapping.lexicons import build_lexicon
 from loaders.mapping.methods import find_components, find_methods, name_like
 from loaders.mapping.taxonomy import ROOT, Taxonomy
-from loaders.mapping.text import Gated, _unvalidated, find_acronyms, has_any, rx, split_sentences
+from loaders.mapping.text import Gated, _unvalidated, find_acronyms, first_char_groups, has_any, rx, split_sentences
 from ontology.vocab import NodeLabel
 
 # -- tunable weights (set from the development set; see bench/eval_mapping.py) ---------------
@@ -1308,8 +1308,11 @@ _MODEL_AS_METRIC = re.compile(r"(?:-FID\b|(?:,\s(?:and\s)?[A-Z][\w-]*)*,?\s(?:an
 _MODEL_AS_REFERENCE = re.compile(r"[\s-](?:level|class|style|like|scale)\b(?!\s+(?:of|and)\b)")
 # coined names listed as the models or backbones a paper uses: "backbones (e.g., VSEinfty, CLIP4Clip and MDETR)",
 # "models: Whisper, Seamless, OWSM, and Canary-1B" (the list also runs on from a model the grammar knows)
-_MODEL_LIST_HEAD = Gated(re.compile(r"\b(?:backbones?|models?|architectures?|LLMs?|networks?)\s*(?:\(\s*|:\s*|,\s*)?"
-                                    r"(?:e\.g\.,?|such as|including|like|namely)?\s*(?=[A-Z])"),
+# (what r"\b(?:backbones?|models?|...)" finds, written so that the regex engine skips to the nouns' first
+# letters instead of trying every position of the paper: see text.first_char_groups)
+_MODEL_LIST_HEAD = Gated(re.compile(first_char_groups(["backbones?", "models?", "architectures?", "LLMs?", "networks?"],
+                                                      word_start=True) +
+                                    r"\s*(?:\(\s*|:\s*|,\s*)?(?:e\.g\.,?|such as|including|like|namely)?\s*(?=[A-Z])"),
                          ("backbone", "model", "architecture", "llm", "network"))
 _LIST_NAME = re.compile(r"([A-Za-z][\w.+]*(?:-[\w.+]+)*)(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))?")
 
@@ -1455,7 +1458,9 @@ _DS_AFTER_KNOWN = re.compile(rf"(?:\s+(?:datasets?|benchmarks?))?(?:,\s*(?:and\s
 # the item before a dataset in a list: "FGVC and VTAB-1k", "the N-MNIST and N-TIDIGITS datasets"
 _DS_BEFORE_ITEM = re.compile(rf"(?<![\w-])({_DS_TOKEN})(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _DS_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|\b(?:and|or)\b|(?:datasets?|benchmarks?|corpora)\b|$)")
-_DS_NOUN_LIST = Gated(re.compile(r"\b(?:datasets|data sets|benchmarks|corpora),?\s+(?:namely|including|such as|i\.e\.,?|e\.g\.,?)\s+"),
+# (r"\b(?:datasets|data sets|benchmarks|corpora)..." written for the engine to skip ahead, as _MODEL_LIST_HEAD)
+_DS_NOUN_LIST = Gated(re.compile(first_char_groups(["datasets", "data sets", "benchmarks", "corpora"], word_start=True) +
+                                 r",?\s+(?:namely|including|such as|i\.e\.,?|e\.g\.,?)\s+"),
                       ("datasets", "data sets", "benchmarks", "corpora"))
 _DS_NAME = re.compile(rf"{_DS_TOKEN}(?![\w-])")
 _DS_OWN_BEFORE = re.compile(r"\b(?:our|new|novel|a|an)\s+$", re.I)
