@@ -136,3 +136,19 @@ def test_list_heads_find_what_their_plain_patterns_find(gated: Gated, plain: str
     assert any(pattern.search(t) for t in _HEAD_TEXTS)
     for t in texts:
         assert [m.span() for m in gated.pattern.finditer(t)] == [m.span() for m in pattern.finditer(t)]
+
+
+# (what the linker found with its flat list of every hit: a hit of the four kinds the catalog names things
+# with hides a coined name under it, a cue or a topic does not)
+@pytest.mark.parametrize(("kind", "hidden"), [("cue", False), ("topic", False), ("technique", True), ("generic", True),
+                                              ("hwclass", True)])
+def test_unknown_datasets_read_from_the_hits_of_each_kind(kind: str, hidden: bool) -> None:
+    text = "Results on GLUE, QuuxBench and ZorpQA show gains over the BlipSet benchmark."
+    g, q = text.index("GLUE"), text.index("QuuxBench")
+    hits = [lexicon.Hit(g, g + 4, "GLUE", "dataset", "dataset/glue", 1.0, 1),
+            lexicon.Hit(q, q + 9, "QuuxBench", kind, "x/y", 1.0, 1)]
+    of_kind: dict[str, list[lexicon.Hit]] = {}
+    for h in hits:
+        of_kind.setdefault(h.kind, []).append(h)
+    found = linker._unknown_datasets(text, of_kind, {"dataset/glue": (1, 1.0)}, set())
+    assert found == [("dataset/blipset", "BlipSet", 58)] + ([] if hidden else [("dataset/quuxbench", "QuuxBench", 17)])

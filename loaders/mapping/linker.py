@@ -21,7 +21,7 @@ import re
 import string
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -900,7 +900,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # "Aishell-1 and HKUST": beside a known dataset)
     # (an acronym the abstract defines for a task names no data: "Video Instance Segmentation (VIS)" ... "VIS datasets")
     tasks = {slug(a.short) for a in acronyms if _TASK_LONG.search(a.long)}
-    for did, ds_text, ds_start in _unknown_datasets(text, hits, datasets, known | method_names | tasks):
+    for did, ds_text, ds_start in _unknown_datasets(text, of_kind, datasets, known | method_names | tasks):
         si = _sentence_index(starts, ds_start)
         datasets.setdefault(did, (si, 0.7))
         mention(ds_text, ds_start, ds_start + len(ds_text), NodeLabel.DATASET, did, None, 0.7, "context")
@@ -1471,12 +1471,14 @@ _DS_NOT_NAMES = frozenset("""The This These Our Their Its A An New Novel Existin
 
 
 def _unknown_datasets(
-    text: str, hits: Sequence[Hit], linked: dict[str, tuple[int, float]], known: set[str]
+    text: str, of_kind: Mapping[str, Sequence[Hit]], linked: dict[str, tuple[int, float]], known: set[str]
 ) -> list[tuple[str, str, int]]:
-    """``(dataset id, name, start)`` for coined dataset names the catalog lacks, from their context."""
+    """``(dataset id, name, start)`` for coined dataset names the catalog lacks, from their context (``of_kind``:
+    the paper's hits of each kind, in order)."""
     from loaders.mapping.methods import name_like
 
-    taken = [(h.start, h.end) for h in hits if h.kind in ("dataset", "technique", "generic", "hwclass")]
+    # (the spans of four kinds' hits, read from their lists: not a pass over every hit of the paper)
+    taken = [(h.start, h.end) for k in ("dataset", "technique", "generic", "hwclass") for h in of_kind.get(k, ())]
     out: dict[str, tuple[str, str, int]] = {}
 
     def consider(name: str, start: int) -> bool:
@@ -1517,8 +1519,8 @@ def _unknown_datasets(
             if not consider(m.group(1), m.start(1)):
                 break
             pos = m.end()
-    for h in hits:
-        if h.kind != "dataset" or h.target not in linked:
+    for h in of_kind.get("dataset", ()):
+        if h.target not in linked:
             continue
         consider_before(h.start)
         pos = h.end
