@@ -152,3 +152,27 @@ def test_unknown_datasets_read_from_the_hits_of_each_kind(kind: str, hidden: boo
         of_kind.setdefault(h.kind, []).append(h)
     found = linker._unknown_datasets(text, of_kind, {"dataset/glue": (1, 1.0)}, set())
     assert found == [("dataset/blipset", "BlipSet", 58)] + ([] if hidden else [("dataset/quuxbench", "QuuxBench", 17)])
+
+
+_HW_TEXTS = [
+    "Our kernel runs 3x faster than cuBLAS on an A100 GPU.",
+    "Savings over A3, MNNFast, a TITAN Xp GPU and a Xeon CPU are large.",
+    "It beats prior designs on a Jetson GPU; compared with MLPerf baselines on one CPU it wins.",
+    "Caf\u00e9 code runs on a GPU, unlike \u017fome TPU.",  # not ASCII, with a letter that folds onto "s"
+]
+
+
+@pytest.mark.parametrize("gated", [linker._HW_NEG_BEFORE, linker._HW_NEG_LIST], ids=["before", "list"])
+def test_hardware_negations_found_in_windows_as_by_their_patterns(gated: Gated) -> None:
+    # (the windows before each hardware word, and before every 17th position, of made-up text and the seeds)
+    texts = _HW_TEXTS + [p.text for p in load_seed_papers()]
+    found = 0
+    for t in texts:
+        ends = {m.start() for m in re.finditer(r"GPU|CPU|TPU|FPGA|accelerator", t)} | set(range(0, len(t), 17))
+        for end in sorted(ends):
+            for width in (60, 160):
+                start = max(0, end - width)
+                plain = gated.pattern.search(t[start:end]) is not None
+                assert gated.found_slice(t, start, end) == plain
+                found += plain
+    assert found

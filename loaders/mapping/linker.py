@@ -997,13 +997,15 @@ _PRIOR_WORK = re.compile(r"^(?:However,?\s+|While\s+|But\s+|Yet\s+|Unfortunately
                          r"(?:existing|prior|previous|conventional|traditional|current)\b", re.I)
 
 # a hardware word in these contexts is a comparison or a cost unit, not what the paper runs on
-_HW_NEG_BEFORE = re.compile(
+# (these two are asked of the text before every hardware mention: gated by the words their matches hold, most
+# such windows lack them all, see text.Gated)
+_HW_NEG_BEFORE = Gated.auto(re.compile(
     r"(?:than|over|against|versus|vs\.?|compared (?:to|with)|relative to|outperform\w*|beats?|surpass\w*)\s+"
-    r"(?:[\w().,-]+\s+){0,4}$", re.I)
+    r"(?:[\w().,-]+\s+){0,4}$", re.I))
 # the later items of a list of what the paper is compared with ("savings over A3, MNNFast, a TITAN Xp GPU and a Xeon CPU")
-_HW_NEG_LIST = re.compile(
+_HW_NEG_LIST = Gated.auto(re.compile(
     r"\b(?:than|over|against|versus|vs\.?|compared (?:to|with)|relative to)\s+(?:[\w().-]+\s+){0,3}?"
-    r"(?:[\w().-]+,\s+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}?)+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}$", re.I)
+    r"(?:[\w().-]+,\s+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}?)+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}$", re.I))
 _HW_NEG_AFTER = re.compile(r"^[\s-]*(?:baselines?|hours|days|hrs)\b", re.I)
 _HW_WEAK_AFTER = re.compile(r"^[\s-]*(?:memory|VRAM|RAM)\b", re.I)
 _TECH_HWCLASS = {
@@ -1046,7 +1048,8 @@ def _hardware_classes(
     def context_weight(start: int, end: int) -> float:
         before = text[max(0, start - 60) : start]
         after = text[end : end + 16]
-        if _HW_NEG_BEFORE.search(before) or _HW_NEG_AFTER.match(after) or _HW_NEG_LIST.search(text[max(0, start - 160) : start]):
+        if _HW_NEG_BEFORE.found_slice(text, max(0, start - 60), start) or _HW_NEG_AFTER.match(after) \
+                or _HW_NEG_LIST.found_slice(text, max(0, start - 160), start):
             return 0.0
         # what prior work or the field runs on ("optimized for high-performance GPUs") is not the paper's target
         if _sentence_index(starts, start) in background:
