@@ -176,3 +176,9 @@ def test_hardware_negations_found_in_windows_as_by_their_patterns(gated: Gated) 
                 assert gated.found_slice(t, start, end) == plain
                 found += plain
     assert found
+
+
+def test_class_acronym_slugs_are_made_once_as_each_paper_made_them() -> None:
+    from kg.ids import slug
+
+    assert linker._CLASS_ACRONYM_SLUGS == {slug(x) for x in linker._CLASS_ACRONYMS}

@@ -702,7 +702,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     known |= {slug(m.text) for m in models_found if not m.bare}
     known |= {slug(d.text) for d in devices_found}
     known |= {d.id.split("/", 1)[1] for d in devices_found}  # "SambaNova SN40L" is the chip, not a method
-    known |= {slug(x) for x in _CLASS_ACRONYMS}  # "Parameter-Efficient Tuning (PET) methods" names a field
+    known |= _CLASS_ACRONYM_SLUGS  # "Parameter-Efficient Tuning (PET) methods" names a field
     methods_found = find_methods(text, sentences, acronyms, known=frozenset(known))
     method_sents = {m.sentence for m in methods_found}
 
@@ -1238,6 +1238,7 @@ def _conf(score: float) -> float:
 
 # acronyms of technique classes: never a paper's method name
 _CLASS_ACRONYMS = frozenset("PTQ QAT PEFT PETL PET NAS KD MOE MOES SSM SSMS PIM CIM MQA GQA MLA SWA LORA QLORA KV".split())
+_CLASS_ACRONYM_SLUGS = frozenset(map(slug, _CLASS_ACRONYMS))  # (read by every paper: made once)
 
 _URL = Gated(re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*"),
              ("http", "github.", "huggingface.co"))
