@@ -29,7 +29,7 @@ from operator import attrgetter
 from typing import Any
 
 from kg.ids import slug
-from kg.records import Paper, PropValue, Record
+from kg.records import Paper, PropValue
 from loaders.mapping import hardware as hw
 from loaders.mapping import models as mdl
 from loaders.mapping.catalog import AMBIGUOUS_DATASETS
