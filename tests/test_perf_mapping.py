@@ -145,3 +145,16 @@ def test_folded_spans_in_text_not_ascii_are_the_patterns(text: str) -> None:
             assert gated.first_in(text, start, end) == (plain[0] if plain else None)
         first = pattern.search(text)
         assert gated.span(text) == (first.span() if first else None)
+
+
+def test_passive_proposals_are_the_plain_patterns_matches(seeds_dir: Any) -> None:
+    from loaders import load_paths
+    from loaders.mapping.methods import _PASSIVE_PROPOSAL, passive_proposals
+
+    made_up = ["First, GraphPipe-Direct is devised; the DiskTrain offloading framework is then designed and built. "
+               "Here, the idea of Stepwise Video Networks (SVNs) is proposed. BarKit was proposed before. "
+               "FooNet is presented and FooNet-2 are introduced."]
+    texts = made_up + [p.text for p in load_paths(sorted(seeds_dir.glob("*.txt"))).papers]
+    for text in texts:
+        want = [(m.start(), m.end(), m.group(1)) for m in _PASSIVE_PROPOSAL.finditer(text)]
+        assert [(m.start(), m.end(), m.group(1)) for m in passive_proposals(text)] == want, text[:80]
