@@ -102,3 +102,19 @@ def test_shorter_reasoning_is_an_efficiency_paper(onto: ontology.Ontology) -> No
     m = map_paper(p, onto)
     assert m.in_scope
     assert "technique/ml-efficiency" in _studies(m)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("we build structured statespace models for audio", "technique/structured-ssm"),
+    ("parameter-efficient finetuning of vision transformers", "technique/parameter-efficient-fine-tuning"),
+])
+def test_every_phrase_also_matches_its_hyphenated_pairs_closed_up(onto: ontology.Ontology, text: str, target: str) -> None:
+    from loaders.mapping.lexicons import build_lexicon
+
+    assert target in {h.target for h in build_lexicon(onto).scan(text)}
+
+
+def test_british_iser_words_compare_as_izer() -> None:
+    from loaders.mapping.lexicon import norm_token
+
+    assert [norm_token(w) for w in ("optimisers", "quantiser", "tokenisers")] == ["optimizer", "quantizer", "tokenizer"]

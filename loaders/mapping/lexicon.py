@@ -1,8 +1,9 @@
 """One-pass phrase matching over a paper: every lexicon term is found in a single token scan.
 
 Terms and text are compared on normalised tokens: lowercase, hyphens and spaces alike
-("KV-cache" = "KV cache"), British spellings folded ("quantisation" = "quantization"), a plural
-"s" dropped. A multi-word term also matches its joined spelling ("KVCache", "FlashAttention").
+("KV-cache" = "KV cache"), British spellings folded ("quantisation" = "quantization", "optimiser" = "optimizer"), a plural
+"s" dropped. A multi-word term also matches its joined spelling ("KVCache", "FlashAttention"), and
+a longer one a hyphenated pair of it closed up ("parameter-efficient finetuning").
 Acronym-like terms ("MoE", "SAM", "MATH") match only with their exact capitalisation.
 Term strings may hold alternatives in braces: ``"quantiz{ation|e|ed|ing}"``.
 
@@ -39,15 +40,16 @@ def expand(term: str) -> list[str]:
     return ["".join(c) for c in itertools.product(*choices)]
 
 
-_SUFFIXES = (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize"), ("yse", "yze"))
+_SUFFIXES = (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("isers", "izers"), ("iser", "izer"),
+             ("ise", "ize"), ("yse", "yze"))
 
 
 @lru_cache(maxsize=65536)
 def norm_token(tok: str) -> str:
     """The comparison form of one lowercase token.
 
-    >>> [norm_token(t) for t in ("quantisation", "gpus", "caches", "process", "llms", "moe")]
-    ['quantization', 'gpu', 'cache', 'process', 'llm', 'moe']
+    >>> [norm_token(t) for t in ("quantisation", "gpus", "caches", "process", "llms", "moe", "optimisers")]
+    ['quantization', 'gpu', 'cache', 'process', 'llm', 'moe', 'optimizer']
     """
     for a, b in _SUFFIXES:
         if tok.endswith(a):
@@ -198,6 +200,13 @@ class Lexicon:
             if 1 < len(toks) <= 3 and not exact:
                 joined = ("".join(toks),)
                 self._index[joined[0]].append((joined, sense))
+            if len(toks) > 2:
+                # a hyphenated pair inside a longer phrase may be written closed up ("parameter-efficient
+                # finetuning", "memory-efficient optimisers"): the phrase with that pair as one token
+                for i in range(len(raw) - 1):
+                    if spelling[raw[i].end : raw[i + 1].start] == "-":
+                        closed = (*toks[:i], norm_token(raw[i].norm + raw[i + 1].norm), *toks[i + 2 :])
+                        self._index[closed[0]].append((closed, sense))
         self._sorted = False
 
     def _prepare(self) -> None:
