@@ -824,7 +824,9 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
         m = _STEM_RE.match(text, q, stop) if low is None else _STEM_LOW_RE.match(low, q, stop)
         if not m:
             continue
-        stem = _match_stem(text[m.start(1) : m.end(1)], repo=_REPO_ORG.search(text, max(0, q - 40), q) is not None)
+        # (a repository id's name follows a "/": the organisation pattern is asked only there)
+        repo = q > 0 and text[q - 1] == "/" and _REPO_ORG.search(text, max(0, q - 40), q) is not None
+        stem = _match_stem(text[m.start(1) : m.end(1)], repo=repo)
         pos = m.end()
         if stem is None:
             continue
