@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 # the annotated sets under tests/devset/ (see tests/devset/README.md)
 SETS = {"dev": "mapping_dev.jsonl", "dev2": "mapping_dev2.jsonl", "dev3": "mapping_dev3.jsonl",
-        "dev4": "mapping_dev4.jsonl", "heldout": "mapping_heldout.jsonl"}
+        "dev4": "mapping_dev4.jsonl", "dev5": "mapping_dev5.jsonl", "heldout": "mapping_heldout.jsonl"}
 # the pooled development set: the three dev sets, folded by pool_fold_of (a hash of the normalised title);
 # dev4 stays out of it: it measures generalisation, no rules are made from it
 POOL = ("dev", "dev2", "dev3")
