@@ -495,6 +495,8 @@ def _attention_cost_problem(sentences: Sequence[Sentence], tech: dict[str, _Scor
 _LINK_LABEL = re.compile(r"\s?:\s*(?:https?://|www\.)")
 _DATA_EFF = "topic/data-efficiency"
 _DATA_MOVEMENT = re.compile(r"\bdata (?:movements?|access(?:es)?|transfers?|reuse)\b|\bmemory bandwidth\b", re.I)
+_AGENT_MEMORY = "topic/agent-memory"
+_MEMORY_WORD = re.compile(r"memor(?:y|ies)", re.I)
 _MOE = "technique/mixture-of-experts"
 _MOE_DESIGN = "technique/moe-architecture"
 TECH_HOLDS_MIN = 3.0
@@ -782,6 +784,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     topic = None
     if not in_scope:
         topic = topic_best[0] if topic_best and topic_best[1].total >= 0.5 else "topic/other"
+        if topic == _AGENT_MEMORY and not _MEMORY_WORD.search(text):
+            topic = "topic/other"  # an agent paper that never speaks of memory is about agents, not their memory
         techniques = []
 
     mentions: list[LinkedMention] = []
