@@ -34,3 +34,29 @@ def test_an_agent_paper_about_its_memory_keeps_the_agent_memory_topic() -> None:
     )
     doc = _doc(p)
     assert not doc.in_scope and doc.topic == "topic/agent-memory", (doc.in_scope, doc.topic)
+
+
+def test_a_device_class_named_only_as_a_hindered_or_hoped_for_target_is_not_targeted() -> None:
+    hindered = _paper(
+        "SparseSearch: Finding Sparse Networks by Gradient Descent",
+        "Running deep networks on edge devices is hindered by their size. We present SparseSearch, which "
+        "searches for sparse architectures with a differentiable relaxation. SparseSearch finds networks that "
+        "are 90% sparse and lose under one point of accuracy on ImageNet.",
+    )
+    hoped = _paper(
+        "TinyEcho: Small Models for Heart Sound Analysis",
+        "We train TinyEcho, a family of small convolutional models for heart sound classification. TinyEcho "
+        "matches larger models with ten times fewer parameters, which makes it a promising candidate for "
+        "wearable monitors.",
+    )
+    assert "hwclass/edge-device" not in link(hindered).hwclasses
+    assert "hwclass/edge-device" not in link(hoped).hwclasses
+
+
+def test_a_device_class_the_paper_runs_on_is_kept() -> None:
+    p = _paper(
+        "TinyEcho-2: Heart Sound Analysis on Wearables",
+        "We deploy TinyEcho-2, a small convolutional model for heart sound classification, on wearable "
+        "devices. On a smart watch it classifies a recording in 40 ms.",
+    )
+    assert "hwclass/edge-device" in link(p).hwclasses

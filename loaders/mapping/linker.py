@@ -1021,8 +1021,9 @@ _TECH_HWCLASS = {
 }
 _DEPLOY_CLASSES = ("hwclass/edge-device", "hwclass/phone")
 _DEPLOY_WISH = re.compile(r"^(?:However|Nevertheless|Yet|But)\b|"
-                          r"\b(?:hinders?|limits?|challenging|impractical|prohibitive)\b|"
-                          r"\b(?:we\sbelieve|handy|practical\svalues?|could\s(?:help|benefit|enable))\b", re.I)
+                          r"\b(?:hinder(?:s|ed)?|limits?|challenging|impractical|prohibitive)\b|"
+                          r"\b(?:we\sbelieve|handy|practical\svalues?|could\s(?:help|benefit|enable)|potential\sfor|"
+                          r"promising\scandidate|viability|pave\sthe\sway)\b", re.I)
 HWCLASS_MIN = 1.0
 HW_PLAIN = 0.6
 HW_STRONG = 1.2
