@@ -60,3 +60,14 @@ def test_a_device_class_the_paper_runs_on_is_kept() -> None:
         "devices. On a smart watch it classifies a recording in 40 ms.",
     )
     assert "hwclass/edge-device" in link(p).hwclasses
+
+
+def test_ternary_experts_are_extreme_low_bit_as_well_as_quantized_experts() -> None:
+    p = _paper(
+        "MoBE: Mixture of Binary Experts for Small Multimodal Models",
+        "Mixture-of-experts models need much memory for their many experts. We propose MoBE, which trains "
+        "binary experts next to the full-precision shared expert during up-cycling. With the same memory, MoBE "
+        "beats a full-precision mixture-of-experts model on image question answering.",
+    )
+    techniques = set(link(p).doc.techniques)
+    assert {"technique/expert-quantization", "technique/extreme-low-bit-quantization"} <= techniques, techniques

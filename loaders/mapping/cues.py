@@ -71,7 +71,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("quantiz{e|es|ing} {the|} {optimizer|optimiser} state{s|}", 1.0),
     ),
     T + "expert-quantization": (
-        ("expert quantization", 1.0), ("quantized expert{s|}", 1.0), ("ternary expert{s|}", 1.0),
+        ("expert quantization", 1.0), ("quantized expert{s|}", 1.0), ("ternary expert{s|}", 1.0), ("binary expert{s|}", 1.0),
         ("MoE quantization", 1.0), ("QMoE", 0.5),
         ("quantiz{e|es|ing} {the|} experts", 1.0), ("quantized MoE{s|}", 1.0),
     ),
@@ -576,6 +576,9 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
 SECOND_SENSE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     T + "sparse-attention": (("sparse flash attention", 1.0), ("sparse FlashAttention", 1.0),
                              ("block-sparse FlashAttention", 1.0)),
+    # experts with two or three weight levels are extreme low-bit quantization as well as quantized experts
+    T + "extreme-low-bit-quantization": (("ternary expert{s|}", 1.0), ("binary expert{s|}", 1.0), ("1-bit expert{s|}", 1.0),
+                                         ("1.58-bit expert{s|}", 1.0)),
 }
 
 for _t, _extra in PARAPHRASES.items():
