@@ -71,3 +71,13 @@ def test_ternary_experts_are_extreme_low_bit_as_well_as_quantized_experts() -> N
     )
     techniques = set(link(p).doc.techniques)
     assert {"technique/expert-quantization", "technique/extreme-low-bit-quantization"} <= techniques, techniques
+
+
+def test_outliers_kept_in_higher_precision_beside_low_bit_values_are_mixed_precision() -> None:
+    p = _paper(
+        "QuadServe: 4-Bit Weights and Activations for Chat Models",
+        "We run most layers of chat models with 4-bit weights and activations. QuadServe quantizes all values "
+        "to 4 bits while keeping a small set of outlier channels in higher precision, and ships fused kernels "
+        "that are twice as fast as 16-bit inference.",
+    )
+    assert "technique/mixed-precision-quantization" in link(p).doc.techniques, link(p).doc.techniques

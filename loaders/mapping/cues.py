@@ -623,7 +623,9 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "attention": ("attention",),
     # (not the "quant" cue: "mixed precision" is one of its words, and a pair needs two distinct phrases)
     "mixed": ("mixed-precision", "mixed precision", "sensitivity analysis", "layer-wise sensitivity",
-              "{different|varying|per-layer|layer-wise} bit-width{s|}", "bit-width allocation", "bit allocation"),
+              "{different|varying|per-layer|layer-wise} bit-width{s|}", "bit-width allocation", "bit allocation",
+              # (a few values kept apart from the low-bit rest: "outliers kept in higher precision")
+              "in {higher|high}{-| }precision"),
     "quant_word": ("quantiz{ation|e|ed|ing|es}", "{2|3|4|6|8}-bit", "INT{2|4|6|8}", "low-bit"),
     "token": ("token{s|}", "visual token{s|}", "patch{es|}"),
     "training": ("training", "train{|s|ed|ing}", "pre-training", "pretraining", "pretrain", "fine-tuning", "fine-tune", "finetuning"),
