@@ -5,12 +5,20 @@ Each abstract is written for its test, in the shape the dev5 papers showed, not 
 
 from __future__ import annotations
 
+from typing import Any
+
+import ontology
 from kg.records import Paper
-from loaders.mapping.linker import link
+from loaders.mapping import linker
 from tests.graphdata import written_paper as _paper
 
 
-def _doc(p: Paper):  # type: ignore[no-untyped-def]
+def link(p: Paper) -> linker.Linked:
+    """The paper linked with the shipped ontology (its labels and hierarchy, as ``kg build`` links)."""
+    return linker.link(p, ontology.load())
+
+
+def _doc(p: Paper) -> Any:
     return link(p).doc
 
 
@@ -81,3 +89,13 @@ def test_outliers_kept_in_higher_precision_beside_low_bit_values_are_mixed_preci
         "that are twice as fast as 16-bit inference.",
     )
     assert "technique/mixed-precision-quantization" in link(p).doc.techniques, link(p).doc.techniques
+
+
+def test_codebook_quantization_of_weights_is_weight_only_quantization() -> None:
+    p = _paper(
+        "BookLM: Learnable Codebooks for Compressing Language Models",
+        "Language models are too large for many devices. We propose BookLM, which groups similar weights and "
+        "replaces each group by an index into learnable codebooks trained jointly with the index maps. A 7B "
+        "model shrinks to 2 GB with little loss in perplexity.",
+    )
+    assert "technique/weight-only-quantization" in link(p).doc.techniques, link(p).doc.techniques
