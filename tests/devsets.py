@@ -14,7 +14,10 @@ from kg.ids import normalise_title
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 
-ANNOTATED_SETS = ("mapping_dev", "mapping_dev2", "mapping_dev3", "mapping_dev4", "mapping_heldout", "results_dev",
+MAPPING_SETS = ("mapping_dev", "mapping_dev2", "mapping_dev3", "mapping_dev4", "mapping_dev5", "mapping_heldout")
+"""The sets that annotate the mapping fields (every seed paper is in exactly one of them)."""
+
+ANNOTATED_SETS = ("mapping_dev", "mapping_dev2", "mapping_dev3", "mapping_dev4", "mapping_dev5", "mapping_heldout", "results_dev",
                   "results_dev2", "results_heldout", "relations_dev", "relations_heldout", "curated_lists")
 """Every annotated set in ``tests/devset`` that names seed papers by title."""
 
@@ -34,10 +37,10 @@ def titles(name: str) -> set[str]:
     return {normalise_title(r["title"]) for r in records(name)}
 
 
-def shared_papers(name: str) -> dict[str, list[str]]:
-    """The normalised titles set ``name`` shares with each other annotated set (empty when none does)."""
+def shared_papers(name: str, among: tuple[str, ...] = ANNOTATED_SETS) -> dict[str, list[str]]:
+    """The normalised titles set ``name`` shares with each other set of ``among`` (empty when none does)."""
     mine = titles(name)
-    shared = {other: sorted(mine & titles(other))[:3] for other in ANNOTATED_SETS if other != name}
+    shared = {other: sorted(mine & titles(other))[:3] for other in among if other != name}
     return {other: ts for other, ts in shared.items() if ts}
 
 
