@@ -99,3 +99,21 @@ def test_codebook_quantization_of_weights_is_weight_only_quantization() -> None:
         "model shrinks to 2 GB with little loss in perplexity.",
     )
     assert "technique/weight-only-quantization" in link(p).doc.techniques, link(p).doc.techniques
+
+
+def test_a_released_family_of_networks_studies_network_design_beside_the_search_that_found_it() -> None:
+    family = _paper(
+        "QuickNet: Searching Faster Convolutional Networks",
+        "We present QuickNet, a new family of convolutional networks found by neural architecture search with "
+        "a latency-aware objective. QuickNet models are 3x faster than earlier searched models at the same "
+        "ImageNet accuracy.",
+    )
+    search_only = _paper(
+        "QuickSearch: Cheaper Differentiable Architecture Search",
+        "Differentiable neural architecture search needs much GPU memory. We present QuickSearch, which samples "
+        "a fraction of the channels of the supernet at each step, and finds cells of the same accuracy on "
+        "CIFAR-10 in a tenth of the search time.",
+    )
+    assert {"technique/neural-architecture-search", "technique/efficient-network-design"} <= set(
+        _doc(family).techniques), _doc(family).techniques
+    assert "technique/efficient-network-design" not in _doc(search_only).techniques, _doc(search_only).techniques

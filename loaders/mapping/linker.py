@@ -495,6 +495,10 @@ def _attention_cost_problem(sentences: Sequence[Sentence], tech: dict[str, _Scor
 _LINK_LABEL = re.compile(r"\s?:\s*(?:https?://|www\.)")
 _DATA_EFF = "topic/data-efficiency"
 _DATA_MOVEMENT = re.compile(r"\bdata (?:movements?|access(?:es)?|transfers?|reuse)\b|\bmemory bandwidth\b", re.I)
+_END = "technique/efficient-network-design"
+# a released family of networks (not of language models: those are model releases of their own classes)
+_NETWORK_FAMILY = re.compile(r"\bfamily\s+of\s+(?!(?:[\w-]+\s+){0,4}?(?:language|foundation)\b)(?:[\w-]+\s+){0,4}?"
+                             r"(?:networks|ConvNets|CNNs|backbones|(?:vision\s+)?transformers|models)\b", re.I)
 _AGENT_MEMORY = "topic/agent-memory"
 _MEMORY_WORD = re.compile(r"memor(?:y|ies)", re.I)
 _MOE = "technique/mixture-of-experts"
@@ -758,7 +762,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         # a model from sparse expert layers: the design leaf (the family's generic words say no more)
         techniques = [_MOE_DESIGN if t == _MOE else t for t in techniques]
     if in_scope and survey and _STUDIED_DESIGNS.search(title) and not _LITERATURE.search(title) \
-            and len(techniques) < MAX_TECHNIQUES and "technique/efficient-network-design" not in techniques:
+            and len(techniques) < MAX_TECHNIQUES and _END not in techniques:
         # a comparative study of one kind of network ("A Comparative Analysis of Efficiency in Vision
         # Transformers") is about their design, as a single study is (_fallback_class), whatever
         # mechanism its abstract also names
@@ -771,6 +775,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
             and len(techniques) < MAX_TECHNIQUES:
         techniques = [*techniques, "technique/efficient-network-design"]
         tech_scores.setdefault("technique/efficient-network-design", _Score())
+    # a paper that releases a family of networks ("EfficientNetV2, a new family of convolutional networks",
+    # "a family of GPU-efficient networks" found by search) studies their design, whatever method built them
+    if in_scope and not survey and _END not in techniques and len(techniques) < MAX_TECHNIQUES \
+            and _NETWORK_FAMILY.search(text) \
+            and not any("technique/state-space-models" in tax.ancestors(t) for t in techniques):
+        techniques = [t for t in techniques if t != ROOT] + [_END]
+        tech_scores.setdefault(_END, _Score())
     # a title that names an attention mechanism as what it contributes ("... with Cascaded Group Attention",
     # "Lightweight Multi-Scale Attention for ...") studies efficient attention, whatever else it does
     if in_scope and not survey and _NAMED_ATTENTION.search(sentences[0].text) and len(techniques) < MAX_TECHNIQUES \
