@@ -117,3 +117,14 @@ def test_a_released_family_of_networks_studies_network_design_beside_the_search_
     assert {"technique/neural-architecture-search", "technique/efficient-network-design"} <= set(
         _doc(family).techniques), _doc(family).techniques
     assert "technique/efficient-network-design" not in _doc(search_only).techniques, _doc(search_only).techniques
+
+
+def test_long_term_memory_for_a_language_model_without_agents_or_users_is_a_memory_augmented_model() -> None:
+    p = _paper(
+        "RecallLM: Giving Language Models a Long-Term Memory",
+        "Language models forget text beyond their context window. We present RecallLM, which stores past "
+        "hidden states in a long-term memory and reads them back through a small retrieval network. "
+        "RecallLM answers questions about whole books better than models without long-term memory.",
+    )
+    doc = _doc(p)
+    assert not doc.in_scope and doc.topic == "topic/memory-augmented-models", (doc.in_scope, doc.topic)
