@@ -128,3 +128,18 @@ def test_long_term_memory_for_a_language_model_without_agents_or_users_is_a_memo
     )
     doc = _doc(p)
     assert not doc.in_scope and doc.topic == "topic/memory-augmented-models", (doc.in_scope, doc.topic)
+
+
+def test_a_code_model_release_that_says_nothing_of_the_speed_of_its_code_is_not_about_code_efficiency() -> None:
+    release = _paper(
+        "CodeOwl: Open Code LLMs for Many Languages",
+        "We release CodeOwl, a set of open code LLMs from 1B to 20B parameters trained on 90 programming "
+        "languages. CodeOwl models lead open models on code generation, code repair and code explanation.",
+    )
+    speed = _paper(
+        "FastCoder: Teaching Code LLMs to Write Faster Programs",
+        "Code LLMs write correct programs that run slowly. We train FastCoder on pairs of slow and fast "
+        "solutions, and its generated code has half the execution time of the code of earlier code LLMs.",
+    )
+    assert (_doc(release).in_scope, _doc(release).topic) == (False, "topic/other")
+    assert (_doc(speed).in_scope, _doc(speed).topic) == (False, "topic/code-efficiency")

@@ -503,6 +503,8 @@ _AGENT_MEMORY = "topic/agent-memory"
 _MEMORY_WORD = re.compile(r"memor(?:y|ies)", re.I)
 _AGENT_WORD = re.compile(r"\bagent|\bdialog|\bconversation|\bchatbot|\bassistant|\bcompanion|\busers?\b|\bpersonali[sz]", re.I)
 _MEMORY_MODELS = "topic/memory-augmented-models"
+_CODE_EFFICIENCY = "topic/code-efficiency"
+_CODE_COST = re.compile(r"efficien|speed-?ups?\b|execution time|run-?time", re.I)
 _MOE = "technique/mixture-of-experts"
 _MOE_DESIGN = "technique/moe-architecture"
 TECH_HOLDS_MIN = 3.0
@@ -799,6 +801,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         topic = topic_best[0] if topic_best and topic_best[1].total >= 0.5 else "topic/other"
         if topic == _AGENT_MEMORY and not _MEMORY_WORD.search(text):
             topic = "topic/other"  # an agent paper that never speaks of memory is about agents, not their memory
+        elif topic == _CODE_EFFICIENCY and not _CODE_COST.search(text):
+            topic = "topic/other"  # a code model that says nothing of the speed of the code it writes
         elif topic == _AGENT_MEMORY and not _AGENT_WORD.search(text):
             # long-term memory given to a language model, with no agent, dialogue or user in sight, is a
             # memory-augmented model
