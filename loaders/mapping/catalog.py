@@ -26,10 +26,11 @@ class DatasetEntry:
 
 
 _DATASETS = """
-imagenet | ImageNet | image classification | ImageNet, ImageNet-1K, ImageNet-1k, ImageNet1K, ILSVRC, ILSVRC-2012, ILSVRC2012, ImageNet-2012
-imagenet-21k | ImageNet-21K | image classification | ImageNet-21K, ImageNet-21k, ImageNet-22K, ImageNet-22k
+imagenet | ImageNet | image classification | ImageNet, ImageNet-1K, ImageNet-1k, ImageNet1K, ILSVRC, ILSVRC-2012, ILSVRC2012, ImageNet-2012, ImageNet64, ImageNet128, ImageNet256, ImageNet512
+imagenet-21k | ImageNet-21K | image classification | ImageNet-21K, ImageNet-21k, ImageNet-22K, ImageNet-22k, ImageNet21K, ImageNet21k, ImageNet22K, ImageNet22k
 imagenet-vid | ImageNet VID | video object detection | ImageNet VID, ImageNet-VID, ImageNetVID
 tiny-imagenet | Tiny ImageNet | image classification | Tiny-ImageNet, Tiny ImageNet, TinyImageNet
+cifar | CIFAR | image classification | CIFAR
 cifar-10 | CIFAR-10 | image classification | CIFAR-10, CIFAR10, CIFAR 10
 cifar-100 | CIFAR-100 | image classification | CIFAR-100, CIFAR100, CIFAR 100
 mnist | MNIST | image classification | MNIST
@@ -49,10 +50,13 @@ pascal-voc | PASCAL VOC | detection and segmentation | PASCAL VOC, Pascal VOC, V
 ade20k | ADE20K | semantic segmentation | ADE20K, ADE20k, ADE-20K
 cityscapes | Cityscapes | semantic segmentation | Cityscapes
 kitti | KITTI | driving perception | KITTI
+kitti-2012 | KITTI 2012 | stereo and optical flow | KITTI-2012, KITTI 2012, KITTI2012
+kitti-2015 | KITTI 2015 | stereo and optical flow | KITTI-2015, KITTI 2015, KITTI2015
 nuscenes | nuScenes | 3d detection | nuScenes
 waymo | Waymo Open Dataset | 3d detection | Waymo Open Dataset, Waymo
 sintel | MPI Sintel | optical flow | Sintel, MPI-Sintel, MPI Sintel
 flyingchairs | FlyingChairs | optical flow | FlyingChairs, Flying Chairs
+spring | Spring | optical flow | Spring
 kinetics-400 | Kinetics-400 | video classification | Kinetics-400, Kinetics400, K400
 kinetics-600 | Kinetics-600 | video classification | Kinetics-600, Kinetics600, K600
 kinetics | Kinetics | video classification | Kinetics
@@ -165,7 +169,7 @@ xsum | XSum | summarization | XSum
 librispeech | LibriSpeech | speech recognition | LibriSpeech, Librispeech
 common-voice | Common Voice | speech recognition | Common Voice, CommonVoice
 voxceleb | VoxCeleb | speaker recognition | VoxCeleb, VoxCeleb1, VoxCeleb2
-speech-commands | Speech Commands | keyword spotting | Speech Commands, Google Speech Commands
+speech-commands | Speech Commands | keyword spotting | Speech Commands, Google Speech Commands, Speech Commands v2, Speech Commands V2, SCv2, GSCv2
 audioset | AudioSet | audio classification | AudioSet
 esc-50 | ESC-50 | audio classification | ESC-50
 wsj0-2mix | WSJ0-2mix | speech separation | WSJ0-2mix, WSJ0-2Mix, wsj0-2mix
@@ -573,6 +577,7 @@ ultrafeedback | UltraFeedback | preference data | UltraFeedback
 hh-rlhf | Anthropic HH-RLHF | preference data | HH-RLHF, Anthropic HH, Anthropic-HH
 lmsys-chat-1m | LMSYS-Chat-1M | conversations | LMSYS-Chat-1M
 chatbot-arena | Chatbot Arena | chat evaluation | Chatbot Arena, LMSYS Chatbot Arena
+evol-instruct | Evol-Instruct | instruction data | Evol-Instruct, EVOL-Instruct, Evol Instruct, EvolInstruct
 code-alpaca | Code Alpaca | instruction data | Code Alpaca, CodeAlpaca
 super-naturalinstructions | Super-NaturalInstructions | instruction data | Super-NaturalInstructions, SuperNI, NaturalInstructions
 realtoxicityprompts | RealToxicityPrompts | toxicity | RealToxicityPrompts
@@ -593,8 +598,10 @@ tau-bench | tau-bench | tool use | tau-bench, TAU-bench
 api-bank | API-Bank | tool use | API-Bank
 arc-agi | ARC-AGI | abstract reasoning | ARC-AGI, ARC-AGI-2
 livebench | LiveBench | LLM evaluation | LiveBench
+opencompass | OpenCompass | LLM evaluation | OpenCompass
 simpleqa | SimpleQA | factuality | SimpleQA
-hle | Humanity's Last Exam | expert reasoning | Humanity's Last Exam, Humanitys Last Exam
+hle | Humanity's Last Exam | expert reasoning | Humanity's Last Exam, Humanitys Last Exam, HLE
+browsecomp | BrowseComp | web browsing agents | BrowseComp, BrowseComp-Plus
 musr | MuSR | multistep soft reasoning | MuSR
 wildbench | WildBench | chat evaluation | WildBench
 prontoqa | PrOntoQA | logical reasoning | PrOntoQA, ProntoQA
@@ -620,6 +627,19 @@ cc-news | CC-News | news corpus | CC-News, CCNews
 realnews | RealNews | news corpus | RealNews
 bridgedata-v2 | BridgeData V2 | robot learning | BridgeData V2, BridgeData
 nuplan | nuPlan | autonomous driving planning | nuPlan
+nas-bench-101 | NAS-Bench-101 | neural architecture search | NAS-Bench-101, NASBench-101, NASBench101
+nas-bench-201 | NAS-Bench-201 | neural architecture search | NAS-Bench-201, NASBench-201, NASBench201
+nas-bench-301 | NAS-Bench-301 | neural architecture search | NAS-Bench-301, NASBench-301, NASBench301
+tuab | TUAB | EEG abnormality detection | TUAB, TUH Abnormal
+tuar | TUAR | EEG artifact detection | TUAR, TUH Artifact
+tueg | TUEG | EEG pretraining corpus | TUEG, TUH EEG Corpus
+oc20 | OC20 | catalyst modeling | OC20, Open Catalyst 2020
+oc22 | OC22 | catalyst modeling | OC22, Open Catalyst 2022
+spice | SPICE | molecular potentials | SPICE
+mptrj | MPtrj | materials potentials | MPtrj, MPTrj
+md17 | MD17 | molecular dynamics | MD17, rMD17
+dailydialog | DailyDialog | dialogue | DailyDialog
+chapterbreak | ChapterBreak | long-context language modeling | ChapterBreak
 """
 
 
@@ -645,7 +665,8 @@ AMBIGUOUS_DATASETS: frozenset[str] = frozenset(
      "dataset/yelp", "dataset/dbpedia", "dataset/clue", "dataset/race", "dataset/weizmann", "dataset/electricity",
      "dataset/dtd", "dataset/codeforces", "dataset/switchboard", "dataset/superb", "dataset/smac", "dataset/crafter",
      "dataset/kodak", "dataset/reds", "dataset/cora", "dataset/citeseer", "dataset/pubmed", "dataset/zinc",
-     "dataset/carla", "dataset/calvin", "dataset/the-colosseum", "dataset/common-crawl", "dataset/fgvc"}
+     "dataset/carla", "dataset/calvin", "dataset/the-colosseum", "dataset/common-crawl", "dataset/fgvc",
+     "dataset/spring", "dataset/spice", "dataset/hle"}
 )
 
 
@@ -733,6 +754,7 @@ HARDWARE: tuple[HardwareEntry, ...] = (
     _hw("huawei-ascend-910b", "Huawei Ascend 910B", "Huawei", "npu", "Ascend 910B"),
     _hw("intel-xeon", "Intel Xeon", "Intel", "cpu", "Xeon"),
     _hw("intel-gaudi-2", "Intel Gaudi 2", "Intel", "asic", "Gaudi 2, Gaudi2"),
+    _hw("intel-piuma", "Intel PIUMA", "Intel", "asic", "PIUMA"),
     _hw("intel-loihi-2", "Intel Loihi 2", "Intel", "neuromorphic-chip", "Loihi 2"),
     _hw("amd-epyc", "AMD EPYC", "AMD", "cpu", "EPYC"),
     _hw("arm-cortex-m4", "Arm Cortex-M4", "Arm", "mcu", "Cortex-M4"),
@@ -744,9 +766,10 @@ HARDWARE: tuple[HardwareEntry, ...] = (
     _hw("espressif-esp32", "Espressif ESP32", "Espressif", "mcu", "ESP32"),
     _hw("greenwaves-gap8", "GreenWaves GAP8", "GreenWaves", "mcu", "GAP8"),
     _hw("greenwaves-gap9", "GreenWaves GAP9", "GreenWaves", "mcu", "GAP9"),
-    _hw("raspberry-pi-4", "Raspberry Pi 4", "Raspberry Pi", "embedded-board", "RPi 4"),
+    _hw("raspberry-pi-4", "Raspberry Pi 4", "Raspberry Pi", "embedded-board", "RPi 4, RPi4"),
     _hw("raspberry-pi-5", "Raspberry Pi 5", "Raspberry Pi", "embedded-board", "RPi 5"),
     _hw("xilinx-alveo-u280", "Xilinx Alveo U280", "Xilinx", "fpga", "Alveo U280, U280"),
+    _hw("xilinx-alveo-u55c", "Xilinx Alveo U55C", "Xilinx", "fpga", "Alveo U55C, U55C"),
     _hw("xilinx-alveo-u250", "Xilinx Alveo U250", "Xilinx", "fpga", "Alveo U250, U250"),
     _hw("xilinx-versal-vck190", "Xilinx Versal VCK190", "Xilinx", "fpga", "VCK190"),
     _hw("xilinx-versal-vhk158", "Xilinx Versal VHK158", "Xilinx", "fpga", "VHK158"),

@@ -90,10 +90,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("esp", r"(?P<esp>ESP32(?:-S3|-C3)?)"),
     ("nrf", r"(?:Nordic\s+)?(?P<nrf>nRF5\d{3,4})"),
     ("gap", r"(?:GreenWaves\s+)?(?P<gap>GAP[89])"),
-    ("rpi", r"(?P<rpi>Raspberry\s?Pi(?:\s?(?:\d|Zero(?:\s?2\s?W)?)(?:\s?Model\s?B\+?)?)?)"),
+    ("rpi", r"(?P<rpi>Raspberry\s?Pi(?:\s?(?:\d|Zero(?:\s?2\s?W)?)(?:\s?Model\s?B\+?)?)?|RPi\s?[2-5](?:\s?Model\s?B\+?)?)"),
     ("arduino", r"(?P<arduino>Arduino\s(?:Nano\s33\sBLE(?:\sSense)?|Uno|Portenta(?:\sH7)?))"),
-    ("xil", r"(?:Xilinx\s+|AMD\s+)?(?:Alveo\s+)?(?P<xil>(?<=Alveo\s)U\d{2,3}|U2[058]0|U50|ZCU\d{3}|VCK\d{3}|VHK\d{3}|Versal\s+(?:VCK|VHK|VPK)\d{3}|Zynq(?:\s?UltraScale\+)?(?:\s?ZU\d+EG)?|Kintex(?:\s?UltraScale\+?)?|Virtex(?:\s?UltraScale\+?)?)"),
+    ("xil", r"(?:Xilinx\s+|AMD\s+)?(?:Alveo\s+)?(?P<xil>(?<=Alveo\s)U\d{2,3}C?|U2[058]0|U55C|U50|ZCU\d{3}|VCK\d{3}|VHK\d{3}|Versal\s+(?:VCK|VHK|VPK)\d{3}|Zynq(?:\s?UltraScale\+)?(?:\s?ZU\d+EG)?|Kintex(?:\s?UltraScale\+?)?|Virtex(?:\s?UltraScale\+?)?)"),
     ("sn", r"(?:SambaNova\s+)?(?P<sn>SN40L)"),
+    ("piuma", r"(?:Intel\s+)?(?P<piuma>PIUMA)"),
     ("loihi", r"(?:Intel\s+)?(?P<loihi>Loihi\s?2?)"),
     ("wse", r"(?:Cerebras\s+)?(?P<wse>WSE-?[23]|CS-[23])"),
 ]
@@ -167,18 +168,21 @@ def _vendor_product(kind: str, m: re.Match[str]) -> tuple[str, str, str, str]:
     if kind == "gap":
         return "greenwaves", t, "hwclass/mcu", f"GreenWaves {t}"
     if kind == "rpi":
-        return "", rx(r"Raspberry\s?Pi").sub("Raspberry Pi", t), "hwclass/edge-device", rx(r"Raspberry\s?Pi").sub("Raspberry Pi", t)
+        t2 = rx(r"^RPi\s?").sub("Raspberry Pi ", rx(r"Raspberry\s?Pi").sub("Raspberry Pi", t))  # "RPi4": the short form
+        return "", t2, "hwclass/edge-device", t2
     if kind == "arduino":
         return "", t, "hwclass/mcu", t
     if kind == "xil":
         t2 = rx(r"^Versal\s+").sub("", t)
-        if rx(r"U\d{2,3}").fullmatch(t2):
+        if rx(r"U\d{2,3}C?").fullmatch(t2):
             t2 = "Alveo " + t2
         if rx(r"V[CHP]K\d{3}").fullmatch(t2):
             t2 = "Versal " + t2  # VCK/VHK/VPK boards are Versal parts
         return "xilinx", t2, "hwclass/fpga", f"Xilinx {t2}"
     if kind == "sn":
         return "sambanova", t, "hwclass/asic", f"SambaNova {t}"
+    if kind == "piuma":
+        return "intel", t, "hwclass/asic", f"Intel {t}"
     if kind == "loihi":
         return "intel", t, "hwclass/asic", f"Intel {t}"
     if kind == "wse":
@@ -202,8 +206,8 @@ _CONTEXT_ONLY = frozenset({"T4", "L4", "A10", "A10G", "A30", "A40", "H20", "P40"
 _ANCHOR_WORDS = (
     r"A100|A800|H100|H800|H200|H20|V100|P100|P40|T4|L4|L40|A10|A30|A40|A6000|A5000|A4000|A5500|B100|B200|GB200|GH200|"
     r"GB300|RTX|GTX|NVIDIA|Nvidia|NVidia|TITAN|Titan|Jetson|MI\d{3}|TPU|Apple|iPhone|Snapdragon|Pixel|Galaxy|Ascend|"
-    r"Kirin|Dimensity|Xeon|Core\s?i\d|Gaudi|EPYC|Cortex|STM32|ESP32|nRF5|GAP[89]|Raspberry|Arduino|U2[058]0|U50|ZCU|"
-    r"VCK|VHK|VPK|Versal|Zynq|Kintex|Virtex|SN40L|Loihi|WSE|CS-[23]|Blackwell|Hopper|Ampere|Volta|Turing|Pascal|"
+    r"Kirin|Dimensity|Xeon|Core\s?i\d|Gaudi|EPYC|Cortex|STM32|ESP32|nRF5|GAP[89]|Raspberry|RPi|Arduino|U2[058]0|U5[05]|ZCU|"
+    r"VCK|VHK|VPK|Versal|Zynq|Kintex|Virtex|SN40L|PIUMA|Loihi|WSE|CS-[23]|Blackwell|Hopper|Ampere|Volta|Turing|Pascal|"
     r"Ada Lovelace|DGX|Neoverse|Quadro|Tesla"
 ).split("|")
 # (grouped by first letter: each letter the engine stops at, "i" and "n" of "iPhone" and "nRF5" too, is tried
