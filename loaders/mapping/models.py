@@ -95,6 +95,7 @@ deepseek-moe   | deepseek   | moe         | none    | -   | DeepSeekMoE, DeepSee
 deepseek-coder | deepseek   | transformer | version | -   | DeepSeek-Coder
 starcoder      | starcoder  | transformer | version | -   | StarCoder
 granite        | granite    | transformer | version | c   | Granite
+granite-code   | granite    | transformer | version | c   | Granite Code
 nemotron       | nemotron   | transformer | version | c   | Nemotron
 nemotron-h     | nemotron   | hybrid      | none    | c   | Nemotron-H
 falcon-h1      | falcon     | hybrid      | none    | c   | Falcon-H1
@@ -103,6 +104,9 @@ gemini         | gemini     | transformer | version | c   | Gemini
 claude         | claude     | transformer | version | c   | Claude
 mamba          | mamba      | ssm         | version | -   | Mamba
 vision-mamba   | mamba      | ssm         | none    | -   | Vision Mamba
+vim            | mamba      | ssm         | size    | cb  | Vim
+samba          | samba      | hybrid      | size    | c   | Samba
+yoco           | yoco       | transformer | size    | c   | YOCO
 rwkv           | rwkv       | rnn         | version | c   | RWKV
 xlstm          | xlstm      | rnn         | size    | -   | xLSTM
 retnet         | retnet     | transformer | size    | c   | RetNet
@@ -127,6 +131,7 @@ wav2vec        | wav2vec    | transformer | version | -   | wav2vec, Wav2Vec
 conformer      | conformer  | transformer | size    | cb  | Conformer
 vit            | vit        | transformer | size    | cn  | ViT
 deit           | deit       | transformer | size    | cn  | DeiT
+vivit          | vivit      | transformer | size    | c   | ViViT
 swin           | swin       | transformer | version | cn  | Swin, Swin Transformer
 convnext       | convnext   | cnn         | version | n   | ConvNeXt
 resnet         | resnet     | cnn         | size    | -   | ResNet, Resnet
@@ -149,14 +154,20 @@ sam            | sam        | transformer | version | c   | SAM, Segment Anythin
 clip           | clip       | transformer | version | c   | CLIP
 llava          | llava      | transformer | version | -   | LLaVA, LLaVa, Llava
 video-llava    | llava      | transformer | version | -   | Video-LLaVA
+moe-llava      | llava      | moe         | version | -   | MoE-LLaVA
 blip           | blip       | transformer | version | c   | BLIP
 stable-diffusion | stable-diffusion | diffusion | version | n | Stable Diffusion, Stable-Diffusion
 stable-diffusion-xl | stable-diffusion | diffusion | none | -  | SDXL, Stable Diffusion XL, Stable-Diffusion-XL
 dit            | dit        | diffusion   | size    | cb  | DiT
+lightningdit   | dit        | diffusion   | size    | c   | LightningDiT
+sit            | sit        | diffusion   | size    | cb  | SiT
 pixart         | pixart     | diffusion   | version | -   | PixArt
 flux           | flux       | diffusion   | version | c   | FLUX, Flux
 sana           | sana       | diffusion   | version | cb  | Sana
 wan            | wan        | diffusion   | version | cb  | Wan
+skyreels       | skyreels   | diffusion   | version | c   | SkyReels, SkyReel
+moviegen       | moviegen   | diffusion   | none    | c   | MovieGen, Movie Gen
+ldm            | ldm        | diffusion   | size    | cb  | LDM
 nllb           | nllb       | moe         | version | c   | NLLB
 pangu          | pangu      | transformer | version | -   | Pangu, PanGu, Pangu-Σ
 kimi           | kimi       | transformer | version | c   | Kimi
@@ -292,6 +303,9 @@ mask2former    | mask2former | transformer | none   | -   | Mask2Former
 maskformer     | maskformer | transformer | none    | -   | MaskFormer
 deeplab        | deeplab    | cnn         | version | v   | DeepLab
 pspnet         | pspnet     | cnn         | none    | -   | PSPNet
+fcn            | fcn        | cnn         | size    | c   | FCN
+deconvnet      | deconvnet  | cnn         | none    | c   | DeconvNet
+segnet         | segnet     | cnn         | none    | c   | SegNet
 efficientsam   | sam        | transformer | none    | -   | EfficientSAM
 mobilesam      | sam        | transformer | none    | -   | MobileSAM
 fastsam        | sam        | transformer | none    | -   | FastSAM
@@ -338,6 +352,7 @@ sepformer      | sepformer  | transformer | none    | -   | SepFormer
 dprnn          | dprnn      | rnn         | none    | c   | DPRNN
 gato           | gato       | transformer | none    | c   | Gato
 openvla        | openvla    | transformer | size    | -   | OpenVLA
+cogact         | cogact     | transformer | none    | c   | CogACT
 dlrm           | dlrm       | mlp         | none    | c   | DLRM
 esm            | esm        | transformer | version | cb  | ESM
 esmfold        | esm        | transformer | none    | -   | ESMFold
@@ -381,6 +396,9 @@ glow-tts       | glow-tts   | transformer | none    | -   | Glow-TTS
 grad-tts       | grad-tts   | diffusion   | none    | -   | Grad-TTS
 bigvgan        | bigvgan    | cnn         | none    | -   | BigVGAN
 melgan         | melgan     | cnn         | none    | -   | MelGAN
+esrgan         | esrgan     | cnn         | none    | c   | ESRGAN
+real-esrgan    | esrgan     | cnn         | none    | c   | Real-ESRGAN
+srgan          | srgan      | cnn         | none    | c   | SRGAN
 cosyvoice      | cosyvoice  | transformer | version | -   | CosyVoice
 soundstorm     | soundstorm | transformer | none    | -   | SoundStorm
 musiclm        | musiclm    | transformer | none    | -   | MusicLM
@@ -553,16 +571,23 @@ _MOE_SIZE_RE = re.compile(rf"{_SEP}?\(?\s?(\d+)\s?[x×]\s?({_NUM})\s?([BM])(?![A
 _SIZE_RE = re.compile(rf"{_SEP}?\(?\s?{_PARAM}(?:\s?total\b)?", re.I)
 _ACTIVE_RE = re.compile(rf"(?:-|\s|/)?A({_NUM})B(?![A-Za-z0-9])")
 _ACTIVE_PAREN_RE = re.compile(rf"\s?/\s?({_NUM})\s?B\s?(?:activ\w*|active)(?:\s?param\w*)?\)?", re.I)
-_PATCH_RE = re.compile(r"(?:-|\s)([BSLHGT]i?|[bslhgt])/(\d{1,2})(?![A-Za-z0-9])")
-_LETTER_SIZE_RE = re.compile(r"(?:-|\s)([BSLMHT]\d?|B[0-7]|L2|[SML]\d{1,2})(?![A-Za-z0-9/])")
+_PATCH_RE = re.compile(r"(?:-|\s)(XL|[BSLHGT]i?|[bslhgt])/(\d{1,2})(?![A-Za-z0-9])")
+# stems whose sizes carry a patch size after a slash ("ViT-B/16", "DiT-XL/2", "LightningDiT-B/1")
+_PATCHED = frozenset({"vit", "deit", "clip", "dit", "lightningdit", "sit"})
+# ("-s" in lowercase only after a hyphen: "EfficientFormerV2-s"; "Ti" is the tiny size: "DeiT-Ti", "Vim-Ti")
+_LETTER_SIZE_RE = re.compile(r"(?:-|\s)(Ti|[BSLMHT]\d?|B[0-7]|L2|[SML]\d{1,2})(?![A-Za-z0-9/])|-([bslmt])(?![A-Za-z0-9/])")
+# a size letter glued to a "V" version, more letters after slashes: "EfficientNetV2S/M"
+_GLUED_VERSION_SIZE_RE = re.compile(r"[vV](\d+)([SMLBT])(?![A-Za-z0-9])")
+_LETTER_SIZE_LIST_RE = re.compile(r"/([SMLBT])(?![A-Za-z0-9/])")
 _DEPTH_RE = re.compile(r"(?:-|\s)?(\d{1,3})(?![\d.]*\s?(?:[BMKbmk](?![A-Za-z])|billion|million|%))(?![A-Za-z0-9]|\.\d)")
+_DEPTH_LIST_RE = re.compile(r"/(\d{2,3})(?![A-Za-z0-9]|\.\d)")  # "ResNet50/101": one model per depth
 _YOLO_RE = re.compile(r"[vV]?(\d+)([nsmlx])?(?![A-Za-z0-9])")
 _GLUED_TOKEN_RE = re.compile(r"-([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])")
 _SPACED_TOKEN_RE = re.compile(r"[ _]([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])")
 _CLOSE_RE = re.compile(r"\s?\)")
 _MORE_SIZES_RE = re.compile(rf"(\s?(?:/|,|and|&|or|to)\s?(?:and\s)?)\(?{_PARAM}")
 _MORE_MOE_RE = re.compile(rf"(\s?(?:/|,|and|&|or|to)\s?)(\d+)\s?[x×]\s?({_NUM})\s?([BM])(?![A-Za-z0-9])", re.I)
-_LETTER_VERSIONED = frozenset({"deepseek", "falcon-h1", "qwen", "nemotron-h", "deepseek-coder"})
+_LETTER_VERSIONED = frozenset({"deepseek", "falcon-h1", "qwen", "nemotron-h", "deepseek-coder", "skyreels"})
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "million": 1e6, "billion": 1e9}
 
 
@@ -678,6 +703,14 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                     end = ym.end()
                     continue
             elif stem.numbers == "version":
+                if stem.vprefix and (gs := _GLUED_VERSION_SIZE_RE.match(text, end)):
+                    st.version, st.size = "v" + gs.group(1), gs.group(2).lower()
+                    st.parts += [st.version, st.size]
+                    end = gs.end()
+                    while (ls := _LETTER_SIZE_LIST_RE.match(text, end)):
+                        st.extra.append(("size", ls.group(1).lower(), None, ls.start() + 1, ls.end()))
+                        end = ls.end()
+                    continue
                 gm = _GPT_VERSION_RE.match(text, end) if stem.key == "gpt" else None
                 vm = _VERSION_RE.match(text, end)
                 if gm:
@@ -742,7 +775,7 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                 if (cm := _CLOSE_RE.match(text, end)) and "(" in text[pos:end]:
                     end = cm.end()
                 continue
-            if stem.key in ("vit", "deit", "clip") and (pm := _PATCH_RE.match(text, end)):
+            if stem.key in _PATCHED and (pm := _PATCH_RE.match(text, end)):
                 st.size = f"{pm.group(1).lower()}-{pm.group(2)}"
                 st.parts.append(st.size)
                 end = pm.end()
@@ -751,9 +784,12 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
                 st.size = dm.group(1)
                 st.parts.append(st.size)
                 end = dm.end()
+                while (dl := _DEPTH_LIST_RE.match(text, end)):
+                    st.extra.append(("size", dl.group(1), None, dl.start() + 1, dl.end()))
+                    end = dl.end()
                 continue
             if (lm2 := _LETTER_SIZE_RE.match(text, end)):
-                st.size = lm2.group(1).lower()
+                st.size = (lm2.group(1) or lm2.group(2)).lower()
                 st.parts.append(st.size)
                 end = lm2.end()
                 continue
@@ -775,7 +811,9 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
             st.parts.append(st.size)
             end = sm2.end()  # type: ignore[union-attr]
             continue
-        if word and st.version and not st.size and word[0].isupper() and word.lower() in _NAMED_SIZE_WORDS \
+        # (GPT-2's sizes are as often written in lowercase: "GPT-2 medium")
+        if word and st.version and not st.size and (word[0].isupper() or stem.family == "gpt") \
+                and word.lower() in _NAMED_SIZE_WORDS \
                 and not _NOT_A_NAMED_SIZE.match(text, sm2.end()):  # type: ignore[union-attr]
             st.size = word.lower()  # "Stable Diffusion 3.5 Large", "GPT-2 Medium": a named size after the version
             st.parts.append(st.size)
