@@ -16,6 +16,7 @@ text, then decides from the weight of evidence:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import string
@@ -1281,20 +1282,24 @@ _NOT_MODEL_WORDS = frozenset(
 
 
 def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> list[mdl.ModelName]:
-    """Sized names the grammar does not know, made into models from the name as written."""
+    """Sized names the grammar does not know, made into models from the name as written, and the sizes a
+    list or range gives a model named without one (:func:`_listed_sizes`)."""
     taken = [(m.start, m.end) for m in known]
     out: list[mdl.ModelName] = []
-    if not _SIZE_SUFFIX.search(text):  # (every match holds a digit right before its "B" or "M")
-        return out
+    if not _SIZE_SUFFIX.search(text) and not _SIZE_RANGE.may_match(text):
+        return out  # (every match holds a digit right before its "B" or "M", or a range's "from")
     for m in _UNKNOWN_MODEL.finditer(text):
         name, sep = m.group(1), m.group(2)
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken) or in_url(m.start()):
             continue
         first = name.split("-")[0]
-        if first in _NOT_MODEL_WORDS or len(name) < 2:
-            continue
+        if first in _NOT_MODEL_WORDS or len(name) < 2 or m.group(0) in _catalog_dataset_names():
+            continue  # (a catalog data set named with a size: "SA-1B", "JFT-3B")
         # spaced sizes need a coined name ("Turing-NLG 17B"); "Training 7B" is English
         if sep == " " and not (name_like(first) or "-" in name):
+            continue
+        if (base := _tagged_base(text, m)) is not None:
+            out.append(base)  # "CodeACT-DeepSeek-Coder-6.7B": the method's tag on a model the grammar knows
             continue
         size = f"{m.group(3)}{m.group(4).lower()}"
         key = slug(name)
@@ -1303,6 +1308,71 @@ def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> l
             params=round(float(m.group(3)) * (1e9 if m.group(4) == "B" else 1e6), 0),
             start=m.start(), end=m.end(), text=m.group(0),
         ))
+    out += _listed_sizes(text, known, in_url)
+    return out
+
+
+def _tagged_base(text: str, m: re.Match[str]) -> mdl.ModelName | None:
+    """The known model after a coined tag and a hyphen in an unknown sized name ("CodeACT-DeepSeek-Coder-6.7B" is
+    DeepSeek-Coder-6.7B tuned by CodeACT; the grammar reads no name that starts after a hyphen)."""
+    name = m.group(1)
+    at = name.find("-")
+    while at > 0:
+        if name_like(name[:at]):
+            tail_start = m.start(1) + at + 1
+            # (read on its own: in place, the hyphen before it keeps the grammar from starting a name there)
+            base = next(mdl.find_models(text[tail_start : m.end()]), None)
+            if base is not None and base.start == 0 and base.end == m.end() - tail_start and base.size:
+                return dataclasses.replace(base, start=tail_start, end=m.end())
+        at = name.find("-", at + 1)
+    return None
+
+
+# a list of two or more sizes, or a range, read as parameter counts: "at 0.5B, 1.5B, 3B, and 7B parameters",
+# "60M, 130M and 1.1B parameter", "ranging from 3 to 34 billion parameters"
+_SIZE_ITEM = r"\d+(?:\.\d+)?\s?[BM](?:-[a-z]+)?(?![A-Za-z0-9])"
+_SIZE_LIST = Gated(re.compile(rf"(?<![\w.]){_SIZE_ITEM}(?:\s*,\s*{_SIZE_ITEM})*,?\s+(?:and|or)\s+{_SIZE_ITEM}"
+                              r"(?=[\s-](?:total\s)?param(?:eter)?s?\b)"), ("param",))
+_SIZE_RANGE = Gated(re.compile(r"\bfrom\s+(\d+(?:\.\d+)?)\s?([BM]|billion|million)?\s+to\s+(\d+(?:\.\d+)?)\s?"
+                               r"([BM]|billion|million)(?=[\s-]param(?:eter)?s?\b)"), ("from",))
+_ONE_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s?([BM])(?:-([a-z]+))?")
+_AFTER_SIZES = re.compile(r"[\s-](?:total\s)?param(?:eter)?s?\s+")
+
+
+def _listed_sizes(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> list[mdl.ModelName]:
+    """One model per size of a size list or range, for the model named without a size right after the list
+    ("60M, 130M, and 1.1B parameter Llama models") or, before it in the same sentence, the nearest
+    ("Falcon-H1 is released ... at 0.5B, 1.5B, 3B, and 7B parameters")."""
+    out: list[mdl.ModelName] = []
+    if not known:
+        return out
+    for lm in (*_SIZE_LIST.finditer(text), *_SIZE_RANGE.finditer(text)):
+        if in_url(lm.start()):
+            continue
+        after = _AFTER_SIZES.match(text, lm.end())
+        owner = next((k for k in known if after and k.start == after.end()), None)
+        if owner is None:
+            # (the sentence's earlier models, the nearest first; a period followed by a space ends a sentence)
+            stop = text.rfind(". ", 0, lm.start()) + 1
+            before = [k for k in known if stop <= k.start and k.end <= lm.start()]
+            owner = max(before, key=lambda k: k.start, default=None)
+        if owner is None or owner.size or in_url(owner.start):
+            continue
+        sizes: list[tuple[str, str, str | None, int]]
+        if lm.re is _SIZE_RANGE.pattern:
+            unit = lm.group(4)[0].upper()
+            sizes = [(lm.group(1), (lm.group(2) or unit)[0].upper(), None, lm.start(1)), (lm.group(3), unit, None, lm.start(3))]
+        else:
+            sizes = [(x.group(1), x.group(2), x.group(3), lm.start() + x.start()) for x in _ONE_SIZE.finditer(lm.group(0))]
+        for num, unit, line, at in sizes:
+            size = f"{num}{unit.lower()}"
+            parts = (*owner.parts, size, *((line,) if line else ()))
+            out.append(mdl.ModelName(
+                stem=owner.stem, family=owner.family, arch=owner.arch, parts=parts, version=owner.version, size=size,
+                variant="-".join(p for p in (owner.variant, line or "") if p),
+                params=round(float(num) * (1e9 if unit == "B" else 1e6), 0), start=at, end=at + len(num) + 1,
+                text=text[at : at + len(num) + 1],
+            ))
     return out
 
 
@@ -1440,7 +1510,15 @@ def _released_models(
                 start=s.start + pos, end=s.start + pos + len(fm.name), text=fm.name,
             ))
             break
+        # a size letter on the method's own name is one of the models it releases ("our FooNet-S beats ...")
+        for lm in re.finditer(rf"(?<![\w-]){re.escape(fm.name)}{_LETTER_SIZED}", text):
+            size = lm.group(1).lower()
+            out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch="transformer", parts=(size,),
+                                     size=size, start=lm.start(), end=lm.end(), text=lm.group(0)))
     return out
+
+
+_LETTER_SIZED = r"-(Ti|XXS|XS|XL|[SMLBT]|[sml])(?![\w-])"
 
 
 _NOT_A_MODEL_LONG = re.compile(
@@ -1552,6 +1630,8 @@ def _unknown_datasets(
     for h in of_kind.get("dataset", ()):
         if h.target not in linked:
             continue
+        if (sib := _slashed_sibling(text, h)) is not None and sib[0] not in linked:
+            out.setdefault(sib[0], sib)
         consider_before(h.start)
         pos = h.end
         # a list goes on while its items are coined names followed by another separator or its end
@@ -1560,6 +1640,28 @@ def _unknown_datasets(
                 break
             pos = m.end()
     return list(out.values())
+
+
+_SLASHED_NUMBER = re.compile(r"/(\d{2,4})(?![\w.])")
+
+
+def _slashed_sibling(text: str, h: Hit) -> tuple[str, str, int] | None:
+    """The catalog dataset a slash and a number after a numbered name give: "AIME24/25" also names AIME25."""
+    m = _SLASHED_NUMBER.match(text, h.end)
+    digits = rx(r"\d+$").search(h.text)
+    if m is None or digits is None or len(digits.group()) != len(m.group(1)):
+        return None
+    name = h.text[: digits.start()] + m.group(1)
+    did = _catalog_dataset_names().get(name)
+    return (did, name, m.start(1)) if did else None
+
+
+@lru_cache(maxsize=1)
+def _catalog_dataset_names() -> dict[str, str]:
+    """Every catalog spelling of a dataset, as written, with its id."""
+    from loaders.mapping.catalog import DATASETS
+
+    return {a: d.id for d in DATASETS for a in (d.name, *d.aliases)}
 
 
 # "Mamba and Mamba-2", "LLaMA, LLaMA-2": the unnumbered first version set beside its numbered successor is that
