@@ -119,3 +119,9 @@ def test_a_number_after_a_slash_names_the_next_edition(onto: Any) -> None:
 def test_new_devices() -> None:
     found = [d.id for d in find_hardware("It runs on an RPi4, a Xilinx U55C card and Intel PIUMA.")]
     assert found == ["hardware/raspberry-pi-4", "hardware/xilinx-alveo-u55c", "hardware/intel-piuma"]
+
+
+def test_a_name_glued_to_a_word_the_paper_uses_alone_is_no_model_line() -> None:
+    text = "Routing between experts (RBE) is cheap. We build Mamba-RBE, an RBE system that serves 40 experts."
+    assert not any(i.startswith("model/mamba") for i in _ids(text))
+    assert _ids("We fine-tune LLaVA-NeXT on charts.") == ["model/llava-next"]

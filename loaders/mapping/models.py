@@ -797,7 +797,7 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
         gm2 = _GLUED_TOKEN_RE.match(text, end)
         word = gm2.group(1) if gm2 else None
         if word and word.lower() not in _COMPOUND_STOP and (
-            word.lower() in _LINE_WORDS or word.lower() == "hf" or _name_like(word)
+            word.lower() in _LINE_WORDS or word.lower() == "hf" or (_name_like(word) and not _standalone(text, word))
         ):
             if word.lower() != "hf":
                 st.parts.append(word.lower())
@@ -829,6 +829,12 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
             break
     st.parts = [p for p in st.parts if p]
     return st, end
+
+
+def _standalone(text: str, word: str) -> bool:
+    """Whether ``word`` also stands alone in ``text``: then "Samba-CoE" joins a name to a thing of its own (the
+    paper's composition of experts, "CoE"), it is not a line of the Samba models."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _name_like(tok: str) -> bool:
