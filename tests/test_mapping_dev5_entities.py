@@ -125,3 +125,20 @@ def test_a_name_glued_to_a_word_the_paper_uses_alone_is_no_model_line() -> None:
     text = "Routing between experts (RBE) is cheap. We build Mamba-RBE, an RBE system that serves 40 experts."
     assert not any(i.startswith("model/mamba") for i in _ids(text))
     assert _ids("We fine-tune LLaVA-NeXT on charts.") == ["model/llava-next"]
+
+
+def test_a_spelling_written_without_its_hyphen() -> None:
+    assert _ids("We prune QwenVL-Chat and a SwinTransformer.") == ["model/qwen-vl-chat", "model/swin"]
+
+
+def test_sizes_listed_with_slashes_before_the_models_noun(onto: Any) -> None:
+    p = _paper("Zamba Grows", "We present Zamba, a family of 2B and 9B/7B hybrid state-space models. We prune the 9B model "
+                              "into Zamba-7B-Base, which is 30% faster.")
+    models = set(link(p, onto).models)
+    assert {"model/zamba-2b", "model/zamba-9b", "model/zamba-7b-base"} <= models
+    assert "model/zamba-7b" not in models  # (the 7B is named elsewhere only as its base line)
+
+
+def test_a_size_set_beside_a_name(onto: Any) -> None:
+    p = _paper("Sharded Training", "Our sharding trained the largest Megatron-LM yet (Gopher, 280B parameters) on 512 GPUs.")
+    assert "model/gopher-280b" in link(p, onto).models

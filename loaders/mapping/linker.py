@@ -1329,26 +1329,33 @@ def _tagged_base(text: str, m: re.Match[str]) -> mdl.ModelName | None:
 
 
 # a list of two or more sizes, or a range, read as parameter counts: "at 0.5B, 1.5B, 3B, and 7B parameters",
-# "60M, 130M and 1.1B parameter", "ranging from 3 to 34 billion parameters"
+# "60M, 130M and 1.1B parameter", "ranging from 3 to 34 billion parameters", "a family of 8B and 56B hybrid models"
 _SIZE_ITEM = r"\d+(?:\.\d+)?\s?[BM](?:-[a-z]+)?(?![A-Za-z0-9])"
-_SIZE_LIST = Gated(re.compile(rf"(?<![\w.]){_SIZE_ITEM}(?:\s*,\s*{_SIZE_ITEM})*,?\s+(?:and|or)\s+{_SIZE_ITEM}"
-                              r"(?=[\s-](?:total\s)?param(?:eter)?s?\b)"), ("param",))
+_SIZE_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)"
+_SIZE_LIST = Gated(re.compile(rf"(?<![\w.]){_SIZE_ITEM}(?:{_SIZE_SEP}{_SIZE_ITEM})+"
+                              r"(?=[\s-](?:total\s)?param(?:eter)?s?\b|\s(?:[A-Za-z][\w-]*\s){0,3}models\b)"),
+                   ("param", "models"))
 _SIZE_RANGE = Gated(re.compile(r"\bfrom\s+(\d+(?:\.\d+)?)\s?([BM]|billion|million)?\s+to\s+(\d+(?:\.\d+)?)\s?"
                                r"([BM]|billion|million)(?=[\s-]param(?:eter)?s?\b)"), ("from",))
 _ONE_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s?([BM])(?:-([a-z]+))?")
 _AFTER_SIZES = re.compile(r"[\s-](?:total\s)?param(?:eter)?s?\s+")
+# one size set beside a name: "(Turing-NLG, 17B parameters)", "Foo (1.3B parameters)"
+_SIZE_BESIDE = re.compile(r"(?:,\s*|\s?\(\s*)(\d+(?:\.\d+)?)\s?([BM])[\s-](?:total\s)?param(?:eter)?s?\b")
 
 
 def _listed_sizes(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> list[mdl.ModelName]:
     """One model per size of a size list or range, for the model named without a size right after the list
     ("60M, 130M, and 1.1B parameter Llama models") or, before it in the same sentence, the nearest
-    ("Falcon-H1 is released ... at 0.5B, 1.5B, 3B, and 7B parameters")."""
+    ("Falcon-H1 is released ... at 0.5B, 1.5B, 3B, and 7B parameters"); and the one size set beside a name."""
     out: list[mdl.ModelName] = []
     if not known:
         return out
+    for k in known:
+        if not k.size and not in_url(k.start) and (bm := _SIZE_BESIDE.match(text, k.end)):
+            out.append(_sized(k, bm.group(1), bm.group(2), None, bm.start(1), text))
     for lm in (*_SIZE_LIST.finditer(text), *_SIZE_RANGE.finditer(text)):
-        if in_url(lm.start()):
-            continue
+        if in_url(lm.start()) or any(k.start < lm.end() and lm.start() < k.end for k in known):
+            continue  # (sizes inside a name the grammar read: "Qwen-2.5-7B/72B")
         after = _AFTER_SIZES.match(text, lm.end())
         owner = next((k for k in known if after and k.start == after.end()), None)
         if owner is None:
@@ -1364,16 +1371,24 @@ def _listed_sizes(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> lis
             sizes = [(lm.group(1), (lm.group(2) or unit)[0].upper(), None, lm.start(1)), (lm.group(3), unit, None, lm.start(3))]
         else:
             sizes = [(x.group(1), x.group(2), x.group(3), lm.start() + x.start()) for x in _ONE_SIZE.finditer(lm.group(0))]
-        for num, unit, line, at in sizes:
-            size = f"{num}{unit.lower()}"
-            parts = (*owner.parts, size, *((line,) if line else ()))
-            out.append(mdl.ModelName(
-                stem=owner.stem, family=owner.family, arch=owner.arch, parts=parts, version=owner.version, size=size,
-                variant="-".join(p for p in (owner.variant, line or "") if p),
-                params=round(float(num) * (1e9 if unit == "B" else 1e6), 0), start=at, end=at + len(num) + 1,
-                text=text[at : at + len(num) + 1],
-            ))
+        # (a size the text names elsewhere only as one line of the model is that model: "8B and 56B/47B" beside
+        # "Nemotron-H-47B-Base"; a list that sets the line apart from the plain size keeps both: "1.5B, 1.5B-deep")
+        lines = {(f"{num}{unit.lower()}", line) for num, unit, line, _ in sizes}
+        named = {(k.size, k.variant) for k in known if k.stem == owner.stem and k.size and k.variant}
+        out += [_sized(owner, num, unit, line, at, text) for num, unit, line, at in sizes
+                if line or not any(sz == f"{num}{unit.lower()}" and (sz, v) not in lines for sz, v in named)]
     return out
+
+
+def _sized(owner: mdl.ModelName, num: str, unit: str, line: str | None, at: int, text: str) -> mdl.ModelName:
+    """``owner`` at the size ``num`` ``unit`` ("B" or "M") written at ``at``, with the line word after it ("1.5B-deep")."""
+    size = f"{num}{unit.lower()}"
+    return mdl.ModelName(
+        stem=owner.stem, family=owner.family, arch=owner.arch, parts=(*owner.parts, size, *((line,) if line else ())),
+        version=owner.version, size=size, variant="-".join(p for p in (owner.variant, line or "") if p),
+        params=round(float(num) * (1e9 if unit == "B" else 1e6), 0), start=at, end=at + len(num) + 1,
+        text=text[at : at + len(num) + 1],
+    )
 
 
 def _inside_long_form(text: str, start: int, end: int, longs: Sequence[str]) -> bool:

@@ -441,6 +441,12 @@ for _s in STEMS:
     for _n in _s.names:
         _BY_SPELLING.setdefault(_fold(_n), _s)
 
+# the spellings with their spaces and hyphens left out: "QwenVL" is Qwen-VL as "QwenVL-Chat" writes it
+_BY_FLAT: dict[str, Stem] = {}
+for _s in STEMS:
+    for _n in _s.names:
+        _BY_FLAT.setdefault(_fold(_n).replace(" ", ""), _s)
+
 _SPELLINGS = sorted({n for s in STEMS for n in s.names}, key=len, reverse=True)
 
 
@@ -650,12 +656,14 @@ def _size_text(num: str, unit: str) -> str:
 def _match_stem(surface: str, repo: bool = False) -> Stem | None:
     """The stem ``surface`` spells; ``repo``: it is the name part of a hub repository id ("google/gemma-2-9b-it"),
     which is lowercase by custom and never the common word a case-sensitive stem guards against."""
-    stem = _BY_SPELLING.get(_fold(surface))
+    exact = _BY_SPELLING.get(_fold(surface))
+    glued = exact is None
+    stem = _BY_FLAT.get(_fold(surface).replace(" ", "")) if exact is None else exact
     if stem is None:
         return None
     if stem.case_sensitive and not repo:
         first = rx(r"[\s-]").split(surface)[0]
-        if not any(rx(r"[\s-]").split(n)[0] == first for n in stem.names):
+        if not any((first.startswith if glued else first.__eq__)(rx(r"[\s-]").split(n)[0]) for n in stem.names):
             return None
     return stem
 
