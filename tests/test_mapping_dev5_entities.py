@@ -142,3 +142,22 @@ def test_sizes_listed_with_slashes_before_the_models_noun(onto: Any) -> None:
 def test_a_size_set_beside_a_name(onto: Any) -> None:
     p = _paper("Sharded Training", "Our sharding trained the largest Megatron-LM yet (Gopher, 280B parameters) on 512 GPUs.")
     assert "model/gopher-280b" in link(p, onto).models
+
+
+def test_the_architecture_noun_after_a_list_covers_the_list() -> None:
+    assert _ids("We sparsify ResNet-50, MobileNet v2 and ShuffleNet architectures.") == [
+        "model/resnet-50", "model/mobilenet-v2", "model/shufflenet"]
+    assert _ids("We keep the ShuffleNet architecture.") == []
+
+
+def test_the_first_sam_set_beside_its_successor_is_kept(onto: Any) -> None:
+    p = _paper("TinyTrack: Video Segmentation on Phones",
+               "On top of Segment Anything Model (SAM), SAM 2 added a memory bank for video. We propose TinyTrack, which "
+               "shrinks SAM 2 for phones.")
+    assert {"model/sam", "model/sam-2"} <= set(link(p, onto).models)
+
+
+def test_a_capitalised_word_between_known_models_in_a_list(onto: Any) -> None:
+    p = _paper("Speech Model Costs", "We retrain three models: Whisper, Seamless, and Canary-1B, on public data at a tenth of "
+                                     "the compute.")
+    assert {"model/whisper", "model/seamless", "model/canary-1b"} <= set(link(p, onto).models)

@@ -1442,6 +1442,7 @@ def _known_stem(key: str) -> bool:
                for st in mdl.STEM_KEYS if len(st) >= 3)
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z]{3,}")
 _NOT_MODEL_NAMES = frozenset("openai google meta microsoft nvidia anthropic deepmind alibaba huggingface pytorch "
                              "tensorflow jax cuda".split())
 
@@ -1457,11 +1458,11 @@ def _listed_models(text: str, known: Sequence[mdl.ModelName], in_url: Any,
              or "including" in m.group() or "like" in m.group() or "namely" in m.group() or ":" in m.group()]
     for pos in heads:
         items: list[tuple[str, int]] = []
-        any_known = False
+        n_known = 0
         while True:
             k = starts_known.get(pos)
             if k is not None:
-                any_known = True
+                n_known += 1
                 nxt = rx(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)").match(text, k.end)
                 if not nxt:
                     break
@@ -1474,9 +1475,12 @@ def _listed_models(text: str, known: Sequence[mdl.ModelName], in_url: Any,
             if m.end(1) == m.end():
                 break  # the list ends after this name
             pos = m.end()
-        coined = [(n, at) for n, at in items if name_like(n) and n.upper() not in _CLASS_ACRONYMS]
+        # (between two or more known models a capitalised word is a name too: "Whisper, Seamless, OWSM, and Canary-1B")
+        coined = [(n, at) for n, at in items if (name_like(n) or (n_known >= 2 and _CAPITALISED.fullmatch(n)
+                                                                   and n not in _DS_NOT_NAMES))
+                  and n.upper() not in _CLASS_ACRONYMS]
         # every listed name must look coined (a list of plain words is prose), or the list holds known models
-        if not coined or (len(coined) < len(items) and not any_known):
+        if not coined or (len(coined) < len(items) and not n_known):
             continue
         for name, at in coined:
             key = slug(name)
@@ -1681,7 +1685,7 @@ def _catalog_dataset_names() -> dict[str, str]:
 
 # "Mamba and Mamba-2", "LLaMA, LLaMA-2": the unnumbered first version set beside its numbered successor is that
 # first version (which carries no number), not the family the successor also belongs to
-_BESIDE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|vs\.?)\s+)")
+_BESIDE = re.compile(r"\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|vs\.?)\s+)")  # (")": "Segment Anything Model (SAM), SAM 2")
 
 
 def _firsts_beside_next(text: str, found: Sequence[mdl.ModelName]) -> set[str]:

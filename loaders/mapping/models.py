@@ -554,7 +554,9 @@ _COMPOUND_STOP = frozenset(
 )
 _ARCH_FOLLOW = re.compile(r"\s(?:architecture|architectures|blocks?|layers?|modules?|backbones?|-style|structure|"
                           r"mechanism|variants?)\b", re.I)
-FIRST_UNNUMBERED = frozenset({"llama", "mamba", "qwen"})
+FIRST_UNNUMBERED = frozenset({"llama", "mamba", "qwen", "sam"})
+# what lies between two items of a list of names
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 """Stems whose first version is written without a number ("Llama", "Mamba", "Qwen")."""
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -869,6 +871,7 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
     """Every model name in ``text[start:end]``, in order; listed sizes and versions give one model each."""
     stop = len(text) if end is None else end
     pos = start
+    last_end = -1  # where the model found last ends
     low = lowered(text)  # (None: not ASCII)
     for q in _opening_words(text, low, start, stop):  # only words that can open a stem spelling are tried
         if q < pos:
@@ -893,8 +896,10 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
         cw = rx(r"-([A-Za-z][A-Za-z]+)").match(text[tail_end:])
         if cw and (cw.group(1).lower() in _COMPOUND_STOP or (not st.parts and cw.group(1).lower() != "based")):
             continue
-        if not st.parts and _ARCH_FOLLOW.match(text, tail_end):
-            continue  # "the Mamba architecture": the design, not a model
+        if not st.parts and _ARCH_FOLLOW.match(text, tail_end) and not (
+                last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, m.start())):
+            continue  # "the Mamba architecture": the design, not a model (but "MobileNet v2 and EfficientNet
+            # architectures" lists models: the noun is the whole list's)
         if not st.parts and text.startswith("/", tail_end) and (org := _STEM_RE.match(text, tail_end + 1)) \
                 and (nxt_stem := _match_stem(org.group(1), repo=True)) is not None and nxt_stem.key == stem.key:
             continue  # "Qwen/Qwen2-7B", "meta-llama/Llama-3.1-8B": the organisation of a hub repository id
@@ -916,6 +921,7 @@ def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[M
                     st2.first = True
             yield _build(stem, st2, s, e, text)
         pos = max(tail_end, m.end())
+        last_end = tail_end
 
 
 def _first_end(text: str, start: int, cut: int) -> int:
