@@ -161,3 +161,10 @@ def test_a_capitalised_word_between_known_models_in_a_list(onto: Any) -> None:
     p = _paper("Speech Model Costs", "We retrain three models: Whisper, Seamless, and Canary-1B, on public data at a tenth of "
                                      "the compute.")
     assert {"model/whisper", "model/seamless", "model/canary-1b"} <= set(link(p, onto).models)
+
+
+def test_multi_atis_in_lowercase_and_m3vit(onto: Any) -> None:
+    p = _paper("EdgeParse", "We deploy M3ViT on an FPGA and evaluate a tiny parser on MTOP and multiATIS.")
+    linked = link(p, onto)
+    assert "model/m3vit" in linked.models
+    assert {"dataset/mtop", "dataset/multiatis"} <= set(linked.datasets)

@@ -191,7 +191,7 @@ cc3m | CC3M | image-text pairs | CC3M, Conceptual Captions
 laion | LAION | image-text pairs | LAION, LAION-5B, LAION-400M
 flickr30k | Flickr30k | image-text retrieval | Flickr30k, Flickr30K
 mtop | MTOP | semantic parsing | MTOP
-multiatis | MultiATIS++ | semantic parsing | MultiATIS++, MultiATIS
+multiatis | MultiATIS++ | semantic parsing | MultiATIS++, MultiATIS, multiATIS, Multi-ATIS, multi-ATIS
 atari-100k | Atari 100k | reinforcement learning | Atari 100k, Atari100k, Atari-100k, Atari 100K
 atari | Atari | reinforcement learning | Atari, Atari 2600, ALE
 dmcontrol | DeepMind Control Suite | reinforcement learning | DMControl, DM Control, DeepMind Control Suite, DeepMind Control

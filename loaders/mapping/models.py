@@ -132,6 +132,7 @@ conformer      | conformer  | transformer | size    | cb  | Conformer
 vit            | vit        | transformer | size    | cn  | ViT
 deit           | deit       | transformer | size    | cn  | DeiT
 vivit          | vivit      | transformer | size    | c   | ViViT
+m3vit          | m3vit      | moe         | none    | c   | M3ViT
 swin           | swin       | transformer | version | cn  | Swin, Swin Transformer
 convnext       | convnext   | cnn         | version | n   | ConvNeXt
 resnet         | resnet     | cnn         | size    | -   | ResNet, Resnet
