@@ -143,3 +143,24 @@ def test_a_code_model_release_that_says_nothing_of_the_speed_of_its_code_is_not_
     )
     assert (_doc(release).in_scope, _doc(release).topic) == (False, "topic/other")
     assert (_doc(speed).in_scope, _doc(speed).topic) == (False, "topic/code-efficiency")
+
+
+def test_a_generic_dataset_gives_way_to_its_split_but_not_to_a_dataset_of_its_own() -> None:
+    split = _paper(
+        "VidLite: Cheaper Video Recognition",
+        "We present VidLite, a video recognition network. On Kinetics, VidLite reaches 80% top-1 accuracy on "
+        "Kinetics-600 with a third of the FLOPs of earlier networks.",
+    )
+    superset = _paper(
+        "WideLite: Cheaper Image Classifiers",
+        "We present WideLite, an image classification network. Pre-trained on ImageNet-21k and fine-tuned on "
+        "ImageNet, WideLite matches larger networks on ImageNet with half their FLOPs.",
+    )
+    harder = _paper(
+        "SmallTalk: A 1B Language Model That Reasons",
+        "We train SmallTalk, a 1B language model. SmallTalk scores 55% on MMLU and 30% on MMLU-Pro, close to "
+        "models three times its size.",
+    )
+    assert {"dataset/kinetics-600"} == set(link(split).datasets), link(split).datasets
+    assert {"dataset/imagenet", "dataset/imagenet-21k"} <= set(link(superset).datasets), link(superset).datasets
+    assert {"dataset/mmlu", "dataset/mmlu-pro"} <= set(link(harder).datasets), link(harder).datasets

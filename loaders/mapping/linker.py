@@ -500,6 +500,8 @@ _END = "technique/efficient-network-design"
 # a released family of networks (not of language models: those are model releases of their own classes)
 _NETWORK_FAMILY = re.compile(r"\bfamily\s+of\s+(?!(?:[\w-]+\s+){0,4}?(?:language|foundation)\b)(?:[\w-]+\s+){0,4}?"
                              r"(?:networks|ConvNets|CNNs|backbones|(?:vision\s+)?transformers|models)\b", re.I)
+_SPLIT_SUFFIX = re.compile(r"\d+k?|challenge|easy")
+_NOT_SPLITS = frozenset({"dataset/imagenet-21k"})  # (the larger set ImageNet-1k was drawn from)
 _AGENT_MEMORY = "topic/agent-memory"
 _MEMORY_WORD = re.compile(r"memor(?:y|ies)", re.I)
 _AGENT_WORD = re.compile(r"\bagent|\bdialog|\bconversation|\bchatbot|\bassistant|\bcompanion|\busers?\b|\bpersonali[sz]", re.I)
@@ -942,9 +944,11 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
                 at = text.find(a.short, a.start, a.end + 1)
                 at = at if at >= 0 else a.start
                 mention(a.short, at, at + len(a.short), NodeLabel.DATASET, did, None, 0.7, "acronym")
-    # a generic name is dropped when a specific split is named too ("Kinetics" + "Kinetics-600")
+    # a generic name is dropped when a specific split is named too ("Kinetics" + "Kinetics-600"), not when the
+    # other is a dataset of its own (ImageNet-21k, ImageNet-C, MMLU-Pro, HumanEval+ beside the original)
     for did in list(datasets):
-        if any(o != did and o.startswith(did + "-") for o in datasets):
+        if any(o != did and o.startswith(did + "-") and _SPLIT_SUFFIX.fullmatch(o, len(did) + 1)
+               and o not in _NOT_SPLITS for o in datasets):
             del datasets[did]
     # a benchmark or dataset the paper introduces is a dataset too
     named_data_ends = {h.end for h in of_kind["dataset"]}
