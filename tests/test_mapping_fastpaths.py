@@ -349,20 +349,24 @@ def test_grouped_patterns_are_their_plain_spellings(seeds_dir) -> None:
              r"name|call|term|dub|unveil)[sd]?")
     plain = {
         "propose": (methods._PROPOSE.pattern, re.compile(
-            rf"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
-            rf"(?:first\s+|further\s+|also\s+|then\s+)?{verbs}\s+"
+            rf"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we|"
+            rf"(?:motivates?|motivated|leads?|led|inspires?|inspired)\s+us\s+to)\s+"
+            rf"(?:first\s+|further\s+|also\s+|then\s+)?{verbs}(?::\s*|\s+)"
             r"|\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|"
             r"unveiled|built)\s+")),
         "our": (methods._OUR.pattern, re.compile(
             r"\b(?:[Tt]he|[Oo]ur) (?:proposed|new|novel) (?=[A-Z])|\b(?:variant|version|extension),\s+(?=[A-Z])|"
             r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
             r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"
-            r"|\b[Oo]ur (?:first|second|third|main|key|primary|central) contribution is (?=[A-Z])")),
+            r"|\b[Oo]ur (?:first|second|third|main|key|primary|central) contribution is (?=[A-Z])"
+            r"|\b[Oo]ur (?:largest|smallest|final|flagship|strongest|resulting)\s+models?\b[^,.;]{0,60},\s+(?=[A-Z])"
+            r"|\blead(?:ing|s|)\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)|\bled\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)")),
         "own name": (methods._OWN_NAME.pattern, re.compile(r"\b[Oo]ur\s+(?=[A-Za-z0-9-]*[A-Z])|\bto\s+create\s+(?=[A-Z])")),
         "anchor": (hardware._ANCHOR, re.compile("|".join(hardware._ANCHOR_WORDS))),
     }
     texts = [p.text for p in load_paths([seeds_dir]).papers] + _TEXTS + [
         "We propose Foo. this work presents Bar; In this paper we design Baz, here, we unveil Qux. Swe propose x.",
+        "We propose: (1) Foo. It led us to build Bar; this leads to Baz, a tool. Our largest model, Qux, wins.",
         "Our FooNet and our fooNet; to create EvalPerf; xour Bar. An A100, iPhone 15, nRF52, Core i7, GB200 and L40S.",
         "The proposed Foo, the new new method, Bar; a novel approach, Baz; an extension, Qux; its variant,  Quux."]
     for name, (grouped, spelled) in plain.items():

@@ -35,8 +35,10 @@ _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s(?:[Vv]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BM]))
 _WE = ("We", "we", "This (?:paper|work|study)", "this (?:paper|work|study)")
 _PROPOSE = Gated(re.compile(first_char_groups([
     *(who + r"\s+(?:first\s+|further\s+|also\s+|then\s+)?(?:propose|present|introduce|develop|design|build|release|"
-      r"describe|contribute|offer|devise|create|name|call|term|dub|unveil)[sd]?\s+"
-      for who in (*_WE, "In this (?:paper|work),? we", "in this (?:paper|work),? we", "Here,? we", "here,? we")),
+      r"describe|contribute|offer|devise|create|name|call|term|dub|unveil)[sd]?(?::\s*|\s+)"
+      for who in (*_WE, "In this (?:paper|work),? we", "in this (?:paper|work),? we", "Here,? we", "here,? we",
+                  # "These insights motivate us to develop ..."
+                  r"m(?:otivates?|otivated)\s+us\s+to", r"l(?:eads?|ed)\s+us\s+to", r"i(?:nspires?|nspired)\s+us\s+to")),
     # (the past tense that a plain "d" does not make: "we developed StylusDocs", "we built ...")
     *(who + r"\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|unveiled|built)\s+" for who in _WE),
 ], word_start=True)), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute",
@@ -48,7 +50,13 @@ _OUR = Gated(re.compile(first_char_groups([
     *(our + r" (?:first|second|third|main|key|primary|central) contribution is (?=[A-Z])" for our in ("Our", "our")),
     *(the + r" (?:proposed |new |novel )+(?:method|approach|framework|technique|model|system|algorithm|architecture"
       r"|strategy|scheme)s?,\s+(?=[A-Z])" for the in ("The", "the", "Our", "our", "a", "an")),
-], word_start=True)), ("proposed", "new", "novel", "variant", "version", "extension", "contribution is"))
+    # "Our largest model trained with FooAttention, FooLM-Mini, beats ...": a released model set out by its name
+    *(our + r" (?:largest|smallest|final|flagship|strongest|resulting)\s+models?\b[^,.;]{0,60},\s+(?=[A-Z])"
+      for our in ("Our", "our")),
+    # "the analysis leads to FooAdam, a memory-light variant": the name the work arrives at
+    r"l(?:eading|eads|ead|ed)\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)",
+], word_start=True)), ("proposed", "new", "novel", "variant", "version", "extension", "contribution is", "largest", "smallest",
+                       "final", "flagship", "strongest", "resulting", "lead"))
 # a coined name the authors call theirs ("our TinyNet performs", "Our ConvFirst model") or make from their tool
 # ("we use DPE to create EvalPerf, a benchmark"); only a name-like word passes (see find_methods)
 _OWN_NAME = Gated(re.compile(first_char_groups([r"Our\s+(?=[A-Za-z0-9-]*[A-Z])", r"our\s+(?=[A-Za-z0-9-]*[A-Z])",
@@ -60,14 +68,15 @@ _OR_SHORT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|with|the|in|to|on)\s+
                        r"([A-Za-z][\w-]*[A-Z][\w-]*)(?=[,\s])")
 _CALLED = Gated(re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
-    r"we name it|we dub it|we term it)\s+[\"“']?"
-), ("call", "name", "dub", "term", "coined", "denoted", "referred to as", "known as"))
+    r"we name it|we dub it|we term it|we refer to as)\s+[\"“']?"
+), ("call", "name", "dub", "term", "coined", "denoted", "referred to as", "known as", "refer to as"))
 # the data sets a paper evaluates on, named after their plural noun ("two public datasets, namely A and B");
 # the paper's own data are introduced ("we release two new datasets, namely ...") and stay names it proposes
 _NAMED_DATA = re.compile(r"\b(?:datasets|data sets|benchmarks|corpora)\s*,?\s*$", re.I)
 _OWN_DATA = re.compile(r"\b(?:new|novel|our|own|release[sd]?|introduces?|introduced|construct(?:s|ed)?|collect(?:s|ed)?|"
                        r"build|built|curate[sd]?|create[sd]?)\b", re.I)
 _DETERMINERS = re.compile(
+    r"(?:\(?(?:\d|i{1,3}|iv|[a-d])\)\s*)?"  # an item mark: "we propose: (1) FooPrompt, ..."
     r"(?:(?:a|an|the|our|two|three|new|novel|simple|first|efficient|effective|lightweight|unified|general|"
     r"family of|suite of|series of|set of)\s+)*"
 )
@@ -88,6 +97,29 @@ _HEAD_REJECT = re.compile(
     r"|\b(?:vs|v\.s|versus)\b",
     re.I,
 )
+# "a method called Foo Prediction.": Title-Case words that together are the name given
+_TITLE_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|and)\s+)?[A-Z0-9][\w-]*){1,4}(?=\s*[(.,;:]|\s+[a-z]|$)")
+# "we introduce a novel FooGEMM kernel" after the abstract already used FooGEMM: the kind of thing built, not its name
+_INDEFINITE_AT = re.compile(r"(?:a|an)\s")
+_PLAIN_WORD_NEXT = re.compile(r"\s+[a-z]")
+# "... an architecture designed for scale: the Foo Bar Potential (FBP)": the name set out after a colon
+_COLON_THEN = re.compile(r"[^.;:]{0,80}:\s+(?:(?:the|our)\s+)?")
+# "a system named FooChip, being developed by Acme": another party's
+_BY_OTHERS = re.compile(r",?\s+(?:being\s+|which\s+(?:is|was)\s+)?(?:developed|built|designed|made|released)\s+by\s+(?!us\b)")
+# "we present efficient modulation, a novel design ... the efficient modulation (EfficientMod) block": a plain-word
+# coinage set out with an apposition and given its short name later
+_PLAIN_APPOSITION = re.compile(r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}),\s+(?:a|an)\s")
+_ITEM_OPENING = re.compile(r"\s*\(?(?:\d|i{1,3}|iv|[a-d])\)\s")
+# "we present three novel sequence models-Foo, Bar, and Baz-that ...": names listed after how many there are
+_NAMED_SET = re.compile(r"(?:(?:a|an|the)\s+)?(?:two|three|four|five)\s+(?:[\w-]+\s+){0,3}?(?:models|variants|methods|"
+                        r"architectures|algorithms|optimizers|networks)\s*(?:[-–—:]\s*|,\s+namely\s+)"
+                        r"((?:[A-Z][\w-]*,\s*)+(?:and\s+)?[A-Z][\w-]*)")
+# what a part of a method is set out as ("the Foo Unit (FU), a simple yet effective mechanism for ...")
+_PART_APPOSITION = re.compile(r"\)?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:mechanism|module|layer|unit|block|component)\b")
+# "Efficient Serving with FooEngine" and "this work is integrated into FooEngine": the system the work lives in
+_TITLE_TAIL_NAME = re.compile(r"\s(?:with|in|into|via|on)\s+([A-Za-z][\w-]*)$")
+_PROPOSED_ACRONYM_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+proposed\s+$")
+_WHOLE_AFTER = re.compile(r"\s*(?:method|framework|approach|algorithm|model|technique|architecture|system)s?\b")
 _TWO_WORD_NAME = re.compile(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 # "we release a strong baseline, ElasticBERT, which ...": the name set after the kind of thing proposed
@@ -264,6 +296,7 @@ def title_head(title: str) -> str | None:
         if not m:
             return None
     head = m.group(1).strip().strip('"“”')
+    head = rx(r"(?<=\S)\s+(?:Models?|Model Family|Family)$").sub("", head)  # "Foo Code Models": the family's name
     # "Task Memory Engine (TME)": the acronym is the name
     paren = rx(r"^(.*?)\s*\(([A-Za-z][A-Za-z0-9-]{1,12})\)$").match(head)
     if paren:
@@ -310,6 +343,9 @@ def find_methods(
             name = acr.short
             at = text.find(name, acr.start, acr.end + 1)
             start = at if at >= 0 else max(text.find(name), 0)
+        if len(name) > 4 and name.endswith("s") and name[-2] not in "sS" and name_like(name) \
+                and stands_alone(text, name[:-1]):
+            name = name[:-1]  # "a family of FooNets ... FooNet is faster": the singular names the method
         key = slug(name)
         # (a catalog name is the paper's own only where the title or "the proposed models, X" says so; not "our novel VAE")
         if not key or (key in known and not (from_title or claimed)):
@@ -318,6 +354,11 @@ def find_methods(
             # "POPGym" after "POPGym Arcade", "KOALA-1B" after "KOALA", "EfficientNets" after "EfficientNet"
             if other.startswith(key + "-") or key.startswith(other + "-") and rx(r"-\d+(?:\.\d+)?[bm]$|-base$").search(key) \
                     or key == other + "s":
+                return
+            if other == key + "s":  # "we propose FooNets ... our FooNet": the singular names the method
+                found[key] = FoundMethod(name, found[other].start, found[other].start + len(name), found[other].sentence,
+                                         found[other].confidence, found[other].from_title)
+                del found[other]
                 return
         if key in found:
             if from_title and not found[key].from_title:
@@ -355,9 +396,32 @@ def find_methods(
                 continue
             name = nm.group(0)
             first = name.split()[0]
+            if pat is _CALLED and (run := _TITLE_RUN.match(text, after_det)) is not None:
+                name = first = run.group()  # "a method called Foo Prediction."
+            if pat is _PROPOSE and found and _ITEM_OPENING.match(sentences[_sentence_of(sentences, m.start())].text):
+                continue  # "(4) Fast sampling: we propose FooSolver to ...": a part, in the list of the method's designs
+            if pat is _PROPOSE and (short := _OR_SHORT.match(text, after_det)) is not None and name_like(short.group(1)):
+                add(short.group(1), short.start(1), conf)  # "a family of GPU-Friendly Networks, or GFNets in short"
+                continue
             # "we propose FooKV, a ..." / "called FooKV" / "we introduce Kimi Linear, a ..."
             follow = text[nm.end() : nm.end() + 3]
             strong = name_like(first) or (pat is _CALLED and first[0].isupper())
+            if strong and pat is _PROPOSE and _INDEFINITE_AT.match(text, pos) and _PLAIN_WORD_NEXT.match(text, nm.end()) \
+                    and text.find(first, abstract_start, m.start()) >= 0:
+                # "we introduce a novel SpGEMM kernel", the abstract having spoken of SpGEMM: a kind, not a name;
+                # the name may follow a colon ("an NNIP architecture built to scale: the Foo Potential (FP)")
+                if (colon := _COLON_THEN.match(text, nm.end())) is not None and (acr := by_start.get(colon.end())) is not None \
+                        and all(w[:1].isupper() for w in acr.long.split() if w.lower() not in _FUNCTION_WORDS):
+                    add(acr.short, acr.start, conf)
+                continue
+            if strong and _BY_OTHERS.match(text, nm.end()):
+                continue  # "a system named FooChip, being developed by Acme"
+            # (the plain words may open with a word read as a determiner: "efficient modulation")
+            if not strong and pat is _PROPOSE and (plain := _PLAIN_APPOSITION.match(text, pos)
+                                                   or _PLAIN_APPOSITION.match(text, after_det)) is not None \
+                    and (acr := by_long.get(slug(plain.group(1)))) is not None and name_like(acr.short):
+                add(acr.short, acr.start, conf)
+                continue
             if not strong and first[0].isupper() and after_det == pos and first.lower() not in _STOP_NAMES:
                 # a two-word name before the comma ("Kimi Linear, a hybrid ...", "we introduce Super Attention, which")
                 two = _TWO_WORD_NAME.match(text, after_det)
@@ -403,8 +467,20 @@ def find_methods(
                 # (not the title's method by its short name: "a memory mechanism called TiM (Think-in-Memory)")
                 continue
             if pat is _OWN_NAME and (_SIZE_VARIANT.search(name) or _MODIFIER_SUFFIX.search(name)):
-                continue  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
+                continue
+            if pat is _OWN_NAME and proposals and _PLAIN_WORD_NEXT.match(text, nm.end()) \
+                    and text.find(first, abstract_start, proposals[0].start()) >= 0:
+                continue  # "our SpGEMM kernel" where the abstract spoke of SpGEMM before proposing: a kind, not a name  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
             add(name, nm.start(), conf, claimed=pat is _OUR and _CLAIMED.search(m.group()) is not None)
+    for m in proposals:
+        if (named := _NAMED_SET.match(text, m.end())) is not None:
+            for part in re.finditer(r"[A-Z]\w*(?:-[A-Z]\w*)*", named.group(1)):
+                add(part.group(), named.start(1) + part.start(), 0.8)
+    for a in acronyms:
+        # "The proposed jointly learned codebooks (JLC) method allows ...": the proposed method's short name
+        if _PROPOSED_ACRONYM_BEFORE.search(text, max(abstract_start, a.start - 20), a.start) and _WHOLE_AFTER.match(text, a.end) \
+                and slug(a.short) not in known:
+            add(a.short, a.start, 0.8)
     for m in proposals if found else ():
         end = sentences[_sentence_of(sentences, m.start())].end
         for co in _AND_NAME_APPOSITION.finditer(text, m.end(), end):
@@ -414,10 +490,15 @@ def find_methods(
         if name_like(m.group(1)):
             add(m.group(1), m.start(1), 0.75)
 
+    if not found and (tail := _TITLE_TAIL_NAME.search(title)) is not None and name_like(tail.group(1)) \
+            and rx(rf"\b(?:integrated|implemented|built|incorporated)\s+(?:into|in|on)\s+{re.escape(tail.group(1))}\b").search(text):
+        add(tail.group(1), tail.start(1), 0.75, from_title=True)  # "... Inference with FooEngine": "integrated into FooEngine"
     main = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if main and len(main[0].name) >= 3:
         # named variants of the main method ("APOLLO-Mini", "LoReFT", "ETHER+")
         for word, at in variants_of(text[abstract_start:], main[0].name):
+            if _WORD_GOES_ON.match(text, abstract_start + at + len(word)):
+                continue  # "Foo-0.5B", "FooTune-DeepSeek-Coder-6.7B": a size, or the method glued to a base model
             if word != main[0].name and name_like(word) and not _IN_URL.search(text, 0, abstract_start + at) \
                     and not _SIZE_VARIANT.search(word):  # (a size of the method, "TinyNet-E", is no variant)
                 add(word, abstract_start + at, 0.7)  # (not a repository's name in a code link: ".../Foo-Agent")
@@ -452,6 +533,15 @@ def find_methods(
             if other is not fm and _initials(fm.name) == other.name.lower() and f"{other.name} ({fm.name})" in text:
                 found.pop(key, None)
                 break
+    if len(found) > 1:
+        # "we introduce the Foo Unit (FU), a simple mechanism ... We apply it to create FooNet": set out as a
+        # mechanism or module beside another method, it is a part of that method (find_components)
+        # (not one the title names by its long form: "... via Hierarchical Sparse Attention")
+        title_key = slug(title)
+        for key, fm in list(found.items()):
+            if not fm.from_title and _PART_APPOSITION.match(text, fm.end) and len(found) > 1 \
+                    and not any(a.short == fm.name and slug(a.long) in title_key for a in acronyms):
+                del found[key]
     ordered = sorted(found.values(), key=lambda f: (not f.from_title, f.start))
     if len(ordered) > 1:
         # "We then introduce FlashLLA, a hardware-efficient, blockwise algorithm": the main method's own
@@ -541,7 +631,8 @@ _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?
 _LEAD_WORDS = frozenset("this that these our we it its however moreover specifically furthermore additionally finally then thus "
                         "here instead both each all such one two three".split())
 # number formats ("the proposed FP8 format", "FP8-trained networks") are precisions, not methods
-_NUMBER_FORMAT = re.compile(r"(?:FP|INT|UINT|BF|MXFP|MXINT|NVFP)\d+(?:-[a-z]+)?$")
+# ("FP8 Quantization": a format and what is done with it, the topic of a study)
+_NUMBER_FORMAT = re.compile(r"(?:FP|INT|UINT|BF|MXFP|MXINT|NVFP)\d+(?:-[a-z]+)?(?:\s[A-Za-z]+)?$")
 _NEW_METRICS = Gated(re.compile(r"\b(?:propose|introduce|define|present|design)[sd]?\s+(?:\w+\s+){0,2}?(?:new\s+|novel\s+)"
                                 r"(?:evaluation\s+)?(?:metrics?|measures?|measurement tools?|indices|indexes|scores?)\b"),
                      ("metric", "measure", "indices", "indexes", "score"))
@@ -583,6 +674,7 @@ _EXTEND = Gated(re.compile(r"\b(?:extend|generali[sz]e|adapt)\w*\s+(\S+)\s+to\s+
 _CORE_UNIT = Gated(re.compile(
     r"\b(?:[Aa]t\s+(?:its|the)\s+core\s+(?:is|lies|sits)|[Aa]s\s+(?:the|its)\s+(?:basic|fundamental|core|central)\s+"
     r"(?:unit|building\s+block|abstraction),)\s+(?:a|an|the)\s+"), ("core", "basic", "fundamental", "central"))
+_WORD_GOES_ON = re.compile(r"\.\d|-[A-Za-z0-9]")
 _IN_URL = re.compile(r"(?:https?://|www\.)\S*$")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s", re.I)
 _QUOTED_MODIFIER_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.I)
@@ -681,10 +773,23 @@ def find_components(
         # is no part of its own (the acronym rule decides about the acronym)
         return any(a.start <= start < a.end for a in acronyms)
 
+    # the abstract's first proposing sentence presents the whole method; its parts come after it
+    # (or the sentence that presents the method with "This paper introduces ...")
+    intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and (
+        _PART_INTRO.search(s.text) or _PROPOSE.search(s.text))), None)
+    # what the abstract speaks of before it proposes or builds anything: the field and prior work
+    own_from = min((i for i in (pre, intro_sent, first_sent) if i is not None and i >= 1), default=None)
+    background = text[sentences[1].start : sentences[own_from].start] if own_from is not None else ""
+
     def add(name: str, start: int, si: int) -> None:
         key = slug(name)
-        if name.split(maxsplit=1)[0].lower() in _COUNT_WORDS:
+        first = name.split(maxsplit=1)[0]
+        if first.lower() in _COUNT_WORDS:
             return  # "three new attention mechanisms": how many things the paper offers, not a part's name
+        if name_like(first) and stands_alone(background, first.rstrip("s")):
+            return  # "FooGEMM kernels are common ... we introduce a novel FooGEMM kernel": the task, no part's name
+        if key.endswith("s") and key[:-1] in seen or key + "s" in seen:
+            return  # "GMU" and "GMUs": one part
         if key and key not in seen and key not in method_keys and key not in known and key not in generic:
             seen.add(key)
             out.append((name, start, si))
@@ -728,10 +833,6 @@ def find_components(
         pos = text.find(f"{ext.group(2)} {main_name}")
         if pos >= 0 and not text[pos + len(ext.group(2)) + 1 + len(main_name):][:1].isalnum():
             add(f"{ext.group(2)} {main_name}", pos, _sentence_of(sentences, pos))
-    # the abstract's first proposing sentence presents the whole method; its parts come after it
-    # (or the sentence that presents the method with "This paper introduces ...")
-    intro_sent = next((s.index for s in sentences[1:] if s.index >= first_sent and (
-        _PART_INTRO.search(s.text) or _PROPOSE.search(s.text))), None)
     for sent in sentences[1:]:
         if sent.index < first_sent and sent.index != pre:
             continue
