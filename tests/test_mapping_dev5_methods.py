@@ -219,3 +219,85 @@ def test_a_mechanism_the_title_names_stays_a_method() -> None:
         "Mamba, we introduce ChunkMamba, which recalls far contexts.",
     )
     assert _methods(p) == ["CSA", "ChunkMamba"], _methods(p)
+
+
+# -- components: the parts a method's sentence lists
+
+
+def test_one_word_items_share_the_part_noun_of_the_last() -> None:
+    p = _paper(
+        "SHRINK: Shorter Sequences Inside the Decoder",
+        "We propose SHRINK, a decoder that shortens its sequence by incorporating pooling, unpooling, and skip "
+        "modules. The pooling modules halve the tokens.",
+    )
+    assert {"method/pooling-modules", "method/unpooling-modules", "method/skip-modules"} <= _parts(p), _parts(p)
+
+
+def test_parts_listed_after_consisting_of() -> None:
+    p = _paper(
+        "FastSpk: Searching Speaker Networks",
+        "We propose FastSpk, a search framework consisting of a TDNN-based supernet and a TDNN-NAS algorithm. "
+        "It finds small networks.",
+    )
+    assert {"method/tdnn-based-supernet", "method/tdnn-nas"} <= _parts(p), _parts(p)
+
+
+def test_parts_the_method_utilizes_and_what_it_brings() -> None:
+    p = _paper(
+        "LongChat: Endless Dialogue",
+        "We propose LongChat, which keeps what matters in long dialogues. LongChat utilizes the Token Surprise "
+        "metric and a memory decay mechanism to pick phrases.",
+    )
+    assert {"method/token-surprise-metric", "method/memory-decay-mechanism"} <= _parts(p), _parts(p)
+    q = _paper(
+        "PEA: Parallel Encoding Done Right",
+        "We propose Parallel Encoding Alignment (PEA), which brings shared prefix, attention temperature, and "
+        "scaling factor to align the distributions.",
+    )
+    assert {"method/shared-prefix", "method/attention-temperature", "method/scaling-factor"} <= _parts(q), _parts(q)
+
+
+def test_two_key_techniques_after_and_incorporates() -> None:
+    p = _paper(
+        "Faster Search Agents",
+        "We present AgentX, a serving framework for search agents. AgentX uses approximate retrieval and "
+        "incorporates two key techniques: priority-aware batching and non-blocking retrieval.",
+    )
+    assert {"method/priority-aware-batching", "method/non-blocking-retrieval"} <= _parts(p), _parts(p)
+
+
+def test_a_list_of_outcomes_is_no_list_of_parts() -> None:
+    p = _paper(
+        "QuickNet: Small and Fast",
+        "We propose QuickNet, a small vision network. QuickNet combines high accuracy and low latency on phones.",
+    )
+    assert _parts(p) == set(), _parts(p)
+
+
+def test_numbered_headings_after_a_colon_are_parts() -> None:
+    p = _paper(
+        "LUMA: Fast Image Synthesis",
+        "We introduce LUMA, an image generator. Two core designs make LUMA fast: (1) Deep latent encoder: it "
+        "compresses images harder. (2) Linear DiT: all attention is linear.",
+    )
+    assert {"method/deep-latent-encoder", "method/linear-dit"} <= _parts(p), _parts(p)
+
+
+def test_numbered_names_with_a_clause_after_a_colon_are_parts() -> None:
+    p = _paper(
+        "Reflective Memory for Dialogue Agents",
+        "We propose Reflective Memory (RM), a mechanism for dialogue agents that reflects in two directions: "
+        "(1) Forward Reflection, which summarizes each session, and (2) Backward Reflection, which refines "
+        "retrieval.",
+    )
+    assert {"method/forward-reflection", "method/backward-reflection"} <= _parts(p), _parts(p)
+
+
+def test_numbered_items_that_go_on_with_a_verb_or_name_data_are_no_parts() -> None:
+    p = _paper(
+        "MemAgent: Agents That Remember",
+        "We propose MemAgent, an agent system. MemAgent introduces three memory stores for its users: (1) User "
+        "Memory keeps preferences; (2) Task Memory keeps plans. We build three datasets to test MemAgent: "
+        "(1) ChatLog, which has dialogues; (2) ShopList, which has orders.",
+    )
+    assert not _parts(p) & {"method/user-memory", "method/task-memory", "method/chatlog", "method/shoplist"}, _parts(p)

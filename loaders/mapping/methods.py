@@ -613,8 +613,16 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
 _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?|evaluations?)\W*$", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 # ("BlackVIP has two components; 1) Coordinator and 2) ...": a semicolon may stand for the colon)
+# ("Core designs include: (1) ...", and any words before a colon that opens a numbered list: "two designs make
+# it fast: (1) Linear DiT: ...")
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
-                              r"characteristics)\s*[:;]\s*", re.I), (":", ";"))
+                              r"characteristics)(?:\s+(?:include|includes|are))?\s*[:;]\s*|\w\s*:\s*(?=\(?1\.?\)\s)", re.I),
+                   (":", ";"))
+_PART_LIST_NOUN = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
+                             r"characteristics)\b", re.I)
+_ITEM_SET_OUT = re.compile(r"(?:\s+for\s[^:.]{0,40})?:|,\s+(?:which|that)\b")
+_NOT_PART_LIST = re.compile(r"\b(?:datasets?|benchmarks?|tasks?|axes|challenges?|limitations?|drawbacks?|observations?|"
+                            r"insights?|questions?|operations)\b", re.I)
 # "we further propose three new techniques, including memory-aware objective, self-matching and top-aggregation":
 # a list the proposing verb introduces, its items unmarked
 _INCLUDING_HEAD = Gated(re.compile(r"\b(?:propose|introduce|design|develop|present|devise)[sd]?\s+(?:[\w-]+\s+){0,5}?"
@@ -623,7 +631,7 @@ _INCLUDING_HEAD = Gated(re.compile(r"\b(?:propose|introduce|design|develop|prese
 _UNMARKED_ITEM = re.compile(r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\.?$)")
 # "(a) Zero-computation Experts, which ...", "1.) The Memory Controller as ...", "(i) a ProbSparse self-attention mechanism, ..."
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)"
-                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:|\sand\s+\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)|\s(?=[a-z]+s\s))")
+                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:|\sfor\s[A-Z][^:.]{0,40}:|\sand\s+\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)|\s(?=[a-z]+s\s))")
 # a list item in plain words names a part only when it ends in a part noun ("a parallel interaction module")
 # (or a process named by its -ing word: "the self-attention distilling highlights ...")
 _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?|routers?|controllers?|attention|"
@@ -729,7 +737,19 @@ _IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 # the sentence patterns of :func:`find_components` whose words most papers lack: each is asked of the
 # sentences of a paper only where the paper's text holds them (a sentence is a piece of that text)
-_PAPER_GATED = (_CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
+# "FooNet incorporates two key techniques: A and B", "SirLM utilizes the Foo metric and a decay mechanism", "by
+# incorporating subsampling, upsampling, and bypass modules", "which brings A, B, and C": the method's sentence lists
+# its parts after the verb (read by :func:`_part_list`)
+_LISTS_PARTS = Gated(re.compile(
+    r"(?:\b(?:[Ii]t|which|that|and|[A-Z][\w-]*[A-Z][\w-]*|[Tt]he\s+(?:architecture|framework|model|system|design))\s+"
+    r"(?:also\s+|further\s+)?(?:incorporates|integrates|introduces|features|comprises|"
+    r"employs|utilizes|utilises|combines|brings|consists\s+of)|\b(?:by\s+incorporating|consisting\s+of|comprising)|"
+    r"\baugments\s+the\s+[\w-]+\s+with)\s+"
+    r"(?:(?:two|three|four|several)\s+)?(?:(?:key|core|main|primary|novel|new)\s+)*"
+    r"(?:(?:techniques|components|modules|parts|designs|innovations|pathways)\s*:\s*)?"),
+    ("incorporat", "integrates", "introduces", "features", "compris", "employs", "utili", "combines", "brings",
+     "consist", "augments"))
+_PAPER_GATED = (_LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
                 _INTRODUCES, _NOVEL_PART)
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _COUNT_WORDS = frozenset("two three four five six seven several multiple many various".split())
@@ -840,10 +860,16 @@ def find_components(
         if lh:
             if rx(r"\b(?:results?|findings?|benefits?|advantages?|contributions?)\b", re.I).search(sent.text[: lh.end()]):
                 continue
+            # a numbered list after other words lists parts only in a sentence on the method or its designs, not the
+            # data, tasks or questions it is measured on ("three datasets ...: (1) FooDialog")
+            if not _PART_LIST_NOUN.match(lh.group()) and (
+                    not (any(m.name in sent.text[: lh.start()] for m in methods) or _PART_LIST_NOUN.search(sent.text, 0, lh.start()))
+                    or _NOT_PART_LIST.search(sent.text, 0, lh.start())):
+                continue
             # the list may run on into the next sentences ("... of the network. 2) A confidence ...";
             # "three modules: 1.)" split from its first item)
             segments = [(sent.text, sent.start, lh.end(), 0)]
-            for later in sentences[sent.index + 1 : sent.index + 3]:
+            for later in sentences[sent.index + 1 : sent.index + 5]:
                 prev_text = segments[-1][0]
                 if _ITEM_MARK.match(later.text.lstrip()):
                     segments.append((later.text, later.start, 0, 0))
@@ -851,17 +877,24 @@ def find_components(
                     segments.append(("(1) " + later.text, later.start, 0, 4))
                 else:
                     break
+            # (after other words than a part noun, an item names a part as a heading or with a clause on it:
+            # "(1) Linear DiT: we ...", "(1) Prospective Reflection, which ...", not "(1) Profile Memory uses ...")
+            headed_only = not _PART_LIST_NOUN.match(lh.group())
             items = [(it, seg_start - shift) for seg_text, seg_start, frm, shift in segments
-                     for it in _LIST_ITEM.finditer(seg_text, frm)]
+                     for it in _LIST_ITEM.finditer(seg_text, frm)
+                     if not headed_only or _ITEM_SET_OUT.match(seg_text, it.end(1))]
             for it, base in items:
                 name = it.group(1).strip()
                 if not name[:1].isupper() and not _ITEM_HEAD.search(name):
                     continue
                 name = _ITEM_TAIL.sub("", name)
                 first_word = name.split()[0].lower()
-                # (a Title-Case pair may open with a field word: "Memory Controller")
-                stop = first_word in _STOP_NAMES and not (len(name.split()) >= 2 and all(
-                    w[:1].isupper() for w in name.split()) and first_word not in _FUNCTION_WORDS | _LEAD_WORDS)
+                # (a Title-Case pair may open with a field word: "Memory Controller"; so may a heading of a few
+                # words, "(1) Deep compression autoencoder: ...", not one joining two things, "Fast training and sampling")
+                words = name.split()
+                heading = len(words) >= 2 and "and" not in words and it.string.startswith(":", it.end(1))
+                stop = first_word in _STOP_NAMES and not ((heading or all(w[:1].isupper() for w in words))
+                                                          and len(words) >= 2 and first_word not in _FUNCTION_WORDS | _LEAD_WORDS)
                 if not stop and len(name) > 2 and slug(name) not in class_terms:
                     add(name, base + it.start(1), _sentence_of(sentences, base + it.start(1)))
         if _INCLUDING_HEAD in may and (ih := _INCLUDING_HEAD.search(sent.text)) is not None and not _REUSE.search(sent.text, 0, ih.start()):
@@ -943,6 +976,19 @@ def find_components(
                     add(acr.short, text.find(acr.short, acr.start, acr.end + 1), sent.index)
                 elif tok and name_like(tok.group()) and not any(k in slug(tok.group()) for k in method_keys):
                     add(tok.group(), sent.start + tok.start(), sent.index)
+            for lp in _LISTS_PARTS.finditer(sent.text) if _LISTS_PARTS in may else ():
+                subject = lp.group().split()[0]
+                if subject in ("which", "that") and not (_WHOLE_BEFORE.search(sent.text, 0, lp.start()) or any(
+                        sent.text[: lp.start()].rstrip(" ,)").endswith(m.name) for m in methods)):
+                    continue
+                if subject == "and" and not any(sent.text.startswith(m.name) for m in methods):
+                    continue  # "FooNet leverages A and incorporates B and C": only in a sentence about the method
+                if subject[:1].isupper() and subject not in ("It", "By", "The") and slug(subject) not in method_keys:
+                    continue  # a coined subject that is not the method: some other system's parts
+                for name, at in _part_list(sent.text, lp.end(), generic_shorts):
+                    key = slug(name)
+                    if key not in class_terms and not any(k in key for k in method_keys):
+                        add(name, sent.start + at, sent.index)
             for hp in _HAS_PARTS.finditer(sent.text) if _HAS_PARTS in may else ():
                 if hp.group().split()[0] in ("which", "that") and not (_WHOLE_BEFORE.search(sent.text, 0, hp.start()) or any(
                         sent.text[: hp.start()].rstrip(" ,").endswith(m.name) for m in methods)):
@@ -971,6 +1017,79 @@ def find_components(
             if nm and name_like(nm.group()) and slug(nm.group()) not in class_terms \
                     and not any(k in slug(nm.group()) for k in method_keys) and not in_long_form(sent.start + nm.start()):
                 add(nm.group(), sent.start + nm.start(), sent.index)
+    return out
+
+
+_LIST_WORD = re.compile(r"[A-Za-z0-9][\w-]*[\w]|[A-Za-z]")
+_LIST_JOIN = re.compile(r"\s*(?:;\s*(?:[Aa]nd\s+)?|,\s*(?:and\s+)?|\s+and\s+)(?:(?:[Aa]n?|[Tt]he)\s+)?")
+_LIST_LEAD = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:novel|new|lightweight|simple)\s+)?")
+# the words that end an item of a list of parts
+_LIST_STOP = frozenset("to that which for with by in on of from and or as is are while where whose who via through".split())
+# plural part nouns that a list of one-word items shares ("subsampling, upsampling, and bypass modules")
+_SHARED_HEAD = re.compile(r"(?:modules|blocks|layers|units|pipelines|heads|networks|mechanisms|operations)", re.I)
+# part nouns that end an item of such a list ("a TDNN-based supernet", "convolutional channel mixer")
+_LIST_HEAD_NOUN = re.compile(r"(?:modules?|blocks?|layers?|units?|pipelines?|supernets?|embeddings?|mixers?|metrics?|"
+                             r"convolutions?|prefix|temperature|factor|gates?|heads?)$", re.I)
+# a generic noun after a part's own name: dropped when the rest names the part ("TDNN-NAS algorithm",
+# "statistically-enhanced prompting mechanism"), kept when the rest does not ("memory decay mechanism")
+_LIST_TAIL = re.compile(r"(?:mechanism|architecture|framework|method|approach|algorithm|strategy|technique|scheme)$", re.I)
+
+
+def _part_list(sentence: str, pos: int, generic: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """The parts a sentence lists at ``pos``: ``(name, start)`` for each, or [] when the list is no list of parts.
+
+    The items are short phrases joined by commas, semicolons and "and"; one-word items share the plural part
+    noun of the last ("subsampling, upsampling, and bypass modules"). Every item must name a part: a coined
+    word, Title-Case words, or a phrase that ends in a part noun or carries one on to a generic noun.
+
+    >>> _part_list("subsampling, upsampling, and bypass modules. The", 0)
+    [('subsampling modules', 0), ('upsampling modules', 13), ('bypass modules', 29)]
+    >>> _part_list("a TDNN-based supernet and a TDNN-NAS algorithm.", 0)
+    [('TDNN-based supernet', 2), ('TDNN-NAS', 28)]
+    >>> _part_list("the Token Rank metric and a memory decay mechanism to filter", 0)
+    [('Token Rank metric', 4), ('memory decay mechanism', 28)]
+    >>> _part_list("high accuracy and low latency.", 0)
+    []
+    """
+    items: list[tuple[list[str], int]] = []
+    lead = _LIST_LEAD.match(sentence, pos)
+    pos = lead.end() if lead else pos
+    while len(items) < 6:
+        words: list[str] = []
+        start = pos
+        while len(words) < 5 and (m := _LIST_WORD.match(sentence, pos)) is not None and m.group().lower() not in _LIST_STOP:
+            words.append(m.group())
+            pos = m.end()
+            if sentence[pos : pos + 1] != " " or sentence[pos + 1 : pos + 2] in ("(", ""):
+                break
+            pos += 1
+        if not words:
+            break
+        pos = start + len(" ".join(words))
+        items.append((words, start))
+        join = _LIST_JOIN.match(sentence, pos)
+        if join is None:
+            break
+        pos = join.end()
+    if len(items) < 2:
+        return []
+    last = items[-1][0]
+    if len(last) >= 2 and _SHARED_HEAD.fullmatch(last[-1]) and all(len(w) == 1 for w, _ in items[:-1]):
+        items = [([*w, last[-1]], at) for w, at in items[:-1]] + [items[-1]]
+    out: list[tuple[str, int]] = []
+    for words, at in items:
+        coined = any(name_like(w) and w.strip("-+") not in generic for w in words)
+        if _LIST_TAIL.fullmatch(words[-1]) and len(words) >= 2 and (
+                coined or _head_noun(words[-2]) or words[-2].endswith("ing")):
+            words = words[:-1]
+        if words[0].lower() in _LEAD_WORDS or words[0].lower() in _PART_STOP or words[0].lower() in _COUNT_WORDS:
+            return []
+        titled = len(words) >= 2 and all(w[:1].isupper() for w in words)
+        headed = len(words) >= 2 and (_head_noun(words[-1]) or _LIST_HEAD_NOUN.search(words[-1]) is not None
+                                      or _LIST_TAIL.fullmatch(words[-1]) is not None or words[-1].endswith("ing"))
+        if not (coined or titled or headed):
+            return []
+        out.append((" ".join(words), at))
     return out
 
 
