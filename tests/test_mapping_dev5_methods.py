@@ -301,3 +301,31 @@ def test_numbered_items_that_go_on_with_a_verb_or_name_data_are_no_parts() -> No
         "(1) ChatLog, which has dialogues; (2) ShopList, which has orders.",
     )
     assert not _parts(p) & {"method/user-memory", "method/task-memory", "method/chatlog", "method/shoplist"}, _parts(p)
+
+
+def test_parts_set_out_one_a_sentence_after_first_and_second() -> None:
+    p = _paper(
+        "FedSmall: Pruning Across Clients",
+        "We propose FedSmall, a federated pruning method. First, an adaptive statistics selection module is "
+        "designed to reduce the bias of local data. Second, a lightweight progressive pruning module aims to prune "
+        "the model further.",
+    )
+    assert {"method/adaptive-statistics-selection", "method/progressive-pruning"} <= _parts(p), _parts(p)
+
+
+def test_coined_operations_proposed_together_are_parts() -> None:
+    p = _paper(
+        "SNAS: Searching Sparse Networks",
+        "We search sparse networks directly. We propose two novel parametric SparseAttn and SparseMLP operations "
+        "to widen the search space.",
+    )
+    assert {"method/sparseattn", "method/sparsemlp"} <= _parts(p), _parts(p)
+
+
+def test_no_part_is_a_model_size_the_release_or_the_methods_long_name() -> None:
+    p = _paper(
+        "QRA: Quick Re-Activation for Adapters",
+        "We propose the novel Quick Re-Activation (QRA) method for cheap adaptation. We study sub-3B parameter "
+        "models, and our 3B-parameter SLM beats larger ones. Our open-source kernels are released.",
+    )
+    assert not _parts(p) & {"method/quick-re-activation", "method/3b-parameter-slm", "method/open-source-kernels"}, _parts(p)

@@ -666,7 +666,7 @@ _PART_INTRO = Gated.auto(re.compile(
     r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise|present)[sd]?"
     r"|[Oo]ur)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
-    r"straightforward|practical|fast|accurate|scalable|robust|principled|flexible|innovative|yet|and|but)\s+)*"
+    r"straightforward|practical|fast|accurate|scalable|robust|principled|flexible|innovative|open-source|yet|and|but)\s+)*"
 ))
 _USING_PART = Gated(re.compile(
     r"\b[Ww]e\s+[a-z]+\s+(?:it|this|them|these)\s+(?:using|via|through|with|by)\s+((?:[a-z][\w-]*\s+){0,2}[\w-]*?"
@@ -737,6 +737,9 @@ _IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 # the sentence patterns of :func:`find_components` whose words most papers lack: each is asked of the
 # sentences of a paper only where the paper's text holds them (a sentence is a piece of that text)
+_COINED_PARTS = Gated(re.compile(
+    r"\b[Ww]e\s+(?:also\s+|further\s+)?(?:propose|introduce|design|develop|present)[sd]?\s+(?:two|three|four)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"([A-Za-z][\w-]*(?:,\s+[A-Za-z][\w-]*)*,?\s+and\s+[A-Za-z][\w-]*)\s+[a-z]+s\b"), ("two", "three", "four"))
 # "FooNet incorporates two key techniques: A and B", "SirLM utilizes the Foo metric and a decay mechanism", "by
 # incorporating subsampling, upsampling, and bypass modules", "which brings A, B, and C": the method's sentence lists
 # its parts after the verb (read by :func:`_part_list`)
@@ -749,8 +752,12 @@ _LISTS_PARTS = Gated(re.compile(
     r"(?:(?:techniques|components|modules|parts|designs|innovations|pathways)\s*:\s*)?"),
     ("incorporat", "integrates", "introduces", "features", "compris", "employs", "utili", "combines", "brings",
      "consist", "augments"))
-_PAPER_GATED = (_LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
+_PAPER_GATED = (_COINED_PARTS, _LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
                 _INTRODUCES, _NOVEL_PART)
+_ORDINAL_PART = re.compile(r"(?:First|Second|Third|Fourth|Finally|Lastly),\s+(?:an?|the)\s+(?:(?:novel|new|lightweight|simple)\s+)?")
+_ORDINAL_SLOT = re.compile(r"((?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*)\s+(?:module|mechanism|block|layer|component)s?\b")
+_PART_VERB = re.compile(r"\s+(?:is|are|aims?|serves?|enables?|allows?|helps?)\b")
+_MODEL_SIZE_LEAD = re.compile(r"(?:sub-)?\d+(?:\.\d+)?[BMK](?:-|$)")
 _PART_TOKEN = re.compile(r"[A-Za-z0-9@][\w@+.-]*[\w+]|[A-Za-z]")
 _COUNT_WORDS = frozenset("two three four five six seven several multiple many various".split())
 _PART_STOP = frozenset("""it them this these that their its our a an the method methods approach framework model models
@@ -810,6 +817,10 @@ def find_components(
             return  # "FooGEMM kernels are common ... we introduce a novel FooGEMM kernel": the task, no part's name
         if key.endswith("s") and key[:-1] in seen or key + "s" in seen:
             return  # "GMU" and "GMUs": one part
+        if _MODEL_SIZE_LEAD.match(first):
+            return  # "3B-parameter SLM": a size of a model, no part
+        if any(slug(a.long) == key and slug(a.short) in method_keys for a in acronyms):
+            return  # "Parallel Yielding Re-Activation (PYRA)": the method's own long name
         if key and key not in seen and key not in method_keys and key not in known and key not in generic:
             seen.add(key)
             out.append((name, start, si))
@@ -1004,6 +1015,23 @@ def find_components(
                     if co is None:
                         break
                     pos = co.end()
+        # "We propose two novel parametric FooConv and FooLinear operations": coined parts proposed together
+        for cp in _COINED_PARTS.finditer(sent.text) if _COINED_PARTS in may and sent.index >= max(first_sent, 1) else ():
+            names = re.split(r",\s*(?:and\s+)?|\s+and\s+", cp.group(1))
+            if all(name_like(n) for n in names):
+                for n in names:
+                    add(n, sent.start + cp.start(1) + cp.group(1).find(n), sent.index)
+        # "First, an adaptive norm selection module is designed to ...; Second, a light progressive pruning module
+        # aims to ...": the parts the method is set out in, one a sentence
+        if sent.index > first_sent and (om := _ORDINAL_PART.match(sent.text)) is not None:
+            slot = _ORDINAL_SLOT.match(sent.text, om.end())
+            listed = (slot.group(1), slot.start(1), slot.end()) if slot else _listed_part(sent.text, om.end())
+            if listed is not None and _PART_VERB.match(sent.text, listed[2]) \
+                    and not any(w in _FUNCTION_WORDS or w in _PART_STOP for w in listed[0].split()):
+                name, at, _end = listed
+                key = slug(name)
+                if key not in class_terms and not any(k in key for k in method_keys):
+                    add(name, sent.start + at, sent.index)
         if sent.index > first_sent and (sp := _SUBJECT_PART.match(sent.text)) is not None:
             name = sp.group(1)
             key = slug(name)
@@ -1024,7 +1052,8 @@ _LIST_WORD = re.compile(r"[A-Za-z0-9][\w-]*[\w]|[A-Za-z]")
 _LIST_JOIN = re.compile(r"\s*(?:;\s*(?:[Aa]nd\s+)?|,\s*(?:and\s+)?|\s+and\s+)(?:(?:[Aa]n?|[Tt]he)\s+)?")
 _LIST_LEAD = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:novel|new|lightweight|simple)\s+)?")
 # the words that end an item of a list of parts
-_LIST_STOP = frozenset("to that which for with by in on of from and or as is are while where whose who via through".split())
+_LIST_STOP = frozenset("to that which for with by in on of from and or as is are while where whose who via through the a an its their "
+                       "our".split())
 # plural part nouns that a list of one-word items shares ("subsampling, upsampling, and bypass modules")
 _SHARED_HEAD = re.compile(r"(?:modules|blocks|layers|units|pipelines|heads|networks|mechanisms|operations)", re.I)
 # part nouns that end an item of such a list ("a TDNN-based supernet", "convolutional channel mixer")
