@@ -329,3 +329,13 @@ def test_no_part_is_a_model_size_the_release_or_the_methods_long_name() -> None:
         "models, and our 3B-parameter SLM beats larger ones. Our open-source kernels are released.",
     )
     assert not _parts(p) & {"method/quick-re-activation", "method/3b-parameter-slm", "method/open-source-kernels"}, _parts(p)
+
+
+def test_numbered_parts_right_after_includes() -> None:
+    p = _paper(
+        "Mixed-Precision Serving with FastLane",
+        "KV caches grow long. We present FastLane, a serving engine for low-bit models. Its implementation includes (i) layout-aware "
+        "weight packing for fast loads, (ii) thread-level parallelism for the cores, and (iii) KV page "
+        "prefetching pipeline for long contexts.",
+    )
+    assert {"method/layout-aware-weight-packing", "method/kv-page-prefetching-pipeline"} <= _parts(p), _parts(p)

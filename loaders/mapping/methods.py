@@ -616,10 +616,11 @@ _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|dataset
 # ("Core designs include: (1) ...", and any words before a colon that opens a numbered list: "two designs make
 # it fast: (1) Linear DiT: ...")
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
-                              r"characteristics)(?:\s+(?:include|includes|are))?\s*[:;]\s*|\w\s*:\s*(?=\(?1\.?\)\s)", re.I),
-                   (":", ";"))
+                              r"characteristics)(?:\s+(?:include|includes|are))?\s*[:;]\s*|\w\s*:\s*(?=\(?1\.?\)\s)"
+                              r"|\binclud(?:es?|ing)\s+(?=\(?(?:1|i|a)\.?\)\s)", re.I),
+                   (":", ";", "includ"))
 _PART_LIST_NOUN = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
-                             r"characteristics)\b", re.I)
+                             r"characteristics|implementations?)\b|includ", re.I)
 _ITEM_SET_OUT = re.compile(r"(?:\s+for\s[^:.]{0,40})?:|,\s+(?:which|that)\b")
 _NOT_PART_LIST = re.compile(r"\b(?:datasets?|benchmarks?|tasks?|axes|challenges?|limitations?|drawbacks?|observations?|"
                             r"insights?|questions?|operations)\b", re.I)
@@ -631,7 +632,7 @@ _INCLUDING_HEAD = Gated(re.compile(r"\b(?:propose|introduce|design|develop|prese
 _UNMARKED_ITEM = re.compile(r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\.?$)")
 # "(a) Zero-computation Experts, which ...", "1.) The Memory Controller as ...", "(i) a ProbSparse self-attention mechanism, ..."
 _LIST_ITEM = re.compile(r"\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)"
-                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:|\sfor\s[A-Z][^:.]{0,40}:|\sand\s+\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)|\s(?=[a-z]+s\s))")
+                        r"(?=,|\s\(|\swhich|\sthat|\sas\s|;|\.|:|\sfor\s|\sand\s+\(?(?:[a-d1-4]|i{1,3}|iv)\.?\)|\s(?=[a-z]+s\s))")
 # a list item in plain words names a part only when it ends in a part noun ("a parallel interaction module")
 # (or a process named by its -ing word: "the self-attention distilling highlights ...")
 _ITEM_HEAD = re.compile(r"(?:modules?|blocks?|layers?|units?|encoders?|decoders?|routers?|controllers?|attention|"
@@ -813,7 +814,7 @@ def find_components(
         first = name.split(maxsplit=1)[0]
         if first.lower() in _COUNT_WORDS:
             return  # "three new attention mechanisms": how many things the paper offers, not a part's name
-        if name_like(first) and stands_alone(background, first.rstrip("s")):
+        if name_like(first) and first.strip("-+") not in generic_shorts and stands_alone(background, first.rstrip("s")):
             return  # "FooGEMM kernels are common ... we introduce a novel FooGEMM kernel": the task, no part's name
         if key.endswith("s") and key[:-1] in seen or key + "s" in seen:
             return  # "GMU" and "GMUs": one part
