@@ -339,3 +339,19 @@ def test_numbered_parts_right_after_includes() -> None:
         "prefetching pipeline for long contexts.",
     )
     assert {"method/layout-aware-weight-packing", "method/kv-page-prefetching-pipeline"} <= _parts(p), _parts(p)
+
+
+def test_counted_parts_after_a_colon_each_with_its_clause() -> None:
+    p = _paper(
+        "Faster Low-Bit Serving",
+        "We present SwiftLB, a low-bit serving system. Our approach features two novel pipelines built for the "
+        "GPU: a Matrix Vector Product (MVP) pipeline that packs weights offline, and an attention pipeline that "
+        "mixes precisions.",
+    )
+    assert {"method/mvp-pipeline", "method/attention-pipeline"} <= _parts(p), _parts(p)
+    q = _paper(
+        "SwiftLB: Faster Low-Bit Serving",
+        "We present SwiftLB, a low-bit serving system. It was tested on three datasets of chat logs: a Reddit "
+        "corpus that is noisy, and a forum dump that is clean.",
+    )
+    assert not _parts(q), _parts(q)

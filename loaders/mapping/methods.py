@@ -738,6 +738,15 @@ _IDEA_TAIL = re.compile(r"(?:approach|strategy|mechanism|technique)", re.I)
 _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|algorithm)(?=\s+(?:to|that|which|for)\b)")
 # the sentence patterns of :func:`find_components` whose words most papers lack: each is asked of the
 # sentences of a paper only where the paper's text holds them (a sentence is a piece of that text)
+# "Our approach features two novel pipelines built for speed: a FooBar (FB) pipeline that ..., and an attention
+# pipeline that ...": a count of parts, a colon, then each part under an article with a clause of its own
+_COUNTED_COLON = Gated(re.compile(r"\b(?:two|three|four|several)\s+(?:[\w-]+\s+){0,3}?[a-z]+s\b[^:;.]{0,60}:\s+"),
+                       ("two", "three", "four", "several"))
+_CLAUSE_ITEM = re.compile(r"(?:[Aa]nd\s+)?(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,5}?[\w-]+)"
+                          r"(?=\s+\(|\s+(?:that|which|to|for|enabled|with|where|whose)\b)")
+# where the next item starts: after a semicolon, or a comma before an article
+_CLAUSE_NEXT = re.compile(r";\s*|,\s+(?=(?:and\s+)?(?:an?|the)\s)")
+_ACRONYM_THEN_NOUN = re.compile(r"\s+\(([A-Za-z][\w-]*)\)\s+([a-z][\w-]*)")
 _COINED_PARTS = Gated(re.compile(
     r"\b[Ww]e\s+(?:also\s+|further\s+)?(?:propose|introduce|design|develop|present)[sd]?\s+(?:two|three|four)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"([A-Za-z][\w-]*(?:,\s+[A-Za-z][\w-]*)*,?\s+and\s+[A-Za-z][\w-]*)\s+[a-z]+s\b"), ("two", "three", "four"))
@@ -753,7 +762,7 @@ _LISTS_PARTS = Gated(re.compile(
     r"(?:(?:techniques|components|modules|parts|designs|innovations|pathways)\s*:\s*)?"),
     ("incorporat", "integrates", "introduces", "features", "compris", "employs", "utili", "combines", "brings",
      "consist", "augments"))
-_PAPER_GATED = (_COINED_PARTS, _LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
+_PAPER_GATED = (_COUNTED_COLON, _COINED_PARTS, _LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
                 _INTRODUCES, _NOVEL_PART)
 _ORDINAL_PART = re.compile(r"(?:First|Second|Third|Fourth|Finally|Lastly),\s+(?:an?|the)\s+(?:(?:novel|new|lightweight|simple)\s+)?")
 _ORDINAL_SLOT = re.compile(r"((?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*)\s+(?:module|mechanism|block|layer|component)s?\b")
@@ -1016,6 +1025,18 @@ def find_components(
                     if co is None:
                         break
                     pos = co.end()
+        # "Our approach centers on three innovations: a Foo mechanism that ...; a Bar embedding that ...": parts after a
+        # count and a colon, each with its clause (in a sentence on the method, not on data or challenges)
+        for cc in _COUNTED_COLON.finditer(sent.text) if _COUNTED_COLON in may and sent.index >= max(first_sent, 1) else ():
+            before = sent.text[: cc.start()]
+            if not (any(m.name in before for m in methods) or rx(r"\b(?:[Oo]ur|[Ii]t)\b").search(before)) \
+                    or _NOT_PART_LIST.search(sent.text, 0, cc.end()):
+                continue
+            shorts = frozenset(a.short for a in acronyms if a.sentence == sent.index)
+            for name, at in _clause_list(sent.text, cc.end(), shorts, generic_shorts):
+                key = slug(name)
+                if key not in class_terms and not any(k in key for k in method_keys):
+                    add(name, sent.start + at, sent.index)
         # "We propose two novel parametric FooConv and FooLinear operations": coined parts proposed together
         for cp in _COINED_PARTS.finditer(sent.text) if _COINED_PARTS in may and sent.index >= max(first_sent, 1) else ():
             names = re.split(r",\s*(?:and\s+)?|\s+and\s+", cp.group(1))
@@ -1108,19 +1129,56 @@ def _part_list(sentence: str, pos: int, generic: frozenset[str] = frozenset()) -
         items = [([*w, last[-1]], at) for w, at in items[:-1]] + [items[-1]]
     out: list[tuple[str, int]] = []
     for words, at in items:
-        coined = any(name_like(w) and w.strip("-+") not in generic for w in words)
-        if _LIST_TAIL.fullmatch(words[-1]) and len(words) >= 2 and (
-                coined or _head_noun(words[-2]) or words[-2].endswith("ing")):
-            words = words[:-1]
-        if words[0].lower() in _LEAD_WORDS or words[0].lower() in _PART_STOP or words[0].lower() in _COUNT_WORDS:
+        name = _part_items(words, generic)
+        if name is None:
             return []
-        titled = len(words) >= 2 and all(w[:1].isupper() for w in words)
-        headed = len(words) >= 2 and (_head_noun(words[-1]) or _LIST_HEAD_NOUN.search(words[-1]) is not None
-                                      or _LIST_TAIL.fullmatch(words[-1]) is not None or words[-1].endswith("ing"))
-        if not (coined or titled or headed):
-            return []
-        out.append((" ".join(words), at))
+        out.append((name, at))
     return out
+
+
+def _part_items(words: list[str], generic: frozenset[str]) -> str | None:
+    """The name of a part from the words of a list item, or None when they name none (see :func:`_part_list`)."""
+    coined = any(name_like(w) and w.strip("-+") not in generic for w in words)
+    if _LIST_TAIL.fullmatch(words[-1]) and len(words) >= 2 and (coined or _head_noun(words[-2]) or words[-2].endswith("ing")):
+        words = words[:-1]
+    if words[0].lower() in _LEAD_WORDS or words[0].lower() in _PART_STOP or words[0].lower() in _COUNT_WORDS:
+        return None
+    titled = len(words) >= 2 and all(w[:1].isupper() for w in words)
+    headed = len(words) >= 2 and (_head_noun(words[-1]) or _LIST_HEAD_NOUN.search(words[-1]) is not None
+                                  or _LIST_TAIL.fullmatch(words[-1]) is not None or words[-1].endswith("ing"))
+    return " ".join(words) if coined or titled or headed else None
+
+
+def _clause_list(sentence: str, pos: int, shorts: frozenset[str] = frozenset(),
+                 generic: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """The parts listed after a colon at ``pos``, each under an article and described by a clause of its own:
+    ``(name, start)``, or [] when an item names no part ("two pathways: a causal convolution to capture ...,
+    and a parallel memory retrieval mechanism to ..."). An acronym defined inside an item stands for its
+    long form ("a General Matrix Multiply (GEMM) pipeline" -> "GEMM pipeline"); ``shorts`` are the acronyms
+    the sentence defines.
+
+    >>> _clause_list("a causal convolution to mix, and a memory retrieval mechanism to recall.", 0)
+    [('causal convolution', 2), ('memory retrieval', 35)]
+    >>> _clause_list("a General Matrix Multiply (GEMM) pipeline that packs, and an attention pipeline that scores", 0,
+    ...              frozenset({"GEMM"}))
+    [('GEMM pipeline', 2), ('attention pipeline', 61)]
+    """
+    out: list[tuple[str, int]] = []
+    end = len(sentence)
+    while pos < end and (chunk := _CLAUSE_ITEM.match(sentence, pos)) is not None:
+        nxt = _CLAUSE_NEXT.search(sentence, chunk.end())
+        pos = nxt.end() if nxt else end
+        start = chunk.start(1)
+        words = chunk.group(1).split()
+        if (tail := _ACRONYM_THEN_NOUN.match(sentence, chunk.end(1))) is not None:
+            if tail.group(1) not in shorts:
+                return []
+            words = [tail.group(1), tail.group(2)]
+        name = _part_items(words, generic) if len(words) <= 5 else None
+        if name is None:
+            return []
+        out.append((name, start))
+    return out if len(out) >= 2 else []
 
 
 def _listed_part(sentence: str, pos: int) -> tuple[str, int, int] | None:
