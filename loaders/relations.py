@@ -1089,6 +1089,8 @@ def _component_relations(doc: LinkedDoc) -> Iterator[Relation]:
             if any(name_positions(np_, pm.name) for pm in doc.methods):
                 continue  # "we propose a novel red teaming approach FooAttack": the method itself
             part = np_ if coined else _part_name(np_)
+            if not coined and _rx(r"\s*\(?\d\)\s*[^:]{2,80}:\s").match(sent.text):
+                continue  # "(2) Constant-Memory Cache: we design a block-wise approach ...": how the heading's part works
             if not part or (not coined and _is_class(doc, sent.start + pm_.start("np"), sent.start + pm_.end("np"), part)):
                 continue  # "we propose an FPGA-friendly post-training quantization algorithm": a known class, no named part
             if not coined and _described(part, np_, _rx(r"\b(?:a|an)\s$", re.I).search(sent.text, 0, pm_.start("np")) is not None,

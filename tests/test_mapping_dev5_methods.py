@@ -355,3 +355,28 @@ def test_counted_parts_after_a_colon_each_with_its_clause() -> None:
         "corpus that is noisy, and a forum dump that is clean.",
     )
     assert not _parts(q), _parts(q)
+
+
+def test_a_framework_listed_as_a_part_is_named_without_the_word() -> None:
+    p = _paper(
+        "TinyCast: Forecasting with Small Language Models",
+        "We present TinyCast, a forecaster built on small language models. Our approach rests on two key ideas: "
+        "a statistics-aware prompting mechanism that describes the series, and a sparse mixture-of-experts "
+        "framework enabled by small models.",
+    )
+    assert {"method/statistics-aware-prompting", "method/sparse-mixture-of-experts"} <= _parts(p), _parts(p)
+
+
+def test_a_plain_proposal_under_a_numbered_heading_is_no_further_part() -> None:
+    import ontology
+    from loaders.mapping import map_paper
+    from ontology.vocab import RelType
+
+    p = _paper(
+        "VIDA: Long Video Generation",
+        "We introduce VIDA, a video generator. Two core designs make VIDA fast: (1) Linear DiT: all attention "
+        "is linear. (2) Fixed-Size State Cache for Block Attention: we design block-wise rolling approach for "
+        "long videos with a fixed-size state.",
+    )
+    parts = {r.target for r in map_paper(p, ontology.load()).relations if r.type is RelType.HAS_COMPONENT}
+    assert "method/linear-dit" in parts and not any("block-wise" in t for t in parts), parts

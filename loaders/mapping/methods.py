@@ -1139,14 +1139,16 @@ def _part_list(sentence: str, pos: int, generic: frozenset[str] = frozenset()) -
 def _part_items(words: list[str], generic: frozenset[str]) -> str | None:
     """The name of a part from the words of a list item, or None when they name none (see :func:`_part_list`)."""
     coined = any(name_like(w) and w.strip("-+") not in generic for w in words)
-    if _LIST_TAIL.fullmatch(words[-1]) and len(words) >= 2 and (coined or _head_noun(words[-2]) or words[-2].endswith("ing")):
-        words = words[:-1]
+    framed = words[-1].lower() == "framework" and len(words) >= 3
+    if _LIST_TAIL.fullmatch(words[-1]) and len(words) >= 2 and (coined or _head_noun(words[-2]) or words[-2].endswith("ing")
+                                                                 or framed):
+        words = words[:-1]  # ("a dynamic mixture-of-experts framework": a part, not a framework of its own)
     if words[0].lower() in _LEAD_WORDS or words[0].lower() in _PART_STOP or words[0].lower() in _COUNT_WORDS:
         return None
     titled = len(words) >= 2 and all(w[:1].isupper() for w in words)
     headed = len(words) >= 2 and (_head_noun(words[-1]) or _LIST_HEAD_NOUN.search(words[-1]) is not None
                                   or _LIST_TAIL.fullmatch(words[-1]) is not None or words[-1].endswith("ing"))
-    return " ".join(words) if coined or titled or headed else None
+    return " ".join(words) if coined or titled or headed or framed else None
 
 
 def _clause_list(sentence: str, pos: int, shorts: frozenset[str] = frozenset(),
