@@ -380,3 +380,21 @@ def test_a_plain_proposal_under_a_numbered_heading_is_no_further_part() -> None:
     )
     parts = {r.target for r in map_paper(p, ontology.load()).relations if r.type is RelType.HAS_COMPONENT}
     assert "method/linear-dit" in parts and not any("block-wise" in t for t in parts), parts
+
+
+def test_a_catalog_model_called_our_largest_model_is_proposed() -> None:
+    p = _paper(
+        "Sharing Memory Across Decoder Layers",
+        "We introduce LoopDec, a decoder that shares its state across layers. Our largest model enhanced with "
+        "this design, Phi4-mini-Flash-Reasoning, beats its base model on math tasks.",
+    )
+    assert _methods(p) == ["LoopDec", "Phi4-mini-Flash-Reasoning"], _methods(p)
+
+
+def test_our_largest_model_that_is_a_size_of_the_method_is_no_second_method() -> None:
+    p = _paper(
+        "EfficientFormer: Transformers at Phone Speed",
+        "We propose EfficientFormer, a family of fast vision transformers. Our largest model, EfficientFormer-L7, "
+        "reaches 83% accuracy in 7 ms.",
+    )
+    assert _methods(p) == ["EfficientFormer"], _methods(p)

@@ -136,6 +136,7 @@ _PASSIVE_PROPOSAL = re.compile(
     r"(?:devised|proposed|designed|introduced|developed|presented)\b")
 _PASSIVE_VERB = Gated(re.compile(r"\b(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?(?:devised|proposed|designed|"
                                  r"introduced|developed|presented)\b"), _PASSIVE_WORDS)
+_OUR_MODEL = re.compile(r"[Oo]ur\s+(?:largest|smallest|final|flagship|strongest|resulting)\s")
 _CLAIMED = re.compile(r"\b(?:proposed|new|novel)\b.*,\s*$")
 # what follows a coinage's acronym when the sentence goes on to describe it
 _RESTRICTIVE_AFTER = re.compile(r"\)?\s*(?:,\s*)?(?:that|which|to|as|for|where|whereby|,\s+a|,\s+an)\b")
@@ -471,7 +472,11 @@ def find_methods(
             if pat is _OWN_NAME and proposals and _PLAIN_WORD_NEXT.match(text, nm.end()) \
                     and text.find(first, abstract_start, proposals[0].start()) >= 0:
                 continue  # "our SpGEMM kernel" where the abstract spoke of SpGEMM before proposing: a kind, not a name  # "our TinyNet-E", "our EfficientMod-s", "our ICV-enhanced model": a size or a use of a name
-            add(name, nm.start(), conf, claimed=pat is _OUR and _CLAIMED.search(m.group()) is not None)
+            if pat is _OUR and _OUR_MODEL.match(m.group()) and any(slug(name).startswith(k + "-") for k in found):
+                continue  # "our largest model, FooNet-L7,": a size of the method
+            # (a catalog model the authors call their largest or final model is theirs: a release is a method too)
+            add(name, nm.start(), conf, claimed=pat is _OUR and (_CLAIMED.search(m.group()) is not None
+                                                                 or _OUR_MODEL.match(m.group()) is not None))
     for m in proposals:
         if (named := _NAMED_SET.match(text, m.end())) is not None:
             for part in re.finditer(r"[A-Z]\w*(?:-[A-Z]\w*)*", named.group(1)):
