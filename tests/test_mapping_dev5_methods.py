@@ -398,3 +398,12 @@ def test_our_largest_model_that_is_a_size_of_the_method_is_no_second_method() ->
         "reaches 83% accuracy in 7 ms.",
     )
     assert _methods(p) == ["EfficientFormer"], _methods(p)
+
+
+def test_a_two_word_name_may_open_with_a_field_word() -> None:
+    p = _paper(
+        "Three Cheaper Attention Layers",
+        "We study attention layers with fewer weights. Next, we introduce Efficient Mixing, which halves the "
+        "parameters of each head.",
+    )
+    assert _methods(p) == ["Efficient Mixing"], _methods(p)

@@ -120,6 +120,7 @@ _PART_APPOSITION = re.compile(r"\)?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:mechanis
 _TITLE_TAIL_NAME = re.compile(r"\s(?:with|in|into|via|on)\s+([A-Za-z][\w-]*)$")
 _PROPOSED_ACRONYM_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+proposed\s+$")
 _WHOLE_AFTER = re.compile(r"\s*(?:method|framework|approach|algorithm|model|technique|architecture|system)s?\b")
+_TWO_WORD_SET_OUT = re.compile(r"[A-Z][a-z]+\s[A-Z][A-Za-z0-9-]*,\s+(?:which|a|an)\s")
 _TWO_WORD_NAME = re.compile(rf"{_NAME_TOKEN}\s[A-Z][A-Za-z0-9-]*(?=[,:(])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 # "we release a strong baseline, ElasticBERT, which ...": the name set after the kind of thing proposed
@@ -423,11 +424,14 @@ def find_methods(
                     and (acr := by_long.get(slug(plain.group(1)))) is not None and name_like(acr.short):
                 add(acr.short, acr.start, conf)
                 continue
-            if not strong and first[0].isupper() and after_det == pos and first.lower() not in _STOP_NAMES:
+            # (a field word may open it when an apposition or a clause follows: "we introduce Efficient Attention, which")
+            if not strong and first[0].isupper() and after_det == pos and (
+                    first.lower() not in _STOP_NAMES or _TWO_WORD_SET_OUT.match(text, pos)):
                 # a two-word name before the comma ("Kimi Linear, a hybrid ...", "we introduce Super Attention, which")
                 two = _TWO_WORD_NAME.match(text, after_det)
                 if two:
                     name, strong = two.group(0), True
+                    first = name if first.lower() in _STOP_NAMES else first
                 elif follow[:1] in (",", ":", "("):
                     strong = True
             if not strong and pat is _PROPOSE and (kind := _KIND_THEN_NAME.match(text, pos)) \
