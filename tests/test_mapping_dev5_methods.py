@@ -407,3 +407,25 @@ def test_a_two_word_name_may_open_with_a_field_word() -> None:
         "parameters of each head.",
     )
     assert _methods(p) == ["Efficient Mixing"], _methods(p)
+
+
+def test_the_list_readers_word_search_misses_no_sentence_they_match(seeds_dir) -> None:
+    """find_components asks the list readers' patterns only of the sentences str.find gives for their words:
+    on every seed paper, every sentence where a pattern matches is among them."""
+    from loaders import load_paths
+    from loaders.mapping import methods
+    from loaders.mapping.text import lowered, split_sentences
+
+    checked = 0
+    for p in load_paths([seeds_dir]).papers:
+        low = lowered(p.text)
+        if low is None:
+            continue
+        sentences = split_sentences(p.text, title_end=len(p.title))
+        for gate, words in methods._LIST_GATES:
+            hits = methods._sentences_with(low, sentences, words)
+            for s in sentences:
+                if gate.pattern.search(s.text):
+                    assert s.index in hits, (gate.pattern.pattern[:40], s.text)
+                    checked += 1
+    assert checked > 50

@@ -349,8 +349,7 @@ def test_grouped_patterns_are_their_plain_spellings(seeds_dir) -> None:
              r"name|call|term|dub|unveil)[sd]?")
     plain = {
         "propose": (methods._PROPOSE.pattern, re.compile(
-            rf"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we|"
-            rf"(?:motivates?|motivated|leads?|led|inspires?|inspired)\s+us\s+to)\s+"
+            rf"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we)\s+"
             rf"(?:first\s+|further\s+|also\s+|then\s+)?{verbs}(?::\s*|\s+)"
             r"|\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|"
             r"unveiled|built)\s+")),
@@ -359,8 +358,7 @@ def test_grouped_patterns_are_their_plain_spellings(seeds_dir) -> None:
             r"\b(?:[Tt]he|[Oo]ur|a|an) (?:proposed |new |novel )+(?:method|approach|framework|technique|model|"
             r"system|algorithm|architecture|strategy|scheme)s?,\s+(?=[A-Z])"
             r"|\b[Oo]ur (?:first|second|third|main|key|primary|central) contribution is (?=[A-Z])"
-            r"|\b[Oo]ur (?:largest|smallest|final|flagship|strongest|resulting)\s+models?\b[^,.;]{0,60},\s+(?=[A-Z])"
-            r"|\blead(?:ing|s|)\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)|\bled\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)")),
+            r"|\b[Oo]ur (?:largest|smallest|final|flagship|strongest|resulting)\s+models?\b[^,.;]{0,60},\s+(?=[A-Z])")),
         "own name": (methods._OWN_NAME.pattern, re.compile(r"\b[Oo]ur\s+(?=[A-Za-z0-9-]*[A-Z])|\bto\s+create\s+(?=[A-Z])")),
         "anchor": (hardware._ANCHOR, re.compile("|".join(hardware._ANCHOR_WORDS))),
     }

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.ids import slug
 from loaders.mapping.doc import Acronym, Sentence
-from loaders.mapping.text import Gated, first_char_groups, rx, stands_alone
+from loaders.mapping.text import Gated, first_char_groups, lowered, rx, stands_alone
 
 # A name: a word with a capital inside, a digit, or all capitals (GaLore, M2R2, SPANN, xLSTM),
 # possibly hyphenated/followed by a version ("ShuffleNet V2", "TeLLMe v2", "ETHER+").
@@ -36,13 +37,15 @@ _WE = ("We", "we", "This (?:paper|work|study)", "this (?:paper|work|study)")
 _PROPOSE = Gated(re.compile(first_char_groups([
     *(who + r"\s+(?:first\s+|further\s+|also\s+|then\s+)?(?:propose|present|introduce|develop|design|build|release|"
       r"describe|contribute|offer|devise|create|name|call|term|dub|unveil)[sd]?(?::\s*|\s+)"
-      for who in (*_WE, "In this (?:paper|work),? we", "in this (?:paper|work),? we", "Here,? we", "here,? we",
-                  # "These insights motivate us to develop ..."
-                  r"m(?:otivates?|otivated)\s+us\s+to", r"l(?:eads?|ed)\s+us\s+to", r"i(?:nspires?|nspired)\s+us\s+to")),
+      for who in (*_WE, "In this (?:paper|work),? we", "in this (?:paper|work),? we", "Here,? we", "here,? we")),
     # (the past tense that a plain "d" does not make: "we developed StylusDocs", "we built ...")
     *(who + r"\s+(?:also\s+|further\s+)?(?:developed|designed|presented|offered|unveiled|built)\s+" for who in _WE),
 ], word_start=True)), ("propose", "present", "introduce", "develop", "design", "build", "release", "describe", "contribute",
                        "offer", "devise", "create", "name", "call", "term", "dub", "unveil", "built"))
+# "These insights motivate us to develop ...": read with _PROPOSE (a pattern of its own, searched only in the
+# abstracts that say "us to")
+_US_TO = Gated(re.compile(r"\b(?:motivates?|motivated|leads?|led|inspires?|inspired)\s+us\s+to\s+(?:propose|present|introduce|"
+                          r"develop|design|build|create|devise)(?::\s*|\s+)"), ("us to",))
 _OUR = Gated(re.compile(first_char_groups([
     *(the + r" (?:proposed|new|novel) (?=[A-Z])" for the in ("The", "the", "Our", "our")),
     *(kind + r",\s+(?=[A-Z])" for kind in ("variant", "version", "extension")),
@@ -53,10 +56,10 @@ _OUR = Gated(re.compile(first_char_groups([
     # "Our largest model trained with FooAttention, FooLM-Mini, beats ...": a released model set out by its name
     *(our + r" (?:largest|smallest|final|flagship|strongest|resulting)\s+models?\b[^,.;]{0,60},\s+(?=[A-Z])"
       for our in ("Our", "our")),
-    # "the analysis leads to FooAdam, a memory-light variant": the name the work arrives at
-    r"l(?:eading|eads|ead|ed)\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)",
 ], word_start=True)), ("proposed", "new", "novel", "variant", "version", "extension", "contribution is", "largest", "smallest",
-                       "final", "flagship", "strongest", "resulting", "lead"))
+                       "final", "flagship", "strongest", "resulting"))
+# "the analysis leads to FooAdam, a memory-light variant": the name the work arrives at (read with _OUR)
+_LEADS_TO = Gated(re.compile(r"\bl(?:eading|eads|ead|ed)\s+to\s+(?=[\w-]*[A-Z][\w-]*,\s+an?\s)"), ("lead", "led to"))
 # a coined name the authors call theirs ("our TinyNet performs", "Our ConvFirst model") or make from their tool
 # ("we use DPE to create EvalPerf, a benchmark"); only a name-like word passes (see find_methods)
 _OWN_NAME = Gated(re.compile(first_char_groups([r"Our\s+(?=[A-Za-z0-9-]*[A-Z])", r"our\s+(?=[A-Za-z0-9-]*[A-Z])",
@@ -384,7 +387,11 @@ def find_methods(
 
     proposals: list[re.Match[str]] = []  # (read again below for a second name set out beside the first)
     for pat, conf in ((_CALLED, 0.9), (_PROPOSE, 0.85), (_OUR, 0.8), (_OWN_NAME, 0.7)):
-        for m in pat.finditer(text, abstract_start):
+        more = _US_TO if pat is _PROPOSE else _LEADS_TO if pat is _OUR else None
+        matches: Iterable[re.Match[str]] = pat.finditer(text, abstract_start)
+        if more is not None and more.may_match(text):
+            matches = sorted([*matches, *more.finditer(text, abstract_start)], key=lambda x: x.start())
+        for m in matches:
             if pat is _PROPOSE:
                 proposals.append(m)
             if pat is _CALLED and _NAMED_DATA.search(text, max(abstract_start, m.start() - 60), m.start()) \
@@ -625,9 +632,11 @@ _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|dataset
 # ("Core designs include: (1) ...", and any words before a colon that opens a numbered list: "two designs make
 # it fast: (1) Linear DiT: ...")
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
-                              r"characteristics)(?:\s+(?:include|includes|are))?\s*[:;]\s*|\w\s*:\s*(?=\(?1\.?\)\s)"
-                              r"|\binclud(?:es?|ing)\s+(?=\(?(?:1|i|a)\.?\)\s)", re.I),
-                   (":", ";", "includ"))
+                              r"characteristics)(?:\s+(?:include|includes|are))?\s*[:;]\s*", re.I), (":", ";"))
+# ("... includes (i) ...", and a colon right before a numbered list; searched only in sentences with an item mark)
+_NUMBERED_WORDS = ("1)", "(i)", "(a)")
+_NUMBERED_HEAD = Gated(re.compile(r"(?<=\w):\s*(?=\(?1\.?\)\s)|\b[Ii]nclud(?:es?|ing)\s+(?=\(?(?:1|i|a)\.?\)\s)"),
+                       _NUMBERED_WORDS)
 _PART_LIST_NOUN = re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
                              r"characteristics|implementations?)\b|includ", re.I)
 _ITEM_SET_OUT = re.compile(r"(?:\s+for\s[^:.]{0,40})?:|,\s+(?:which|that)\b")
@@ -749,8 +758,8 @@ _TAILED = re.compile(r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,2})(?:strategy|al
 # sentences of a paper only where the paper's text holds them (a sentence is a piece of that text)
 # "Our approach features two novel pipelines built for speed: a FooBar (FB) pipeline that ..., and an attention
 # pipeline that ...": a count of parts, a colon, then each part under an article with a clause of its own
-_COUNTED_COLON = Gated(re.compile(r"\b(?:two|three|four|several)\s+(?:[\w-]+\s+){0,3}?[a-z]+s\b[^:;.]{0,60}:\s+"),
-                       ("two", "three", "four", "several"))
+_COUNT_GATE = ("two ", "three ", "four ", "several ")  # (the space: "network" holds "two")
+_COUNTED_COLON = Gated(re.compile(r"\b(?:two|three|four|several)\s+(?:[\w-]+\s+){0,3}?[a-z]+s\b[^:;.]{0,60}:\s+"), _COUNT_GATE)
 _CLAUSE_ITEM = re.compile(r"(?:[Aa]nd\s+)?(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,5}?[\w-]+)"
                           r"(?=\s+\(|\s+(?:that|which|to|for|enabled|with|where|whose)\b)")
 # where the next item starts: after a semicolon, or a comma before an article
@@ -758,21 +767,27 @@ _CLAUSE_NEXT = re.compile(r";\s*|,\s+(?=(?:and\s+)?(?:an?|the)\s)")
 _ACRONYM_THEN_NOUN = re.compile(r"\s+\(([A-Za-z][\w-]*)\)\s+([a-z][\w-]*)")
 _COINED_PARTS = Gated(re.compile(
     r"\b[Ww]e\s+(?:also\s+|further\s+)?(?:propose|introduce|design|develop|present)[sd]?\s+(?:two|three|four)\s+(?:[a-z][\w-]*\s+){0,2}?"
-    r"([A-Za-z][\w-]*(?:,\s+[A-Za-z][\w-]*)*,?\s+and\s+[A-Za-z][\w-]*)\s+[a-z]+s\b"), ("two", "three", "four"))
+    r"([A-Za-z][\w-]*(?:,\s+[A-Za-z][\w-]*)*,?\s+and\s+[A-Za-z][\w-]*)\s+[a-z]+s\b"), _COUNT_GATE)
 # "FooNet incorporates two key techniques: A and B", "SirLM utilizes the Foo metric and a decay mechanism", "by
 # incorporating subsampling, upsampling, and bypass modules", "which brings A, B, and C": the method's sentence lists
 # its parts after the verb (read by :func:`_part_list`)
-_LISTS_PARTS = Gated(re.compile(
-    r"(?:\b(?:[Ii]t|which|that|and|[A-Z][\w-]*[A-Z][\w-]*|[Tt]he\s+(?:architecture|framework|model|system|design))\s+"
-    r"(?:also\s+|further\s+)?(?:incorporates|integrates|introduces|features|comprises|"
-    r"employs|utilizes|utilises|combines|brings|consists\s+of)|\b(?:by\s+incorporating|consisting\s+of|comprising)|"
-    r"\baugments\s+the\s+[\w-]+\s+with)\s+"
-    r"(?:(?:two|three|four|several)\s+)?(?:(?:key|core|main|primary|novel|new)\s+)*"
-    r"(?:(?:techniques|components|modules|parts|designs|innovations|pathways)\s*:\s*)?"),
-    ("incorporat", "integrates", "introduces", "features", "compris", "employs", "utili", "combines", "brings",
-     "consist", "augments"))
-_PAPER_GATED = (_COUNTED_COLON, _COINED_PARTS, _LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
+# (whole words where a stem would also find common ones: "consistent", "utilization")
+_LIST_VERBS = ("incorporat", "integrates", "introduces", "features", "comprises", "comprising", "employs", "utilizes",
+               "utilises", "combines", "brings", "consists of", "consisting of", "augments")
+# (the verb is searched first, its subject read after: "it", "which", "that", "and", a coined name, "the architecture")
+_LISTS_PARTS = Gated(re.compile(first_char_groups([
+    r"incorporat(?:es|ing)", "integrates", "introduces", "features", "compris(?:es|ing)", "employs", r"utili[sz]es", "combines",
+    "brings", r"consist(?:s|ing)\s+of", r"augments\s+the\s+[\w-]+\s+with"], word_start=True)
+    + r"\s+(?:(?:two|three|four|several)\s+)?(?:(?:key|core|main|primary|novel|new)\s+)*"
+      r"(?:(?:techniques|components|modules|parts|designs|innovations|pathways)\s*:\s*)?"), _LIST_VERBS)
+_LIST_SUBJECT = re.compile(r"(?:\b(?:[Ii]t|which|that|and|[A-Z][\w-]*[A-Z][\w-]*|[Tt]he\s+(?:architecture|framework|model|system|"
+                           r"design))\s+(?:also\s+|further\s+)?|\bby\s+)$")
+# the list readers' patterns and their words, found in a paper with str.find (see find_components)
+_LIST_GATES = ((_LISTS_PARTS, _LIST_VERBS), (_COUNTED_COLON, _COUNT_GATE), (_COINED_PARTS, _COUNT_GATE),
+               (_NUMBERED_HEAD, _NUMBERED_WORDS))
+_PAPER_GATED = (_NUMBERED_HEAD, _COUNTED_COLON, _COINED_PARTS, _LISTS_PARTS, _CORE_UNIT, _INCLUDING_HEAD, _PART_WORDS, _USING_PART, _NOVEL_NAME, _NAMED_PART, _HAS_PARTS,
                 _INTRODUCES, _NOVEL_PART)
+_ORDINALS = ("First,", "Second,", "Third,", "Fourth,", "Finally,", "Lastly,")
 _ORDINAL_PART = re.compile(r"(?:First|Second|Third|Fourth|Finally|Lastly),\s+(?:an?|the)\s+(?:(?:novel|new|lightweight|simple)\s+)?")
 _ORDINAL_SLOT = re.compile(r"((?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*)\s+(?:module|mechanism|block|layer|component)s?\b")
 _PART_VERB = re.compile(r"\s+(?:is|are|aims?|serves?|enables?|allows?|helps?)\b")
@@ -811,6 +826,12 @@ def find_components(
         and _WE_BUILT.search(sentences[first_sent - 1].text) else -1
     generic = {slug(g) for g in generic_shorts} | {slug(g).rstrip("s") for g in generic_shorts}
     may = {g for g in _PAPER_GATED if g.may_match(text)}
+    # the sentences that hold a word the list readers' patterns need (found with str.find in the lowercased
+    # text: a regex search of the whole text, or of every sentence, for patterns that may open at common
+    # letters cost more than all the rest of this function)
+    low = lowered(text)  # (None for a text that is not ASCII: there every sentence is asked)
+    hit_in = {g: (_sentences_with(low, sentences, words) if low is not None else {x.index for x in sentences})
+              if g in may else set() for g, words in _LIST_GATES}
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
 
@@ -827,6 +848,8 @@ def find_components(
     own_from = min((i for i in (pre, intro_sent, first_sent) if i is not None and i >= 1), default=None)
     background = text[sentences[1].start : sentences[own_from].start] if own_from is not None else ""
 
+    own_longs = {slug(a.long) for a in acronyms if slug(a.short) in method_keys}
+
     def add(name: str, start: int, si: int) -> None:
         key = slug(name)
         first = name.split(maxsplit=1)[0]
@@ -838,7 +861,7 @@ def find_components(
             return  # "GMU" and "GMUs": one part
         if _MODEL_SIZE_LEAD.match(first):
             return  # "3B-parameter SLM": a size of a model, no part
-        if any(slug(a.long) == key and slug(a.short) in method_keys for a in acronyms):
+        if key in own_longs:
             return  # "Parallel Yielding Re-Activation (PYRA)": the method's own long name
         if key and key not in seen and key not in method_keys and key not in known and key not in generic:
             seen.add(key)
@@ -886,7 +909,7 @@ def find_components(
     for sent in sentences[1:]:
         if sent.index < first_sent and sent.index != pre:
             continue
-        lh = _LIST_HEAD.search(sent.text)
+        lh = _LIST_HEAD.search(sent.text) or (_NUMBERED_HEAD.search(sent.text) if sent.index in hit_in[_NUMBERED_HEAD] else None)
         if lh:
             if rx(r"\b(?:results?|findings?|benefits?|advantages?|contributions?)\b", re.I).search(sent.text[: lh.end()]):
                 continue
@@ -1006,14 +1029,20 @@ def find_components(
                     add(acr.short, text.find(acr.short, acr.start, acr.end + 1), sent.index)
                 elif tok and name_like(tok.group()) and not any(k in slug(tok.group()) for k in method_keys):
                     add(tok.group(), sent.start + tok.start(), sent.index)
-            for lp in _LISTS_PARTS.finditer(sent.text) if _LISTS_PARTS in may else ():
-                subject = lp.group().split()[0]
-                if subject in ("which", "that") and not (_WHOLE_BEFORE.search(sent.text, 0, lp.start()) or any(
-                        sent.text[: lp.start()].rstrip(" ,)").endswith(m.name) for m in methods)):
+            for lp in _LISTS_PARTS.finditer(sent.text) if sent.index in hit_in[_LISTS_PARTS] else ():
+                verb = lp.group().split()[0]
+                subject, at_subject = "consisting", lp.start()  # "a framework consisting of A and B" needs no subject
+                if verb not in ("consisting", "comprising"):
+                    sm = _LIST_SUBJECT.search(sent.text, max(0, lp.start() - 40), lp.start())
+                    if sm is None or verb.endswith("ing") != (sm.group().split()[0] == "by"):
+                        continue  # "by incorporating A and B"; "It incorporates A and B"
+                    subject, at_subject = sm.group().split()[0], sm.start()
+                if subject in ("which", "that") and not (_WHOLE_BEFORE.search(sent.text, 0, at_subject) or any(
+                        sent.text[:at_subject].rstrip(" ,)").endswith(m.name) for m in methods)):
                     continue
                 if subject == "and" and not any(sent.text.startswith(m.name) for m in methods):
                     continue  # "FooNet leverages A and incorporates B and C": only in a sentence about the method
-                if subject[:1].isupper() and subject not in ("It", "By", "The") and slug(subject) not in method_keys:
+                if subject[:1].isupper() and subject not in ("It", "The") and slug(subject) not in method_keys:
                     continue  # a coined subject that is not the method: some other system's parts
                 for name, at in _part_list(sent.text, lp.end(), generic_shorts):
                     key = slug(name)
@@ -1036,7 +1065,8 @@ def find_components(
                     pos = co.end()
         # "Our approach centers on three innovations: a Foo mechanism that ...; a Bar embedding that ...": parts after a
         # count and a colon, each with its clause (in a sentence on the method, not on data or challenges)
-        for cc in _COUNTED_COLON.finditer(sent.text) if _COUNTED_COLON in may and sent.index >= max(first_sent, 1) else ():
+        for cc in _COUNTED_COLON.finditer(sent.text) if sent.index in hit_in[_COUNTED_COLON] and sent.index >= max(first_sent, 1) \
+                else ():
             before = sent.text[: cc.start()]
             if not (any(m.name in before for m in methods) or rx(r"\b(?:[Oo]ur|[Ii]t)\b").search(before)) \
                     or _NOT_PART_LIST.search(sent.text, 0, cc.end()):
@@ -1047,14 +1077,15 @@ def find_components(
                 if key not in class_terms and not any(k in key for k in method_keys):
                     add(name, sent.start + at, sent.index)
         # "We propose two novel parametric FooConv and FooLinear operations": coined parts proposed together
-        for cp in _COINED_PARTS.finditer(sent.text) if _COINED_PARTS in may and sent.index >= max(first_sent, 1) else ():
+        for cp in _COINED_PARTS.finditer(sent.text) if sent.index in hit_in[_COINED_PARTS] and sent.index >= max(first_sent, 1) \
+                else ():
             names = re.split(r",\s*(?:and\s+)?|\s+and\s+", cp.group(1))
             if all(name_like(n) for n in names):
                 for n in names:
                     add(n, sent.start + cp.start(1) + cp.group(1).find(n), sent.index)
         # "First, an adaptive norm selection module is designed to ...; Second, a light progressive pruning module
         # aims to ...": the parts the method is set out in, one a sentence
-        if sent.index > first_sent and (om := _ORDINAL_PART.match(sent.text)) is not None:
+        if sent.index > first_sent and sent.text.startswith(_ORDINALS) and (om := _ORDINAL_PART.match(sent.text)) is not None:
             slot = _ORDINAL_SLOT.match(sent.text, om.end())
             listed = (slot.group(1), slot.start(1), slot.end()) if slot else _listed_part(sent.text, om.end())
             if listed is not None and _PART_VERB.match(sent.text, listed[2]) \
@@ -1142,6 +1173,20 @@ def _part_list(sentence: str, pos: int, generic: frozenset[str] = frozenset()) -
         if name is None:
             return []
         out.append((name, at))
+    return out
+
+
+def _sentences_with(low: str, sentences: Sequence[Sentence], words: tuple[str, ...]) -> set[int]:
+    """The indices of the sentences whose lowercased text (a piece of ``low``) holds one of ``words``."""
+    out: set[int] = set()
+    starts: list[int] | None = None
+    for w in words:
+        at = low.find(w)
+        while at >= 0:
+            if starts is None:
+                starts = [x.start for x in sentences]
+            out.add(sentences[max(bisect_right(starts, at) - 1, 0)].index)
+            at = low.find(w, at + len(w))
     return out
 
 
