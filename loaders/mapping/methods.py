@@ -629,11 +629,11 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
 _NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?|evaluations?)\W*$", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 # ("BlackVIP has two components; 1) Coordinator and 2) ...": a semicolon may stand for the colon)
-# ("Core designs include: (1) ...", and any words before a colon that opens a numbered list: "two designs make
-# it fast: (1) Linear DiT: ...")
+# ("Core designs include: (1) ...")
 _LIST_HEAD = Gated(re.compile(r"(?:components?|designs?|techniques?|innovations?|modules?|mechanisms?|strategies|"
                               r"characteristics)(?:\s+(?:include|includes|are))?\s*[:;]\s*", re.I), (":", ";"))
-# ("... includes (i) ...", and a colon right before a numbered list; searched only in sentences with an item mark)
+# "The implementation includes (i) ...", and any colon right before a numbered list ("two designs make it fast:
+# (1) Linear DiT: ..."); searched only in sentences with an item mark
 _NUMBERED_WORDS = ("1)", "(i)", "(a)")
 _NUMBERED_HEAD = Gated(re.compile(r"(?<=\w):\s*(?=\(?1\.?\)\s)|\b[Ii]nclud(?:es?|ing)\s+(?=\(?(?:1|i|a)\.?\)\s)"),
                        _NUMBERED_WORDS)
