@@ -23,7 +23,7 @@ FLOORS = {
     "techniques": 0.78,
     "methods": 0.93,
     "components": 0.66,  # HAS_COMPONENT also comes from loaders/relations.py
-    "models": 0.90,
+    "models": 0.94,
     "hardware": 0.97,
     "hardware_classes": 0.86,
     "datasets": 0.97,

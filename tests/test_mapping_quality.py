@@ -22,10 +22,10 @@ FLOORS = {
     "techniques": 0.90,
     "methods": 0.95,
     "components": 0.92,  # HAS_COMPONENT also comes from loaders/relations.py
-    "models": 0.90,
+    "models": 0.92,
     "hardware": 0.98,
     "hardware_classes": 0.89,
-    "datasets": 0.96,
+    "datasets": 0.97,
     "memory_components": 0.91,  # the mapper's paper-level REDUCES only (see loaders/mapping/evaluation.py)
 }
 SCOPE_FLOOR = 0.95
