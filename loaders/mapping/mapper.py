@@ -213,7 +213,9 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
 
     def rel(t: RelType, src: str, tgt: str, sentence: int, conf: float, qualifier: str = "") -> None:
         check_edge(t, src, tgt)
-        relations.append(Relation(type=t, source=src, target=tgt, evidence=ev(sentence, conf), qualifier=qualifier))
+        # (the ids and the qualifier are strings, the evidence a record: ~3k a pass over the seeds)
+        relations.append(_unvalidated(Relation, {"type": t, "source": src, "target": tgt, "evidence": ev(sentence, conf),
+                                                 "qualifier": qualifier}))
 
     def entity(eid: str, label: NodeLabel, name: str, props: dict[str, PropValue] | None = None) -> None:
         if eid in known or eid in entities:

@@ -19,10 +19,9 @@ import re._parser as _sre_parse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
-from kg.records import Record
-from loaders.mapping.doc import Acronym, Sentence
+from loaders.mapping.doc import Acronym, Sentence, _unvalidated
 
 @lru_cache(maxsize=2048)
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -483,24 +482,6 @@ def stands_alone(text: str, word: str) -> bool:
     (False, True)
     """
     return word in text and bool(name_positions(text, word))
-
-
-_R = TypeVar("_R", bound=Record)
-_new = object.__new__
-_set = object.__setattr__  # (a frozen record refuses its own __setattr__)
-
-
-def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
-    """``cls(**fields)`` for values taken from records already validated, or known to be of their field's
-    type and within its bounds: what ``cls.model_construct`` builds (the same frozen record, equal to the
-    validated one), without its Python loop over the fields, a fourth of the cost of validating.
-    ``fields`` names every field, in declaration order (tests/test_perf_*.py compare with validation)."""
-    rec = _new(cls)
-    _set(rec, "__dict__", fields)
-    _set(rec, "__pydantic_fields_set__", set(fields))
-    _set(rec, "__pydantic_extra__", None)
-    _set(rec, "__pydantic_private__", None)
-    return rec
 
 
 # Abbreviations after which a period does not end a sentence even before a capital.
