@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kg.ids import slug
-from loaders.mapping.text import lowered, rx
+from loaders.mapping.text import _UNICODE_LOWERED, _unicode_lowered, lowered, rx
 
 NumberRole = Literal["version", "size", "none"]
 
@@ -514,7 +514,9 @@ _OPENERS = re.compile(r"(?<![a-z])" + _trie(_OPENER_WORDS))
 
 def _opening_words(text: str, low: str | None, start: int, stop: int) -> Iterator[int]:
     """Starts of the words of ``text[start:stop]`` (:data:`_WORD`) that open with a stem's head (see
-    :data:`_HEADS_BY_PREFIX2`); ``low``: ``text`` lowered when it is ASCII, else None."""
+    :data:`_HEADS_BY_PREFIX2`); ``low``: ``text`` lowered where that keeps every offset and lowercases no
+    letter onto an ASCII one (an ASCII text, or one without the letters of :data:`text._FOLDS_TO_ASCII`),
+    else None."""
     if low is None:
         for q in map(_START, _WORD.finditer(text, start, stop)):
             key = text[q : q + 6]
@@ -529,10 +531,11 @@ def _opening_words(text: str, low: str | None, start: int, stop: int) -> Iterato
         if q + start >= stop:
             return
         # a word starts at a letter with no letter in the run of digits before it ("7B" is a word, "a7b" one word)
+        # (ASCII ones: a word of :data:`_WORD` holds no other)
         j = q - 1
-        while j >= 0 and seg[j].isdigit():
+        while j >= 0 and "0" <= seg[j] <= "9":
             j -= 1
-        if j < 0 or not seg[j].isalpha():
+        if j < 0 or not "a" <= seg[j] <= "z":
             yield q + start
 
 
@@ -868,13 +871,23 @@ def _build(stem: Stem, st: _State, start: int, end: int, text: str) -> ModelName
 _REPO_ORG = re.compile(r"(?<![\w/.-])[A-Za-z0-9][\w.-]*/$")
 
 
+def _words_lowered(text: str) -> str | None:
+    """The lowercase form of a text that is not ASCII, for :func:`_opening_words`; None where a letter of it
+    folds onto an ASCII one."""
+    low, folds = _UNICODE_LOWERED.get(text) or _unicode_lowered(text)
+    return None if folds else low
+
+
 def find_models(text: str, start: int = 0, end: int | None = None) -> Iterator[ModelName]:
     """Every model name in ``text[start:end]``, in order; listed sizes and versions give one model each."""
     stop = len(text) if end is None else end
     pos = start
     last_end = -1  # where the model found last ends
     low = lowered(text)  # (None: not ASCII)
-    for q in _opening_words(text, low, start, stop):  # only words that can open a stem spelling are tried
+    # a text that is not ASCII (one in ten) has its candidate words found in its lowercase form too, unless a
+    # letter of it folds onto an ASCII one (the stems are still matched case-insensitively in the text itself)
+    words_low = low if low is not None else _words_lowered(text)
+    for q in _opening_words(text, words_low, start, stop):  # only words that can open a stem spelling are tried
         if q < pos:
             continue
         m = _STEM_RE.match(text, q, stop) if low is None else _STEM_LOW_RE.match(low, q, stop)
