@@ -1104,14 +1104,16 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         which = bool(_WHICH_IS.match(between)) and (between.lstrip(" ,").startswith(("which", "that", "i.e.")) or bool(_rx(
             r"^\s?(?:[\w-]+\s)?(?:lower|higher|more|less|better|faster|smaller|larger|greater|times\sthat)\b", re.I).match(
             text[r.end : r.end + 30])))
-        coordinated = (not _RESULT_VERB.search(between) and not _rx(r"[;:]|\.\s").search(between)
-                       and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))
         # "20% reduction in latency for A and 35% reduction for B": the same noun of change, said again
         p_noun = _rx(r"\s?([a-z-]+)").match(text[p.end : p.end + 20])
         parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and _rx(
             rf"\s?{re.escape(p_noun.group(1))}\b").match(text[r.end : r.end + 20])) and not _rx(r"[;:]|\.\s").search(between) \
             and not _VERB.search(between)
-        if r.metric is None and p.metric and (which or parallel or (coordinated and p.unit == r.unit)) \
+        # (coordinated: no verb, clause break or word of another metric between them; read only for a number
+        # with no metric of its own after one with a metric, few: a search per metric)
+        if r.metric is None and p.metric and (which or parallel or (
+                p.unit == r.unit and not _RESULT_VERB.search(between) and not _rx(r"[;:]|\.\s").search(between)
+                and not any(rx.search(between) and m != p.metric for m, rx in _METRIC_RES))) \
                 and not _names_own_measure(text, r):
             direction = r.direction
             if r.kind == "relative" and direction is None:
