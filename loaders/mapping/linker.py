@@ -1534,7 +1534,9 @@ def _released_models(
             ))
             break
         # a size letter on the method's own name is one of the models it releases ("our FooNet-S beats ...")
-        for lm in re.finditer(rf"(?<![\w-]){re.escape(fm.name)}{_LETTER_SIZED}", text):
+        # (the pattern needs the name and a hyphen: most names never have one after them, so no pattern is built)
+        lettered = re.finditer(rf"(?<![\w-]){re.escape(fm.name)}{_LETTER_SIZED}", text) if fm.name + "-" in text else ()
+        for lm in lettered:
             size = lm.group(1).lower()
             out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch="transformer", parts=(size,),
                                      size=size, start=lm.start(), end=lm.end(), text=lm.group(0)))
