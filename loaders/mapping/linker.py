@@ -535,11 +535,11 @@ def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
     if best[0] >= FALLBACK_MIN:
         return best[1]
     if not survey and _DESIGN_TITLE.search(title) and not _STUDY_TITLE.search(title):
-        return "technique/efficient-network-design"  # a new efficient model or architecture
+        return _END  # a new efficient model or architecture
     if not survey and _STUDIED_DESIGNS.search(title):
         # a study of what makes a kind of network efficient ("On the Efficiency of Convolutional Neural
         # Networks", "Which Transformer to Favor ... Efficiency in Vision Transformers") is about their design
-        return "technique/efficient-network-design"
+        return _END
     return ROOT
 
 
@@ -773,15 +773,15 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         # a comparative study of one kind of network ("A Comparative Analysis of Efficiency in Vision
         # Transformers") is about their design, as a single study is (_fallback_class), whatever
         # mechanism its abstract also names
-        techniques = [t for t in techniques if t != ROOT] + ["technique/efficient-network-design"]
-        tech_scores.setdefault("technique/efficient-network-design", _Score())
+        techniques = [t for t in techniques if t != ROOT] + [_END]
+        tech_scores.setdefault(_END, _Score())
     # where a model runs (on a device) is not what it is: a paper that designs an architecture for phones
     # and names no other class studies efficient network design (a serving paper's "architecture" is a system)
     if in_scope and not survey and techniques == ["technique/on-device-inference"] \
             and _DESIGN_TITLE.search(sentences[0].text) and not _STUDY_TITLE.search(sentences[0].text) \
             and len(techniques) < MAX_TECHNIQUES:
-        techniques = [*techniques, "technique/efficient-network-design"]
-        tech_scores.setdefault("technique/efficient-network-design", _Score())
+        techniques = [*techniques, _END]
+        tech_scores.setdefault(_END, _Score())
     # a paper that releases a family of networks ("EfficientNetV2, a new family of convolutional networks",
     # "a family of GPU-efficient networks" found by search) studies their design, whatever method built them
     if in_scope and not survey and _END not in techniques and len(techniques) < MAX_TECHNIQUES \
