@@ -647,6 +647,14 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
                     "fine-tuning|finetuning|training}", "no retraining", "retraining-free", "no fine-tuning"),
     "backward": ("backward pass", "backpropagation", "back-propagation", "activation{s|}", "activation memory",
                  "training"),
+    # activations moved out of GPU memory between the forward and the backward pass
+    "act_move": ("offload{|s|ed|ing}", "swap{|s|ped|ping}", "activation offloading", "activation swapping"),
+    "act_word": ("activation{s|}",),
+    # a model's own layers or weights moved to the CPU and back
+    "move_out": ("offload{|s|ed|ing}", "between {the|} GPU and CPU", "between {the|} CPU and GPU", "from {the|} CPU to {the|} GPU",
+                 "from {the|} GPU to {the|} CPU"),
+    "model_part": ("layer{s|}", "weight{s|}", "parameter{s|}", "model weights"),
+    "host_mem": ("CPU memory", "host memory", "CPU", "main memory", "SSD{s|}", "NVMe"),
     # the small set of samples a post-training method calibrates on
     "calib": ("calibration {set|data|dataset|sample|samples|image|images}", "calibrat{e|es|ed|ing} on"),
 }
@@ -672,6 +680,10 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "attention-quantization", ("attention", "quant"), 0.4),
     (T + "activation-compression", ("activation", "compress", "training"), 0.5),
     (T + "offloading-and-sharding", ("offload_train", "training"), 0.5),
+    # "we offload the activations to CPU memory after the forward pass"
+    (T + "offloading-and-sharding", ("act_move", "act_word", "host_mem"), 0.8),
+    # "transferring the model's layers between GPU and CPU memory"
+    (T + "offloading-and-sharding", ("move_out", "model_part"), 0.8),
     (T + "token-pruning", ("token", "prune"), 0.6),
     (T + "parameter-efficient-fine-tuning", ("param_eff", "tuning"), 0.8),
     (T + "activation-checkpointing", ("recompute", "backward"), 0.7),
@@ -695,6 +707,8 @@ COMBO_BLOCKERS: dict[str, frozenset[str]] = {
     T + "structured-pruning": frozenset({"token", "kv", "expert"}),
     # mixed-precision training that also quantizes is low-bit training
     T + "mixed-precision-quantization": frozenset({"training"}),
+    # KV entries or experts moved to the CPU have classes of their own
+    T + "offloading-and-sharding": frozenset({"kv", "expert"}),
 }
 
 # Topics of papers that are not about ML efficiency, and what points to them.
