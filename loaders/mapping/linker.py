@@ -59,6 +59,8 @@ TOPIC_RATIO = 1.0
 SCOPE_MIN_NO_TOPIC = 0.75
 NO_TOPIC_MAX = 0.3
 ROOT_SCOPE_WEIGHT = 1.0
+# (the root class alone, with no adjacent topic in sight, is enough for scope from this much evidence)
+ROOT_ALONE_MIN = 0.8
 
 # (the sentence patterns are searched in every sentence of every paper: each is gated by the words
 # that every match holds, see text.Gated)
@@ -744,7 +746,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # (a class named at least suggestively, or several stated savings)
     no_topic = topic_best is None or topic_best[1].total < NO_TOPIC_MAX
     in_scope = weight_of_evidence >= SCOPE_MIN or (
-        no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= 1.0))
+        no_topic and weight_of_evidence >= SCOPE_MIN_NO_TOPIC and (best_tech >= SCOPE_MIN_NO_TOPIC or root >= ROOT_ALONE_MIN))
     title = sentences[0].text
     # (a topic named in one sentence of the abstract only, not in the title, is a side remark: "a data-efficient
     # training strategy" as one step of an efficient model's recipe)
