@@ -52,6 +52,17 @@ def test_tree_with_root_and_multi_parent_marks(store: str, capsys: pytest.Captur
     assert [r["id"] for r in rows] == ["topic/agent-memory"]
 
 
+def test_tree_table_shows_keys_without_the_scheme_and_keeps_them_whole(
+        store: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["ontology", "--store", store, "--root", "KV cache compression"]) == 0
+    out = capsys.readouterr().out
+    assert "technique/KEY" in out and "technique/kv-cache-quantization" not in out
+    # the key column is never folded, however narrow the terminal: each key stays on one line
+    assert any("kv-cache-quantization" in line for line in out.splitlines())
+    assert "(also under" in out and all(len(line) <= 80 for line in out.splitlines())
+
+
 def test_tree_without_a_store_shows_zeros(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = _json(capsys, ["ontology", "--store", str(tmp_path / "none"), "--format", "json"])
     assert rows and all(r["papers"] == 0 for r in rows)

@@ -76,8 +76,12 @@ def emit(
     columns: Sequence[str] | None = None,
     title: str | None = None,
     empty: str = "no results",
+    keep_whole: Sequence[str] = (),
 ) -> None:
-    """Print rows as a rich table (stdout), JSON (a list of objects) or CSV."""
+    """Print rows as a rich table (stdout), JSON (a list of objects) or CSV.
+
+    ``keep_whole``: table columns whose cells are never folded (short keys); the others share what is left
+    of the terminal's width."""
     cols = list(columns or (list(rows[0].keys()) if rows else []))
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2, default=str) + "\n")
@@ -98,7 +102,8 @@ def emit(
 
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in cols:
-        table.add_column(c, overflow="fold")
+        table.add_column(c, overflow="fold", no_wrap=c in keep_whole,
+                         min_width=max((len(_cell(r.get(c))) for r in rows), default=0) if c in keep_whole else None)
     for r in rows:
         table.add_row(*(_cell(r.get(c)) for c in cols))
     Console(soft_wrap=False).print(table)

@@ -77,10 +77,15 @@ def tree_cmd(
     counts = paper_counts(onto, _graph(store, user, password, database))
     rows = tree_rows(onto, counts, root=root_id, label=label, max_depth=depth, min_papers=min_papers)
     if fmt is OutputFormat.table:
+        # every id of one tree starts with its scheme ("technique/"): the table shows the rest, so that the
+        # tree still fits an 80-column terminal (JSON and CSV keep the full ids)
+        prefix = label.value.lower() + "/"
         for r in rows:
-            marker = f"  (also under {', '.join(r['also_under'])})" if r["also_under"] else ""
-            r["tree"] = "  " * r["depth"] + r["name"] + marker
-        emit(rows, fmt, columns=["tree", "id", "papers"], title=f"{label.value} taxonomy")
+            others = ", ".join(x.removeprefix(prefix) for x in r["also_under"])
+            r["tree"] = "  " * r["depth"] + r["name"] + (f"  (also under {others})" if others else "")
+            r["key"] = r["id"].removeprefix(prefix)
+        emit(rows, fmt, columns=["tree", "key", "papers"], title=f"{label.value} taxonomy ({prefix}KEY)",
+             keep_whole=("key", "papers"))
         return
     emit(rows, fmt, columns=["id", "name", "depth", "papers", "direct", "also_under"])
 
