@@ -1570,7 +1570,14 @@ def _own_benchmark_word(window: str, offset: int, named_data_ends: set[int]) -> 
     >>> _own_benchmark_word("on the ImageNet benchmark our FooNet wins", 0, {15})
     False
     """
-    return any(offset + m.start() - 1 not in named_data_ends for m in _BENCHMARK.finditer(window))
+    return any(offset + m.start() - 1 not in named_data_ends and not _DATA_MODIFIER.match(window, m.end())
+               for m in _BENCHMARK.finditer(window))
+
+
+# a data word that modifies another noun speaks of data in general, not of a benchmark the paper releases
+# ("how dataset properties impact ..., leading to FooAdam")
+_DATA_MODIFIER = re.compile(r"\s+(?:properties|property|size|sizes|scale|quality|statistics|characteristics|"
+                            r"distribution|distributions|diversity|bias|biases|composition)\b", re.I)
 
 
 # long forms of acronyms that name a task, and those that name an evaluation or a body of data

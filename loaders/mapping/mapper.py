@@ -281,8 +281,16 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
 
     # datasets (a benchmark the paper itself names as its contribution is introduced)
     method_slugs = {m.id.split("/", 1)[1] for m in doc.methods}
+    # a dataset the catalog does not know is named as the paper first writes it ("MemoryBench", not its key)
+    written: dict[str, str] = {}
+    if any(did not in known for did in lk.datasets):
+        for mn in doc.mentions:
+            if mn.label is NodeLabel.DATASET and mn.entity_id is not None:
+                written.setdefault(mn.entity_id, mn.text)
+        for m in doc.methods:  # (a benchmark the paper introduces is named as its method is)
+            written.setdefault("dataset/" + m.id.split("/", 1)[1], m.name)
     for did, (si, conf) in sorted(lk.datasets.items()):
-        entity(did, NodeLabel.DATASET, did.split("/", 1)[1])
+        entity(did, NodeLabel.DATASET, written.get(did) or did.split("/", 1)[1])
         if did.split("/", 1)[1] in method_slugs:
             rel(RelType.INTRODUCES, pid, did, si, conf)
         rel(RelType.EVALUATED_ON, pid, did, si, conf)
