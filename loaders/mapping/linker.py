@@ -1310,7 +1310,7 @@ def _unknown_models(text: str, known: Sequence[mdl.ModelName], in_url: Any) -> l
         size = f"{m.group(3)}{m.group(4).lower()}"
         key = slug(name)
         out.append(mdl.ModelName(
-            stem=key, family=key.split("-")[0], arch="transformer", parts=(size,), size=size,
+            stem=key, family=key.split("-")[0], arch=_coined_arch(key), parts=(size,), size=size,
             params=round(float(m.group(3)) * (1e9 if m.group(4) == "B" else 1e6), 0),
             start=m.start(), end=m.end(), text=m.group(0),
         ))
@@ -1496,9 +1496,29 @@ def _listed_models(text: str, known: Sequence[mdl.ModelName], in_url: Any,
                 continue  # a field word, an organisation, or a known family the grammar did not parse
             seen.add(f"model/{key}")
             # (bare: a proposed method of the same name is the method, see link())
-            out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch="transformer", start=at,
+            out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch=_coined_arch(key), start=at,
                                      end=at + len(name), text=name, bare=True))
     return out
+
+
+def _coined_arch(key: str) -> str:
+    """The architecture a model name the catalog lacks says it has (most coined names are transformers).
+
+    >>> [_coined_arch(k) for k in ("quamba2-8b", "llamba-1b", "phi-tiny-moe", "vision-rwkv", "koala-1b", "samba-3.8b")]
+    ['ssm', 'ssm', 'moe', 'rnn', 'transformer', 'hybrid']
+    """
+    words = key.split("-")
+    said = "transformer"
+    if any("mamba" in w or w.rstrip("0123456789").endswith("amba") for w in words):  # (Quamba2, Llamba)
+        said = "ssm"
+    elif any(w == "moe" or w.endswith("moe") for w in words):
+        said = "moe"
+    elif any("rwkv" in w or "lstm" in w or w.endswith("rnn") for w in words):
+        said = "rnn"
+    # a size or variant of a family the catalog knows keeps the family's architecture ("Samba-3.8B": a
+    # hybrid), unless the family is a plain transformer and the name says more ("Phi-tiny-MoE")
+    known = mdl.stem(words[0]).arch if words[0] in mdl.STEM_KEYS else "transformer"
+    return said if known == "transformer" else known
 
 
 _APPOSITIVE_SIZE = re.compile(
@@ -1530,7 +1550,7 @@ def _released_models(
             unit = pick.group(2).lower()[0]
             size = f"{pick.group(1)}{unit}"
             out.append(mdl.ModelName(
-                stem=key, family=key.split("-")[0], arch="transformer", parts=(size,), size=size,
+                stem=key, family=key.split("-")[0], arch=_coined_arch(key), parts=(size,), size=size,
                 params=round(float(pick.group(1)) * (1e9 if unit == "b" else 1e6), 0),
                 start=s.start + pos, end=s.start + pos + len(fm.name), text=fm.name,
             ))
@@ -1540,7 +1560,7 @@ def _released_models(
         lettered = re.finditer(rf"(?<![\w-]){re.escape(fm.name)}{_LETTER_SIZED}", text) if fm.name + "-" in text else ()
         for lm in lettered:
             size = lm.group(1).lower()
-            out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch="transformer", parts=(size,),
+            out.append(mdl.ModelName(stem=key, family=key.split("-")[0], arch=_coined_arch(key), parts=(size,),
                                      size=size, start=lm.start(), end=lm.end(), text=lm.group(0)))
     return out
 
