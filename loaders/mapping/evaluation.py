@@ -248,13 +248,39 @@ def evaluate(annotations: Sequence[Annotation], papers: Sequence[Paper], onto: A
     started = time.perf_counter()
     mappings = [map_paper(p, onto) for _, p in pairs]
     elapsed = time.perf_counter() - started
+    report = _score([(a, predicted(m), not m.in_scope, m.topic) for (a, _), m in zip(pairs, mappings)])
+    return report.model_copy(update={"papers_per_second": round(len(pairs) / elapsed, 1) if elapsed > 0 else 0.0})
 
+
+def agreement(reference: Sequence[Annotation], other: Sequence[Annotation]) -> EvalReport:
+    """Score a second, independent annotation of the same papers against ``reference``, as the mapper is scored.
+
+    How far two careful readers agree bounds what any mapper can reach against either of them. Papers are
+    matched by normalised title; a paper the other annotation lacks is not scored.
+
+    >>> a = Annotation(title="T", file="f", line=1, in_scope=True, techniques=("technique/lora",))
+    >>> b = a.model_copy(update={"techniques": ("technique/lora", "technique/adapters")})
+    >>> s = agreement([a], [b]).fields["techniques"]
+    >>> (s.tp, s.fp, s.fn)
+    (1, 1, 0)
+    """
+    theirs = {normalise_title(x.title): x for x in other}
+    rows = []
+    for a in reference:
+        b = theirs.get(normalise_title(a.title))
+        if b is not None:
+            rows.append((a, {f: set(getattr(b, f)) for f in FIELDS}, not b.in_scope, b.topic))
+    return _score(rows)
+
+
+def _score(rows: Sequence[tuple[Annotation, dict[str, set[str]], bool, str | None]]) -> EvalReport:
+    """Micro P/R/F1 per field and for the scope decision: each row is (gold, predicted fields, predicted out of
+    scope, predicted topic)."""
     scores = {f: [0, 0, 0] for f in FIELDS}
     scope = [0, 0, 0]
     topic_ok = 0
     diffs: list[PaperDiff] = []
-    for (a, _), m in zip(pairs, mappings):
-        pred = predicted(m)
+    for a, pred, pred_out, pred_topic in rows:
         for f in FIELDS:
             gold = _norm(f, getattr(a, f))
             got = _norm(f, pred[f])
@@ -264,20 +290,19 @@ def evaluate(annotations: Sequence[Annotation], papers: Sequence[Paper], onto: A
             if gold != got:
                 diffs.append(PaperDiff(title=a.title, field=f, missing=tuple(sorted(gold - got)),
                                        extra=tuple(sorted(got - gold))))
-        gold_out, pred_out = not a.in_scope, not m.in_scope
+        gold_out = not a.in_scope
         scope[0] += gold_out and pred_out
         scope[1] += pred_out and not gold_out
         scope[2] += gold_out and not pred_out
-        if gold_out == pred_out and (not gold_out or a.topic == m.topic):
+        if gold_out == pred_out and (not gold_out or a.topic == pred_topic):
             topic_ok += 1
-        if gold_out != pred_out or (gold_out and a.topic != m.topic):
+        if gold_out != pred_out or (gold_out and a.topic != pred_topic):
             diffs.append(PaperDiff(title=a.title, field="scope", missing=(str(a.topic or "in-scope"),),
-                                   extra=(str(m.topic or "in-scope"),)))
+                                   extra=(str(pred_topic or "in-scope"),)))
     return EvalReport(
-        papers=len(pairs),
+        papers=len(rows),
         fields={f: Score(tp=v[0], fp=v[1], fn=v[2]) for f, v in scores.items()},
         scope=Score(tp=scope[0], fp=scope[1], fn=scope[2]),
-        topic_accuracy=round(topic_ok / len(pairs), 3) if pairs else 0.0,
-        papers_per_second=round(len(pairs) / elapsed, 1) if elapsed > 0 else 0.0,
+        topic_accuracy=round(topic_ok / len(rows), 3) if rows else 0.0,
         diffs=tuple(diffs),
     )
