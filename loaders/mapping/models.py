@@ -634,8 +634,14 @@ class ModelName:
     @property
     def name(self) -> str:
         """A readable canonical name, e.g. ``Llama 2 7B chat``."""
-        stem = _BY_KEY[self.stem].names[0].replace("Meta-", "") if self.stem in _BY_KEY else self.text.split()[0]
-        return " ".join([stem, *(p.upper() if rx(r"[\d.x]+[bmkt]").fullmatch(p) else p for p in self.parts)])
+        if self.stem in _BY_KEY:
+            stem, parts = _BY_KEY[self.stem].names[0].replace("Meta-", ""), self.parts
+        else:
+            # a coined name as written, without the sentence's punctuation; a part it already ends with
+            # ("KOALA-700M", "EfficientVMamba-S") is not said twice
+            stem = self.text.split()[0].rstrip(".,;:") if self.text.strip() else self.stem
+            parts = tuple(p for p in self.parts if not stem.lower().endswith("-" + p.lower()))
+        return " ".join([stem, *(p.upper() if rx(r"[\d.x]+[bmkt]").fullmatch(p) else p for p in parts)])
 
     def props(self) -> dict[str, str | float]:
         """Entity properties (no empty values)."""
