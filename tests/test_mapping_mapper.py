@@ -120,7 +120,7 @@ def test_a_named_kv_cache_method(onto: ontology.Ontology) -> None:
     assert _targets(m, RelType.HAS_COMPONENT) == {"method/sb", "method/wf"}
     assert {"model/llama-2-7b-chat", "model/mistral-7b", "dataset/longbench"} <= _targets(m, RelType.EVALUATED_ON)
     runs = [r for r in m.relations if r.type is RelType.RUNS_ON]
-    assert [(r.target, r.qualifier) for r in runs] == [("hardware/nvidia-a100", "1")]
+    assert [(r.target, r.qualifier) for r in runs] == [("hardware/nvidia-a100", "1x80GB")]  # one device, 80 GB each
     assert "hwclass/gpu" in _targets(m, RelType.TARGETS)
     assert "memory/kv-cache" in _targets(m, RelType.REDUCES)
     assert ("method/mergekv", "technique/kv-cache-merging") in {

@@ -274,7 +274,7 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
     for hid, d in sorted(lk.devices.items()):
         si = next((x.sentence for x in doc.mentions if x.entity_id == hid), 0)
         entity(hid, NodeLabel.HARDWARE, d.name, dict(d.props()))  # type: ignore[arg-type]
-        rel(RelType.RUNS_ON, pid, hid, si, 0.85, str(d.count) if d.count else "")
+        rel(RelType.RUNS_ON, pid, hid, si, 0.85, _device_qualifier(d.count, d.memory_gb))
         rel(RelType.INSTANCE_OF, hid, d.hwclass, si, 0.9)
     for cls, (si, conf, q) in sorted(lk.hwclasses.items()):
         rel(RelType.TARGETS, pid, cls, si, conf, q)
@@ -295,6 +295,15 @@ def _facts(lk: Linked, known: frozenset[str]) -> tuple[dict[str, Entity], list[R
             rel(RelType.INTRODUCES, pid, did, si, conf)
         rel(RelType.EVALUATED_ON, pid, did, si, conf)
     return entities, relations
+
+
+def _device_qualifier(count: int | None, memory_gb: int | None) -> str:
+    """A RUNS_ON edge's qualifier: how many devices, and how much memory each has, as the paper states them.
+
+    >>> [_device_qualifier(8, 80), _device_qualifier(8, None), _device_qualifier(None, 24), _device_qualifier(None, None)]
+    ['8x80GB', '8', '24GB', '']
+    """
+    return f"{count or ''}{'x' if count and memory_gb else ''}{f'{memory_gb}GB' if memory_gb else ''}"
 
 
 _FAMILY_ARCH = {f"family/{s.key}": s.arch for s in mdl.STEMS if s.key == s.family}
