@@ -21,6 +21,7 @@ import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+import functools
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -150,6 +151,10 @@ class Hit(NamedTuple):
     tokens: int
 
 
+# ``Hit((start, end, ...))`` without the named tuple's ``__new__``, a Python call per hit (~20k a pass over the seeds)
+_new_hit = functools.partial(tuple.__new__, Hit)
+
+
 def _by_kind(senses: tuple[Sense, ...]) -> tuple[tuple[str, tuple[Sense, ...]], ...]:
     """Senses grouped by kind in order of first appearance, a kind's repeats of one target and weight
     dropped: the hits :meth:`Lexicon.scan` makes of a term whose senses need no spelling check.
@@ -217,7 +222,7 @@ class Lexicon:
         # (and, where no sense of the token alone asks for a spelling, those senses already grouped by kind
         # as :meth:`scan` would group them at every position: see :func:`_by_kind`)
         self._table: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Sense, ...]], frozenset[str],
-                                     tuple[Sense, ...] | None, tuple[tuple[str, tuple[Sense, ...]], ...] | None]] = {}
+                                     tuple[Sense, ...] | None, tuple[tuple[str, tuple[tuple[str, float], ...]], ...] | None]] = {}
         for key, entries in self._index.items():
             by_seq: dict[tuple[str, ...], list[Sense]] = {}
             for seq, sense in entries:
@@ -227,7 +232,8 @@ class Lexicon:
             longer = tuple(sorted({len(q) for q in by_seq if len(q) > 1}, reverse=True))
             seconds = frozenset(q[1] for q in by_seq if len(q) > 1)
             alone = tuple(by_seq[(key,)]) if (key,) in by_seq else None
-            plan = _by_kind(alone) if alone and all(x.exact_case is None for x in alone) else None
+            plan = tuple((kind, tuple((x.target, x.weight) for x in senses)) for kind, senses in _by_kind(alone)) \
+                if alone and all(x.exact_case is None for x in alone) else None
             self._table[key] = (longer, {q: tuple(v) for q, v in by_seq.items()}, seconds, alone, plan)
         self._short = {}  # (hits of the terms before these were added)
         self._sorted = True
@@ -264,6 +270,7 @@ class Lexicon:
         n = len(words)
         table = self._table
         blocked: dict[str, int] = {}  # kind -> first token index free again
+        new_hit = _new_hit
         entries = list(map(table.get, norms))
         # only positions where some term starts
         for i in itertools.compress(range(n), entries):
@@ -294,15 +301,15 @@ class Lexicon:
                 # the token alone, with no spelling to check (most positions): what the loop below does
                 # with its senses, grouped by kind beforehand
                 surface = ""
-                for kind, kind_senses in plan:
+                for kind, targets in plan:
                     if blocked.get(kind, 0) > i:
                         continue
                     if not surface:
                         surface = words[i]
                         s = ends[2 * i] + start
                         e = s + len(surface)
-                    for sense in kind_senses:
-                        hits.append(Hit(s, e, surface, kind, sense.target, sense.weight, 1))
+                    for target, weight in targets:
+                        hits.append(new_hit((s, e, surface, kind, target, weight, 1)))
                     blocked[kind] = i + 1
                 continue
             elif alone:
@@ -330,7 +337,7 @@ class Lexicon:
                 surface = region[s:e]
                 for kind, kind_senses in chosen.items():
                     for sense in kind_senses:
-                        hits.append(Hit(s + start, e + start, surface, kind, sense.target, sense.weight, k))
+                        hits.append(new_hit((s + start, e + start, surface, kind, sense.target, sense.weight, k)))
                     blocked[kind] = i + k
                     done.add(kind)
         return hits
