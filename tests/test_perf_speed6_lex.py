@@ -68,3 +68,75 @@ def test_grouped_stem_automaton_matches_as_the_flat_one_on_the_seed_papers() -> 
             starts = [m.start() for m in re.finditer(r"[a-z0-9]+", low)]
             got = [(m.span(), m.span(1)) if (m := models._STEM_LOW_RE.match(low, q)) else None for q in starts]
             assert got == [(m.span(), m.span(1)) if (m := _PLAIN_STEM_LOW.match(low, q)) else None for q in starts]
+
+
+# the proposal readers' patterns as first written, a "\b" before an alternation (see methods.py)
+_PLAIN_METHOD_PATTERNS = {
+    "_CALLED": r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|"
+               r"we call it|we name it|we dub it|we term it|we refer to as)\s+[\"“']?",
+    "_PASSIVE_VERB": r"\b(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?(?:devised|proposed|designed|"
+                     r"introduced|developed|presented)\b",
+    "_EXTEND": r"\b(?:extend|generali[sz]e|adapt)\w*\s+(\S+)\s+to\s+([a-z][a-z0-9]*-[a-z][\w-]*)\b",
+}
+
+_METHOD_TEXTS = [
+    "A method called FooNet, namely BarKit; denoted as Baz. We call it Qux, which we call Zed, xcalled no.",
+    "FooNet is proposed. This is then devised; theyare designed, isproposed. It is   also introduced here.",
+    "We extend FlashAttention to block-sparse attention and generalise it to multi-head; readapt X to a-b.",
+    "_called X, \u00e9named Y, 9dubbed Z, called\nW",
+]
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN_METHOD_PATTERNS))
+def test_grouped_method_patterns_match_as_their_plain_forms(name: str) -> None:
+    from loaders.mapping import methods
+
+    fast = getattr(methods, name).pattern
+    plain = re.compile(_PLAIN_METHOD_PATTERNS[name])
+    for text in _METHOD_TEXTS + _seed_texts():
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_part_words_found_where_searched() -> None:
+    from loaders.mapping import methods
+
+    for text in _METHOD_TEXTS + _seed_texts():
+        for piece in [text, *text.split(". ")]:
+            assert methods._PART_WORDS.found(piece) == (methods._PART_WORDS.pattern.search(piece) is not None)
+
+
+def _plain_opening_words(text: str, low: str, start: int, stop: int) -> list[int]:
+    # the openers as first found: one lookbehind and the trie, searched at every position
+    plain = re.compile(r"(?<![a-z])" + models._trie(models._OPENER_WORDS))
+    seg = low[start:]
+    out = []
+    for m in plain.finditer(seg):
+        q = m.start()
+        if q + start >= stop:
+            break
+        j = q - 1
+        while j >= 0 and "0" <= seg[j] <= "9":
+            j -= 1
+        if j < 0 or not "a" <= seg[j] <= "z":
+            out.append(q + start)
+    return out
+
+
+# openers holding digits or a hyphen ("t5", "u-net"), back to back and overlapping; an opener at the start
+@pytest.mark.parametrize("text", ["t5t5 byt5mt5 u-net u-u-net 7bllama x3d-s4 (llama) llama",
+                                  "mt5", "", "-t5 _llama 1llama a1llama res2net50 wav2vec2.0 ul2t5"])
+def test_opening_words_are_the_plain_openers(text: str) -> None:
+    low = text.lower()
+    for start, stop in ((0, len(low)), (1, len(low)), (2, max(len(low) - 3, 2))):
+        if start <= len(low):
+            assert list(models._opening_words(text, low, start, stop)) == _plain_opening_words(text, low, start, stop)
+
+
+def test_opening_words_are_the_plain_openers_on_the_seed_papers() -> None:
+    for text in _seed_texts():
+        if text.isascii():
+            low = text.lower()
+            for start, stop in ((0, len(low)), (40, len(low) // 2)):
+                assert list(models._opening_words(text, low, start, stop)) == \
+                    _plain_opening_words(text, low, start, stop)

@@ -17,11 +17,11 @@ Term strings may hold alternatives in braces: ``"quantiz{ation|e|ed|ing}"``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-import functools
 from functools import lru_cache
 from typing import NamedTuple
 

@@ -69,9 +69,10 @@ _MODIFIER_SUFFIX = re.compile(r"-(?:enhanced|augmented|powered|driven|guided|equ
 # "we propose Mixture of Sparse Adapters, or MoSA, as ...": the short name given after "or"
 _OR_SHORT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|with|the|in|to|on)\s+)?[A-Z][\w-]*){0,5},?\s+or\s+"
                        r"([A-Za-z][\w-]*[A-Z][\w-]*)(?=[,\s])")
-_CALLED = Gated(re.compile(
-    r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as|known as|which we call|we call it|"
-    r"we name it|we dub it|we term it|we refer to as)\s+[\"“']?"
+# (alternatives grouped by first letter: the engine skips to those letters, see first_char_groups)
+_CALLED = Gated(re.compile(first_char_groups([
+    "called", "named", "dubbed", "termed", "coined", "namely", "denoted(?: as)?", "referred to as", "known as", "which we call",
+    "we call it", "we name it", "we dub it", "we term it", "we refer to as"], word_start=True) + r"\s+[\"“']?"
 ), ("call", "name", "dub", "term", "coined", "denoted", "referred to as", "known as", "refer to as"))
 # the data sets a paper evaluates on, named after their plural noun ("two public datasets, namely A and B");
 # the paper's own data are introduced ("we release two new datasets, namely ...") and stay names it proposes
@@ -138,7 +139,8 @@ _PASSIVE_WORDS = ("devised", "proposed", "designed", "introduced", "developed", 
 _PASSIVE_PROPOSAL = re.compile(
     rf"(?<![\w-])({_NAME_TOKEN})\)?(?:\s+[a-z][\w-]*){{0,3}}\s+(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?"
     r"(?:devised|proposed|designed|introduced|developed|presented)\b")
-_PASSIVE_VERB = Gated(re.compile(r"\b(?:is|are)\s+(?:then\s+|also\s+|further\s+|first\s+)?(?:devised|proposed|designed|"
+_PASSIVE_VERB = Gated(re.compile(first_char_groups(["is", "are"], word_start=True)
+                                 + r"\s+(?:then\s+|also\s+|further\s+|first\s+)?(?:devised|proposed|designed|"
                                  r"introduced|developed|presented)\b"), _PASSIVE_WORDS)
 _OUR_MODEL = re.compile(r"[Oo]ur\s+(?:largest|smallest|final|flagship|strongest|resulting)\s")
 _CLAIMED = re.compile(r"\b(?:proposed|new|novel)\b.*,\s*$")
@@ -696,7 +698,8 @@ _USING_PART = Gated(re.compile(
 _RUN_ON = re.compile(r"((?:\s+(?!(?:to|that|which|for|with|in|on|of|and|or|by|as|is|are)\b)[a-z][\w-]*){1,3}?)\s+"
                      r"((?:method|technique|approach|strategy|mechanism|module|algorithm|scheme|variant|design|solution|"
                      r"procedure|operation)s?)\b")
-_EXTEND = Gated(re.compile(r"\b(?:extend|generali[sz]e|adapt)\w*\s+(\S+)\s+to\s+([a-z][a-z0-9]*-[a-z][\w-]*)\b"),
+_EXTEND = Gated(re.compile(first_char_groups(["extend", "generali[sz]e", "adapt"], word_start=True)
+                           + r"\w*\s+(\S+)\s+to\s+([a-z][a-z0-9]*-[a-z][\w-]*)\b"),
                 ("extend", "generali", "adapt"))
 _CORE_UNIT = Gated(re.compile(
     r"\b(?:[Aa]t\s+(?:its|the)\s+core\s+(?:is|lies|sits)|[Aa]s\s+(?:the|its)\s+(?:basic|fundamental|core|central)\s+"
@@ -958,7 +961,7 @@ def find_components(
                     break
                 add(ui.group(1), sent.start + ui.start(1), sent.index)
                 pos = ui.end()
-        if _PART_WORDS in may and _PART_WORDS.search(sent.text):
+        if _PART_WORDS in may and _PART_WORDS.found(sent.text):
             for q in _QUOTED.finditer(sent.text):
                 if _QUOTED_MODIFIER_BEFORE.search(sent.text, 0, q.start()) and _QUOTED_MODIFIER_AFTER.match(sent.text, q.end()):
                     continue  # 'a "near-optimal" training format': a quoted adjective, not a name
