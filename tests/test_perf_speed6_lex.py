@@ -140,3 +140,33 @@ def test_opening_words_are_the_plain_openers_on_the_seed_papers() -> None:
             for start, stop in ((0, len(low)), (40, len(low) // 2)):
                 assert list(models._opening_words(text, low, start, stop)) == \
                     _plain_opening_words(text, low, start, stop)
+
+
+def _plain_name_like(token: str) -> bool:
+    # name_like as first written: a Python step per character
+    core = token.rstrip("+")
+    if "-" in core.strip("-"):
+        return any(_plain_name_like(part) for part in core.split("-") if part)
+    letters = [c for c in core if c.isalpha()]
+    if len(core) < 2 or not letters:
+        return False
+    if any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
+        return True
+    if sum(c.isupper() for c in letters) >= 2:
+        return True
+    return core[0].islower() and any(c.isupper() for c in core[1:])
+
+
+_NAME_TOKENS = ["", "+", "++", "a", "A", "Ab", "aB", "AB", "ab", "a1", "1a", "12", "1.5", "x_y", "xLSTM", "GaLore", "M2R2",
+                "ETHER+", "High-Resolution", "-Foo-", "a-B", "Dolphin", "memory", "LLM", "Ab.c", "a.B", "_A", "$B", "BERT's",
+                "na\u00efve", "\u00c9Llama", "\u212aV", "x\u00b2", "\u0661a", "Caf\u00e9Net", "\u01c5a"]
+
+
+def test_name_like_reads_as_the_plain_form() -> None:
+    from loaders.mapping.methods import name_like
+
+    tokens = set(_NAME_TOKENS)
+    for text in _seed_texts():
+        tokens.update(text.split())
+        tokens.update(re.findall(r"[\w+.-]+", text))
+    assert [name_like(t) for t in sorted(tokens)] == [_plain_name_like(t) for t in sorted(tokens)]

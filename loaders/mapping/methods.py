@@ -161,6 +161,9 @@ class FoundMethod:
     from_title: bool = False
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
 def name_like(token: str) -> bool:
     """Does ``token`` look like a coined name rather than an English word?
 
@@ -170,6 +173,15 @@ def name_like(token: str) -> bool:
     core = token.rstrip("+")
     if "-" in core.strip("-"):
         return any(name_like(part) for part in core.split("-") if part)
+    if core.isascii():
+        # (the tests below read by C-level string methods: ASCII letters are the cased characters, digits 0-9;
+        # with fewer than two capitals, one after a lowercase first letter is the last test's)
+        if len(core) < 2 or core.lower() == core.upper():
+            return False
+        if _ASCII_DIGIT.search(core) is not None:
+            return True
+        capitals = sum(map(str.isupper, core))
+        return capitals >= 2 or (capitals == 1 and core[0].islower())
     letters = [c for c in core if c.isalpha()]
     if len(core) < 2 or not letters:
         return False
