@@ -170,3 +170,18 @@ def test_name_like_reads_as_the_plain_form() -> None:
         tokens.update(text.split())
         tokens.update(re.findall(r"[\w+.-]+", text))
     assert [name_like(t) for t in sorted(tokens)] == [_plain_name_like(t) for t in sorted(tokens)]
+
+
+@pytest.mark.parametrize("text", ["Samba-CoE routes to a CoE.", "Samba-CoE and CoE-2, xCoE, CoE_1, CoE\u00e9, \u00e9CoE",
+                                  "CoE", "-CoE CoE-", "(CoE) [CoE]\nCoE\u0661 \u0661CoE"])
+def test_standalone_finds_what_its_pattern_finds(text: str) -> None:
+    for word in ("CoE", "Co", "E", "NeXT"):
+        plain = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+        assert models._standalone(text, word) == plain
+
+
+def test_standalone_finds_what_its_pattern_finds_on_the_seed_papers() -> None:
+    for text in _seed_texts():
+        for word in set(re.findall(r"-([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])", text)):
+            plain = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+            assert models._standalone(text, word) == plain, word

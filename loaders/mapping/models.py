@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kg.ids import slug
-from loaders.mapping.text import _UNICODE_LOWERED, _unicode_lowered, first_char_groups, lowered, rx
+from loaders.mapping.text import _UNICODE_LOWERED, _unicode_lowered, first_char_groups, lowered, rx, stands_alone
 
 NumberRole = Literal["version", "size", "none"]
 
@@ -867,8 +867,14 @@ def _parse_tail(text: str, pos: int, stem: Stem) -> tuple[_State, int]:
 
 def _standalone(text: str, word: str) -> bool:
     """Whether ``word`` also stands alone in ``text``: then "Samba-CoE" joins a name to a thing of its own (the
-    paper's composition of experts, "CoE"), it is not a line of the Samba models."""
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    paper's composition of experts, "CoE"), it is not a line of the Samba models.
+
+    (what ``(?<![\\w-])WORD(?![\\w-])`` finds, by string search: a pattern per word was compiled while mapping)
+
+    >>> _standalone("Samba-CoE routes to a CoE.", "CoE"), _standalone("Samba-CoE and CoE-2", "CoE")
+    (True, False)
+    """
+    return stands_alone(text, word)
 
 
 def _name_like(tok: str) -> bool:
