@@ -4,6 +4,7 @@ plain forms find, on every seed paper and on made-up texts."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -185,3 +186,22 @@ def test_standalone_finds_what_its_pattern_finds_on_the_seed_papers() -> None:
         for word in set(re.findall(r"-([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])", text)):
             plain = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
             assert models._standalone(text, word) == plain, word
+
+
+def test_unvalidated_records_are_their_validated_form() -> None:
+    import pydantic
+
+    from kg.records import Evidence
+    from loaders.mapping.doc import Sentence, _unvalidated
+
+    fields: dict[str, Any] = {"paper_id": "paper/t-000000000001", "sentence": "It runs.", "start": 4, "end": 12,
+                              "extractor": "mapper", "version": "1.0", "confidence": 0.5}
+    fast = _unvalidated(Evidence, dict(fields))
+    plain = Evidence(**fields)
+    assert fast == plain and fast.model_dump() == plain.model_dump() and hash(fast) == hash(plain)
+    assert fast.model_fields_set == plain.model_fields_set
+    assert fast.__pydantic_extra__ is None and fast.__pydantic_private__ is None
+    with pytest.raises(pydantic.ValidationError):
+        fast.start = 5  # (still frozen)
+    sent = _unvalidated(Sentence, {"index": 1, "start": 0, "end": 3, "text": "Foo", "in_title": False})
+    assert sent == Sentence(index=1, start=0, end=3, text="Foo") and sent.model_copy(update={"index": 2}).index == 2

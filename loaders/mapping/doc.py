@@ -30,14 +30,19 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any, TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from kg.records import Evidence, Paper, PropValue, Record
 from ontology.vocab import NodeLabel
 
 _R = TypeVar("_R", bound=Record)
 _new = object.__new__
-_set = object.__setattr__  # (a frozen record refuses its own __setattr__)
+# the setters of a record's slots, called directly (a frozen record refuses its own __setattr__; the slots'
+# descriptors are what ``object.__setattr__`` would find for them, by a lookup per attribute)
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
@@ -46,10 +51,10 @@ def _unvalidated(cls: type[_R], fields: dict[str, Any]) -> _R:
     validated one), without its Python loop over the fields, a fourth of the cost of validating.
     ``fields`` names every field, in declaration order (tests/test_perf_*.py compare with validation)."""
     rec = _new(cls)
-    _set(rec, "__dict__", fields)
-    _set(rec, "__pydantic_fields_set__", set(fields))
-    _set(rec, "__pydantic_extra__", None)
-    _set(rec, "__pydantic_private__", None)
+    _set_dict(rec, fields)
+    _set_fields_set(rec, set(fields))
+    _set_extra(rec, None)
+    _set_private(rec, None)
     return rec
 
 
