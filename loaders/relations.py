@@ -33,10 +33,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from operator import attrgetter
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.ids import slug
-from kg.records import Relation
+from kg.records import Evidence, Relation
+from loaders.mapping.doc import _unvalidated
 from loaders.mapping.text import Gated, _ascii_folded, lowered, name_positions, stands_alone
 from ontology.vocab import NodeLabel, RelType, check_edge
 
@@ -546,7 +547,13 @@ def _rel(doc: LinkedDoc, rel: RelType, source: str, target: str, sentence: int, 
         log.debug("skipped %s %s -> %s: outside the schema", rel.value, source, target)
         return None
     ev = doc.evidence(sentence, extractor=EXTRACTOR, version=VERSION, confidence=confidence)
-    return Relation(type=rel, source=source, target=target, evidence=ev, qualifier=qualifier)
+    fields: dict[str, Any] = {"type": rel, "source": source, "target": target, "evidence": ev, "qualifier": qualifier}
+    # (a relation type, string ids and qualifier and a validated Evidence, as the readers give: nothing
+    # is left to check; other values are validated)
+    if type(rel) is RelType and type(source) is str and type(target) is str and type(qualifier) is str \
+            and type(ev) is Evidence:
+        return _unvalidated(Relation, fields)
+    return Relation(**fields)
 
 
 # -- readers, one per relation family -------------------------------------------------------------

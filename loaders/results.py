@@ -31,10 +31,11 @@ from collections.abc import Iterable, Sequence
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, get_args
 
 from kg.ids import slug
-from kg.records import ClaimKind, Direction, Qualifier, ResultRecord
+from kg.records import ClaimKind, Direction, Evidence, Qualifier, ResultRecord
+from loaders.mapping.doc import _unvalidated
 from loaders.quantities import Quantity, ending, ends, find_precisions, find_quantities, may_hold_quantity
 from loaders.mapping.text import Gated, _ascii_folded, _shortest_cover, needed_words
 from ontology.vocab import NodeLabel
@@ -259,6 +260,19 @@ class SentenceResult:
     baseline_examples: int | None = None
     conditions: dict[str, str] = field(default_factory=dict)
     partial: bool = False
+
+
+def _replace(record: SentenceResult, **changes: object) -> SentenceResult:
+    """``dataclasses.replace`` for a SentenceResult (a frozen dataclass with no ``__post_init__``, every field
+    set by ``__init__``): the same record, its fields copied and changed, without running ``__init__`` again
+    (a sixth of the cost; ~1k a pass over the seeds)."""
+    fields = record.__dict__
+    if not fields.keys() >= changes.keys():
+        raise TypeError(f"not fields of {type(record).__name__}: {sorted(changes.keys() - fields.keys())}")
+    new = object.__new__(type(record))
+    new.__dict__.update(fields)
+    new.__dict__.update(changes)
+    return new
 
 
 _TOKEN = re.compile(r"[\w@&+.\-/]+|[^\w\s]")
@@ -793,11 +807,11 @@ def parse_sentence(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> tuple[
     out = _restated_bounds(text, _pair_measures(text, _inherit(text, out)))
     if out and _rx(r"(?:^|,\s)on\saverage,", re.I).search(text[: out[0].start]):
         # "Experiments show that, on average, X reduces ... and achieves ...": said of every result
-        out = [r if r.qualifier else replace(r, qualifier="on_average") for r in out]
+        out = [r if r.qualifier else _replace(r, qualifier="on_average") for r in out]
     paired, claimed = _respective_settings(text, out, cond_qs)
     if claimed:
         conds = [c for c in conds if c[2] not in claimed]
-    return tuple(replace(r, conditions={**_conditions_for(r, out, conds, text), **paired.get(r.start, {})}) for r in out)
+    return tuple(_replace(r, conditions={**_conditions_for(r, out, conds, text), **paired.get(r.start, {})}) for r in out)
 
 
 _RESPECTIVELY = Gated(re.compile(r"\brespectively\b", re.I), ("respectively",))
@@ -862,7 +876,7 @@ def _restated_bounds(text: str, out: list[SentenceResult]) -> list[SentenceResul
                 out[n].metric in (None, p.metric) or out[n].qualifier is not None for n in inside):
             continue
         for n in inside:
-            result[n] = replace(out[n], qualifier=p.qualifier)
+            result[n] = _replace(out[n], qualifier=p.qualifier)
     return result
 
 
@@ -912,13 +926,13 @@ def _pair_measures(text: str, out: list[SentenceResult]) -> list[SentenceResult]
                 return "increase" if metric in HIGHER_IS_BETTER or _rx(r"increas|rais|grow").match(verb) else "decrease"
             if len(members) == len(items):
                 for k, (r, metric, item) in enumerate(zip(members, metrics, items)):
-                    members[k] = replace(r, metric=metric, direction=direction(metric, item, r), partial=False)
+                    members[k] = _replace(r, metric=metric, direction=direction(metric, item, r), partial=False)
                 result[i : j + 1] = members
                 # drop the extra results a split of the last number into two measures made
                 result = [x for x in result if not (x.start == members[-1].start and x is not members[-1] and x.metric in metrics)]
             elif len(members) == 1 and found is m and len(items) == 2:
                 r = members[0]
-                pair = [replace(r, metric=metric, direction=direction(metric, item, r), partial=False) for metric, item in zip(metrics, items)]
+                pair = [_replace(r, metric=metric, direction=direction(metric, item, r), partial=False) for metric, item in zip(metrics, items)]
                 result[i : i + 1] = pair
                 j += 1
             break
@@ -952,7 +966,7 @@ def _split_measures(text: str, r: SentenceResult) -> list[SentenceResult]:
                 if word.startswith(("improve", "gain")):
                     return "increase" if metric in HIGHER_IS_BETTER else "decrease"
                 return "decrease"
-            return [replace(r, metric=x, kind="relative", direction=way(x), partial=False) for x in (a, b)]
+            return [_replace(r, metric=x, kind="relative", direction=way(x), partial=False) for x in (a, b)]
     m = _TWO_MEASURES.match(text[r.end : r.end + 90])
     if m is None or r.metric is None:
         return [r]
@@ -964,7 +978,7 @@ def _split_measures(text: str, r: SentenceResult) -> list[SentenceResult]:
             return None
         same = (r.metric in HIGHER_IS_BETTER) == (metric in HIGHER_IS_BETTER)
         return r.direction if same else ("increase" if r.direction == "decrease" else "decrease")
-    return [replace(r, metric=first, direction=flip(first)), replace(r, metric=second, direction=flip(second))]
+    return [_replace(r, metric=first, direction=flip(first)), _replace(r, metric=second, direction=flip(second))]
 
 
 def _conditions_for(r: SentenceResult, out: Sequence[SentenceResult], conds: Sequence[tuple[str, str, int]],
@@ -1062,7 +1076,7 @@ def _with_baseline(text: str, r: SentenceResult, cues: Sequence[_Cue], candidate
             chosen = before[-1]
     if chosen is None:
         return r
-    return replace(r, baseline_text=chosen.phrase, baseline_start=chosen.phrase_start,
+    return _replace(r, baseline_text=chosen.phrase, baseline_start=chosen.phrase_start,
                    baseline_end=max(chosen.list_end, chosen.phrase_start + len(chosen.phrase)),
                    baseline_examples=chosen.examples_start)
 
@@ -1097,7 +1111,7 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         if r.metric is None and n.metric and n.unit == r.unit and not _RESULT_VERB.search(between) \
                 and _rx(r"[\s,]*(?:and|or)?\s*").fullmatch(between) \
                 and not _BY_BEFORE.search(text[max(0, r.start - 40) : r.start]):
-            filled[i] = replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
+            filled[i] = _replace(r, metric=n.metric, direction=r.direction or n.direction, partial=False)
     for i in range(1, len(filled)):
         r, p = filled[i], filled[i - 1]
         between = text[p.end : r.start]
@@ -1118,7 +1132,7 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
             direction = r.direction
             if r.kind == "relative" and direction is None:
                 direction = "increase" if p.metric in HIGHER_IS_BETTER else "decrease"
-            filled[i] = r = replace(r, metric=p.metric, direction=direction, partial=False)
+            filled[i] = r = _replace(r, metric=p.metric, direction=direction, partial=False)
         # a qualifier hangs over plain coordinated numbers ("up to 54% and 69%"), not over a new noun of change
         # "up to 10.7x speedup and 19.9x ...": the numbers hang on one qualifier; "by up to 7x ... and
         # by 2x" repeats the preposition without it
@@ -1133,7 +1147,7 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
                     len(between) <= 12 or parallel or listed or _rx(r"\s?[\w-]+\s(?:and|or)\s").fullmatch(between)
                     # "over 11x inference speedup on A and 16x on B": a parallel context, one qualifier
                     or _rx(r"\s?(?:[\w-]+\s){0,3}(?:on|for|in|with)\s(?:the\s)?[\w.+-]+\s(?:and|or)\s").fullmatch(between)):
-            filled[i] = replace(r, qualifier=p.qualifier)
+            filled[i] = _replace(r, qualifier=p.qualifier)
     # "up to 61% lower latency (30% on average)": a parenthesis that only qualifies restates the claim
     for i in range(1, len(filled)):
         p, r = filled[i - 1], filled[i]
@@ -1146,7 +1160,7 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
                r"[\d.,]+\s?(?:%|x|×|times)?(?:\s(?:on\saverage|avg\.?|average|mean|at\smost|max(?:imum)?))?\s*", re.I).fullmatch(
                content):
             metric = r.metric or p.metric
-            filled[i] = replace(r, metric=metric, kind=p.kind, direction=p.direction, partial=metric is None)
+            filled[i] = _replace(r, metric=metric, kind=p.kind, direction=p.direction, partial=metric is None)
     # "only 43.4% of the parameters and 42.2% FLOPs", "46.7% memory and 8.7% time of X": coordinated shares
     for i in range(1, len(filled)):
         a, b = filled[i - 1], filled[i]
@@ -1157,9 +1171,9 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
         share_a = a.kind == "relative" and a.direction is None
         share_b = b.kind == "relative" and b.direction is None
         if share_a and b.kind == "absolute" and b.direction is None and not _names_change(text, b):
-            filled[i] = replace(b, kind="relative")
+            filled[i] = _replace(b, kind="relative")
         elif share_b and a.kind == "absolute" and a.direction is None and not _names_change(text, a):
-            filled[i - 1] = replace(a, kind="relative")
+            filled[i - 1] = _replace(a, kind="relative")
     return filled
 
 
@@ -1629,13 +1643,38 @@ def _bind_sentence(
             metric = "metric/accuracy"  # "97.2% on MATH500": a share of a benchmark solved
         partial = metric is None or unresolved
         ev = doc.evidence(index, extractor=EXTRACTOR, version=VERSION, confidence=0.6 if partial else 0.8)
-        out.append(ResultRecord(
-            index=first_index + i, evidence=ev, subject=result_subject, metric=metric, value=r.value,
-            value_max=r.value_max, unit=r.unit, unit_raw=r.unit_raw, kind=r.kind, direction=r.direction,
-            qualifier=r.qualifier, baseline=baseline, model=model, dataset=dataset, hardware=hw,
-            conditions=conditions, partial=partial, value_text=r.value_text,
-        ))
+        out.append(_result_record({
+            "index": first_index + i, "evidence": ev, "subject": result_subject, "metric": metric, "value": r.value,
+            "value_max": r.value_max, "unit": r.unit, "unit_raw": r.unit_raw, "kind": r.kind, "direction": r.direction,
+            "qualifier": r.qualifier, "baseline": baseline, "model": model, "dataset": dataset, "hardware": hw,
+            "conditions": conditions, "partial": partial, "value_text": r.value_text,
+        }))
     return out
+
+
+_OPTIONAL_STR = frozenset({type(None), str})
+_OPTIONAL_FLOAT = frozenset({type(None), float})
+_KINDS = frozenset(get_args(ClaimKind)) | {None}
+_DIRECTIONS = frozenset(get_args(Direction)) | {None}
+_QUALIFIER_NAMES = frozenset(get_args(Qualifier)) | {None}
+
+
+def _result_record(fields: dict[str, Any]) -> ResultRecord:
+    """``ResultRecord(**fields)``, built without validating again where every value already has its field's
+    type (an int index from 1, a validated Evidence, strings, floats, the literals, a dict of strings and a
+    bool, as the readers give: validating them changes nothing); other values are validated."""
+    if type(fields["index"]) is int and fields["index"] >= 1 and type(fields["evidence"]) is Evidence \
+            and type(fields["value"]) in _OPTIONAL_FLOAT and type(fields["value_max"]) in _OPTIONAL_FLOAT \
+            and all(type(fields[k]) in _OPTIONAL_STR for k in _STR_FIELDS) \
+            and fields["kind"] in _KINDS and fields["direction"] in _DIRECTIONS and fields["qualifier"] in _QUALIFIER_NAMES \
+            and type(fields["conditions"]) is dict \
+            and all(type(k) is str and type(v) is str for k, v in fields["conditions"].items()) \
+            and type(fields["partial"]) is bool and type(fields["value_text"]) is str:
+        return _unvalidated(ResultRecord, fields)
+    return ResultRecord(**fields)
+
+
+_STR_FIELDS = ("subject", "metric", "unit", "unit_raw", "baseline", "model", "dataset", "hardware")
 
 
 def _reference_value(text: str, r: SentenceResult, comparative: Sequence[tuple[int, int]]) -> bool:

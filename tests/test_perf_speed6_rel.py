@@ -1,0 +1,74 @@
+"""Fast paths of the relation and result extractors give what their plain forms give, on every seed paper
+and on a few sentences written for these tests."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pydantic
+import pytest
+
+import ontology
+from kg.records import Evidence, Relation, ResultRecord
+from loaders import relations, results
+from loaders.mapping.corpus import load_seed_papers
+from loaders.mapping.mapper import link_paper
+from tests.graphdata import assert_built_as_validated, written_paper
+
+
+@pytest.fixture(scope="module")
+def seed_docs() -> list:  # type: ignore[type-arg]
+    onto = ontology.load()
+    return [link_paper(p, onto) for p in load_seed_papers()]
+
+
+def test_relations_and_results_of_the_seed_papers_equal_their_validated_form(seed_docs: list) -> None:  # type: ignore[type-arg]
+    assert_built_as_validated([r for d in seed_docs for r in relations.extract_relations(d)], Relation)
+    assert_built_as_validated([r for d in seed_docs for r in results.extract_results(d)], ResultRecord)
+
+
+def test_result_values_of_other_types_are_validated() -> None:
+    doc = link_paper(written_paper("FooKV: Smaller Caches", "We propose FooKV. It halves the KV cache."), None)
+    ev = doc.evidence(1, extractor="x", version="1", confidence=0.5)
+    fields: dict[str, Any] = {"index": 1, "evidence": ev, "subject": None, "metric": "metric/memory", "value": 2, "value_max": None,
+              "unit": "x", "unit_raw": "x", "kind": "relative", "direction": "decrease", "qualifier": None,
+              "baseline": None, "model": None, "dataset": None, "hardware": None, "conditions": {},
+              "partial": False, "value_text": "2x"}
+    built = results._result_record(fields)
+    assert type(built.value) is float and built == ResultRecord(**fields)  # an int value: validated into a float
+    with pytest.raises(pydantic.ValidationError):
+        results._result_record({**fields, "index": 0})
+    with pytest.raises(pydantic.ValidationError):
+        results._result_record({**fields, "kind": "sideways"})
+    with pytest.raises(pydantic.ValidationError):
+        results._result_record({**fields, "conditions": {"batch_size": 4}})
+    assert isinstance(ev, Evidence)
+
+
+# sentences written for these tests (numbers with metrics, lists, qualifiers, settings and baselines)
+_SENTENCES = [
+    "FooKV cuts the KV cache by up to 4.2x and lowers latency by 35% on average compared to BarKV.",
+    "On two benchmarks it reaches 71.3% and 80.1% accuracy, respectively, at 4 and 3 bits.",
+    "Memory drops from 48 GB to 7 GB, while throughput rises 2.5x with a batch size of eight on one GPU.",
+    "It is 3.1x faster than vLLM and 1.4x faster than SGLang, with less than 0.5 points of perplexity loss.",
+    "Roughly 20% fewer FLOPs and 35% lower energy, i.e. 1.6x higher tokens per watt.",
+]
+
+
+def test_results_read_with_the_short_replace_are_those_of_dataclasses_replace(
+        seed_docs: list, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    fast = [results.extract_results(d) for d in seed_docs]
+    fast_sentences = [results.parse_sentence(s) for s in _SENTENCES]
+    assert any(fast_sentences)
+    monkeypatch.setattr(results, "_replace", dataclasses.replace)
+    assert fast == [results.extract_results(d) for d in seed_docs]
+    assert fast_sentences == [results.parse_sentence(s) for s in _SENTENCES]
+
+
+def test_the_short_replace_refuses_what_is_not_a_field() -> None:
+    r = results.SentenceResult(value=2.0, unit="x", unit_raw="x", value_text="2x", start=0, end=2)
+    assert results._replace(r, metric="metric/speed") == dataclasses.replace(r, metric="metric/speed")
+    assert results._replace(r, metric="metric/speed").metric == "metric/speed" and r.metric is None
+    with pytest.raises(TypeError):
+        results._replace(r, colour="red")
