@@ -697,6 +697,12 @@ def _own_before(doc: LinkedDoc, sent_start: int, pos: int, objects: Sequence[tup
     return bool(last and last[1])
 
 
+def _names_any(doc: LinkedDoc, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names anything in the loose reading (which holds the strict one): the
+    objects of every cue are names in it."""
+    return bool(named_in(doc, start, end, loose=True))
+
+
 def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
     own = set(_own_ids(doc).values())
     parts = {cid for cid, _n, _s, _l in _components(doc)}
@@ -706,6 +712,8 @@ def _method_relations(doc: LinkedDoc) -> Iterator[Relation]:
             continue
         if sent.text.rstrip().endswith("?"):
             continue  # a question states no relation ("can transformers run as fast as X?")
+        if not _names_any(doc, sent.start, sent.end):
+            continue  # no name at all, as in two sentences in five: no cue has an object (not searched for one)
         # a paper that proposes nothing often has no subject, and asking is cheap there; elsewhere there
         # always is one, and the cue scan, which most sentences fail, comes first
         if not doc.methods and _subject(doc, sent.start, sent.end, title_name=True) is None:

@@ -72,3 +72,22 @@ def test_the_short_replace_refuses_what_is_not_a_field() -> None:
     assert results._replace(r, metric="metric/speed").metric == "metric/speed" and r.metric is None
     with pytest.raises(TypeError):
         results._replace(r, colour="red")
+
+
+_PAPERS = [
+    ("FooKV: Smaller Caches", "We propose FooKV. Compared to H2O and SnapKV, FooKV keeps 2x fewer entries. "
+     "It is orthogonal to quantization. The cache grows with the context. Unlike prior work, we evict nothing."),
+    ("BarNet: Fast Search", "BarNet builds on DARTS and outperforms ProxylessNAS. Search takes one day. "
+     "Is this better than random search? We combine it with pruning."),
+]
+
+
+def test_method_relations_read_every_sentence_as_without_the_name_gate(
+        seed_docs: list, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    """A sentence that names nothing is not searched for cues: every paper gives the same relations as
+    when every sentence is searched."""
+    docs = seed_docs + [link_paper(written_paper(t, a), None) for t, a in _PAPERS]
+    fast = [list(relations._method_relations(d)) for d in docs]
+    assert any(fast[len(seed_docs):])
+    monkeypatch.setattr(relations, "_names_any", lambda doc, start, end: True)
+    assert fast == [list(relations._method_relations(d)) for d in docs]
