@@ -318,6 +318,9 @@ _SHAPE_BEFORE = ending(re.compile(r"\d\s?[×✕xX]\s?$"))
 _RATIO_BEFORE = ending(re.compile(r"(?<![\d.])\d{1,2}:$"))
 _SPREAD_BEFORE = ending(re.compile(r"\d\s?(?:±|\\pm|\+/-|\+-|pm)\s?$"))
 _RANGE_END_BEFORE = ending(re.compile(r"\d[KkMB]-$"))
+# the last characters of the shape and spread patterns (the ratio ends in ":", the range in "-")
+_SHAPE_LAST = frozenset("×✕xX")
+_SPREAD_LAST = frozenset("±m-")
 
 
 def _role_before(text: str, start: int) -> Role | None:
@@ -326,14 +329,17 @@ def _role_before(text: str, start: int) -> Role | None:
     # before a final newline; one of _NAME_BEFORE ends in a hyphen. Most numbers follow neither)
     if _SECTION.search(before, max(0, len(before) - 12)):
         return "section"
-    if ends(_SHAPE_BEFORE, before):
+    # (each pattern below ends the text with one of a few characters, then at most a whitespace and a final
+    # newline: searched only where the last three characters hold one, as after few numbers)
+    tail = before[-3:]
+    if not _SHAPE_LAST.isdisjoint(tail) and ends(_SHAPE_BEFORE, before):
         return "format"  # the second side of "256×256"
-    if ends(_RATIO_BEFORE, before) or (
+    if (":" in tail and ends(_RATIO_BEFORE, before)) or (
             ":" in text[start + 1 : start + 3] and _rx(r"\d{1,2}:\d{1,2}(?![\d.])").match(text[start : start + 6])):
         return "format"  # "2:4 sparsity": an N:M pattern, not two numbers
-    if ends(_SPREAD_BEFORE, before):
+    if not _SPREAD_LAST.isdisjoint(tail) and ends(_SPREAD_BEFORE, before):
         return "format"  # "11.0 ± 1.3": a spread, not a result of its own
-    if ends(_RANGE_END_BEFORE, before):
+    if "-" in tail and ends(_RANGE_END_BEFORE, before):
         return None  # "1K-4K": the second end of a range of scaled counts, not a name
     # (a version follows a space: most numbers follow none)
     if before[-1:].isspace() and _rx(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]*)\s$").search(before) and _rx(r"\d+\.\d+(?![\d.]*(?:\s?(?:%|x\b|×|times\b|[KMGT]i?B\b|ms\b|s\b)|[A-Za-z]))").match(

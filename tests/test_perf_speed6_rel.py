@@ -91,3 +91,55 @@ def test_method_relations_read_every_sentence_as_without_the_name_gate(
     assert any(fast[len(seed_docs):])
     monkeypatch.setattr(relations, "_names_any", lambda doc, start, end: True)
     assert fast == [list(relations._method_relations(d)) for d in docs]
+
+
+_QUALIFIER_PHRASES = (
+    "up to", "no more than", "at most", "upto", "leq", "≤", "within", "as much as", "as high as", "as many as",
+    "as large as", "at least", "≥", "geq", "less than", "fewer than", "lower than", "smaller than", "shorter than",
+    "under", "below", "<", "below than", "sub", "sub-", "more than", "over", "above", "exceeding", "beyond", ">",
+    "greater than", "higher than", "larger than", "longer than", "upwards of", "in excess of", "about", "around",
+    "approximately", "roughly", "nearly", "almost", "close to", "~", "≈", "∼", "ca.", "\\sim", "sim$", "approx",
+    "approx.", "some",
+)
+_ENDINGS_AFTER = ("", " ", "\n", " \n", "\t", "\u00a0")
+
+
+def _texts_before_numbers(seed_docs: list) -> list[str]:  # type: ignore[type-arg]
+    """The 40 characters before every number of every seed sentence, and a few cut shorter."""
+    from loaders.quantities import _NUMBER
+
+    out = []
+    for d in seed_docs:
+        for s in d.sentences:
+            for m in _NUMBER.finditer(s.text):
+                before = s.text[max(0, m.start() - 40) : m.start()]
+                out += [before, before[-12:], before.rstrip()]
+    return out
+
+
+def test_a_qualifier_is_searched_wherever_one_can_end_the_text(seed_docs: list) -> None:  # type: ignore[type-arg]
+    from loaders.quantities import ends
+
+    written = [f"cuts memory by {p}{a}" for p in _QUALIFIER_PHRASES for a in _ENDINGS_AFTER]
+    written += [t.upper() for t in written] + [f"x{p}" for p in _QUALIFIER_PHRASES] + ["into ", "of\n", "2to "]
+    assert all(ends(results._ANY_QUALIFIER, t) for t in written[: len(_QUALIFIER_PHRASES) * len(_ENDINGS_AFTER)])
+    for t in written + _texts_before_numbers(seed_docs):
+        if ends(results._ANY_QUALIFIER, t):
+            assert results._may_end_qualified(t), t
+
+
+def test_the_patterns_before_a_number_are_searched_wherever_they_can_end_the_text(seed_docs: list) -> None:  # type: ignore[type-arg]
+    from loaders import quantities as q
+
+    written = [f"a {core}{after}" for core in ("256×", "3 x", "3X", "2✕", "12:", "5:", "0.3 ±", "1.2\\pm", "2 +/-", "3+-",
+                                             "4 pm", "1K-", "8B-", "2M-")
+               for after in _ENDINGS_AFTER]
+    checked = 0
+    for t in written + _texts_before_numbers(seed_docs):
+        tail = t[-3:]
+        for pattern, may in ((q._SHAPE_BEFORE, not q._SHAPE_LAST.isdisjoint(tail)), (q._RATIO_BEFORE, ":" in tail),
+                             (q._SPREAD_BEFORE, not q._SPREAD_LAST.isdisjoint(tail)), (q._RANGE_END_BEFORE, "-" in tail)):
+            if q.ends(pattern, t):
+                assert may, (pattern[0].pattern, t)
+                checked += 1
+    assert checked >= len(written) // 2
