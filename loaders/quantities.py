@@ -221,9 +221,13 @@ _ANY_WORD_FORM = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 _NO_WORD_FORM = ""  # a lowered text that holds none of the words
 
 
+# (the words by the pattern's id: a compiled pattern hashes its whole code, half a microsecond a lookup)
+_NEEDS_BY_ID = {id(rx): words for rx, words in _NEEDS.items()}
+
+
 def _word_matches(rx: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``; nothing without a scan where ``low`` (ASCII ``text`` lowered) lacks every word it needs."""
-    if low is _NO_WORD_FORM or low is not None and not any(map(low.__contains__, _NEEDS[rx])):
+    if low is _NO_WORD_FORM or low is not None and not any(map(low.__contains__, _NEEDS_BY_ID[id(rx)])):
         return iter(())
     return rx.finditer(text)
 

@@ -1706,13 +1706,18 @@ def _is_named_contribution(doc: LinkedDoc) -> bool:
 
 def _introduces(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
+    low = lowered(text)
     for sent in doc.sentences:
         if sent.in_title:
             continue
         # every match of the metric patterns holds the word "metric" (most sentences lack it; only ASCII
-        # text is tested so, whose lower case is exactly what a pattern matches ignoring case)
-        span = text[sent.start : sent.end]
-        names_metric = not span.isascii() or "metric" in span.lower()
+        # text is tested so, whose lower case is exactly what a pattern matches ignoring case): looked for in
+        # the paper's lowercase form, where it is ASCII, not in a lowercased copy of each sentence
+        if low is not None:
+            names_metric = low.find("metric", sent.start, sent.end) >= 0
+        else:
+            span = text[sent.start : sent.end]
+            names_metric = not span.isascii() or "metric" in span.lower()
         for m in _METRIC_INTRO.finditer(text, sent.start, sent.end) if names_metric else ():
             r = _rel(doc, RelType.INTRODUCES, doc.paper.id, f"metric/{slug(m.group('acr'))}", sent.index, 0.75,
                      qualifier="metric")

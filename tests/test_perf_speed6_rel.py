@@ -143,3 +143,16 @@ def test_the_patterns_before_a_number_are_searched_wherever_they_can_end_the_tex
                 assert may, (pattern[0].pattern, t)
                 checked += 1
     assert checked >= len(written) // 2
+
+
+def test_introduced_metrics_are_read_as_from_each_sentence_lowercased(
+        seed_docs: list, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    """The word "metric" is looked for in an ASCII paper's lowercase form: the same relations as with each
+    sentence lowercased on its own (as a paper that is not ASCII is read)."""
+    written = [link_paper(written_paper("FooScore: Judging Caches", "We introduce a new evaluation metric called "
+                                        "FooScore for cache quality. It agrees with people. Our METRIC is cheap."), None)]
+    docs = seed_docs + written
+    fast = [list(relations._introduces(d)) for d in docs]
+    assert fast[-1]
+    monkeypatch.setattr(relations, "lowered", lambda text: None)
+    assert fast == [list(relations._introduces(d)) for d in docs]
