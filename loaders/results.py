@@ -1126,6 +1126,16 @@ _CHANGE_WORD = re.compile(
     r"|improvements?|increases?|decreases?|gains?|cuts?)\b", re.I)
 
 
+def _opens_with_word(text: str, word: str) -> bool:
+    """``re.match(rf"\\s?{re.escape(word)}\\b", text)`` for a word that ends in a letter, without a pattern
+    compiled for each word: the word after at most one whitespace, and no word character after it."""
+    at = 1 if text[:1].isspace() and text.startswith(word, 1) else 0
+    if not text.startswith(word, at):
+        return False
+    after = text[at + len(word) : at + len(word) + 1]
+    return not (after.isalnum() or after == "_")
+
+
 def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
     """Coordinated results share what is written once.
 
@@ -1149,8 +1159,8 @@ def _inherit(text: str, out: list[SentenceResult]) -> list[SentenceResult]:
             text[r.end : r.end + 30])))
         # "20% reduction in latency for A and 35% reduction for B": the same noun of change, said again
         p_noun = _rx(r"\s?([a-z-]+)").match(text[p.end : p.end + 20])
-        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and _rx(
-            rf"\s?{re.escape(p_noun.group(1))}\b").match(text[r.end : r.end + 20])) and not _rx(r"[;:]|\.\s").search(between) \
+        parallel = bool(p_noun and _CHANGE_NOUN.match(p_noun.group(1)) and _opens_with_word(
+            text[r.end : r.end + 20], p_noun.group(1))) and not _rx(r"[;:]|\.\s").search(between) \
             and not _VERB.search(between)
         # (coordinated: no verb, clause break or word of another metric between them; read only for a number
         # with no metric of its own after one with a metric, few: a search per metric)

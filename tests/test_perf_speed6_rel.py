@@ -156,3 +156,24 @@ def test_introduced_metrics_are_read_as_from_each_sentence_lowercased(
     assert fast[-1]
     monkeypatch.setattr(relations, "lowered", lambda text: None)
     assert fast == [list(relations._introduces(d)) for d in docs]
+
+
+def test_a_word_after_a_number_is_read_as_its_pattern_reads_it(seed_docs: list) -> None:  # type: ignore[type-arg]
+    import re
+
+    from loaders.quantities import _NUMBER
+
+    words = ["reduction", "reductions", "speedup", "speed-up", "speed-ups", "lower", "faster", "gains", "overhead"]
+    texts = [" speedup", "speedups", " speed-up in", "\tlower,", "  lower", " lower_bound", " lower2", " loweré",
+             " faster", "faster", "", " ", " reduction-free", " gains.", "overhead\n", " Faster", " faster\u00e9"]
+    for d in seed_docs:
+        for s in d.sentences:
+            texts += [s.text[m.end() : m.end() + 20] for m in _NUMBER.finditer(s.text)]
+    checked = 0
+    for w in words:
+        assert results._CHANGE_NOUN.match(w)
+        rx = re.compile(rf"\s?{re.escape(w)}\b")
+        for t in texts:
+            assert results._opens_with_word(t, w) == bool(rx.match(t)), (w, t)
+            checked += bool(rx.match(t))
+    assert checked >= 8  # (the written texts that open with one of the words)
