@@ -1270,10 +1270,28 @@ def _lexicon_may_hit(table: Sequence[tuple[str, str]], text: str) -> bool:
     return every is None or low is None or any(map(low.__contains__, every))
 
 
-def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str, int, int]]:
+def _lexicon_plan_in(table: Sequence[tuple[str, str]], paper: str) -> tuple[Sequence[tuple[str, str]], _LexiconPlan,
+                                                                             tuple[str, ...] | None]:
+    """The table's plan for the sentences of ``paper``: where the paper is ASCII, the words it lacks are asked of
+    none of its sentences (a piece lacks them too), and an entry whose every word it lacks is left out (most
+    of a table's twenty words: each was asked of every sentence)."""
+    plan = _lexicon_plan(table)
+    low = lowered(paper)
+    if low is None:
+        return plan
+    entries = tuple((target, word_rx, folded, tuple(w for w in needs if w in low) if needs else needs)
+                    for target, word_rx, folded, needs in plan[1] if not needs or any(map(low.__contains__, needs)))
+    return table, entries, None if plan[2] is None else tuple(w for w in plan[2] if w in low)
+
+
+def _lexicon_hits(table: Sequence[tuple[str, str]], text: str,
+                  plan: tuple[Sequence[tuple[str, str]], _LexiconPlan, tuple[str, ...] | None] | None = None
+                  ) -> list[tuple[str, int, int]]:
+    """The table's entries found in ``text``, in table order, none inside an earlier one; ``plan`` is
+    :func:`_lexicon_plan_in` of the paper ``text`` is a sentence of (default: the table's own plan)."""
     hits: list[tuple[str, int, int]] = []
     low = lowered(text)
-    plan = _lexicon_plan(table)
+    plan = _lexicon_plan(table) if plan is None else plan
     if plan[2] is not None and low is not None and not any(map(low.__contains__, plan[2])):
         return hits
     for target, word_rx, folded, needs in plan[1]:
@@ -1288,9 +1306,10 @@ def _lexicon_hits(table: Sequence[tuple[str, str]], text: str) -> list[tuple[str
 def _addresses(doc: LinkedDoc) -> Iterator[Relation]:
     if not _lexicon_may_hit(_BOTTLENECK_SPECIFIC, doc.paper.text):
         return  # (no sentence can name a bottleneck: none need be asked)
+    plan = _lexicon_plan_in(_BOTTLENECK_SPECIFIC, doc.paper.text)
     seen: set[str] = set()
     for sent in doc.sentences:
-        hits = _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text)
+        hits = _lexicon_hits(_BOTTLENECK_SPECIFIC, sent.text, plan)
         if not hits:
             continue  # (most sentences name no bottleneck: the tests below would decide nothing)
         subject = _subject(doc, sent.start, sent.end) if not sent.in_title else (doc.methods[0].id if doc.methods else None)
@@ -1338,12 +1357,13 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
     if doc.methods and _is_benchmark(doc, doc.methods[0].name):
         return  # a benchmark reduces nothing
     text = doc.paper.text
+    plan = _lexicon_plan_in(_MEMORY, text)
     seen: set[tuple[str, str]] = set()
     for sent in doc.sentences:
         if sent.in_title:
             # "FooMerge: Parameter-Free KV Cache Compression": a title naming the method and what it shrinks
             if doc.methods and name_positions(sent.text, doc.methods[0].name):
-                for target, s, e in _lexicon_hits(_MEMORY, sent.text):
+                for target, s, e in _lexicon_hits(_MEMORY, sent.text, plan):
                     if _rx(r"\s(?:compression|quantization|eviction|pruning|merging|reduction|sparsification)\b", re.I).match(
                            sent.text[e:]) and (main, target) not in seen:
                         seen.add((main, target))
@@ -1351,7 +1371,7 @@ def _reduces(doc: LinkedDoc) -> Iterator[Relation]:
                         if r:
                             yield r
             continue
-        hits = _lexicon_hits(_MEMORY, sent.text)
+        hits = _lexicon_hits(_MEMORY, sent.text, plan)
         if not hits:
             continue  # (most sentences name no memory component: the background test would decide nothing)
         if _says(_BACKGROUND_G, sent.text) and not _says(_OWN_REF_G, sent.text) and not any(

@@ -177,3 +177,20 @@ def test_a_word_after_a_number_is_read_as_its_pattern_reads_it(seed_docs: list) 
             assert results._opens_with_word(t, w) == bool(rx.match(t)), (w, t)
             checked += bool(rx.match(t))
     assert checked >= 8  # (the written texts that open with one of the words)
+
+
+def test_lexicon_hits_with_the_papers_plan_are_those_with_the_tables_plan(seed_docs: list) -> None:  # type: ignore[type-arg]
+    """The words a paper lacks are not asked of its sentences: the same hits in every sentence."""
+    docs = seed_docs + [link_paper(written_paper(t, a), None) for t, a in (
+        ("Smaller Optimizer States", "FooOpt shrinks Adam momentum and the KV cache; gradients stay. Weights too."),
+        ("Caf\u00e9 Bandwidth", "A memory-bound decoder and its HBM traffic: the memory wall. Communication overhead."),
+    )]
+    found = 0
+    for table in (relations._MEMORY, relations._BOTTLENECK_SPECIFIC):
+        for d in docs:
+            plan = relations._lexicon_plan_in(table, d.paper.text)
+            for s in d.sentences:
+                hits = relations._lexicon_hits(table, s.text, plan)
+                assert hits == relations._lexicon_hits(table, s.text)
+                found += len(hits)
+    assert found > 100
