@@ -420,12 +420,21 @@ _SCALABLE = frozenset({"tokens", "params", "FLOPs", "GPUs", "TOPS", "fps", "toke
 _DIGIT = re.compile(r"\d")
 
 
-def may_hold_quantity(text: str) -> bool:
+def may_hold_quantity(text: str, words: tuple[str, ...] | None = None) -> bool:
     """False only where :func:`find_quantities` finds nothing: no digit and, in ASCII text, none of the
-    words a word form needs (most sentences; a text that is not ASCII may hold a word form anyway)."""
+    words a word form needs (most sentences; a text that is not ASCII may hold a word form anyway).
+    ``words``: :func:`quantity_words_in` a text that ``text`` is a piece of (the words it can hold)."""
     if _DIGIT.search(text) is not None or not text.isascii():
         return True
-    return any(map(text.lower().__contains__, _ANY_WORD_FORM))
+    pool = _ANY_WORD_FORM if words is None else words
+    return bool(pool) and any(map(text.lower().__contains__, pool))  # (no words at all: not even lowercased)
+
+
+def quantity_words_in(text: str) -> tuple[str, ...] | None:
+    """The words of word forms that an ASCII ``text`` holds in lower case (None for a text that is not ASCII):
+    a piece of it, a sentence of a paper, holds no others, so that only these need be asked of each."""
+    low = text.lower() if text.isascii() else None
+    return None if low is None else tuple(w for w in _ANY_WORD_FORM if w in low)
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any, get_args
 from kg.ids import slug
 from kg.records import ClaimKind, Direction, Evidence, Qualifier, ResultRecord
 from loaders.mapping.doc import _unvalidated
-from loaders.quantities import Quantity, ending, ends, find_precisions, find_quantities, may_hold_quantity
+from loaders.quantities import (Quantity, ending, ends, find_precisions, find_quantities, may_hold_quantity,
+                                quantity_words_in)
 from loaders.mapping.text import Gated, _ascii_folded, _shortest_cover, needed_words
 from ontology.vocab import NodeLabel
 
@@ -1586,9 +1587,10 @@ def extract_results(doc: LinkedDoc) -> tuple[ResultRecord, ...]:
     """Every result stated in the abstract of ``doc``, numbered in text order from 1."""
     records: list[ResultRecord] = []
     first = _first_claim(doc)
+    words = quantity_words_in(doc.paper.text)  # (the words of number forms the paper holds: few, most often none)
     for sent in doc.sentences:
         # (a sentence with no number can state no result: most are passed over before anything else is read)
-        if sent.in_title or sent.index < first or not may_hold_quantity(sent.text) or _background(doc, sent.text):
+        if sent.in_title or sent.index < first or not may_hold_quantity(sent.text, words) or _background(doc, sent.text):
             continue
         named = [m for m in doc.mentions_in(sent.index) if m.label in _NAME_LABELS]
         skip = [(m.start - sent.start, m.end - sent.start) for m in named]

@@ -194,3 +194,20 @@ def test_lexicon_hits_with_the_papers_plan_are_those_with_the_tables_plan(seed_d
                 assert hits == relations._lexicon_hits(table, s.text)
                 found += len(hits)
     assert found > 100
+
+
+def test_a_sentence_may_hold_a_quantity_as_with_every_word_asked(seed_docs: list) -> None:  # type: ignore[type-arg]
+    """Only the words of number forms that a paper holds are asked of its sentences: the same answer."""
+    from loaders.quantities import may_hold_quantity, quantity_words_in
+
+    docs = seed_docs + [link_paper(written_paper(t, a), None) for t, a in (
+        ("Twice as Fast", "It runs twice as fast. Memory is halved. Training takes a day. No numbers here."),
+        ("Caf\u00e9 \u00d7 Speed", "A three-fold gain \u00d7 two. Nothing else. Half the cost, hundreds of tokens."),
+    )]
+    held = 0
+    for d in docs:
+        words = quantity_words_in(d.paper.text)
+        for s in d.sentences:
+            assert may_hold_quantity(s.text, words) == may_hold_quantity(s.text)
+            held += may_hold_quantity(s.text, words)
+    assert held > 1000
