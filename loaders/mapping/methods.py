@@ -419,7 +419,12 @@ def find_methods(
                 continue
             name = nm.group(0)
             first = name.split()[0]
-            if pat is _CALLED and (run := _TITLE_RUN.match(text, after_det)) is not None:
+            if pat is _CALLED and (acr := by_start.get(after_det)) is not None and name_like(acr.short) \
+                    and len(acr.long.split()) >= 2:
+                # "a framework, called Sparse to Dense (S2D), ...": the name is the defined acronym, whatever small
+                # words its long form holds (the Title-Case run below stops at "to")
+                name = first = acr.short
+            elif pat is _CALLED and (run := _TITLE_RUN.match(text, after_det)) is not None:
                 name = first = run.group()  # "a method called Foo Prediction."
             if pat is _PROPOSE and found and _ITEM_OPENING.match(sentences[_sentence_of(sentences, m.start())].text):
                 continue  # "(4) Fast sampling: we propose FooSolver to ...": a part, in the list of the method's designs
@@ -640,7 +645,9 @@ _REUSE = re.compile(r"\b(?:is|are) (?:employed|adopted|used|applied)|\b(?:follow
                     r"conventional|popular|well-known|classic)\b", re.I)
 # long forms that name a measure, a baseline or a field rather than a part of the method
 # (the head word decides: "Task Representation and Intent Management (TRIM)" is a part, "downstream tasks" is not)
-_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?|evaluations?)\W*$", re.I)
+# (and an event: "the winning solution of the Low Power Image Recognition Challenge (LPIRC)")
+_NOT_PART_LONG = re.compile(r"\b(?:baselines?|error|accuracy|benchmarks?|datasets?|tasks?|evaluations?|challenges?|"
+                            r"competitions?|contests?|workshops?|conferences?)\W*$", re.I)
 # "two novel designs: (a) Zero-computation Experts, which ...; (b) Shortcut-connected MoE, ..."
 # ("BlackVIP has two components; 1) Coordinator and 2) ...": a semicolon may stand for the colon)
 # ("Core designs include: (1) ...")
@@ -679,7 +686,7 @@ _NEW_METRICS = Gated(re.compile(r"\b(?:propose|introduce|define|present|design)[
                      ("metric", "measure", "indices", "indexes", "score"))
 # a name given to a part of the method: "a newly proposed algorithm named X", "special tokens (we call X)"
 _PART_NOUN = r"\b(?:algorithm|module|mechanism|component|block|layer|operator|unit|loss|kernel|token)s?"
-_PART_NOUN_BEFORE = re.compile(_PART_NOUN + r"\s*\(?\s*$")
+_PART_NOUN_BEFORE = re.compile(_PART_NOUN + r"\s*[(,]?\s*$")
 _NAMED_PART = Gated(re.compile(_PART_NOUN + r"\s*\(?\s*(?:we\s+call|called|named|dubbed|termed)\s+"),
                     ("call", "named", "dubbed", "termed"))
 _PART_AFTER = re.compile(r"\)?\s*(?:component|module|mechanism|block|unit)s?\b")
@@ -698,7 +705,7 @@ _QUOTED = re.compile(r"[\"“]([A-Za-z][\w-]*(?:\s[\w-]+){0,3})['’]?[\"”]")
 _PART_INTRO = Gated.auto(re.compile(
     r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:propose|introduce|design|develop|devise|present)[sd]?"
     r"|[Oo]ur)\s+(?:(?:a|an|the)\s+)?"
-    r"(?:(?:novel|new|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
+    r"(?:(?:novel|new|proposed|specialized|dedicated|simple|lightweight|highly|optimized|efficient|effective|custom|"
     r"straightforward|practical|fast|accurate|scalable|robust|principled|flexible|innovative|open-source|yet|and|but)\s+)*"
 ))
 _USING_PART = Gated(re.compile(

@@ -587,6 +587,28 @@ def _best_long_form(sf: str, candidate: str) -> str | None:
     return candidate[i + 1 :]
 
 
+# a digit that stands for a word in a coined acronym: "Structure to Activation (S2A)", "Ready for Edge (R4E)"
+_NUMBER_WORDS = {"2": "to", "4": "for"}
+_NUMBER_WORD_IN = re.compile(r"(?<=[A-Za-z])[24](?=[A-Za-z])")
+
+
+def _number_word_long_form(sf: str, candidate: str) -> str | None:
+    """The long form of an acronym whose 2 or 4 stands for "to" or "for", where the long form says that word.
+
+    >>> _number_word_long_form("S2A", "we call it Structure to Activation")
+    'Structure to Activation'
+    >>> _number_word_long_form("B2B", "a Box two Box") is None
+    True
+    """
+    digits = _NUMBER_WORD_IN.findall(sf)
+    if not digits:
+        return None
+    lf = _best_long_form(_NUMBER_WORD_IN.sub(lambda m: _NUMBER_WORDS[m.group()][0], sf), candidate)
+    if lf is None or not all(re.search(rf"\b{_NUMBER_WORDS[d]}\b", lf, re.I) for d in digits):
+        return None
+    return lf
+
+
 def _strip_plural(sf: str) -> str:
     """``LLMs`` -> ``LLM``, ``MoEs`` -> ``MoE``: the definition serves singular and plural uses."""
     return sf[:-1] if len(sf) > 2 and sf.endswith("s") and sf[-2].isupper() else sf
@@ -614,7 +636,7 @@ def find_acronyms(text: str, sentences: Sequence[Sentence]) -> tuple[Acronym, ..
                 cand = " ".join(words[-n:]) if words else ""
                 # Keep the candidate inside its clause.
                 cand = rx(r"[:;,]\s|\.\s").split(cand)[-1]
-                lf = _best_long_form(sf, cand)
+                lf = _best_long_form(sf, cand) or _number_word_long_form(sf, cand)
                 if lf and len(lf) > len(sf) + 2 and (" " in lf.strip() or "-" in lf):
                     lf = lf.strip(" -\"'")
                     start = before.rfind(lf)
