@@ -647,15 +647,48 @@ class ModelName:
 
     @property
     def name(self) -> str:
-        """A readable canonical name, e.g. ``Llama 2 7B chat``."""
-        if self.stem in _BY_KEY:
-            stem, parts = _BY_KEY[self.stem].names[0].replace("Meta-", ""), self.parts
-        else:
+        """A readable canonical name, e.g. ``Llama 2 7B Chat``.
+
+        >>> [parse_model_name(n).name for n in ("GPT-4o", "Qwen2.5-VL-7B", "efficientnet-b7", "ViT-B/16", "YOLOv8n")]
+        ['GPT-4o', 'Qwen2.5-VL 7B', 'EfficientNet-B7', 'ViT-B/16', 'YOLOv8n']
+        """
+        if self.stem not in _BY_KEY:
             # a coined name as written, without the sentence's punctuation; a part it already ends with
             # ("KOALA-700M", "EfficientVMamba-S") is not said twice
             stem = self.text.split()[0].rstrip(".,;:") if self.text.strip() else self.stem
             parts = tuple(p for p in self.parts if not stem.lower().endswith("-" + p.lower()))
-        return " ".join([stem, *(p.upper() if rx(r"[\d.x]+[bmkt]").fullmatch(p) else p for p in parts)])
+            return " ".join([stem, *(p.upper() if _SIZE_PART.fullmatch(p) else p for p in parts)])
+        # a catalog model reads as its makers write it: "GPT-4o", "Qwen2.5-VL 7B", "EfficientNet-B7",
+        # "MobileNetV3 Large", "Llama 3.1 70B Instruct" (the id, not the name, is what all spellings share)
+        st = _BY_KEY[self.stem]
+        out = st.names[0].replace("Meta-", "")
+        spaced = " " in out
+        glued = False  # the version was joined to the stem without a space: a short code then follows by hyphen
+        for i, p in enumerate(self.parts):
+            shown = _shown_part(p)
+            if spaced:
+                out += " " + shown  # "Switch Transformer C2048", "Stable Diffusion 3.5"
+            elif i == 0 and p == self.version and _V_VERSION.fullmatch(p) and self.stem not in _HYPHEN_VERSIONS:
+                out += ("v" if self.stem == "yolo" else "V") + p[1:]
+                glued = True
+            elif i == 0 and p == self.version and self.stem in _GLUED_VERSIONS:
+                out += p
+                glued = True
+            elif i == 0 and (p == self.version and self.stem in _HYPHEN_VERSIONS or st.numbers == "size"
+                             and p.isdigit() or _CODE_PART.fullmatch(p) or _LETTER_CODE.fullmatch(p)):
+                out += "-" + shown  # "GPT-4", "VGG-16", "EfficientNet-B7", "ViT-B", "DeiT-Ti"
+                glued = True
+            elif glued and self.stem == "yolo":
+                out += p  # "YOLOv8n"
+            elif i == 0 and self.stem in _PATCHED and (patched := _PATCHED_PART.fullmatch(p)) is not None:
+                out += f"-{_shown_part(patched.group(1))}/{patched.group(2)}"  # "ViT-B/16": size and patch size
+                glued = True
+            elif glued and len(p) <= 3 and not _SIZE_PART.fullmatch(p):
+                out += "-" + shown  # "Qwen2.5-VL", "EfficientNetV2-M"
+            else:
+                out += " " + shown
+                glued = False
+        return out
 
     def props(self) -> dict[str, str | float]:
         """Entity properties (no empty values)."""
@@ -668,6 +701,35 @@ class ModelName:
         if self.active_params is not None:
             out["active_params"] = self.active_params
         return out
+
+
+_SIZE_PART = re.compile(r"[\d.x]+[bmkt]")
+_V_VERSION = re.compile(r"v\d+(?:\.\d+)?")
+# a variant code of letters and digits ("b7", "l1", "sa12", "r1") or a size letter ("b", "xl", "ti"), in capitals
+_CODE_PART = re.compile(r"[a-z]{1,2}\d+")
+_LETTER_CODE = re.compile(r"x{0,2}[sml]|[bhgtn]|ti")
+_PATCHED_PART = re.compile(r"(xl|[bslhgt]i?)-(\d{1,2})")
+# stems their makers join to the version with a hyphen ("GPT-4", "Phi-3", "Mamba-2") or with nothing ("Qwen2.5")
+_HYPHEN_VERSIONS = frozenset({"gpt", "phi", "mamba", "rwkv", "llava", "deepseek", "deepseek-coder", "falcon-h1",
+                              "nemotron-h", "t5", "bloom", "opt", "pythia", "skyreels"})
+_GLUED_VERSIONS = frozenset({"qwen", "qwen-vl", "internlm", "internvl", "minicpm", "olmo", "baichuan", "starcoder"})
+# (the few variants whose makers keep them in lower case or spell them in mixed case)
+_PART_SPELLINGS = {"ti": "Ti", "moe": "MoE", "next": "NeXT", "mini": "mini", "4o": "4o", "vl": "VL", "it": "IT"}
+
+
+def _shown_part(part: str) -> str:
+    """How a part of a catalog model's name is written: sizes and codes in capitals, words capitalised.
+
+    >>> [_shown_part(p) for p in ("7b", "8x7b", "b7", "xl", "instruct", "pro", "3.5", "ti", "4o")]
+    ['7B', '8x7B', 'B7', 'XL', 'Instruct', 'Pro', '3.5', 'Ti', '4o']
+    """
+    if part in _PART_SPELLINGS:
+        return _PART_SPELLINGS[part]
+    if _SIZE_PART.fullmatch(part):
+        return part.upper().replace("X", "x")  # "8x7B"
+    if _CODE_PART.fullmatch(part) or _LETTER_CODE.fullmatch(part):
+        return part.upper()
+    return part[:1].upper() + part[1:] if part[:1].isalpha() else part
 
 
 def _params(num: str, unit: str) -> float:

@@ -1,0 +1,40 @@
+"""A catalog model's display name reads as its makers write it (issue 4, stop 18).
+
+The id is what every spelling shares; the name is what the explorer, the CLI and the RDF export show.
+Names are a function of the id (the graph keeps the first it sees), so they come from the parsed parts,
+not from the spelling a paper happened to use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.mapping.models import parse_model_name
+
+DISPLAY = [
+    # versions joined as the makers join them
+    ("GPT-4o", "GPT-4o"), ("GPT-4-Turbo", "GPT-4 Turbo"), ("Phi-3.5-MoE", "Phi-3.5-MoE"), ("Mamba-2", "Mamba-2"),
+    ("RWKV-7", "RWKV-7"), ("Qwen 2.5 VL 7B", "Qwen2.5-VL 7B"), ("qwen2-72b-instruct", "Qwen2 72B Instruct"),
+    ("InternLM2.5-7B-Chat", "InternLM2.5 7B Chat"), ("DeepSeek-R1", "DeepSeek-R1"),
+    ("Llama-3.1-70B-Instruct", "Llama 3.1 70B Instruct"), ("Llama-2-7b-chat", "Llama 2 7B Chat"),
+    # "V" versions glued, size codes after a hyphen, in capitals
+    ("EfficientNetV2-M", "EfficientNetV2-M"), ("EfficientNet-B7", "EfficientNet-B7"), ("MobileNetV3", "MobileNetV3"),
+    ("YOLOv8n", "YOLOv8n"), ("DeiT-Ti", "DeiT-Ti"), ("X3D-XL", "X3D-XL"), ("ViT-B/16", "ViT-B/16"),
+    ("VGG-16", "VGG-16"), ("ResNet50", "ResNet-50"),
+    # sizes: capital unit, lowercase expert count
+    ("Mixtral-8x7B", "Mixtral 8x7B"), ("Mamba-2.8B", "Mamba 2.8B"),
+    # a stem of several words keeps spaces
+    ("Stable Diffusion 3.5", "Stable Diffusion 3.5"),
+]
+
+
+@pytest.mark.parametrize(("written", "shown"), DISPLAY)
+def test_display_name(written: str, shown: str) -> None:
+    assert parse_model_name(written).name == shown
+
+
+@pytest.mark.parametrize("spellings", [("Qwen2.5-VL-7B", "qwen-2.5-vl-7b", "Qwen 2.5 VL 7B"),
+                                       ("EfficientNet-B7", "EfficientNet B7", "efficientnet-b7")])
+def test_every_spelling_of_one_model_shows_one_name(spellings: tuple[str, ...]) -> None:
+    assert len({parse_model_name(s).name for s in spellings}) == 1
+    assert len({parse_model_name(s).id for s in spellings}) == 1
