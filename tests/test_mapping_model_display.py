@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+import ontology
+from loaders.mapping.mapper import map_paper
 from loaders.mapping.models import parse_model_name
+from tests.graphdata import written_paper
 
 DISPLAY = [
     # versions joined as the makers join them
@@ -38,3 +41,11 @@ def test_display_name(written: str, shown: str) -> None:
 def test_every_spelling_of_one_model_shows_one_name(spellings: tuple[str, ...]) -> None:
     assert len({parse_model_name(s).name for s in spellings}) == 1
     assert len({parse_model_name(s).id for s in spellings}) == 1
+
+
+def test_a_coined_model_of_several_words_keeps_all_of_them() -> None:
+    m = map_paper(written_paper("Zeta Linear: Fast Attention at Scale",
+                                "We pretrain a Zeta Linear model with 2B activated parameters and 30B total "
+                                "parameters on a mix of web text."), ontology.load())
+    names = {e.id: e.name for e in m.entities}
+    assert names.get("model/zeta-linear-30b") == "Zeta Linear 30B", names

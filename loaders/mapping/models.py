@@ -655,7 +655,11 @@ class ModelName:
         if self.stem not in _BY_KEY:
             # a coined name as written, without the sentence's punctuation; a part it already ends with
             # ("KOALA-700M", "EfficientVMamba-S") is not said twice
-            stem = self.text.split()[0].rstrip(".,;:") if self.text.strip() else self.stem
+            words = self.text.split()
+            stem = words[0].rstrip(".,;:") if words else self.stem
+            for n in range(2, len(words) + 1):
+                if slug(" ".join(words[:n])) == self.stem:  # a stem of several words: "Kimi Linear"
+                    stem = " ".join(words[:n]).rstrip(".,;:")
             parts = tuple(p for p in self.parts if not stem.lower().endswith("-" + p.lower()))
             return " ".join([stem, *(p.upper() if _SIZE_PART.fullmatch(p) else p for p in parts)])
         # a catalog model reads as its makers write it: "GPT-4o", "Qwen2.5-VL 7B", "EfficientNet-B7",
