@@ -49,3 +49,19 @@ def test_a_coined_model_of_several_words_keeps_all_of_them() -> None:
                                 "parameters on a mix of web text."), ontology.load())
     names = {e.id: e.name for e in m.entities}
     assert names.get("model/zeta-linear-30b") == "Zeta Linear 30B", names
+
+
+def test_a_bound_on_the_sizes_a_method_trains_is_no_model_of_its_own() -> None:
+    m = map_paper(written_paper("FooOpt: Memory Savings for Huge Models",
+                                "We develop a new optimizer, Foo Sharded Optimizer (FooOpt), to cut memory. We "
+                                "implement and evaluate FooOpt: it trains large models of over 100B parameters on "
+                                "400 GPUs."), ontology.load())
+    assert not [e.id for e in m.entities if e.id.startswith("model/fooopt")]
+
+
+def test_a_released_model_scaled_up_to_a_size_keeps_it() -> None:
+    m = map_paper(written_paper("Zorba: Hybrid Recurrent Models for Long Context",
+                                "We present Zorba, a hybrid of recurrent layers and sliding-window attention. We "
+                                "scale Zorba up to 2.7B parameters and show that the model beats pure attention "
+                                "on long inputs."), ontology.load())
+    assert "model/zorba-2.7b" in {e.id for e in m.entities}

@@ -1521,6 +1521,9 @@ def _coined_arch(key: str) -> str:
     return said if known == "transformer" else known
 
 
+# ("of up to": "models of up to 13B parameters"; "we scale Foo up to 3.8B parameters" is Foo's size)
+_SIZE_BOUND_BEFORE = re.compile(
+    r"\b(?:over|above|beyond|exceeding|of\s+up\s+to|at\s+least|at\s+most|than|under|below)\s+$", re.I)
 _APPOSITIVE_SIZE = re.compile(
     r"(\d+(?:\.\d+)?)[\s-]?(billion|B|million|M)[\s-]?(?:total[\s-])?param(?:eter)?s?(?:\s+total)?", re.I
 )
@@ -1542,7 +1545,11 @@ def _released_models(
             pos = s.text.find(fm.name)
             if pos < 0 or not rx(r"\bmodels?\b").search(s.text):
                 continue
-            sizes = [m for m in _APPOSITIVE_SIZE.finditer(s.text) if m.start() > pos]
+            # (a bound is no model's size: "it trains models of over 100B parameters"; nor is the size of another
+            # model named between: "... to create the largest model (Turing-NLG, 17B parameters)")
+            sizes = [m for m in _APPOSITIVE_SIZE.finditer(s.text) if m.start() > pos
+                     and not _SIZE_BOUND_BEFORE.search(s.text, max(0, m.start() - 16), m.start())
+                     and not any(s.start + pos < o.start and o.end <= s.start + m.start() <= o.end + 20 for o in found)]
             total = [m for m in sizes if "total" in m.group(0).lower()]
             pick = total[0] if total else (sizes[0] if len(sizes) == 1 else None)
             if pick is None or pick.start() - pos > 120:
