@@ -1792,6 +1792,28 @@ _REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[s
                      r"small|mitigat|alleviat|fit)", re.I)
 _STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
                            r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
+# a processor's cache ("hardware-internal cache sizes", "the L2 cache") is no KV cache
+_HARDWARE_CACHE = re.compile(r"(?:hardware|internal|on-chip|L[123]|SRAM|CPU|GPU)[\s-]+$", re.I)
+
+
+# a sentence that sets the limits of what came before ("However, these methods compress ... into a fixed-size state")
+_CONTRAST_OPENER = re.compile(r"^(?:However|Unfortunately|Yet|But|Although|Despite)\b")
+
+
+def _state_memory_said(sentences: Sequence[Sentence]) -> bool:
+    """Does a sentence say what the fixed state saves, other than one setting out the limits of earlier methods?
+
+    "a constant amount of memory during inference" is the saving in other words.
+    """
+    for s in sentences:
+        if _CONTRAST_OPENER.match(s.text):
+            continue
+        if _CONSTANT_MEMORY.search(s.text):
+            return True
+        for m in _STATE_MEMORY.finditer(s.text):
+            if not (m.group().lower() == "cache" and _HARDWARE_CACHE.search(s.text, max(0, m.start() - 20), m.start())):
+                return True
+    return False
 _QUANT_ACTS = Gated(re.compile(r"\bquantiz\w*\s+(?:\w+\s+){0,4}(?:feature maps?|activations?)\b|"
                                r"\b(?:feature maps?|activations?)\s+(?:\w+\s+){0,2}(?:quantiz\w*|bit-?widths?)\b|"
                                r"\bbit-?widths? of (?:\w+\s+){0,2}(?:feature maps?|activations?)\b", re.I),
@@ -1841,7 +1863,7 @@ def _memory_components(
             out.setdefault(comp, (0, 0.6))
     if _KD in techniques and _SMALLER_MODEL.search(text):
         out.setdefault("memory/weights", (0, 0.6))
-    if any(t in _STATE_TECHS for t in techniques) and _STATE_MEMORY.search(text):
+    if any(t in _STATE_TECHS for t in techniques) and _state_memory_said(sentences):
         out.setdefault("memory/kv-cache", (0, 0.6))
     # an SSM whose own model claims constant memory at inference keeps a state, not a growing cache
     if any(t in _SSM_TECHS for t in techniques) and _CONSTANT_MEMORY.search(text):

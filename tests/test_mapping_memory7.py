@@ -1,0 +1,62 @@
+"""Memory components read from what the paper's own method saves (issue q, stop 18).
+
+Each abstract is written for its test, not copied from a seed paper.
+"""
+
+from __future__ import annotations
+
+import ontology
+from kg.records import Mapping
+from loaders.mapping import map_paper
+from ontology.vocab import RelType
+from tests.graphdata import written_paper as _paper
+
+KV = "memory/kv-cache"
+
+
+def _map(title: str, abstract: str, onto: ontology.Ontology) -> Mapping:
+    return map_paper(_paper(title, abstract), onto)
+
+
+def _reduces(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.REDUCES}
+
+
+def _studies(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.STUDIES and r.source == m.paper_id}
+
+
+def test_a_recurrent_model_with_a_constant_amount_of_memory_saves_the_kv_cache(onto: ontology.Ontology) -> None:
+    m = _map(
+        "TideNet: A Gated Linear RNN for Long Documents",
+        "We present TideNet, a linear RNN language model with gated recurrences. Unlike attention models, TideNet "
+        "needs a constant amount of memory while it generates, whatever the length of the document. On long "
+        "document question answering TideNet matches a Transformer of the same size.",
+        onto,
+    )
+    assert "technique/linear-rnn" in _studies(m)
+    assert KV in _reduces(m)
+
+
+def test_a_fixed_size_state_named_only_as_a_limit_of_earlier_methods_saves_nothing(onto: ontology.Ontology) -> None:
+    m = _map(
+        "ManyStates: Linear Attention with Several Recurrent States",
+        "Linear attention replaces softmax attention with a recurrence. However, these methods squeeze the whole "
+        "sequence into one fixed-size state, which hurts recall. We propose ManyStates, a linear attention model "
+        "that routes each token to one of several states and so raises recall on retrieval-heavy tasks.",
+        onto,
+    )
+    assert "technique/linear-attention" in _studies(m)
+    assert KV not in _reduces(m)
+
+
+def test_a_processor_cache_is_no_kv_cache(onto: ontology.Ontology) -> None:
+    m = _map(
+        "RapidRNN: Fast Kernels for Linear RNNs",
+        "We write fused GPU kernels for linear RNN layers. Our kernels pick tile sizes from the hardware-internal "
+        "cache sizes of each GPU and keep the recurrent state in registers, which makes linear RNN training three "
+        "times faster than a plain implementation.",
+        onto,
+    )
+    assert "technique/linear-rnn" in _studies(m)
+    assert KV not in _reduces(m)
