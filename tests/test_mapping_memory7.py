@@ -60,3 +60,33 @@ def test_a_processor_cache_is_no_kv_cache(onto: ontology.Ontology) -> None:
     )
     assert "technique/linear-rnn" in _studies(m)
     assert KV not in _reduces(m)
+
+
+def test_an_io_aware_kernel_saves_activation_memory_only_where_memory_is_saved(onto: ontology.Ontology) -> None:
+    speed = _map(
+        "FlashScan: An IO-Aware Kernel for Long Convolutions",
+        "We present FlashScan, an IO-aware algorithm that fuses the steps of a long convolution into one GPU kernel, "
+        "tiling the work so that fewer reads go to slow memory. FlashScan runs long convolutions 2.5 times faster "
+        "than the unfused implementation.",
+        onto,
+    )
+    assert "technique/io-aware-attention" in _studies(speed)
+    assert "memory/activations" not in _reduces(speed)
+    saving = _map(
+        "FlashScan: An IO-Aware Kernel for Long Convolutions",
+        "We present FlashScan, an IO-aware algorithm that fuses the steps of a long convolution into one GPU kernel, "
+        "tiling the work so that fewer reads go to slow memory. FlashScan runs long convolutions 2.5 times faster "
+        "than the unfused implementation and brings a memory saving that grows with sequence length.",
+        onto,
+    )
+    assert "memory/activations" in _reduces(saving)
+
+
+def test_memory_traffic_is_not_memory_held(onto: ontology.Ontology) -> None:
+    m = _map(
+        "GridConv: Reordered Long Convolutions",
+        "We propose GridConv, a long convolution layer for sequence models whose computation is reordered to reduce "
+        "GPU memory traffic. A GridConv language model matches a Transformer with 25% fewer parameters.",
+        onto,
+    )
+    assert "memory/weights" not in _reduces(m)

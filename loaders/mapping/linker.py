@@ -1773,6 +1773,13 @@ for _t in _KV_TECHS:
 for _t in ("activation-checkpointing", "reversible-layers", "activation-compression",
            "memory-efficient-transfer-learning", "io-aware-attention"):
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/activations",)
+# an IO-aware kernel saves activation memory only where the paper says memory is saved: many such papers are
+# about speed, IO counts or a kernel for another operation ("reduce GPU memory IO" is traffic, not size)
+_IO_AWARE = "technique/io-aware-attention"
+# (after "memory": the traffic to memory, not the memory held)
+_NOT_TRAFFIC = r"(?![- ](?:IO|I/O|access\w*|bandwidth|traffic|reads?|writes?|hierarch\w*)\b)"
+_MEMORY_SAVED = re.compile(r"\bmemory[- ](?:savings?|efficien\w*|gains?|reductions?)\b|\blinear\s+(?:\w+\s+)?memory\b|"
+                           r"\b(?:reduc\w*|sav\w*|lower\w*|less|cuts?)\s+(?:\w+\s+){0,2}memory\b" + _NOT_TRAFFIC, re.I)
 for _t in ("optimizer-state-compression", "optimizer-state-quantization", "low-rank-gradient-projection"):
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/optimizer-states",)
 # recurrent and hybrid models keep a fixed-size state instead of a growing KV cache
@@ -1783,7 +1790,8 @@ _CONSTANT_MEMORY = re.compile(r"\bconstant(?:[- ]\w+){0,2}[- ]memory\b|\bmemory 
 # quantization/pruning leaves that say the weights themselves are compressed
 _FEWER_PARAMETERS = re.compile(r"\b(?:fewer|less|smaller\snumber\sof|half\sas\smany)\s(?:\w+\s)?parameters\b", re.I)
 _LESS_MEMORY = re.compile(r"\b(?:(?:lower|less|smaller|reduced?s?|reducing|cuts?|saves?|saving)\s(?:\w+\s){0,2}"
-                          r"memory(?:\s(?:footprint|usage|consumption|requirements?))?|megabytes?\sin\ssize)\b", re.I)
+                          r"memory(?:\s(?:footprint|usage|consumption|requirements?))?\b" + _NOT_TRAFFIC
+                          + r"|megabytes?\sin\ssize\b)", re.I)
 _WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
     "weight-only-quantization", "weight-activation-quantization", "post-training-quantization",
     "quantization-aware-training", "expert-quantization", "expert-pruning", "structured-pruning",
@@ -1860,6 +1868,8 @@ def _memory_components(
                 continue
             if comp == "memory/weights" and acts_only and t in _QUANT_TECHS:
                 comp = "memory/activations"
+            if t == _IO_AWARE and not _MEMORY_SAVED.search(text):
+                continue
             out.setdefault(comp, (0, 0.6))
     if _KD in techniques and _SMALLER_MODEL.search(text):
         out.setdefault("memory/weights", (0, 0.6))
