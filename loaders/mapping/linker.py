@@ -1136,6 +1136,10 @@ def _hardware_classes(
             si = next(iter(sents))
             if _DEPLOY_WISH.search(text, starts[si], starts[si + 1] if si + 1 < len(starts) else len(text)):
                 weight[dc] = 0.0
+    # an IO-aware kernel is written for the GPU's memory hierarchy: a GPU named at all ("GPU-optimized
+    # algorithms", "reduce GPU memory IO") is the class it runs on
+    if _IO_AWARE in techniques and 0.0 < weight.get("hwclass/gpu", 0.0) < HWCLASS_MIN:
+        weight["hwclass/gpu"] = HWCLASS_MIN
     for t in techniques:
         cls = _TECH_HWCLASS.get(t)
         # an ultra-low-power platform the text calls an edge device (a nano-drone) is not a microcontroller

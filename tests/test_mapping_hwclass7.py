@@ -1,0 +1,49 @@
+"""Hardware classes read from what the paper runs on or targets (issue q, stop 18).
+
+Each abstract is written for its test, not copied from a seed paper.
+"""
+
+from __future__ import annotations
+
+import ontology
+from kg.records import Mapping
+from loaders.mapping import map_paper
+from ontology.vocab import RelType
+from tests.graphdata import written_paper as _paper
+
+GPU = "hwclass/gpu"
+
+
+def _map(title: str, abstract: str, onto: ontology.Ontology) -> Mapping:
+    return map_paper(_paper(title, abstract), onto)
+
+
+def _targets(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.TARGETS and r.source == m.paper_id}
+
+
+def _studies(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.STUDIES and r.source == m.paper_id}
+
+
+def test_an_io_aware_attention_kernel_runs_on_the_gpu_it_names_in_passing(onto: ontology.Ontology) -> None:
+    m = _map(
+        "TileSoft: Tiled Exact Attention for Protein Models",
+        "Attention over long protein chains is slow. We introduce TileSoft, an IO-aware exact attention algorithm "
+        "that borrows the tiling of GPU-friendly FlashAttention to keep attention blocks in fast on-chip memory. "
+        "TileSoft trains protein models on chains of thousands of residues.",
+        onto,
+    )
+    assert "technique/io-aware-attention" in _studies(m)
+    assert GPU in _targets(m)
+
+
+def test_a_gpu_named_in_passing_is_no_target_of_other_work(onto: ontology.Ontology) -> None:
+    m = _map(
+        "PruneText: Pruning Sentence Encoders",
+        "Sentence encoders are large. We present PruneText, which removes 40% of the attention heads of a sentence "
+        "encoder by structured pruning; the pruned encoder stays GPU-friendly. PruneText keeps 99% of the accuracy "
+        "on retrieval benchmarks.",
+        onto,
+    )
+    assert GPU not in _targets(m)
