@@ -47,3 +47,26 @@ def test_a_gpu_named_in_passing_is_no_target_of_other_work(onto: ontology.Ontolo
         onto,
     )
     assert GPU not in _targets(m)
+
+
+def test_edge_devices_named_only_as_the_problem_and_the_hope_are_not_targeted(onto: ontology.Ontology) -> None:
+    problem = ("Mixture-of-experts vision-language models are accurate, but their many experts pose serious "
+               "challenges for deployment on edge devices. ")
+    work = ("We present TriExpert, which trains the experts of such a model with ternary weights from a dense "
+            "checkpoint. TriExpert matches the full-precision model at a fifth of its expert memory")
+    hope = ", showing its potential for memory-constrained devices."
+    assert "hwclass/edge-device" not in _targets(_map("TriExpert: Ternary Experts", problem + work + hope, onto))
+    # the same class named as what the method is built for stays
+    built_for = work.replace("dense checkpoint.", "dense checkpoint, for inference on edge devices.")
+    assert "hwclass/edge-device" in _targets(_map("TriExpert: Ternary Experts", problem + built_for + hope, onto))
+
+
+def test_devices_named_only_where_models_face_challenges_are_not_targeted(onto: ontology.Ontology) -> None:
+    m = _map(
+        "ShiftNet: Multiplication-Free Language Models",
+        "Language models face challenges when deployed on resource-constrained devices because of their size and "
+        "their dense multiplications. We replace each multiplication of a pretrained model by shifts and additions "
+        "after training, and call the result ShiftNet. ShiftNet cuts latency by 40% at a small loss in perplexity.",
+        onto,
+    )
+    assert "hwclass/edge-device" not in _targets(m)

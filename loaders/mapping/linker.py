@@ -1050,6 +1050,7 @@ _TECH_HWCLASS = {
 _DEPLOY_CLASSES = ("hwclass/edge-device", "hwclass/phone")
 _DEPLOY_WISH = re.compile(r"^(?:However|Nevertheless|Yet|But)\b|"
                           r"\b(?:hinder(?:s|ed)?|limits?|challenging|impractical|prohibitive)\b|"
+                          r"\b(?:fac|pos)(?:e[sd]?|ing)\s+(?:\w+\s+){0,2}challenges\b|"
                           r"\b(?:we\sbelieve|handy|practical\svalues?|could\s(?:help|benefit|enable)|potential\sfor|"
                           r"promising\scandidate|viability|pave\sthe\sway)\b", re.I)
 HWCLASS_MIN = 1.0
@@ -1127,15 +1128,16 @@ def _hardware_classes(
         ok = w > 0
         mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, h.target if ok else None,
                 None if ok else "comparison-or-cost-unit", 0.7 if ok else 0.3, "lexicon")
-    # a device class named in one sentence only, which states the problem of deploying there or hopes the
-    # result helps there ("hinder deployment, especially on resource-constrained devices", "we believe it has
-    # practical value for edge devices"), is where the field wants to go, not what the paper targets
+    # a device class named only in sentences that state the problem of deploying there or hope the result
+    # helps there ("hinder deployment, especially on resource-constrained devices", "poses challenges for
+    # deployment on edge devices" ... "its potential for memory-constrained devices") is where the field wants
+    # to go, not what the paper targets
     for dc in _DEPLOY_CLASSES:
         sents = said_in.get(dc, set())
-        if len(sents) == 1 and not any(d.hwclass == dc for d in devices):
-            si = next(iter(sents))
-            if _DEPLOY_WISH.search(text, starts[si], starts[si + 1] if si + 1 < len(starts) else len(text)):
-                weight[dc] = 0.0
+        if sents and not any(d.hwclass == dc for d in devices) and all(
+                _DEPLOY_WISH.search(text, starts[si], starts[si + 1] if si + 1 < len(starts) else len(text))
+                for si in sents):
+            weight[dc] = 0.0
     # an IO-aware kernel is written for the GPU's memory hierarchy: a GPU named at all ("GPU-optimized
     # algorithms", "reduce GPU memory IO") is the class it runs on
     if _IO_AWARE in techniques and 0.0 < weight.get("hwclass/gpu", 0.0) < HWCLASS_MIN:
