@@ -90,3 +90,15 @@ def test_memory_traffic_is_not_memory_held(onto: ontology.Ontology) -> None:
         onto,
     )
     assert "memory/weights" not in _reduces(m)
+
+
+def test_shared_key_value_heads_shrink_the_kv_cache(onto: ontology.Ontology) -> None:
+    m = _map(
+        "FewHeads: Uptraining Language Models to Grouped-Query Attention",
+        "We convert the multi-head attention of a pretrained language model into grouped-query attention, in which "
+        "several query heads share one key head and one value head, and uptrain the result for a short while. "
+        "The converted model keeps its quality and decodes twice as fast.",
+        onto,
+    )
+    assert "technique/shared-kv-attention" in _studies(m)
+    assert KV in _reduces(m)

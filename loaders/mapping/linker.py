@@ -1778,6 +1778,8 @@ _KV_TECHS = tuple(f"technique/{t}" for t in (
     "cross-layer-kv-sharing", "kv-cache-low-rank", "kv-cache-offloading", "kv-cache-paging"))
 for _t in _KV_TECHS:
     _TECH_MEMORY[_t] = ("memory/kv-cache",)
+# multi-query, grouped-query and latent attention share or compress keys and values: the cache is what shrinks
+_TECH_MEMORY["technique/shared-kv-attention"] = ("memory/kv-cache",)
 for _t in ("activation-checkpointing", "reversible-layers", "activation-compression",
            "memory-efficient-transfer-learning", "io-aware-attention"):
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/activations",)
