@@ -1909,9 +1909,11 @@ def _memory_components(
                 or not _STORE_WORD.search(sent.text)):
             continue  # "gradient checkpointing", "backpropagating gradients": not gradient memory
         # (in a sentence whose subject is the method, only a component named as memory: "MoC reduces
-        # activation memory", not "ZeRO ... scales the model size")
+        # activation memory", not "ZeRO ... scales the model size"; or, other than weights, one named in a
+        # sentence that speaks of memory: "this design cuts memory use by shrinking intermediate activations")
         own = (_OWN_SUBJECT.search(sent.text) or any(sent.text.startswith(n) for n in method_names if n)) \
-            and _STORE_WORD.search(text, h.start, min(h.end + 12, sent.start + len(sent.text)))
+            and (_STORE_WORD.search(text, h.start, min(h.end + 12, sent.start + len(sent.text)))
+                 or (h.target != "memory/weights" and _STORE_WORD.search(sent.text)))
         if h.target in out or h.target in ("memory/kv-cache", "memory/gradients") or si in method_sents or own:
             out[h.target] = (si, 0.8)
     return out
