@@ -1039,6 +1039,8 @@ _HW_NEG_LIST = Gated.auto(re.compile(
     r"\b(?:than|over|against|versus|vs\.?|compared (?:to|with)|relative to)\s+(?:[\w().-]+\s+){0,3}?"
     r"(?:[\w().-]+,\s+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}?)+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}$", re.I))
 _HW_NEG_AFTER = re.compile(r"^[\s-]*(?:baselines?|hours|days|hrs)\b", re.I)
+# "10GB per GPU", "throughput per-device": a unit the cost is counted in
+_HW_PER_BEFORE = re.compile(r"\bper[\s-]$", re.I)
 _HW_SETTING_BEFORE = re.compile(r"\s(?:on|in)\s+(?:an?\s+|the\s+|a\s+single\s+)?$", re.I)
 _HW_WEAK_AFTER = re.compile(r"^[\s-]*(?:memory|VRAM|RAM)\b", re.I)
 _TECH_HWCLASS = {
@@ -1085,7 +1087,8 @@ def _hardware_classes(
         after = text[end : end + 16]
         # (a comparison made on a device names where it runs: "4x faster than naive loading on CPU")
         if (_HW_NEG_BEFORE.found_slice(text, max(0, start - 60), start) and not _HW_SETTING_BEFORE.search(before)) \
-                or _HW_NEG_AFTER.match(after) or _HW_NEG_LIST.found_slice(text, max(0, start - 160), start):
+                or _HW_NEG_AFTER.match(after) or _HW_NEG_LIST.found_slice(text, max(0, start - 160), start) \
+                or _HW_PER_BEFORE.search(before):
             return 0.0
         # what prior work or the field runs on ("optimized for high-performance GPUs") is not the paper's target
         if _sentence_index(starts, start) in background:
