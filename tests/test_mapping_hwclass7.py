@@ -99,3 +99,25 @@ def test_a_gpu_as_the_unit_of_a_saving_is_not_targeted(onto: ontology.Ontology) 
         onto,
     )
     assert GPU not in _targets(m)
+
+
+def test_chip_area_and_synthesis_results_name_an_asic_design(onto: ontology.Ontology) -> None:
+    m = _map(
+        "Cheaper Adders for Matrix Units",
+        "Matrix units for neural network training spend much of their energy in floating-point adders. We propose "
+        "an adder that skips a rounding step which rarely changes the result. Logic synthesis results show that "
+        "the new adder lowers area and power by 15% and 11%, with no loss in the accuracy of trained models.",
+        onto,
+    )
+    assert "hwclass/asic" in _targets(m)
+
+
+def test_area_of_an_fpga_design_is_no_asic(onto: ontology.Ontology) -> None:
+    m = _map(
+        "TinyConv: A Convolution Engine on FPGA",
+        "We present TinyConv, an FPGA accelerator for depthwise convolutions. Implemented on a Xilinx ZCU102 "
+        "board, TinyConv reaches 2x the throughput of earlier FPGA designs at lower area overhead.",
+        onto,
+    )
+    assert "hwclass/fpga" in _targets(m)
+    assert "hwclass/asic" not in _targets(m)

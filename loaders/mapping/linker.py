@@ -1050,6 +1050,7 @@ _TECH_HWCLASS = {
     "technique/tinyml": "hwclass/mcu",
     "technique/storage-offloading": "hwclass/storage",
 }
+_TECH_HWCLASS_OF = {c: t for t, c in _TECH_HWCLASS.items()}
 _DEPLOY_CLASSES = ("hwclass/edge-device", "hwclass/phone")
 _DEPLOY_WISH = re.compile(r"^(?:However|Nevertheless|Yet|But)\b|"
                           r"\b(?:hinder(?:s|ed)?|limits?|challenging|impractical|prohibitive)\b|"
@@ -1065,6 +1066,12 @@ _HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|into|aboard|using|to|for|across|wi
 _HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|execution|platforms?|hardware|chips?|"
                               r"boards?|devices?)\b", re.I)
 _ACCEL_WORDS = re.compile(r"accelerator", re.I)
+# chip area and synthesis results are measured on a circuit of one's own: an ASIC design, unless it is
+# an FPGA or processing-in-memory one
+_CIRCUIT_COST = re.compile(r"\b(?:chip|silicon|die)\s+area\b|\barea\s+(?:and\s+(?:power|energy)|overhead|efficiency)\b|"
+                           r"\b(?:hardware|logic|RTL)\s+synthesis\b|\bsynthesis\s+results\b|\bpost-layout\b|"
+                           r"\btape-?out\b|\bmm(?:\^?2|\u00b2)", re.I)
+_NOT_ASIC_DESIGN = ("hwclass/fpga", "hwclass/pim")
 _HW_QUALIFIED_BEFORE = re.compile(r"\b(?:desktop|consumer(?:-grade)?|low-end|commodity|single|one)[\s-]*$", re.I)
 _HW_QUALIFIED_SPAN = re.compile(r"(?:desktop|consumer)\b", re.I)
 
@@ -1147,6 +1154,10 @@ def _hardware_classes(
     # algorithms", "reduce GPU memory IO") is the class it runs on
     if _IO_AWARE in techniques and 0.0 < weight.get("hwclass/gpu", 0.0) < HWCLASS_MIN:
         weight["hwclass/gpu"] = HWCLASS_MIN
+    if _CIRCUIT_COST.search(text) and not any(
+            weight.get(c, 0.0) >= HWCLASS_MIN or _TECH_HWCLASS_OF.get(c) in techniques for c in _NOT_ASIC_DESIGN):
+        weight["hwclass/asic"] = max(weight.get("hwclass/asic", 0.0), HWCLASS_MIN)
+        first.setdefault("hwclass/asic", 0)
     for t in techniques:
         cls = _TECH_HWCLASS.get(t)
         # an ultra-low-power platform the text calls an edge device (a nano-drone) is not a microcontroller
