@@ -119,3 +119,15 @@ def test_the_method_saving_memory_by_shrinking_activations_reduces_activations(o
         onto,
     )
     assert "memory/activations" in _reduces(m)
+
+
+def test_memory_saved_by_smaller_feature_maps_is_activation_memory(onto: ontology.Ontology) -> None:
+    m = _map(
+        "SpectraNet: A Light Network for Image Analysis",
+        "We propose SpectraNet, a neural architecture for image classification and segmentation. SpectraNet needs "
+        "fewer parameters than earlier networks at the same accuracy. Its blocks apply a wavelet transform that "
+        "reduces the spatial size of the feature maps, which lowers the memory needed for training and inference.",
+        onto,
+    )
+    assert "memory/activations" in _reduces(m)
+    assert "memory/weights" not in _reduces(m)

@@ -1816,6 +1816,9 @@ _FEWER_PARAMETERS = re.compile(r"\b(?:fewer|less|smaller\snumber\sof|half\sas\sm
 _LESS_MEMORY = re.compile(r"\b(?:(?:lower|less|smaller|reduced?s?|reducing|cuts?|saves?|saving)\s(?:\w+\s){0,2}"
                           r"memory(?:\s(?:footprint|usage|consumption|requirements?))?\b" + _NOT_TRAFFIC
                           + r"|megabytes?\sin\ssize\b)", re.I)
+# feature maps or activations made smaller ("reducing the spatial sizes of feature maps, which reduces the memory")
+_ACTS_SHRUNK = re.compile(r"\b(?:reduc|shrink|decreas|compress|minimi[sz])\w*\s+(?:[\w-]+\s+){0,5}?"
+                          r"(?:feature\s+maps?|(?:intermediate\s+)?activations)\b(?!\s+(?:quantiz|precision|bit))", re.I)
 _WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
     "weight-only-quantization", "weight-activation-quantization", "post-training-quantization",
     "quantization-aware-training", "expert-quantization", "expert-pruning", "structured-pruning",
@@ -1905,7 +1908,12 @@ def _memory_components(
     # a design that states both fewer parameters and less memory has shrunk its weights, whatever class it is
     # filed under ("fewer trainable parameters and lower memory footprint", "16x fewer parameters" beside
     # "reduce the memory usage")
-    if not out and _FEWER_PARAMETERS.search(text) and _LESS_MEMORY.search(text):
+    # (unless the memory saved is said to come from smaller feature maps or activations)
+    acts_saved = next((x.index for x in sentences[1:] if not _BACKGROUND.search(x.text)
+                       and _ACTS_SHRUNK.search(x.text) and _MEMORY_WORD.search(x.text)), None)
+    if acts_saved is not None:
+        out.setdefault("memory/activations", (acts_saved, 0.6))
+    elif not out and _FEWER_PARAMETERS.search(text) and _LESS_MEMORY.search(text):
         out["memory/weights"] = (0, 0.6)
     # explicit: a component named in a sentence that says it is reduced
     method_sents = method_sents or set()
