@@ -131,3 +131,26 @@ def test_memory_saved_by_smaller_feature_maps_is_activation_memory(onto: ontolog
     )
     assert "memory/activations" in _reduces(m)
     assert "memory/weights" not in _reduces(m)
+
+
+def test_a_method_that_reduces_model_size_shrinks_the_weights(onto: ontology.Ontology) -> None:
+    m = _map(
+        "SplitFFN: Splitting the Feed-Forward Network for Efficient Language Model Inference",
+        "Large language models are costly to run on commodity hardware. We observe that a few feed-forward neurons "
+        "of a language model carry most of its output. We keep these neurons in a full-width branch and squeeze the "
+        "rest into a narrow one, a lighter architecture for efficient inference. In practice our method can reduce "
+        "model size by 40% and speeds up inference by 1.3 times with a negligible accuracy drop.",
+        onto,
+    )
+    assert "memory/weights" in _reduces(m)
+
+
+def test_the_field_reducing_model_size_says_nothing_of_the_paper(onto: ontology.Ontology) -> None:
+    m = _map(
+        "ReuseSim: Modelling Data Reuse in Neural Network Accelerators",
+        "In recent years, researchers have focused on reducing the model size and the number of operations of "
+        "neural networks. We present ReuseSim, an analytical model of how often an accelerator reuses each data "
+        "type, and use it to design a dataflow that cuts the energy of convolution layers by 30%.",
+        onto,
+    )
+    assert "memory/weights" not in _reduces(m)

@@ -1816,6 +1816,10 @@ _FEWER_PARAMETERS = re.compile(r"\b(?:fewer|less|smaller\snumber\sof|half\sas\sm
 _LESS_MEMORY = re.compile(r"\b(?:(?:lower|less|smaller|reduced?s?|reducing|cuts?|saves?|saving)\s(?:\w+\s){0,2}"
                           r"memory(?:\s(?:footprint|usage|consumption|requirements?))?\b" + _NOT_TRAFFIC
                           + r"|megabytes?\sin\ssize\b)", re.I)
+_MODEL_SIZE_CUT = re.compile(r"\b(?:reduc|shrink|cut|compress|decreas)\w*\s+(?:the\s+)?model(?:'s)?\s+sizes?\b|"
+                             r"\breduction\s+in\s+model\s+sizes?\b", re.I)
+# what the field has been doing ("In recent years, researchers have focused on reducing the model size")
+_FIELD_AT_WORK = re.compile(r"\b(?:researchers|in recent years|the community)\b", re.I)
 # feature maps or activations made smaller ("reducing the spatial sizes of feature maps, which reduces the memory")
 _ACTS_SHRUNK = re.compile(r"\b(?:reduc|shrink|decreas|compress|minimi[sz])\w*\s+(?:[\w-]+\s+){0,5}?"
                           r"(?:feature\s+maps?|(?:intermediate\s+)?activations)\b(?!\s+(?:quantiz|precision|bit))", re.I)
@@ -1908,6 +1912,11 @@ def _memory_components(
     # a design that states both fewer parameters and less memory has shrunk its weights, whatever class it is
     # filed under ("fewer trainable parameters and lower memory footprint", "16x fewer parameters" beside
     # "reduce the memory usage")
+    # a sentence of the paper's own saying the model's size is reduced: the weights shrink, whatever class the
+    # method is filed under ("our method can reduce model size by 43%")
+    if any(_MODEL_SIZE_CUT.search(x.text) and not _BACKGROUND.search(x.text) and not _FIELD_AT_WORK.search(x.text)
+           for x in sentences[1:]):
+        out.setdefault("memory/weights", (0, 0.6))
     # (unless the memory saved is said to come from smaller feature maps or activations)
     acts_saved = next((x.index for x in sentences[1:] if not _BACKGROUND.search(x.text)
                        and _ACTS_SHRUNK.search(x.text) and _MEMORY_WORD.search(x.text)), None)
