@@ -154,3 +154,15 @@ def test_the_field_reducing_model_size_says_nothing_of_the_paper(onto: ontology.
         onto,
     )
     assert "memory/weights" not in _reduces(m)
+
+
+def test_a_gradient_driven_baseline_is_no_gradient_memory(onto: ontology.Ontology) -> None:
+    m = _map(
+        "DimSearch: Neural Architecture Search by Intrinsic Dimension",
+        "One-shot neural architecture search suffers from interference among subnets of the supernet. We propose "
+        "DimSearch, which compares subnets by the intrinsic dimension of their layer features. Compared with the "
+        "gradient-driven method, DimSearch saves up to 80% of GPU memory when searching on NAS-Bench-201.",
+        onto,
+    )
+    assert "technique/neural-architecture-search" in _studies(m)
+    assert "memory/gradients" not in _reduces(m)

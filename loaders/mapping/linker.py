@@ -1865,9 +1865,10 @@ _BROAD = re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparati
                     r"(?:study|analysis|evaluation)|an evaluation|analysis of)\b", re.I)
 
 
-# "gradient" as a modifier names something else; gradients that flow are not gradients stored
+# "gradient" as a modifier names something else ("gradient checkpointing", "the gradient-driven method");
+# gradients that flow are not gradients stored
 _GRADIENT_MEMORY = re.compile(r"memory", re.I)
-_GRADIENT_MODIFIER = re.compile(r"\s+(?!memory\b|and\b|or\b|during\b|in\b|of\b|for\b|are\b|is\b|low-rank\b|"
+_GRADIENT_MODIFIER = re.compile(r"[\s-]+(?!memory\b|and\b|or\b|during\b|in\b|of\b|for\b|are\b|is\b|low-rank\b|"
                                 r"projection\b|compression\b)[a-z]+")
 _GRADIENT_FLOW = re.compile(r"(?:backpropagat\w*|back-propagat\w*|propagat\w*|flow\w*)\s+(?:the\s+)?$", re.I)
 _STORE_WORD = re.compile(r"\b(?:memory|store|stored|storing|storage|footprint)\b", re.I)
