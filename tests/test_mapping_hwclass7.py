@@ -121,3 +121,14 @@ def test_area_of_an_fpga_design_is_no_asic(onto: ontology.Ontology) -> None:
     )
     assert "hwclass/fpga" in _targets(m)
     assert "hwclass/asic" not in _targets(m)
+
+
+def test_cpu_minutes_are_a_cost_unit(onto: ontology.Ontology) -> None:
+    m = _map(
+        "RecipeNAS: Searching Architectures and Training Recipes Together",
+        "We train an accuracy predictor for pairs of network architectures and training recipes. With the "
+        "predictor, an evolutionary search finishes in a few CPU minutes and yields a family of efficient networks "
+        "for mobile budgets that beat earlier searched networks on ImageNet.",
+        onto,
+    )
+    assert "hwclass/cpu" not in _targets(m)

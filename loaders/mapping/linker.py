@@ -1038,7 +1038,7 @@ _HW_NEG_BEFORE = Gated.auto(re.compile(
 _HW_NEG_LIST = Gated.auto(re.compile(
     r"\b(?:than|over|against|versus|vs\.?|compared (?:to|with)|relative to)\s+(?:[\w().-]+\s+){0,3}?"
     r"(?:[\w().-]+,\s+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}?)+(?:and\s+|or\s+)?(?:[\w().-]+\s+){0,3}$", re.I))
-_HW_NEG_AFTER = re.compile(r"^[\s-]*(?:baselines?|hours|days|hrs)\b", re.I)
+_HW_NEG_AFTER = re.compile(r"^[\s-]*(?:baselines?|hours|days|hrs|minutes|mins)\b", re.I)
 # "10GB per GPU", "throughput per-device": a unit the cost is counted in
 _HW_PER_BEFORE = re.compile(r"\bper[\s-]$", re.I)
 _HW_SETTING_BEFORE = re.compile(r"\s(?:on|in)\s+(?:an?\s+|the\s+|a\s+single\s+)?$", re.I)
