@@ -132,3 +132,22 @@ def test_cpu_minutes_are_a_cost_unit(onto: ontology.Ontology) -> None:
         onto,
     )
     assert "hwclass/cpu" not in _targets(m)
+
+
+def test_the_device_class_the_contribution_is_built_for_is_targeted(onto: ontology.Ontology) -> None:
+    built_for = _map(
+        "FedSlim: Pruning in Federated Learning",
+        "Pruning makes networks small, but pruning itself is costly. We propose FedSlim, a federated pruning "
+        "framework that grows small sparse models for memory- and energy-constrained devices. FedSlim improves "
+        "accuracy by 2% over earlier federated pruning at a tenth of the cost.",
+        onto,
+    )
+    assert "hwclass/edge-device" in _targets(built_for)
+    said_elsewhere = _map(
+        "FedSlim: Pruning in Federated Learning",
+        "Pruning makes networks small, but pruning itself is costly for memory- and energy-constrained devices. "
+        "We propose FedSlim, a federated pruning framework that grows small sparse models. FedSlim improves "
+        "accuracy by 2% over earlier federated pruning at a tenth of the cost.",
+        onto,
+    )
+    assert "hwclass/edge-device" not in _targets(said_elsewhere)

@@ -1057,6 +1057,8 @@ _DEPLOY_WISH = re.compile(r"^(?:However|Nevertheless|Yet|But)\b|"
                           r"\b(?:fac|pos)(?:e[sd]?|ing)\s+(?:\w+\s+){0,2}challenges\b|"
                           r"\b(?:we\sbelieve|handy|practical\svalues?|could\s(?:help|benefit|enable)|potential\sfor|"
                           r"promising\scandidate|viability|pave\sthe\sway)\b", re.I)
+_BUILT_FOR = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}[\w-]*$", re.I)
+_PRESENTS = re.compile(r"\b[Ww]e\s+(?:propose|present|introduce|develop|design)\b")
 HWCLASS_MIN = 1.0
 HW_PLAIN = 0.6
 HW_STRONG = 1.2
@@ -1122,6 +1124,12 @@ def _hardware_classes(
         if h.kind != "hwclass":
             continue
         w = context_weight(h.start, h.end) * h.weight
+        # the device class the sentence presenting the contribution builds it for ("we propose FedTiny, a
+        # framework that yields tiny models for memory- and computing-constrained devices") is the target
+        if 0.0 < w < HWCLASS_MIN and h.target in _DEPLOY_CLASSES and _BUILT_FOR.search(text, max(0, h.start - 50), h.start):
+            si = _sentence_index(starts, h.start)
+            if _PRESENTS.search(text, starts[si], h.start):
+                w = HWCLASS_MIN
         if accel_paper and h.target in ("hwclass/gpu", "hwclass/cpu"):
             w *= 0.4
         if h.target == "hwclass/asic" and _ACCEL_WORDS.search(h.text) and (any(
