@@ -151,3 +151,16 @@ def test_the_device_class_the_contribution_is_built_for_is_targeted(onto: ontolo
         onto,
     )
     assert "hwclass/edge-device" not in _targets(said_elsewhere)
+
+
+def test_edge_devices_named_where_a_step_is_said_to_be_expensive_are_not_targeted(onto: ontology.Ontology) -> None:
+    m = _map(
+        "DraftKV: Predicting the Cache to Cut Time to First Token",
+        "Before a language model writes its first token it must process the whole prompt. This step can be very "
+        "expensive, taking many seconds for large models on edge devices when prompts grow long. We introduce "
+        "DraftKV, in which a small auxiliary model reads the prompt and predicts the key-value cache of the base "
+        "model. DraftKV cuts time to first token by half on an Apple M2 Pro CPU.",
+        onto,
+    )
+    assert "hwclass/cpu" in _targets(m)
+    assert "hwclass/edge-device" not in _targets(m)
