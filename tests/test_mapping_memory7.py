@@ -166,3 +166,14 @@ def test_a_gradient_driven_baseline_is_no_gradient_memory(onto: ontology.Ontolog
     )
     assert "technique/neural-architecture-search" in _studies(m)
     assert "memory/gradients" not in _reduces(m)
+
+
+def test_a_paper_its_subtitle_calls_an_analysis_reduces_nothing_itself(onto: ontology.Ontology) -> None:
+    m = _map(
+        "Serving Long Contexts: A Theoretical Cost Analysis",
+        "Serving language models with long contexts is costly because the KV cache grows with every token. We "
+        "model the cost of serving on one GPU and show which of prefilling, decoding and KV cache loading bounds "
+        "throughput. Our analysis shows that compressing the KV cache is the most effective lever.",
+        onto,
+    )
+    assert KV not in _reduces(m)

@@ -1874,6 +1874,10 @@ _BROAD = re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparati
                     r"(?:study|analysis|evaluation)|an evaluation|analysis of)\b", re.I)
 
 
+# a title whose subtitle calls the paper an analysis or a study ("...: A Theoretical Peak Performance Analysis")
+_ANALYSIS_SUBTITLE = re.compile(r":\s*An?\s+(?:[\w-]+\s+){0,3}(?:analysis|study)\b", re.I)
+
+
 # "gradient" as a modifier names something else ("gradient checkpointing", "the gradient-driven method");
 # gradients that flow are not gradients stored
 _GRADIENT_MEMORY = re.compile(r"memory", re.I)
@@ -1892,7 +1896,7 @@ def _memory_components(
     text: str = "", method_sents: set[int] | None = None, method_names: Sequence[str] = (),
 ) -> dict[str, tuple[int, float]]:
     out: dict[str, tuple[int, float]] = {}
-    if sentences and _BROAD.search(sentences[0].text):
+    if sentences and (_BROAD.search(sentences[0].text) or _ANALYSIS_SUBTITLE.search(sentences[0].text)):
         return out  # a survey or a comparative study reduces nothing itself
     kv_paper = any(t in _KV_TECHS for t in techniques)
     weight_specific = any(t in _WEIGHT_SPECIFIC for t in techniques)
