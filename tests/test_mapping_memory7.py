@@ -177,3 +177,15 @@ def test_a_paper_its_subtitle_calls_an_analysis_reduces_nothing_itself(onto: ont
         onto,
     )
     assert KV not in _reduces(m)
+
+
+def test_a_small_helper_model_says_no_cache_is_reduced(onto: ontology.Ontology) -> None:
+    m = _map(
+        "PromptAhead: Faster First Tokens for Language Model Serving",
+        "Processing a long prompt delays the first token of a language model's answer. We introduce PromptAhead, "
+        "a serving method for faster first tokens. In PromptAhead, a small auxiliary model reads the prompt and "
+        "produces an estimate of the KV cache used by the base model, which then generates the answer. "
+        "PromptAhead halves the time to first token at equal accuracy.",
+        onto,
+    )
+    assert KV not in _reduces(m)

@@ -1837,7 +1837,7 @@ _WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
     "quantization-aware-training", "expert-quantization", "expert-pruning", "structured-pruning",
     "semi-structured-sparsity", "moe-compression"))
 _REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[sz]|elimin|avoid|constant|fewer|less|"
-                     r"small|mitigat|alleviat|fit)", re.I)
+                     r"small(?:er|est)|mitigat|alleviat|fit)", re.I)
 _STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
                            r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
 # a processor's cache ("hardware-internal cache sizes", "the L2 cache") is no KV cache
