@@ -668,8 +668,13 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
 
 
 def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
-    """Read one paper into a :class:`Linked` (its :class:`LinkedDoc` and the evidence behind it)."""
-    tax = tax or Taxonomy.from_ontology(onto)
+    """Read one paper into a :class:`Linked` (its :class:`LinkedDoc` and the evidence behind it).
+
+    Without ``tax`` the paper-level classes are the required ones of docs/conventions.md, as in
+    :func:`loaders.mapping.mapper.map_paper` (finer ontology leaves count for them through the lexicon's
+    rollup), so that a direct call reads a paper exactly as the mapping does.
+    """
+    tax = tax or Taxonomy.default()
     lex = build_lexicon(onto)
     text = paper.text
     title_end = len(paper.title_text)
