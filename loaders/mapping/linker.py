@@ -414,9 +414,12 @@ PAPER_COMBO_BLOCKERS: dict[str, frozenset[str]] = {
 _ASIC_EXPLICIT = re.compile(r"\bASICs?\b|\btape-?out|\b\d+\s?nm\b|\bcustom (?:accelerator|chip)|\baccelerator chip|"
                             r"\bapplication-specific\b|\bsilicon\b", re.I)
 _EFF_ATT = "technique/efficient-attention"
-_NAMED_ATTENTION = re.compile(r"(?<!Self-)(?<!Self )(?<!Beyond )(?<!Rethinking )(?<!Revisiting )(?<!Without )"
-                              r"(?<!Understanding )\b(?!(?:Self|Beyond|Rethinking|Revisiting|Without|Understanding)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Attention"
-                              r"(?=\s*$|\s*:|\s+(?:for|with|in|via|on)\b)")
+# (gated by the words every match holds, as the two below: a title without them is not searched, the lookbehinds
+# at each of its positions cost more than the rest of the title's tests)
+_NAMED_ATTENTION = Gated.auto(re.compile(
+    r"(?<!Self-)(?<!Self )(?<!Beyond )(?<!Rethinking )(?<!Revisiting )(?<!Without )"
+    r"(?<!Understanding )\b(?!(?:Self|Beyond|Rethinking|Revisiting|Without|Understanding)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+Attention"
+    r"(?=\s*$|\s*:|\s+(?:for|with|in|via|on)\b)"))
 _ACCEL_HOSTS = ("technique/fpga-acceleration", "technique/processing-in-memory")
 
 
@@ -500,8 +503,8 @@ _DATA_EFF = "topic/data-efficiency"
 _DATA_MOVEMENT = re.compile(r"\bdata (?:movements?|access(?:es)?|transfers?|reuse)\b|\bmemory bandwidth\b", re.I)
 _END = "technique/efficient-network-design"
 # a released family of networks (not of language models: those are model releases of their own classes)
-_NETWORK_FAMILY = re.compile(r"\bfamily\s+of\s+(?!(?:[\w-]+\s+){0,4}?(?:language|foundation)\b)(?:[\w-]+\s+){0,4}?"
-                             r"(?:networks|ConvNets|CNNs|backbones|(?:vision\s+)?transformers|models)\b", re.I)
+_NETWORK_FAMILY = Gated.auto(re.compile(r"\bfamily\s+of\s+(?!(?:[\w-]+\s+){0,4}?(?:language|foundation)\b)(?:[\w-]+\s+){0,4}?"
+                                        r"(?:networks|ConvNets|CNNs|backbones|(?:vision\s+)?transformers|models)\b", re.I))
 _SPLIT_SUFFIX = re.compile(r"\d+k?|challenge|easy")
 _NOT_SPLITS = frozenset({"dataset/imagenet-21k"})  # (the larger set ImageNet-1k was drawn from)
 _AGENT_MEMORY = "topic/agent-memory"
@@ -692,7 +695,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     hits, acronyms = _acronym_hits(text, acronyms, raw_hits, lex)
 
     # links and code URLs name repositories, not things the paper evaluates
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    urls = [(m.start(), m.end()) for m in (_URL if ".github.io/" in text else _URL_NO_PAGES).finditer(text)]
 
     def in_url(pos: int) -> bool:
         return any(s <= pos < e for s, e in urls) if urls else False  # (most papers hold no link)
@@ -1311,10 +1314,14 @@ _CLASS_ACRONYM_SLUGS = frozenset(map(slug, _CLASS_ACRONYMS))  # (read by every p
 
 _URL = Gated(re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*"),
              ("http", "github.", "huggingface.co"))
+# the same matches in a text without ".github.io/" (the one alternative no letter leads), grouped by first letter:
+# the engine skips ahead to "h" and "g" instead of trying a word run at every word start
+_URL_NO_PAGES = Gated(re.compile(r"h(?:ttps?://\S+|(?<!\w.)uggingface\.co/\S*)|g(?<!\w.)ithub\.com/\S*"), _URL._words or ())
 
 # a name followed by a parameter count: "KOALA-700M", "Pangu-Ultra-MoE 718B", "Turing-NLG 17B"
 _UNKNOWN_MODEL = re.compile(
-    r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*?)(-|\s)(\d+(?:\.\d+)?)([BM])(?![A-Za-z0-9])"
+    # (led by the capital, the word start checked after it: the engine skips ahead to capitals)
+    r"([A-Z](?<![\w-].)[A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*?)(-|\s)(\d+(?:\.\d+)?)([BM])(?![A-Za-z0-9])"
 )
 _SIZE_SUFFIX = re.compile(r"[BM](?<=\d[BM])(?![A-Za-z0-9])")  # (led by its letter: the search skips ahead to B and M)
 _NOT_MODEL_WORDS = frozenset(
@@ -1875,8 +1882,8 @@ _WEIGHT_WORD = re.compile(r"\bweights?\b|\bW\d+A\d+", re.I)
 _QUANT_TECHS = frozenset(t for t in _WEIGHT_TECHS if "quantization" in t)
 _SURVEY = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 # surveys, benchmarks and comparative studies are about families, not one leaf
-_BROAD = re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparative|empirical|systematic|comprehensive) "
-                    r"(?:study|analysis|evaluation)|an evaluation|analysis of)\b", re.I)
+_BROAD = Gated.auto(re.compile(r"\b(?:survey|review|overview|benchmark(?:ing)?|(?:comparative|empirical|systematic|comprehensive) "
+                               r"(?:study|analysis|evaluation)|an evaluation|analysis of)\b", re.I))
 
 
 # a title whose subtitle calls the paper an analysis or a study ("...: A Theoretical Peak Performance Analysis")

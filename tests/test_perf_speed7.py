@@ -1,0 +1,72 @@
+"""The speed rewrites of round seven find what their plain forms find, on every seed paper and on made-up texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from loaders.mapping import linker
+from loaders.mapping.corpus import load_seed_papers
+
+
+def _seed_texts() -> list[str]:
+    return [p.text for p in load_seed_papers()]
+
+
+def _seed_titles() -> list[str]:
+    return [p.title_text for p in load_seed_papers()]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+# -- linker: links, sized names the grammar lacks, title and family patterns --------------------------------------
+
+# the link pattern and the sized-name pattern as first written
+_PLAIN_URL = re.compile(r"https?://\S+|\b(?:github\.com|huggingface\.co|[\w-]+\.github\.io)/\S*")
+_PLAIN_UNKNOWN_MODEL = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*?)(-|\s)(\d+(?:\.\d+)?)([BM])(?![A-Za-z0-9])")
+
+_LINK_TEXTS = [
+    "",
+    "Code: https://github.com/foo/bar and http://x.y/z, also github.com/a/b or xgithub.com/c/d.",
+    "See huggingface.co/org/model, ahuggingface.co/x, the page foo-bar.github.io/site and huggingface.co.",
+    "hhttps://a.b https:// github.com/ (github.com/x) _github.com/y \u00e9github.com/z",
+    "A 7B model, Foo-2 13B, Bar 1.5M, KOALA-700M and x-Baz 3B; Qux-v2-x.1 70B! ZB 4BM, Ab 2M.",
+    "\u00c9cole 7B, _Foo 3B, (Bar-1 8B), 9Foo 2B, Foo-\nBar 1B, A 1B",
+]
+
+
+def _url_form(text: str) -> re.Pattern[str]:
+    return (linker._URL if ".github.io/" in text else linker._URL_NO_PAGES).pattern
+
+
+@pytest.mark.parametrize("text", _LINK_TEXTS)
+def test_link_and_sized_name_patterns_match_as_the_plain_ones(text: str) -> None:
+    assert _spans(_url_form(text), text) == _spans(_PLAIN_URL, text)
+    assert _spans(linker._UNKNOWN_MODEL, text) == _spans(_PLAIN_UNKNOWN_MODEL, text)
+
+
+def test_link_and_sized_name_patterns_match_as_the_plain_ones_on_the_seed_papers() -> None:
+    for text in _seed_texts():
+        assert _spans(_url_form(text), text) == _spans(_PLAIN_URL, text)
+        assert _spans(linker._UNKNOWN_MODEL, text) == _spans(_PLAIN_UNKNOWN_MODEL, text)
+
+
+_GATED_TEXTS = [
+    "A Survey of Efficient Transformers", "Lightweight Multi-Scale Attention for Dense Prediction",
+    "Self Attention: a review", "Cascaded Group Attention", "A family of GPU-efficient networks",
+    "a FAMILY of  vision transformers", "Family of language models", "\u017furvey of attention", "",
+]
+
+
+@pytest.mark.parametrize("name", ["_BROAD", "_NAMED_ATTENTION", "_NETWORK_FAMILY"])
+def test_gated_title_patterns_search_as_the_plain_ones(name: str) -> None:
+    gated = getattr(linker, name)
+    texts = [*_GATED_TEXTS, *_seed_titles(), *_seed_texts()]
+    for text in texts:
+        plain = gated.pattern.search(text)
+        found = gated.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
