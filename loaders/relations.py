@@ -1490,6 +1490,15 @@ def _sized_models(doc: LinkedDoc) -> dict[str, str]:
     return out
 
 
+# the model readers' patterns, each asked of a sentence only where it holds the words its matches need (most
+# sentences that name a model say nothing of how it was made or trained)
+_DERIVE_G = Gated.auto(_DERIVE)
+_DERIVE_INTO_G = Gated.auto(_DERIVE_INTO)
+_TRAINED_G = Gated.auto(_TRAINED)
+_SHRINK_G = Gated.auto(re.compile(r"\b(?:compress|prun|distill|quantiz|convert|shrink|slim)\w*\s", re.I))
+_MADE_G = Gated.auto(re.compile(r"\b(?:created|built|obtained|derived|produced)\s", re.I))
+
+
 def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
     text = doc.paper.text
     sized = _sized_models(doc)
@@ -1502,7 +1511,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
         if not models:
             continue
         # DERIVED_FROM: "A, distilled from B" / "distill B into A".
-        for m in _DERIVE.finditer(text, sent.start, sent.end):
+        for m in _DERIVE_G.iter_in(text, sent.start, sent.end):
             src = [x for x in models if x.end <= m.start()]
             tgt = [x for x in models if x.start >= m.end() and x.start < _phrase_end(text, m.end(), sent.end) + 1]
             tgt_id = tgt[0].entity_id if tgt else _sibling_of(src[-1].entity_id or "", text[m.end() : m.end() + 30]) \
@@ -1512,7 +1521,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                          qualifier=_derive_word(m.group("verb")))
                 if r:
                     yield r
-        for m in _DERIVE_INTO.finditer(text, sent.start, sent.end):
+        for m in _DERIVE_INTO_G.iter_in(text, sent.start, sent.end):
             src = [x for x in models if m.start("src") <= x.start < m.end("src")]
             tgt = [x for x in models if x.start >= m.end() and x.start <= m.end() + 40]
             if src and tgt:
@@ -1521,7 +1530,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                 if r:
                     yield r
         # "we compress X (...) to create Y and Z", "we created Y from X"
-        for m in _rx(r"\b(?:compress|prun|distill|quantiz|convert|shrink|slim)\w*\s", re.I).finditer(text[sent.start : sent.end]):
+        for m in _SHRINK_G.finditer(text[sent.start : sent.end]):
             at = sent.start + m.end()
             create = _rx(r"\b(?:to\s|and\s)?(?:create|obtain|produce|build|derive|get|yield)\w*\s").search(
                 text, at, sent.end)
@@ -1534,7 +1543,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                          qualifier=_derive_kind(doc, sent.text, m.group()))
                 if r:
                     yield r
-        for m in _rx(r"\b(?:created|built|obtained|derived|produced)\s", re.I).finditer(text[sent.start : sent.end]):
+        for m in _MADE_G.finditer(text[sent.start : sent.end]):
             at = sent.start + m.end()
             frm = _rx(r"\bfrom\s").search(text, at, min(sent.end, at + 80))
             if not frm:
@@ -1550,7 +1559,7 @@ def _model_relations(doc: LinkedDoc) -> Iterator[Relation]:
                     yield r
         # TRAINED_ON: "<model> ... trained on 2,048 H800 GPUs".
         hardware = [m for m in doc.mentions_in(sent.index) if m.entity_id and m.label in (NodeLabel.HARDWARE,)]
-        for m in _TRAINED.finditer(text, sent.start, sent.end):
+        for m in _TRAINED_G.iter_in(text, sent.start, sent.end):
             # "fine-tuned on a single GPU (A100 for Model-A, A6000 for Model-B)": device and model in pairs
             paren = _rx(r"\(([^()]{5,120})\)").search(text[m.end() : min(sent.end, m.end() + 60)])
             if paren:
@@ -1804,8 +1813,13 @@ _INTEGRATE_G = Gated.auto(_INTEGRATE)
 _INTRO_OPENING_LOW = re.compile(_INTRO_OPENING)
 
 
+# the verbs every match of the opening ends with: a sentence without one (most) is not searched
+_INTRO_VERBS = ("introduc", "propos", "present", "releas", "construct", "creat", "develop", "curat", "contribut", "collect",
+                "build", "built")
+
+
 def _may_introduce(low: str) -> bool:
-    return _INTRO_OPENING_LOW.search(low) is not None
+    return any(map(low.__contains__, _INTRO_VERBS)) and _INTRO_OPENING_LOW.search(low) is not None
 
 
 _INTRO_FRAME_G = Gated(_INTRO_FRAME, _may_introduce)

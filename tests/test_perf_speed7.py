@@ -8,6 +8,7 @@ import pytest
 
 from loaders.mapping import linker
 from loaders.mapping.corpus import load_seed_papers
+from loaders.mapping.text import split_sentences
 
 
 def _seed_texts() -> list[str]:
@@ -70,3 +71,65 @@ def test_gated_title_patterns_search_as_the_plain_ones(name: str) -> None:
         plain = gated.pattern.search(text)
         found = gated.search(text)
         assert (found and found.span()) == (plain and plain.span()), text
+
+
+# -- relations: the model readers' gated patterns, the introduction frame's verbs ---------------------------------
+
+_MODEL_TEXTS = [
+    "FooLM-7B, distilled from BarLM-70B, was then fine-tuned on 8 GPUs; we PRUNE it into Baz-1B.",
+    "We compress Qux (a 13B model) to create Qux-Small and we created Zed from Qux with ORTHOGONAL pretraining using data.",
+    "Upcycling of Alpha into Beta; initialised from Gamma; obtained out of Delta; we build on it.",
+    "\u017fhrinking FooNet-\u212aernel: trained across tasks, Derived from X. This work curates data.",
+    "",
+]
+
+
+def _seed_sentence_spans() -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for p in load_seed_papers():
+        for s in split_sentences(p.text, title_end=len(p.title_text)):
+            out.append((p.text, s.start, s.end))
+    return out
+
+
+def _own_sentence_spans() -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for text in _MODEL_TEXTS:
+        out += [(text, s.start, s.end) for s in split_sentences(text, title_end=0)] if text else [(text, 0, 0)]
+        out.append((text, 0, len(text)))
+    return out
+
+
+def test_model_reader_gates_find_what_the_plain_patterns_find() -> None:
+    from loaders import relations as rel
+    for text, start, end in _seed_sentence_spans() + _own_sentence_spans():
+        for gated, plain in ((rel._DERIVE_G, rel._DERIVE), (rel._DERIVE_INTO_G, rel._DERIVE_INTO), (rel._TRAINED_G, rel._TRAINED)):
+            assert [(m.span(), m.groups()) for m in gated.iter_in(text, start, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, start, end)]
+        piece = text[start:end]
+        for gated in (rel._SHRINK_G, rel._MADE_G):
+            assert [m.span() for m in gated.finditer(piece)] == [m.span() for m in gated.pattern.finditer(piece)]
+
+
+def test_introduction_verbs_decide_as_the_opening_pattern() -> None:
+    from loaders import relations as rel
+    for text, start, end in _seed_sentence_spans() + _own_sentence_spans():
+        low = text[start:end].lower()
+        assert rel._may_introduce(low) == (rel._INTRO_OPENING_LOW.search(low) is not None)
+
+
+# -- methods: the naming pattern's gate of whole words ------------------------------------------------------------
+
+
+def test_naming_gate_holds_a_word_of_every_match() -> None:
+    from loaders.mapping import methods
+    from loaders.mapping.text import needed_words
+    gate = methods._CALLED
+    needed = needed_words(gate.pattern)
+    assert needed and gate._words
+    # every match holds one of ``needed``; each of those holds a gate word: every match holds a gate word
+    assert all(any(w in n for w in gate._words) for n in needed)
+    texts = [*_seed_texts(), "A method called Foo, which we call Bar; we name it Baz, termed Q, known as R.",
+             "Typically, long-term names are named later; we dub it X", "DUBBED Foo; ca\u2010lled"]
+    for text in texts:
+        assert [m.span() for m in gate.finditer(text)] == [m.span() for m in gate.pattern.finditer(text)]
