@@ -69,11 +69,13 @@ _MODIFIER_SUFFIX = re.compile(r"-(?:enhanced|augmented|powered|driven|guided|equ
 # "we propose Mixture of Sparse Adapters, or MoSA, as ...": the short name given after "or"
 _OR_SHORT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|with|the|in|to|on)\s+)?[A-Z][\w-]*){0,5},?\s+or\s+"
                        r"([A-Za-z][\w-]*[A-Z][\w-]*)(?=[,\s])")
-# (alternatives grouped by first letter: the engine skips to those letters, see first_char_groups)
+# (alternatives grouped by first letter: the engine skips to those letters, see first_char_groups; gated by whole
+# words, not "call", "name" or "term", which most abstracts hold: "typically", "names", "long-term")
 _CALLED = Gated(re.compile(first_char_groups([
     "called", "named", "dubbed", "termed", "coined", "namely", "denoted(?: as)?", "referred to as", "known as", "which we call",
     "we call it", "we name it", "we dub it", "we term it", "we refer to as"], word_start=True) + r"\s+[\"“']?"
-), ("call", "name", "dub", "term", "coined", "denoted", "referred to as", "known as", "refer to as"))
+), ("called", "we call", "named", "namely", "name it", "dubbed", "dub it", "termed", "term it", "coined", "denoted",
+    "referred to as", "refer to as", "known as"))
 # the data sets a paper evaluates on, named after their plural noun ("two public datasets, namely A and B");
 # the paper's own data are introduced ("we release two new datasets, namely ...") and stay names it proposes
 _NAMED_DATA = re.compile(r"\b(?:datasets|data sets|benchmarks|corpora)\s*,?\s*$", re.I)
