@@ -133,3 +133,18 @@ def test_naming_gate_holds_a_word_of_every_match() -> None:
              "Typically, long-term names are named later; we dub it X", "DUBBED Foo; ca\u2010lled"]
     for text in texts:
         assert [m.span() for m in gate.finditer(text)] == [m.span() for m in gate.pattern.finditer(text)]
+
+
+# -- linker: the search for coined dataset names before their noun starts near the first noun --------------------
+
+_NOUN_TEXTS = [
+    "", "dataset", "Foo dataset", "A dataset of FooQA", " Foo  Bar   benchmarks and (X-1 Y corpus", "Xbenchmark Ybenchmark",
+    "FooBar\tdata set x", "dataset Foo dataset", "Foo Bar Baz suite", "iNAT-mini dataset; Foo! benchmark",
+    "Foo\u2003Bar\u2003dataset", "Foo-Bar\n\nBaz dataset", "(FooQA) benchmark, BarQA corpus", "the Foo Bar datasets.",
+]
+
+
+def test_dataset_name_search_from_the_first_noun_finds_what_a_whole_search_finds() -> None:
+    pattern = linker._DS_BEFORE_NOUN.pattern
+    for text in [*_NOUN_TEXTS, *_seed_texts()]:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text, linker._before_first_noun(text))] == _spans(pattern, text)

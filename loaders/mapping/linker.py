@@ -1663,8 +1663,31 @@ _DATA_CONTEXT = re.compile(
 
 
 _DS_TOKEN = r"(?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*!?"  # (also "iNAT-mini")
+_DS_NOUNS = ("benchmark", "dataset", "data set", "corpus", "suite")
 _DS_BEFORE_NOUN = Gated(re.compile(rf"(?<![\w-])((?:{_DS_TOKEN})(?:\s{_DS_TOKEN})?)\s+(?:benchmark|dataset|data set|corpus|suite)s?\b"),
-                        ("benchmark", "dataset", "data set", "corpus", "suite"))
+                        _DS_NOUNS)
+
+
+def _before_first_noun(text: str) -> int:
+    """Where :data:`_DS_BEFORE_NOUN` can first match: a match ends with one of its nouns after white space and opens
+    in one of the two runs of other characters before it, so none opens before the runs before the first such noun
+    (the search starts there: the lookbehind still sees the text before it)."""
+    first = len(text)
+    for noun in _DS_NOUNS:
+        at = text.find(noun, 1)
+        while 0 < at < first and not text[at - 1].isspace():
+            at = text.find(noun, at + 1)
+        if 0 < at < first:
+            first = at
+    k = first
+    for _ in range(2):
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+    return k
+
+
 _DS_AFTER_KNOWN = re.compile(rf"(?:\s+(?:datasets?|benchmarks?))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?/\s?)"
                              rf"({_DS_TOKEN})(?![\w-])")
 # the item before a dataset in a list: "FGVC and VTAB-1k", "the N-MNIST and N-TIDIGITS datasets"
@@ -1715,7 +1738,7 @@ def _unknown_datasets(
                 return
             pos = b.start(1)
 
-    for bm in _DS_BEFORE_NOUN.finditer(text):
+    for bm in _DS_BEFORE_NOUN.finditer(text, _before_first_noun(text)):
         before = text[max(0, bm.start() - 12) : bm.start()]
         if _DS_OWN_BEFORE.search(before) or _DS_NAME_BEFORE.search(before):
             continue  # the paper's own benchmark, or only the tail of a longer name ("Long Range Arena")
