@@ -460,7 +460,7 @@ _PAIR_MEANS: dict[tuple[str, str], str] = {
 _STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|assessing|analy[sz]ing|ramifications|"
                           r"impact of|role of|effects? of)\b|^(?:on|towards?) the\b", re.I)
 FALLBACK_MIN = 0.8
-_DESIGN_TITLE = re.compile(r"\b(?:network|networks|architecture|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
+_DESIGN_TITLE = re.compile(r"\b(?:network|networks|architectures?|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
                            r"transformers?|ViTs?|mixers?|encoders?|embeddings?)\b", re.I)
 # network kinds whose efficiency a study title can be about (not "language models": those studies span families)
 _STUDIED_DESIGNS = re.compile(r"\b(?:neural\snetworks?|CNNs?|DNNs?|ConvNets?|vision\stransformers?|ViTs?)\b(?!\s(?:training|inference))", re.I)
@@ -470,6 +470,22 @@ _LITERATURE = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 # even when the abstract states no saving in the words the claim pattern knows
 _EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|parameter|energy)[- ])?efficient\b|"
                               r"\blightweight\b|\blight-weight\b|\bcompact\b", re.I)
+# a saving of a model's own cost stated with its size ("25 times fewer parameters", "50% less memory",
+# "10x faster inference", "reducing model size by over 20 times", "FLOPs (20% reduction)")
+_TIMES = r"\d+(?:\.\d+)?\s?(?:×|x|times|%|-fold|fold)"
+_MODEL_COST = (r"(?:(?:number\s+of\s+)?(?:trainable\s+)?(?:parameters|FLOPs|operations|MACs)|"
+               r"memory(?:\s+(?:usage|footprint|consumption))?|latency|model\s+size|energy(?:\s+consumption)?|"
+               r"computation(?:al\s+cost)?|compute|(?:inference|training|prefill(?:ing)?)(?:[\s-]time)?)")
+_STATED_SAVING = Gated(re.compile(
+    rf"\b{_TIMES}\s+(?:fewer|less|lower|smaller)\s+(?:[\w-]+\s+){{0,2}}?{_MODEL_COST}\b"
+    rf"|\b{_TIMES}\s+(?:faster\s+(?:inference|training|decoding|generation)|"
+    rf"(?:inference|training|decoding|end-to-end)(?:[\s-]time)?\s+speed-?ups?)\b"
+    rf"|\b{_TIMES}\s+more\s+(?:memory|compute|parameter|energy)[\s-]efficient\b"
+    rf"|\b(?:reduc\w*|cut(?:s|ting)?|sav(?:e|es|ing)|lower(?:s|ing)?|decreas\w*|shrink\w*)\s+(?:the\s+|its\s+)?"
+    rf"{_MODEL_COST}(?:\s+[\w-]+){{0,3}}?\s+by\s+(?:over\s+|up\s+to\s+|about\s+|nearly\s+|more\s+than\s+)?\d"
+    rf"|\b{_MODEL_COST}\s+\(\s*{_TIMES}\s+reduction\)",
+    re.I), ("fewer", "less", "lower", "smaller", "faster", "speed", "efficient", "reduc", "cut", "sav", "decreas", "shrink"))
+_OTHER_TOPIC = "topic/other"
 
 
 # the problem a paper sets out from: attention whose cost grows quadratically with the sequence
@@ -766,6 +782,14 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     if in_scope and topic_best is not None and topic_best[1].total > TOPIC_RATIO * weight_of_evidence \
             and not _technique_holds_against(best_tech, weight_of_evidence, topic_best[1].total):
         in_scope = False
+    # a paper whose title presents a network or architecture and that states by how much it cuts a model's cost
+    # (parameters, memory, FLOPs, latency, size) designs an efficient model, where no adjacent topic is in sight:
+    # topic/other's words then name the field the network works in (physics, segmentation), not another subject
+    if not in_scope and not survey and _DESIGN_TITLE.search(title) \
+            and (no_topic or topic_best is not None and topic_best[0] == _OTHER_TOPIC) \
+            and _STATED_SAVING.may_match(text) \
+            and any(_STATED_SAVING.found(s.text) and not _BACKGROUND.found(s.text) for s in sentences[1:]):
+        in_scope = True
     # only the root: a survey may span everything, a paper that proposes something is more specific
     hosts = [t for t in _ACCEL_HOSTS if t in techniques or (
         t in tech_scores and tech_scores[t].total >= SELECT_MIN and tech_scores[t].strongest >= STRONG_MIN)]
