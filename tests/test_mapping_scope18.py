@@ -68,3 +68,19 @@ def test_a_stated_speedup_does_not_outweigh_an_adjacent_topic() -> None:
         "3x lower latency than earlier indexes at equal recall.",
     )
     assert not doc.in_scope and doc.topic == "topic/retrieval-efficiency", doc
+
+
+def test_a_title_naming_a_network_unit_presents_a_design() -> None:
+    # a gated unit is a kind of layer: a design, like a block or a layer
+    doc = _doc(
+        "Folded Gated Unit",
+        "Gated units in the feed-forward part of language models read two weight matrices. We introduce FoldGU, "
+        "which draws gate and value from one matrix through learned masks. With a fused kernel FoldGU runs "
+        "with 30% less memory than the usual gated unit at equal accuracy.",
+    )
+    assert doc.in_scope and "technique/efficient-network-design" in doc.techniques, doc
+
+
+def test_a_processing_unit_is_hardware_not_a_network_design() -> None:
+    assert not linker._DESIGN_TITLE.search("A Neural Processing Unit for Sparse Workloads")
+    assert linker._DESIGN_TITLE.search("Folded Gated Unit")

@@ -461,7 +461,7 @@ _STUDY_TITLE = re.compile(r"\b(?:exploring|evaluating|measuring|understanding|as
                           r"impact of|role of|effects? of)\b|^(?:on|towards?) the\b", re.I)
 FALLBACK_MIN = 0.8
 _DESIGN_TITLE = re.compile(r"\b(?:network|networks|architectures?|backbones?|CNNs?|ConvNets?|layers?|blocks?|design|"
-                           r"transformers?|ViTs?|mixers?|encoders?|embeddings?)\b", re.I)
+                           r"transformers?|ViTs?|mixers?|encoders?|embeddings?|(?<!processing )units?)\b", re.I)
 # network kinds whose efficiency a study title can be about (not "language models": those studies span families)
 _STUDIED_DESIGNS = re.compile(r"\b(?:neural\snetworks?|CNNs?|DNNs?|ConvNets?|vision\stransformers?|ViTs?)\b(?!\s(?:training|inference))", re.I)
 _LITERATURE = re.compile(r"\b(?:survey|review|overview)\b", re.I)
