@@ -84,3 +84,19 @@ def test_a_title_naming_a_network_unit_presents_a_design() -> None:
 def test_a_processing_unit_is_hardware_not_a_network_design() -> None:
     assert not linker._DESIGN_TITLE.search("A Neural Processing Unit for Sparse Workloads")
     assert linker._DESIGN_TITLE.search("Folded Gated Unit")
+
+
+def test_a_design_said_to_have_fewer_parameters_than_its_rivals_is_in_scope() -> None:
+    # a saving stated without a number, as a comparison of the design's own cost with other designs
+    doc = _doc(
+        "A Convolutional Encoder-Decoder Architecture for Scene Segmentation",
+        "We present DepthSeg, a fully convolutional architecture for pixel-wise scene segmentation. Its decoder "
+        "reuses the encoder's pooling positions to upsample. DepthSeg was built to be efficient in terms of memory "
+        "at inference, and it has far fewer trainable parameters than competing architectures.",
+    )
+    assert doc.in_scope and doc.techniques == ("technique/efficient-network-design",), doc
+
+
+def test_comparisons_that_are_not_a_models_cost_are_no_saving() -> None:
+    assert not linker._STATED_SAVING.found("It is efficient in terms of annotation effort and needs fewer labels than before.")
+    assert linker._STATED_SAVING.found("It has fewer parameters than the baseline.")

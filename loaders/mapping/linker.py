@@ -471,7 +471,8 @@ _LITERATURE = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 _EFFICIENT_TITLE = re.compile(r"\b(?:(?:resource|memory|hardware|compute|parameter|energy)[- ])?efficient\b|"
                               r"\blightweight\b|\blight-weight\b|\bcompact\b", re.I)
 # a saving of a model's own cost stated with its size ("25 times fewer parameters", "50% less memory",
-# "10x faster inference", "reducing model size by over 20 times", "FLOPs (20% reduction)")
+# "10x faster inference", "reducing model size by over 20 times", "FLOPs (20% reduction)"), or as a comparison of
+# the model's own cost with others' ("fewer trainable parameters than ...", "efficient in terms of memory")
 _TIMES = r"\d+(?:\.\d+)?\s?(?:×|x|times|%|-fold|fold)"
 _MODEL_COST = (r"(?:(?:number\s+of\s+)?(?:trainable\s+)?(?:parameters|FLOPs|operations|MACs)|"
                r"memory(?:\s+(?:usage|footprint|consumption))?|latency|model\s+size|energy(?:\s+consumption)?|"
@@ -483,7 +484,9 @@ _STATED_SAVING = Gated(re.compile(
     rf"|\b{_TIMES}\s+more\s+(?:memory|compute|parameter|energy)[\s-]efficient\b"
     rf"|\b(?:reduc\w*|cut(?:s|ting)?|sav(?:e|es|ing)|lower(?:s|ing)?|decreas\w*|shrink\w*)\s+(?:the\s+|its\s+)?"
     rf"{_MODEL_COST}(?:\s+[\w-]+){{0,3}}?\s+by\s+(?:over\s+|up\s+to\s+|about\s+|nearly\s+|more\s+than\s+)?\d"
-    rf"|\b{_MODEL_COST}\s+\(\s*{_TIMES}\s+reduction\)",
+    rf"|\b{_MODEL_COST}\s+\(\s*{_TIMES}\s+reduction\)"
+    rf"|\b(?:smaller|fewer)\s+(?:in\s+(?:the\s+)?number\s+of\s+)?(?:trainable\s+)?parameters\s+than\b"
+    rf"|\befficient\s+(?:both\s+)?in\s+terms\s+of\s+(?:memory|computation|compute|latency|inference)\b",
     re.I), ("fewer", "less", "lower", "smaller", "faster", "speed", "efficient", "reduc", "cut", "sav", "decreas", "shrink"))
 _OTHER_TOPIC = "topic/other"
 
