@@ -148,3 +148,21 @@ def test_dataset_name_search_from_the_first_noun_finds_what_a_whole_search_finds
     pattern = linker._DS_BEFORE_NOUN.pattern
     for text in [*_NOUN_TEXTS, *_seed_texts()]:
         assert [(m.span(), m.groups()) for m in pattern.finditer(text, linker._before_first_noun(text))] == _spans(pattern, text)
+
+
+# -- linker: the memory-component and circuit-cost patterns, gated by their words (stop 18) ------------------------
+
+_COST_TEXTS = [
+    "The chip AREA and power of the design; post-layout results; a 3 mm^2 die; TAPE-OUT in 28nm.",
+    "It reduces the MODEL size by half and shrinks intermediate activations and feature maps.",
+    "Memory savings of 40% and lower peak memory, not memory IO.", "\u017fynthesis results", "",
+]
+
+
+@pytest.mark.parametrize("name", ["_CIRCUIT_COST", "_MEMORY_SAVED", "_MODEL_SIZE_CUT", "_ACTS_SHRUNK"])
+def test_gated_cost_patterns_search_as_the_plain_ones(name: str) -> None:
+    gated = getattr(linker, name)
+    for text in [*_COST_TEXTS, *_seed_texts(), *(t[a:b] for t, a, b in _seed_sentence_spans())]:
+        plain = gated.pattern.search(text)
+        found = gated.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text

@@ -1106,9 +1106,10 @@ _HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|e
 _ACCEL_WORDS = re.compile(r"accelerator", re.I)
 # chip area and synthesis results are measured on a circuit of one's own: an ASIC design, unless it is
 # an FPGA or processing-in-memory one
-_CIRCUIT_COST = re.compile(r"\b(?:chip|silicon|die)\s+area\b|\barea\s+(?:and\s+(?:power|energy)|overhead|efficiency)\b|"
-                           r"\b(?:hardware|logic|RTL)\s+synthesis\b|\bsynthesis\s+results\b|\bpost-layout\b|"
-                           r"\btape-?out\b|\bmm(?:\^?2|\u00b2)", re.I)
+# (gated by the words every match holds: most papers hold none, and the paper's whole text is searched)
+_CIRCUIT_COST = Gated(re.compile(r"\b(?:chip|silicon|die)\s+area\b|\barea\s+(?:and\s+(?:power|energy)|overhead|efficiency)\b|"
+                                 r"\b(?:hardware|logic|RTL)\s+synthesis\b|\bsynthesis\s+results\b|\bpost-layout\b|"
+                                 r"\btape-?out\b|\bmm(?:\^?2|\u00b2)", re.I), ("area", "synthesis", "layout", "tape", "mm"))
 _NOT_ASIC_DESIGN = ("hwclass/fpga", "hwclass/pim")
 _HW_QUALIFIED_BEFORE = re.compile(r"\b(?:desktop|consumer(?:-grade)?|low-end|commodity|single|one)[\s-]*$", re.I)
 _HW_QUALIFIED_SPAN = re.compile(r"(?:desktop|consumer)\b", re.I)
@@ -1873,8 +1874,9 @@ for _t in ("activation-checkpointing", "reversible-layers", "activation-compress
 _IO_AWARE = "technique/io-aware-attention"
 # (after "memory": the traffic to memory, not the memory held)
 _NOT_TRAFFIC = r"(?![- ](?:IO|I/O|access\w*|bandwidth|traffic|reads?|writes?|hierarch\w*)\b)"
-_MEMORY_SAVED = re.compile(r"\bmemory[- ](?:savings?|efficien\w*|gains?|reductions?)\b|\blinear\s+(?:\w+\s+)?memory\b|"
-                           r"\b(?:reduc\w*|sav\w*|lower\w*|less|cuts?)\s+(?:\w+\s+){0,2}memory\b" + _NOT_TRAFFIC, re.I)
+_MEMORY_SAVED = Gated(re.compile(r"\bmemory[- ](?:savings?|efficien\w*|gains?|reductions?)\b|\blinear\s+(?:\w+\s+)?memory\b|"
+                                 r"\b(?:reduc\w*|sav\w*|lower\w*|less|cuts?)\s+(?:\w+\s+){0,2}memory\b" + _NOT_TRAFFIC, re.I),
+                      ("memory",))
 for _t in ("optimizer-state-compression", "optimizer-state-quantization", "low-rank-gradient-projection"):
     _TECH_MEMORY[f"technique/{_t}"] = ("memory/optimizer-states",)
 # recurrent and hybrid models keep a fixed-size state instead of a growing KV cache
@@ -1887,13 +1889,14 @@ _FEWER_PARAMETERS = re.compile(r"\b(?:fewer|less|smaller\snumber\sof|half\sas\sm
 _LESS_MEMORY = re.compile(r"\b(?:(?:lower|less|smaller|reduced?s?|reducing|cuts?|saves?|saving)\s(?:\w+\s){0,2}"
                           r"memory(?:\s(?:footprint|usage|consumption|requirements?))?\b" + _NOT_TRAFFIC
                           + r"|megabytes?\sin\ssize\b)", re.I)
-_MODEL_SIZE_CUT = re.compile(r"\b(?:reduc|shrink|cut|compress|decreas)\w*\s+(?:the\s+)?model(?:'s)?\s+sizes?\b|"
-                             r"\breduction\s+in\s+model\s+sizes?\b", re.I)
+_MODEL_SIZE_CUT = Gated(re.compile(r"\b(?:reduc|shrink|cut|compress|decreas)\w*\s+(?:the\s+)?model(?:'s)?\s+sizes?\b|"
+                                   r"\breduction\s+in\s+model\s+sizes?\b", re.I), ("model",))
 # what the field has been doing ("In recent years, researchers have focused on reducing the model size")
 _FIELD_AT_WORK = re.compile(r"\b(?:researchers|in recent years|the community)\b", re.I)
 # feature maps or activations made smaller ("reducing the spatial sizes of feature maps, which reduces the memory")
-_ACTS_SHRUNK = re.compile(r"\b(?:reduc|shrink|decreas|compress|minimi[sz])\w*\s+(?:[\w-]+\s+){0,5}?"
-                          r"(?:feature\s+maps?|(?:intermediate\s+)?activations)\b(?!\s+(?:quantiz|precision|bit))", re.I)
+_ACTS_SHRUNK = Gated(re.compile(r"\b(?:reduc|shrink|decreas|compress|minimi[sz])\w*\s+(?:[\w-]+\s+){0,5}?"
+                                r"(?:feature\s+maps?|(?:intermediate\s+)?activations)\b(?!\s+(?:quantiz|precision|bit))", re.I),
+                     ("feature", "activations"))
 _WEIGHT_SPECIFIC = tuple(f"technique/{t}" for t in (
     "weight-only-quantization", "weight-activation-quantization", "post-training-quantization",
     "quantization-aware-training", "expert-quantization", "expert-pruning", "structured-pruning",
