@@ -36,3 +36,10 @@ def test_stages_are_measured_and_add_up(capsys: pytest.CaptureFixture[str]) -> N
     # the four stages account for the whole run's time per paper
     assert sum(ms.values()) == pytest.approx(10.0 / len(papers) * 1000, abs=0.05)
     assert re.search(r"without the results stage: \d+ papers/s", out)
+
+
+def test_repeated_passes_each_time_a_cold_process() -> None:
+    bench = _bench()
+    # one more pass in a new interpreter: a CPU time, not the caches of this test process
+    (seconds,) = bench._time_in_fresh_processes(1, [])
+    assert 0.05 < seconds < 120
