@@ -20,6 +20,7 @@ DISPLAY = [
     ("RWKV-7", "RWKV-7"), ("Qwen 2.5 VL 7B", "Qwen2.5-VL 7B"), ("qwen2-72b-instruct", "Qwen2 72B Instruct"),
     ("InternLM2.5-7B-Chat", "InternLM2.5 7B Chat"), ("DeepSeek-R1", "DeepSeek-R1"),
     ("Llama-3.1-70B-Instruct", "Llama 3.1 70B Instruct"), ("Llama-2-7b-chat", "Llama 2 7B Chat"),
+    ("NLLB-200", "NLLB-200"), ("text-davinci-003", "text-davinci-003"),
     # "V" versions glued, size codes after a hyphen, in capitals
     ("EfficientNetV2-M", "EfficientNetV2-M"), ("EfficientNet-B7", "EfficientNet-B7"), ("MobileNetV3", "MobileNetV3"),
     ("YOLOv8n", "YOLOv8n"), ("DeiT-Ti", "DeiT-Ti"), ("X3D-XL", "X3D-XL"), ("ViT-B/16", "ViT-B/16"),

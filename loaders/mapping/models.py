@@ -715,10 +715,10 @@ _LETTER_CODE = re.compile(r"x{0,2}[sml]|[bhgtn]|ti")
 _PATCHED_PART = re.compile(r"(xl|[bslhgt]i?)-(\d{1,2})")
 # stems their makers join to the version with a hyphen ("GPT-4", "Phi-3", "Mamba-2") or with nothing ("Qwen2.5")
 _HYPHEN_VERSIONS = frozenset({"gpt", "phi", "mamba", "rwkv", "llava", "deepseek", "deepseek-coder", "falcon-h1",
-                              "nemotron-h", "t5", "bloom", "opt", "pythia", "skyreels"})
+                              "nemotron-h", "t5", "bloom", "opt", "pythia", "skyreels", "nllb", "text-davinci"})
 _GLUED_VERSIONS = frozenset({"qwen", "qwen-vl", "internlm", "internvl", "minicpm", "olmo", "baichuan", "starcoder"})
 # (the few variants whose makers keep them in lower case or spell them in mixed case)
-_PART_SPELLINGS = {"ti": "Ti", "moe": "MoE", "next": "NeXT", "mini": "mini", "4o": "4o", "vl": "VL", "it": "IT"}
+_PART_SPELLINGS = {"ti": "Ti", "moe": "MoE", "next": "NeXT", "mini": "mini", "vl": "VL", "it": "IT"}
 
 
 def _shown_part(part: str) -> str:
