@@ -894,6 +894,7 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # -- models
     models: dict[str, mdl.ModelName] = {}
     model_sent: dict[str, int] = {}
+    model_sents: dict[str, set[int]] = defaultdict(set)  # every sentence that names the model
     # the long form of a proposed method's acronym ("Efficient Vision Mamba (EfficientViM)") names the method
     method_keys = {slug(f.name) for f in methods_found}
     method_spans = [(a.start, a.end) for a in acronyms if slug(a.short) in method_keys]
@@ -916,7 +917,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
         mid = m.id
         models.setdefault(mid, m)
         model_sent.setdefault(mid, si)
+        model_sents[mid].add(si)
         mention(m.text, m.start, m.end, NodeLabel.MODEL, mid, None, 0.9, "grammar", m.props())  # type: ignore[arg-type]
+    # a model named only where the paper recalls the field's history ("since the breakthrough of AlexNet in
+    # 2012") is where the field started, not a model the paper evaluates
+    for mid in [k for k, ss in model_sents.items() if 0 not in ss and k in models]:
+        if all(_HISTORY.search(sentences[i].text) for i in model_sents[mid]):
+            del models[mid]
     # a family-level mention is dropped when a member of the family is named too; a version-level
     # one when a sized model of that version is named ("Llama 2" + "Llama-2-7B")
     firsts = _firsts_beside_next(text, models_found)
@@ -1060,6 +1067,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
 
 
 # a sentence about what earlier work does ("existing light models ... optimized for GPUs")
+# a sentence about the field's past: a year it happened in, "historically", a breakthrough
+_HISTORY = re.compile(r"\b(?:[Ss]ince|[Ii]n) (?:19|20)\d\d\b|^Historically\b|\bbreakthrough\b")
 _PRIOR_WORK = re.compile(r"^(?:However,?\s+|While\s+|But\s+|Yet\s+|Unfortunately,?\s+)?(?:most\s+|many\s+)?"
                          r"(?:existing|prior|previous|conventional|traditional|current)\b", re.I)
 
