@@ -134,6 +134,12 @@ ARCH_LEAVES = frozenset(f"technique/{t}" for t in (
 # them in full where it presents itself (title, proposing sentences) or say so repeatedly, not only in its
 # motivation (a "mobile devices" where the results are summed up is where a backbone was measured)
 CONTEXT_CLASSES = frozenset({"technique/on-device-inference", "technique/serving-systems"})
+# where the paper runs (docs: on-device inference is the paper's stated subject): said repeatedly, at least one
+# of the sentences must say what the paper itself does ("we compare the formats for on-device inference"), not
+# what its model measures there ("our models run at 10 FPS on an iPhone") or what devices need in general
+_STATED_CONTEXT = frozenset({"technique/on-device-inference"})
+_OWN_WORK = re.compile(r"\b(?:we|our|this (?:work|paper|whitepaper|study|survey|thesis|dissertation|article))\b", re.I)
+_MEASURED = re.compile(r"\d(?:\.\d+)?\s?(?:%|×|x\b|times\b|fps\b|ms\b)|\bfps\b", re.I)
 
 # "orthogonal to quantization", "can be further combined with 4-bit KV quantization"
 _COMPOSES = Gated(re.compile(r"\b(?:orthogonal to|compatible with|complementary to|can (?:also |further |easily |be )*"
@@ -190,6 +196,7 @@ class _Score:
     plain: set[int] = field(default_factory=set)  # supporting sentences that are neither background nor results
     named: float = 0.0  # the largest weight of one phrase in such a sentence (1.0: the class is named there)
     named_plain: float = 0.0  # the same without the title's boost
+    stated: set[int] = field(default_factory=set)  # (_STATED_CONTEXT only) plain sentences that state the paper's own work
 
     def add(self, w: float, sentence: int, start: int, end: int, raw: float = 1.0, factor: float = 1.0,
             name_w: float | None = None) -> None:
@@ -351,6 +358,9 @@ def _score(
             boost = 2.0 if si == 0 and h.weight >= TITLE_BOOST_MIN else 1.0
             # (the title's boost makes a word strong evidence, not a name of the class: "hardware-efficient")
             tech[h.target].add(h.weight * f, si, h.start, h.end, h.weight * boost, f, h.weight)
+            if h.target in _STATED_CONTEXT and f >= 1.0 and si > 0 and _OWN_WORK.search(sentences[si].text) \
+                    and not _MEASURED.search(sentences[si].text):
+                tech[h.target].stated.add(si)
         elif h.kind == "topic":
             topics[h.target].add(h.weight * factors[si], si, h.start, h.end, h.weight)
     for s in sentences:
@@ -602,7 +612,8 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
     # a class needs one phrase that at least suggests it: background words alone never add up to one
     scored = {t: s.total for t, s in tech.items()
               if s.total >= SELECT_MIN and t in tax.parents and (s.strongest >= STRONG_MIN or t == ROOT)
-              and (t not in CONTEXT_CLASSES or max(s.per_sentence.values()) >= PROPOSAL_FACTOR or len(s.plain) >= 2)}
+              and (t not in CONTEXT_CLASSES or max(s.per_sentence.values()) >= PROPOSAL_FACTOR
+                   or (len(s.plain) >= 2 and (t not in _STATED_CONTEXT or s.stated)))}
     # a class that only a suggestive title word supports, which the abstract never takes up ("Dual Routing"
     # in the title of an expert-quantization paper), gives way to the classes the abstract describes
     title_only = {t for t in scored if t != ROOT and set(tech[t].per_sentence) == {0} and tech[t].named_plain < 1.0}

@@ -1,0 +1,56 @@
+"""Technique readings of stop 19: kinds of error in the technique classes, each fixed by one rule.
+
+Each abstract is written for its test, not copied from a seed paper.
+"""
+
+from __future__ import annotations
+
+import ontology
+from loaders.mapping import linker
+from loaders.mapping.doc import LinkedDoc
+from tests.graphdata import written_paper as _paper
+
+_ON_DEVICE = "technique/on-device-inference"
+
+
+def _doc(title: str, abstract: str) -> LinkedDoc:
+    return linker.link(_paper(title, abstract), ontology.load()).doc
+
+
+# -- on-device inference is the paper's stated subject, not where its model was measured
+
+
+def test_phones_named_in_the_problem_and_where_results_are_measured_are_no_on_device_paper() -> None:
+    doc = _doc(
+        "Swift Segmenter",
+        "Video object segmentation has grown accurate. "
+        "Large video segmenters are slow, which keeps them from real use, e.g. tracking objects on mobile devices. "
+        "We propose SwiftSeg, a lightweight segmentation model with a plain transformer encoder and a cheap "
+        "memory module. SwiftSeg matches its teacher on five video benchmarks with 3x fewer parameters. "
+        "On mobile devices such as recent phones, our SwiftSeg models run at 12 FPS with reasonable quality.",
+    )
+    assert _ON_DEVICE not in doc.techniques, doc.techniques
+    assert "technique/efficient-network-design" in doc.techniques, doc.techniques
+
+
+def test_a_small_variant_said_to_suit_devices_in_results_and_outlook_is_no_on_device_paper() -> None:
+    doc = _doc(
+        "Long Heartbeat Modelling with Selective State Spaces",
+        "Heart monitoring needs models of long recordings, with uses from clinics to wearable devices. "
+        "We present BeatMamba, a selective state space model pretrained on unlabeled recordings. "
+        "It reaches 91.3% accuracy on two arrhythmia tasks, while a 5M-parameter variant shows viability for "
+        "resource-constrained devices. These results make BeatMamba a candidate for wearable devices.",
+    )
+    assert _ON_DEVICE not in doc.techniques, doc.techniques
+
+
+def test_a_comparison_stated_as_for_on_device_use_keeps_the_class() -> None:
+    # the paper's own work is said to be for devices, in two sentences that measure nothing
+    doc = _doc(
+        "Number Formats for Small Models",
+        "Low-precision formats are spreading to new accelerators. It is unclear what this means for inference on "
+        "edge devices. In this report, we compare two 8-bit formats for efficient on-device inference with "
+        "post-training quantization. Finally, we discuss the most efficient way to deploy quantized networks on "
+        "edge devices.",
+    )
+    assert _ON_DEVICE in doc.techniques, doc.techniques
