@@ -54,3 +54,26 @@ def test_a_comparison_stated_as_for_on_device_use_keeps_the_class() -> None:
         "edge devices.",
     )
     assert _ON_DEVICE in doc.techniques, doc.techniques
+
+
+# -- "efficient architecture search" is a cheap search, not an efficient architecture
+
+
+def test_an_efficient_architecture_search_is_neural_architecture_search_only() -> None:
+    doc = _doc(
+        "WakeNAS: Efficient Architecture Search for Keyword Spotting",
+        "Keyword spotters must fit many devices, each with its own budget. "
+        "We propose WakeNAS, an efficient architecture search framework with a supernet of convolutional blocks. "
+        "The search picks a subnet for each compute budget via weight-sharing subnets.",
+    )
+    assert doc.techniques == ("technique/neural-architecture-search",), doc.techniques
+
+
+def test_an_efficient_architecture_is_still_efficient_network_design() -> None:
+    doc = _doc(
+        "KwsNet: An Efficient Architecture for Keyword Spotting",
+        "Keyword spotters must fit small devices. "
+        "We propose KwsNet, an efficient architecture built from depthwise separable convolutions. "
+        "KwsNet matches larger spotters with 5x fewer parameters.",
+    )
+    assert "technique/efficient-network-design" in doc.techniques, doc.techniques

@@ -551,7 +551,9 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                               ("microarchitecture{s|}", 0.5), ("hardware architecture", 0.5), ("TOPS/W", 0.8), ("GOPS", 0.5),
                               ("post-layout", 0.8), ("cycle-accurate", 0.6), ("systolic array{s|}", 0.6),
                               ("tensor processing unit{s|}", 0.3), ("tensor computing unit{s|}", 0.6), ("on-chip", 0.3)),
+    # "efficient (neural) architecture search" is a search made cheap, not an efficient architecture
     T + "neural-architecture-search": (("searched architecture{s|}", 0.8), ("evolutionary search", 0.5),
+                                       ("efficient {neural |}architecture search", 1.0),
                                        ("search{|es|ed} for {the|} optimal architecture{s|}", 0.9)),
     T + "dynamic-computation": (("adaptive inference", 0.8), ("dynamic width", 0.8), ("input-dependent computation", 0.9),
                                 ("halting", 0.5), ("skip{|s|ping} {redundant|unnecessary} computation", 0.6),
