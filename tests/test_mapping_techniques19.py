@@ -77,3 +77,30 @@ def test_an_efficient_architecture_is_still_efficient_network_design() -> None:
         "KwsNet matches larger spotters with 5x fewer parameters.",
     )
     assert "technique/efficient-network-design" in doc.techniques, doc.techniques
+
+
+# -- "lightweight" said of a step or a helper of the method is no efficient network design
+
+_END = "technique/efficient-network-design"
+
+
+def test_lightweight_training_and_a_lightweight_student_are_no_network_design() -> None:
+    doc = _doc(
+        "Short Context Is Enough: Teaching Long Inputs with Local Windows",
+        "Long inputs are costly for language models. "
+        "We propose WinLong, which turns a pretrained model into a sliding-window sparse attention model. "
+        "Lightweight training on 2B tokens suffices to extend the context to 64K. "
+        "A lightweight student model then learns from the teacher through knowledge distillation.",
+    )
+    assert _END not in doc.techniques, doc.techniques
+    assert "technique/sparse-attention" in doc.techniques, doc.techniques
+
+
+def test_a_lightweight_network_is_still_network_design() -> None:
+    doc = _doc(
+        "Tiny Detectors for Crop Rows",
+        "Field robots carry small processors. "
+        "We propose RowNet, a lightweight convolutional network for crop-row detection. "
+        "RowNet is a lightweight model with 0.4M parameters that matches larger detectors.",
+    )
+    assert _END in doc.techniques, doc.techniques

@@ -1264,6 +1264,15 @@ _CROSS_LAYER_OTHER = re.compile(r"\s+(?!(?:KV|key|keys|cache|caches|attention|sh
                                 r"compression|reuse)\b)[a-z]+", re.I)
 
 
+# "lightweight" said of a step or a helper of the method, not of the network the paper designs: "lightweight
+# training on 5B tokens", "a lightweight predictor", "lightweight student models" (a student is small by
+# definition: that is distillation), "a lightweight redundancy metric"
+_LIGHT = frozenset({"lightweight", "light-weight"})
+_LIGHT_STEP = re.compile(r"\s+(?:[\w/-]+\s+){0,2}?(?:training|fine-?tuning|tuning|method|approach|strategy|procedure|"
+                         r"process|phases?|steps?|metrics?|predictors?|routers?|adapters?|students?|deployment|library)\b",
+                         re.I)
+
+
 # a Composition of Experts (CoE) routes between whole models: not a sparse mixture-of-experts layer
 _COMPOSITION_OF = re.compile(r"\bcomposition of\s+$", re.I)
 
@@ -1281,6 +1290,7 @@ def _context_free(surface: str, kind: str, tokens: int, weight: float) -> bool:
     """
     low = surface.lower()
     return not (low.startswith(("fpga", "expert", "distill")) or (kind == "cue" and low == "cross-layer")
+                or (kind == "technique" and low in _LIGHT)
                 or kind == "dataset" or surface in _NEEDS_CONTEXT
                 or (kind in ("technique", "technique2") and tokens == 1 and surface[:1].isupper() and weight < 1.0))
 
@@ -1294,6 +1304,8 @@ def _context_ok(text: str, h: Hit) -> bool:
     if low.startswith("distill") and _DISTILL_PLAIN.match(text, h.end):
         return False
     if h.kind == "cue" and low == "cross-layer" and _CROSS_LAYER_OTHER.match(text, h.end):
+        return False
+    if h.kind == "technique" and low in _LIGHT and _LIGHT_STEP.match(text, h.end):
         return False
     if h.kind == "dataset" and _GLUED_BEFORE.search(text, max(0, h.start - 5), h.start):
         return False
