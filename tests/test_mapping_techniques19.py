@@ -104,3 +104,30 @@ def test_a_lightweight_network_is_still_network_design() -> None:
         "RowNet is a lightweight model with 0.4M parameters that matches larger detectors.",
     )
     assert _END in doc.techniques, doc.techniques
+
+
+# -- a sentence that goes on about the earlier work the sentence before named is background too
+
+
+def test_drawbacks_of_earlier_work_listed_after_a_background_sentence_are_background() -> None:
+    doc = _doc(
+        "Sparse Recommenders from Scratch",
+        "Recommendation models keep growing. "
+        "Despite advances in model compression, prevalent approaches face notable constraints. "
+        "These include the cost of knowledge distillation from a large teacher and of retraining. "
+        "This paper introduces SparseRec, which trains a sparse recommender from scratch with magnitude pruning "
+        "applied during training.",
+    )
+    assert "technique/knowledge-distillation" not in doc.techniques, doc.techniques
+    assert "technique/unstructured-pruning" in doc.techniques, doc.techniques
+
+
+def test_a_sentence_opening_with_these_after_the_papers_own_work_keeps_its_weight() -> None:
+    doc = _doc(
+        "Sparse Image Classifiers from Scratch",
+        "Image classifiers keep growing. "
+        "This paper introduces SparseCls, which trains a sparse classifier from scratch with magnitude pruning. "
+        "These sparse classifiers are then refined by knowledge distillation from a dense teacher. "
+        "SparseCls reduces memory usage by 5x at equal accuracy.",
+    )
+    assert "technique/knowledge-distillation" in doc.techniques, doc.techniques

@@ -327,6 +327,11 @@ def _score(
     # sentences is asked; most papers lack those of one pattern or another)
     general, problem, result = _GENERAL.may_match(text), _PROBLEM.may_match(text), _RESULT.may_match(text)
     factors = [_sentence_factor(s, method_sents, general, problem, result) for s in sentences]
+    # a sentence that goes on about what the sentence before said of earlier work ("Despite advances in X,
+    # prevalent approaches face constraints. These include ...") is background too
+    for i in range(2, len(factors)):
+        if factors[i] == 1.0 and factors[i - 1] == BACKGROUND_FACTOR and _GOES_ON.match(sentences[i].text):
+            factors[i] = BACKGROUND_FACTOR
     negated_in, against_in = _NEGATED.may_match(text), _AGAINST.may_match(text)
     # what the method "is orthogonal to" or "can be combined with" is not what it is: words after
     # such a phrase count little and form no cue pairs
@@ -402,6 +407,10 @@ def _score(
                                  min(factors[sx], PROPOSAL_FACTOR))
                 break
     return tech, topics
+
+
+# the opening of a sentence that refers back to the one before: "These include", "Such methods", "They"
+_GOES_ON = re.compile(r"(?:These|Such|They|Those|Their)\b")
 
 
 # COMBOS with their cues as sets, and the cues that block each
