@@ -131,3 +131,42 @@ def test_a_sentence_opening_with_these_after_the_papers_own_work_keeps_its_weigh
         "SparseCls reduces memory usage by 5x at equal accuracy.",
     )
     assert "technique/knowledge-distillation" in doc.techniques, doc.techniques
+
+
+# -- one model built from state-space layers and attention is a hybrid, however the abstract words it
+
+_HYBRID = "technique/hybrid-attention-ssm"
+
+
+def test_mamba_layers_interleaved_with_sparse_attention_make_a_hybrid() -> None:
+    doc = _doc(
+        "Strata: A State-Space Language Model with Sparse Attention",
+        "Long inputs strain language models. "
+        "We present Strata, which interleaves Mamba layers with occasional sparse global attention layers. "
+        "The Mamba layers carry the long context while sparse attention recovers exact recall. "
+        "Strata cuts memory by 3x at 64K tokens.",
+    )
+    assert _HYBRID in doc.techniques, doc.techniques
+    assert "technique/selective-ssm" not in doc.techniques, doc.techniques  # (the hybrid says it)
+
+
+def test_a_mamba_backbone_replacing_self_attention_is_no_hybrid() -> None:
+    doc = _doc(
+        "VisScan: Selective Scans for Image Backbones",
+        "Vision transformers pay a quadratic cost in the number of patches. "
+        "We propose VisScan, a Mamba backbone that replaces self-attention with bidirectional selective scans. "
+        "VisScan matches DeiT on ImageNet with 40% less memory.",
+    )
+    assert _HYBRID not in doc.techniques, doc.techniques
+    assert "technique/selective-ssm" in doc.techniques, doc.techniques
+
+
+def test_linear_attention_beside_softmax_attention_is_no_hybrid() -> None:
+    # the "ssm" cue's linear attention is no state-space layer: interpolating two attentions builds no hybrid
+    doc = _doc(
+        "Blended Attention: Interpolating Linear and Softmax Attention",
+        "Softmax attention is costly on long inputs. "
+        "We propose BlendAttn, a linear attention mechanism that interpolates between linear attention and "
+        "softmax attention per head. BlendAttn keeps linear complexity and cuts memory by 4x.",
+    )
+    assert _HYBRID not in doc.techniques, doc.techniques

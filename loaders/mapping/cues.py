@@ -618,6 +618,9 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
             "subquadratic", "sub-quadratic", "linear-time", "linear complexity"),
     "transformer": ("Transformer{s|}", "attention", "Llama", "LLaMA", "self-attention"),
     "hybrid": ("hybrid",),
+    # a state-space layer by name (not the recurrent or linear-attention kin the "ssm" cue also holds)
+    "ssm_layer": ("Mamba", "SSM{s|}", "state space model{s|}", "state-space model{s|}", "state space layer{s|}",
+                  "state-space layer{s|}"),
     "optstate": ("{optimizer|optimiser} state{s|}", "{optimizer|optimiser} memory", "Adam", "AdamW", "momentum", "second moment{s|}",
                  "{optimizer|optimiser}{s|}", "first moment{s|}", "moment{s|}"),
     "gradient": ("gradient{s|}",),
@@ -676,6 +679,9 @@ COMBOS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     (T + "expert-offloading", ("expert", "expert_cache"), 0.8),
     (T + "ssm-distillation", ("ssm", "distill"), 0.8),
     (T + "hybrid-attention-ssm", ("hybrid", "ssm"), 0.8),
+    # one model built from state-space layers and attention ("a Mamba backbone with intermittent sparse attention",
+    # "uses SSMs to compress chunks of tokens and applies attention on them"), where the paper presents itself
+    (T + "hybrid-attention-ssm", ("ssm_layer", "attention"), 0.6),
     (T + "optimizer-state-quantization", ("optstate", "quant"), 0.9),
     (T + "optimizer-state-compression", ("optstate", "compress"), 0.7),
     (T + "low-rank-gradient-projection", ("gradient", "lowrank"), 0.8),
