@@ -1140,8 +1140,24 @@ _CIRCUIT_COST = Gated(re.compile(r"\b(?:chip|silicon|die)\s+area\b|\barea\s+(?:a
                                  r"\b(?:hardware|logic|RTL)\s+synthesis\b|\bsynthesis\s+results\b|\bpost-layout\b|"
                                  r"\btape-?out\b|\bmm(?:\^?2|\u00b2)", re.I), ("area", "synthesis", "layout", "tape", "mm"))
 _NOT_ASIC_DESIGN = ("hwclass/fpga", "hwclass/pim")
+# a named device given as an example ("laptop chips (e.g., an Apple M3)", "recent AI chips, such as NVIDIA's
+# Hopper") illustrates a kind of hardware; it is a setting only where the kind is ("on commodity boards such as")
+_HW_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.|\bfor (?:example|instance)|\bsuch as)[,:]?\s+(?:(?:the|an?)\s+)?"
+                                r"(?:[\w'\u2019.-]+,?\s+(?:and\s+|or\s+)?){0,3}$", re.I)
+_HW_EXAMPLE_HEAD = re.compile(r"\b(?:on|onto|to|for|across|using|with|in)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*\(?$", re.I)
 _HW_QUALIFIED_BEFORE = re.compile(r"\b(?:desktop|consumer(?:-grade)?|low-end|commodity|single|one)[\s-]*$", re.I)
 _HW_QUALIFIED_SPAN = re.compile(r"(?:desktop|consumer)\b", re.I)
+
+
+def _device_as_example(text: str, start: int) -> bool:
+    """Is the device at ``start`` an example of a kind of hardware, a kind not set out as where the work runs?
+
+    >>> t = "Recent AI chips, such as NVIDIA's Hopper, use FP8."
+    >>> _device_as_example(t, t.index("Hopper")), _device_as_example("We run on boards such as a Jetson Nano.", 30)
+    (True, False)
+    """
+    m = _HW_EXAMPLE_BEFORE.search(text, max(0, start - 60), start)
+    return m is not None and not _HW_EXAMPLE_HEAD.search(text, max(0, m.start() - 50), m.start())
 
 
 def _hardware_classes(
@@ -1179,7 +1195,8 @@ def _hardware_classes(
 
     for d in devices:
         cw = context_weight(d.start, d.end)
-        w = cw if _sentence_index(starts, d.start) in background else max(cw, HW_STRONG if cw else 0.0)
+        w = cw if _sentence_index(starts, d.start) in background or _device_as_example(text, d.start) \
+            else max(cw, HW_STRONG if cw else 0.0)
         if accel_paper and d.hwclass in ("hwclass/gpu", "hwclass/cpu"):
             w *= 0.4  # an accelerator paper names GPUs and CPUs as what it is measured against
         weight[d.hwclass] += w
