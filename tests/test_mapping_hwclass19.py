@@ -41,3 +41,17 @@ def test_a_device_given_as_an_example_of_where_the_paper_runs_stays(onto: ontolo
     gpus = ("We present FastLoad, a loader for sparse checkpoints. FastLoad runs on data-centre GPUs (e.g., NVIDIA "
             "A100) and halves start-up time.")
     assert GPU in _targets(_map("FastLoad: Loading Sparse Checkpoints", gpus, onto))
+
+
+def test_edge_devices_named_only_as_the_fields_need_are_not_targeted(onto: ontology.Ontology) -> None:
+    need = ("Continual speech adaptation will often run on edge devices, so keeping its memory small is crucial. "
+            "We present LiteAdapt, which trains a few gain vectors on a frozen recogniser and stores no activations "
+            "of the backbone. LiteAdapt uses 70% less memory than full adaptation.")
+    assert EDGE not in _targets(_map("LiteAdapt: Memory-Light Continual Speech Adaptation", need, onto))
+    wearables = ("Sleep staging is essential for home monitoring, with uses from clinics to wearable devices. "
+                 "We present SleepSSM, a state-space model for long sleep recordings that scales linearly with "
+                 "their length.")
+    assert EDGE not in _targets(_map("SleepSSM: Linear-Time Sleep Staging", wearables, onto))
+    # the same class named where the method is run stays
+    run = need.replace("full adaptation.", "full adaptation and runs on a Raspberry Pi 4 edge device.")
+    assert EDGE in _targets(_map("LiteAdapt: Memory-Light Continual Speech Adaptation", run, onto))

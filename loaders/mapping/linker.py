@@ -1120,6 +1120,7 @@ _DEPLOY_WISH = re.compile(r"^(?:However|Nevertheless|Yet|But)\b|"
                           r"\b(?:hinder(?:s|ed)?|limits?|challenging|impractical|prohibitive)\b|"
                           r"\b(?:fac|pos)(?:e[sd]?|ing)\s+(?:\w+\s+){0,2}challenges\b|"
                           r"\b(?:can|may|is|are)\s+(?:be\s+)?(?:\w+\s+)?(?:expensive|costly|slow)\b|"
+                          r"\b(?:is|are|becomes?)\s+(?:\w+\s+)?(?:crucial|essential|critical|vital|indispensable)\b|"
                           r"\b(?:we\sbelieve|handy|practical\svalues?|could\s(?:help|benefit|enable)|potential\sfor|"
                           r"promising\scandidate|viability|pave\sthe\sway)\b", re.I)
 _BUILT_FOR = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}[\w-]*$", re.I)
