@@ -55,3 +55,35 @@ def test_edge_devices_named_only_as_the_fields_need_are_not_targeted(onto: ontol
     # the same class named where the method is run stays
     run = need.replace("full adaptation.", "full adaptation and runs on a Raspberry Pi 4 edge device.")
     assert EDGE in _targets(_map("LiteAdapt: Memory-Light Continual Speech Adaptation", run, onto))
+
+
+
+def _classes_without_techniques(title: str, abstract: str) -> set[str]:
+    """The hardware classes of a text read with no technique class (as for a paper outside the field)."""
+    from loaders.mapping import hardware as hw
+    from loaders.mapping.linker import _hardware_classes
+    from loaders.mapping.text import split_sentences
+
+    text = title + "\n\n" + abstract
+    starts = [x.start for x in split_sentences(text, title_end=len(title))]
+    return set(_hardware_classes(text, starts, [], list(hw.find_hardware(text)), (), lambda *a, **k: None))
+
+
+def test_an_fpga_design_outside_the_field_names_cpus_as_its_host_and_baseline() -> None:
+    fpga = ("Oblivious RAM hides access patterns at a heavy cost in bandwidth. We present VaultRAM, a controller "
+            "that keeps its position map in on-package HBM, with request parsing left to an Intel Xeon host. We "
+            "build VaultRAM on a Xilinx Alveo U280 board.")
+    assert _classes_without_techniques("VaultRAM: Oblivious RAM in HBM", fpga) == {"hwclass/fpga"}
+    # a CPU system with no accelerator of its own keeps its class
+    cpu = fpga.replace(" We build VaultRAM on a Xilinx Alveo U280 board.", "")
+    assert _classes_without_techniques("VaultRAM: Oblivious RAM in HBM", cpu) == {CPU}
+
+
+def test_the_seed_fpga_oblivious_map_is_not_a_cpu_paper(onto: ontology.Ontology) -> None:
+    from loaders.mapping.corpus import load_seed_papers
+
+    papers = [p for p in load_seed_papers() if "U55C" in p.text and "blivious" in p.text]
+    assert papers
+    for p in papers:
+        targets = _targets(map_paper(p, onto))
+        assert "hwclass/fpga" in targets and CPU not in targets

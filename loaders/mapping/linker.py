@@ -1134,6 +1134,7 @@ _HW_STRONG_BEFORE = re.compile(r"\b(?:on|onto|into|aboard|using|to|for|across|wi
 _HW_STRONG_AFTER = re.compile(r"^[\s-]*(?:kernels?|implementations?|deployment|execution|platforms?|hardware|chips?|"
                               r"boards?|devices?)\b", re.I)
 _ACCEL_WORDS = re.compile(r"accelerator", re.I)
+_ACCEL_CLASSES = ("hwclass/fpga", "hwclass/asic", "hwclass/pim")
 # chip area and synthesis results are measured on a circuit of one's own: an ASIC design, unless it is
 # an FPGA or processing-in-memory one
 # (gated by the words every match holds: most papers hold none, and the paper's whole text is searched)
@@ -1232,6 +1233,13 @@ def _hardware_classes(
         ok = w > 0
         mention(h.text, h.start, h.end, NodeLabel.HARDWARE_CLASS, h.target if ok else None,
                 None if ok else "comparison-or-cost-unit", 0.7 if ok else 0.3, "lexicon")
+    # a design the text itself puts on an FPGA, an ASIC or in memory ("the engine is built on an Alveo U280
+    # board") is an accelerator paper too, where no technique class says so (one outside the field): its
+    # GPUs and CPUs are the host and the baselines, as above
+    if not accel_paper and any(weight.get(c, 0.0) >= HWCLASS_MIN for c in _ACCEL_CLASSES):
+        for c in ("hwclass/gpu", "hwclass/cpu"):
+            if c in weight:
+                weight[c] *= 0.4
     # a device class named only in sentences that state the problem of deploying there or hope the result
     # helps there ("hinder deployment, especially on resource-constrained devices", "poses challenges for
     # deployment on edge devices" ... "its potential for memory-constrained devices") is where the field wants
