@@ -87,3 +87,22 @@ def test_the_seed_fpga_oblivious_map_is_not_a_cpu_paper(onto: ontology.Ontology)
     for p in papers:
         targets = _targets(map_paper(p, onto))
         assert "hwclass/fpga" in targets and CPU not in targets
+
+
+def _reduces(m: Mapping) -> set[str]:
+    from loaders.mapping.evaluation import predicted
+
+    return predicted(m)["memory_components"]
+
+
+def test_a_recurrent_model_that_decodes_nothing_saves_no_kv_cache(onto: ontology.Ontology) -> None:
+    video = ("We propose GRUVid, a video classification backbone in which gated linear recurrent units mix "
+             "information over frames and self-attention mixes patches within each frame. GRUVid matches a pure "
+             "attention video transformer on action recognition benchmarks while using a 10x smaller memory "
+             "footprint.")
+    assert "memory/kv-cache" not in _reduces(_map("GRUVid: Gated Recurrent Units for Action Recognition", video, onto))
+    # a recurrent model that generates keeps a fixed state in place of the cache
+    lm = ("We propose GRULM, a language model in which gated linear recurrent units replace self-attention. GRULM "
+          "matches a transformer of the same size on language modeling benchmarks while using a 10x smaller memory "
+          "footprint during generation.")
+    assert "memory/kv-cache" in _reduces(_map("GRULM: Gated Recurrent Units for Language Modeling", lm, onto))

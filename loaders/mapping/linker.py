@@ -1972,6 +1972,8 @@ _REDUCE = re.compile(r"\b(?:reduc|sav|compress|cut|lower|shrink|decreas|minimi[s
                      r"small(?:er|est)|mitigat|alleviat|fit)", re.I)
 _STATE_MEMORY = re.compile(r"\bKV\b|\bcache\b|constant memory|memory[- ]efficient inference|fixed[- ]size|"
                            r"linear memory|memory footprint|memory requirements?|memory (?:usage|consumption)", re.I)
+# what a model that keeps a KV cache does: decode, generate, infer over tokens
+_DECODES = re.compile(r"\b(?:KV|cache|decod\w*|generat\w*|inference|autoregressive|language\s+models?|LLMs?)\b", re.I)
 # a processor's cache ("hardware-internal cache sizes", "the L2 cache") is no KV cache
 _HARDWARE_CACHE = re.compile(r"(?:hardware|internal|on-chip|L[123]|SRAM|CPU|GPU)[\s-]+$", re.I)
 
@@ -2050,10 +2052,13 @@ def _memory_components(
             out.setdefault(comp, (0, 0.6))
     if _KD in techniques and _SMALLER_MODEL.search(text):
         out.setdefault("memory/weights", (0, 0.6))
-    if any(t in _STATE_TECHS for t in techniques) and _state_memory_said(sentences):
+    # (a KV cache grows only where a model decodes or generates: a recurrent video classifier's smaller memory
+    # footprint is no cache saved)
+    decodes = _DECODES.search(text) is not None
+    if decodes and any(t in _STATE_TECHS for t in techniques) and _state_memory_said(sentences):
         out.setdefault("memory/kv-cache", (0, 0.6))
     # an SSM whose own model claims constant memory at inference keeps a state, not a growing cache
-    if any(t in _SSM_TECHS for t in techniques) and _CONSTANT_MEMORY.search(text):
+    if decodes and any(t in _SSM_TECHS for t in techniques) and _CONSTANT_MEMORY.search(text):
         out.setdefault("memory/kv-cache", (0, 0.6))
     # a design that states both fewer parameters and less memory has shrunk its weights, whatever class it is
     # filed under ("fewer trainable parameters and lower memory footprint", "16x fewer parameters" beside
