@@ -89,6 +89,20 @@ def test_the_seed_fpga_oblivious_map_is_not_a_cpu_paper(onto: ontology.Ontology)
         assert "hwclass/fpga" in targets and CPU not in targets
 
 
+
+def test_a_gpu_opening_a_parenthesised_example_is_no_target_of_an_io_bound(onto: ontology.Ontology) -> None:
+    bound = ("IO-aware exact attention algorithms such as FlashAttention tile the computation to reduce memory "
+             "traffic. We study a two-level memory model with a small fast memory (e.g. GPU shared memory) and a "
+             "large slow memory (e.g. GPU DRAM), and prove a lower bound on the number of reads and writes any exact "
+             "attention algorithm needs. We show that tiled attention meets the bound up to constant factors.")
+    m = _map("On the IO Cost of Exact Attention", bound, onto)
+    assert "technique/io-aware-attention" in {r.target for r in m.relations if r.type is RelType.STUDIES}
+    assert GPU not in _targets(m)
+    # the same GPU named as where a kernel runs stays
+    kernel = bound.replace("We show that tiled attention", "Our tiled kernel for the GPU")
+    assert GPU in _targets(_map("On the IO Cost of Exact Attention", kernel, onto))
+
+
 def _reduces(m: Mapping) -> set[str]:
     from loaders.mapping.evaluation import predicted
 

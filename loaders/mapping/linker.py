@@ -1147,6 +1147,9 @@ _NOT_ASIC_DESIGN = ("hwclass/fpga", "hwclass/pim")
 _HW_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.|\bfor (?:example|instance)|\bsuch as)[,:]?\s+(?:(?:the|an?)\s+)?"
                                 r"(?:[\w'\u2019.-]+,?\s+(?:and\s+|or\s+)?){0,3}$", re.I)
 _HW_EXAMPLE_HEAD = re.compile(r"\b(?:on|onto|to|for|across|using|with|in)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*\(?$", re.I)
+# a class word that opens a parenthesised example ("a small fast memory (e.g. GPU shared memory)") illustrates another
+# notion (a memory tier, a kind of setting); it is a passing mention, even for an IO-aware kernel
+_HW_EXAMPLE_OPENS = re.compile(r"\((?:e\.g\.|for example|for instance)[,:]?\s*$", re.I)
 _HW_QUALIFIED_BEFORE = re.compile(r"\b(?:desktop|consumer(?:-grade)?|low-end|commodity|single|one)[\s-]*$", re.I)
 _HW_QUALIFIED_SPAN = re.compile(r"(?:desktop|consumer)\b", re.I)
 
@@ -1171,6 +1174,7 @@ def _hardware_classes(
     first: dict[str, int] = {}
     count: dict[str, int] = {}
     said_in: dict[str, set[int]] = defaultdict(set)  # the sentences that name a class in words
+    as_example: dict[str, float] = defaultdict(float)  # the weight of class words that open an example
 
     accel_paper = any(t in _TECH_HWCLASS and t != "technique/storage-offloading" for t in techniques)
     title_end = starts[1] if len(starts) > 1 else len(text)
@@ -1223,6 +1227,9 @@ def _hardware_classes(
             # the FPGA or PIM design is the accelerator; "hardware accelerators" alone (GPUs, TPUs) names
             # an ASIC only where the paper designs one
             w = 0.0
+        if w and _HW_EXAMPLE_OPENS.search(text, max(0, h.start - 16), h.start):
+            w = min(w, HW_PLAIN * 0.5)
+            as_example[h.target] += w
         weight[h.target] += w
         first.setdefault(h.target, _sentence_index(starts, h.start))
         if w:
@@ -1252,7 +1259,9 @@ def _hardware_classes(
             weight[dc] = 0.0
     # an IO-aware kernel is written for the GPU's memory hierarchy: a GPU named at all ("GPU-optimized
     # algorithms", "reduce GPU memory IO") is the class it runs on
-    if _IO_AWARE in techniques and 0.0 < weight.get("hwclass/gpu", 0.0) < HWCLASS_MIN:
+    # (named other than as an example: "a small fast memory (e.g. GPU shared memory)" in a proof is no kernel's GPU)
+    if _IO_AWARE in techniques and 1e-9 < weight.get("hwclass/gpu", 0.0) - as_example["hwclass/gpu"] \
+            and weight.get("hwclass/gpu", 0.0) < HWCLASS_MIN:
         weight["hwclass/gpu"] = HWCLASS_MIN
     if _CIRCUIT_COST.search(text) and not any(
             weight.get(c, 0.0) >= HWCLASS_MIN or _TECH_HWCLASS_OF.get(c) in techniques for c in _NOT_ASIC_DESIGN):
