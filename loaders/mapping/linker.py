@@ -1150,6 +1150,10 @@ _HW_EXAMPLE_HEAD = re.compile(r"\b(?:on|onto|to|for|across|using|with|in)\s+(?:[
 # a class word that opens a parenthesised example ("a small fast memory (e.g. GPU shared memory)") illustrates another
 # notion (a memory tier, a kind of setting); it is a passing mention, even for an IO-aware kernel
 _HW_EXAMPLE_OPENS = re.compile(r"\((?:e\.g\.|for example|for instance)[,:]?\s*$", re.I)
+# the clause that sets out what another method lacks ("early exits skip layers per input, but they break
+# batched decoding on GPUs"): the device is where that method falls short, not where the paper runs
+_HW_OTHERS_SHORTFALL = re.compile(r"(?:,\s*but|,\s*yet)\s+(?:it|they|this|these|such|those)\b[^.;]{0,120}$", re.I)
+_HW_OWN_SENTENCE = re.compile(r"(?:[A-Z]\w*,\s+)?(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work))\b")  # (.match at a sentence start)
 _HW_QUALIFIED_BEFORE = re.compile(r"\b(?:desktop|consumer(?:-grade)?|low-end|commodity|single|one)[\s-]*$", re.I)
 _HW_QUALIFIED_SPAN = re.compile(r"(?:desktop|consumer)\b", re.I)
 
@@ -1179,6 +1183,11 @@ def _hardware_classes(
     accel_paper = any(t in _TECH_HWCLASS and t != "technique/storage-offloading" for t in techniques)
     title_end = starts[1] if len(starts) > 1 else len(text)
 
+    def others_shortfall(start: int) -> bool:
+        si = _sentence_index(starts, start)
+        return bool(_HW_OTHERS_SHORTFALL.search(text, max(starts[si], start - 140), start)) \
+            and not _HW_OWN_SENTENCE.match(text, starts[si])
+
     def context_weight(start: int, end: int) -> float:
         before = text[max(0, start - 60) : start]
         after = text[end : end + 16]
@@ -1188,7 +1197,7 @@ def _hardware_classes(
                 or _HW_PER_BEFORE.search(before):
             return 0.0
         # what prior work or the field runs on ("optimized for high-performance GPUs") is not the paper's target
-        if _sentence_index(starts, start) in background:
+        if _sentence_index(starts, start) in background or others_shortfall(start):
             return HW_PLAIN * 0.5
         if _HW_WEAK_AFTER.match(after):
             return HW_PLAIN * 0.8
@@ -1202,7 +1211,7 @@ def _hardware_classes(
     for d in devices:
         cw = context_weight(d.start, d.end)
         w = cw if _sentence_index(starts, d.start) in background or _device_as_example(text, d.start) \
-            else max(cw, HW_STRONG if cw else 0.0)
+            or others_shortfall(d.start) else max(cw, HW_STRONG if cw else 0.0)
         if accel_paper and d.hwclass in ("hwclass/gpu", "hwclass/cpu"):
             w *= 0.4  # an accelerator paper names GPUs and CPUs as what it is measured against
         weight[d.hwclass] += w
