@@ -116,6 +116,16 @@ def test_a_device_where_another_method_falls_short_is_no_target(onto: ontology.O
     assert GPU in _targets(_map("ExitRoute: Routing Utterances to Pruned Decoders", own, onto))
 
 
+
+def test_on_device_latency_is_a_metric_not_a_device_target(onto: ontology.Ontology) -> None:
+    abstract = ("Choosing per-layer ranks for low-rank compression by hand is slow. We present RankSearch, which learns "
+                "every layer's rank in one training run and optimizes for FLOPs or for on-device latency. On ImageNet, "
+                "RankSearch cuts FLOPs by 30% and on-device latency by 12% at equal accuracy.")
+    assert EDGE not in _targets(_map("RankSearch: One-Shot Rank Selection", abstract, onto))
+    deployed = abstract.replace("at equal accuracy.", "at equal accuracy, for on-device inference on edge devices.")
+    assert EDGE in _targets(_map("RankSearch: One-Shot Rank Selection", deployed, onto))
+
+
 def _reduces(m: Mapping) -> set[str]:
     from loaders.mapping.evaluation import predicted
 

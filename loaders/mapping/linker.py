@@ -1105,6 +1105,8 @@ _HW_NEG_LIST = Gated.auto(re.compile(
 _HW_NEG_AFTER = re.compile(r"^[\s-]*(?:baselines?|hours|days|hrs|minutes|mins)\b", re.I)
 # "10GB per GPU", "throughput per-device": a unit the cost is counted in
 _HW_PER_BEFORE = re.compile(r"\bper[\s-]$", re.I)
+# "on-device latency", "on-device speed": a metric, named by where it is measured, of no device in particular
+_ON_DEVICE_METRIC = re.compile(r"[\s-]+(?:latency|latencies|speed|runtime|run-time|inference\s+time|energy|throughput)\b", re.I)
 _HW_SETTING_BEFORE = re.compile(r"\s(?:on|in)\s+(?:an?\s+|the\s+|a\s+single\s+)?$", re.I)
 _HW_WEAK_AFTER = re.compile(r"^[\s-]*(?:memory|VRAM|RAM)\b", re.I)
 _TECH_HWCLASS = {
@@ -1194,7 +1196,8 @@ def _hardware_classes(
         # (a comparison made on a device names where it runs: "4x faster than naive loading on CPU")
         if (_HW_NEG_BEFORE.found_slice(text, max(0, start - 60), start) and not _HW_SETTING_BEFORE.search(before)) \
                 or _HW_NEG_AFTER.match(after) or _HW_NEG_LIST.found_slice(text, max(0, start - 160), start) \
-                or _HW_PER_BEFORE.search(before):
+                or _HW_PER_BEFORE.search(before) \
+                or (text[start:end].lower() == "on-device" and _ON_DEVICE_METRIC.match(text, end)):
             return 0.0
         # what prior work or the field runs on ("optimized for high-performance GPUs") is not the paper's target
         if _sentence_index(starts, start) in background or others_shortfall(start):
