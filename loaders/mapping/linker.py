@@ -660,13 +660,15 @@ def _select(tech: dict[str, _Score], tax: Taxonomy, further: frozenset[int] = fr
                     and tech[c].total >= CHILD_MIN and tech[c].strongest >= STRONG_MIN]
             if kids and max(kids)[1] not in CONTEXT_CLASSES:
                 cands.add(t)
-    # a second leaf of a family already kept needs less (W4A4KV4 serving: several quantization leaves)
+    # a second leaf of a family already kept needs less (W4A4KV4 serving: several quantization leaves);
+    # one the paper names in full outside its background ("quantizing both weights and activations to 4-bit"
+    # beside a QAT method that outweighs it many times) is kept whatever its share
     for t, v in eff.items():
         if t in cands or not tax.is_leaf(t):
             continue
         fam = tax.parents.get(t, frozenset())
         sib = [eff[c] for c in cands if tax.parents.get(c, frozenset()) & fam]
-        if sib and v >= SIBLING_RELATIVE * max(sib):
+        if sib and (v >= SIBLING_RELATIVE * max(sib) or (tech[t].named_plain >= 1.0 and t not in CONTEXT_CLASSES)):
             cands.add(t)
     for winner, losers in _SUPPRESS.items():
         if winner in cands:

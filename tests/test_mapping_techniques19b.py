@@ -1,0 +1,51 @@
+"""Technique readings of stop 19 (recall round): classes the abstract names that were missed, each added by one rule.
+
+Each abstract is written for its test, not copied from a seed paper.
+"""
+
+from __future__ import annotations
+
+import ontology
+from loaders.mapping import linker
+from loaders.mapping.doc import LinkedDoc
+from tests.graphdata import written_paper as _paper
+
+_WA = "technique/weight-activation-quantization"
+_QAT = "technique/quantization-aware-training"
+
+
+def _doc(title: str, abstract: str) -> LinkedDoc:
+    return linker.link(_paper(title, abstract), ontology.load()).doc
+
+
+# -- a second leaf of a kept family, named in full outside the background, is kept whatever its share
+
+
+_QAT_TEXT = (
+    "Speech recognisers are slow on small chips. "
+    "We propose TinyEar, a quantization-aware training recipe for low-bit speech recognisers. "
+    "TinyEar trains with quantization-aware fine-tuning of a frozen encoder and learned step sizes. "
+    "The quantization-aware training schedule needs only one epoch. "
+)
+
+
+def test_a_sibling_named_in_full_beside_a_dominant_leaf_is_kept() -> None:
+    doc = _doc("TinyEar: Quantization-Aware Training for Small Speech Models",
+               _QAT_TEXT + "With weight-activation quantization to 4 bits, TinyEar loses 0.3 points of accuracy.")
+    assert _QAT in doc.techniques, doc.techniques
+    assert _WA in doc.techniques, doc.techniques
+
+
+def test_a_sibling_only_suggested_beside_a_dominant_leaf_stays_out() -> None:
+    # "activation quantization" (0.6) only suggests the leaf: a small share of the family still needs its weight
+    doc = _doc("TinyEar: Quantization-Aware Training for Small Speech Models",
+               _QAT_TEXT + "We also study activation quantization of the first layer.")
+    assert _QAT in doc.techniques, doc.techniques
+    assert _WA not in doc.techniques, doc.techniques
+
+
+def test_a_sibling_named_only_in_the_background_stays_out() -> None:
+    doc = _doc("TinyEar: Quantization-Aware Training for Small Speech Models",
+               "Existing methods typically rely on weight-activation quantization after training. " + _QAT_TEXT)
+    assert _QAT in doc.techniques, doc.techniques
+    assert _WA not in doc.techniques, doc.techniques
