@@ -49,3 +49,28 @@ def test_a_sibling_named_only_in_the_background_stays_out() -> None:
                "Existing methods typically rely on weight-activation quantization after training. " + _QAT_TEXT)
     assert _QAT in doc.techniques, doc.techniques
     assert _WA not in doc.techniques, doc.techniques
+
+
+# -- "compact architecture design": the name surveys give efficient network design beside the other families
+
+_END = "technique/efficient-network-design"
+
+
+def test_a_survey_that_lists_compact_architecture_design_covers_efficient_network_design() -> None:
+    doc = _doc(
+        "Making Vision Models Cheap: A Survey",
+        "Vision models are costly to run. "
+        "In this paper, we review methods that make vision models cheaper to run. "
+        "We group them into quantization, pruning, knowledge distillation and compact architecture design. "
+        "We close with open problems in quantization and pruning.",
+    )
+    assert _END in doc.techniques, doc.techniques
+
+
+def test_compact_network_design_names_the_class_in_a_paper() -> None:
+    doc = _doc(
+        "TinySeg: Compact Network Design for Road Segmentation",
+        "Road segmentation must run in real time on cars. "
+        "We propose TinySeg, a compact network design for road scenes that cuts FLOPs by 4x.",
+    )
+    assert _END in doc.techniques, doc.techniques

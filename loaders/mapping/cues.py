@@ -560,6 +560,8 @@ PARAPHRASES: dict[str, tuple[tuple[str, float], ...]] = {
                                 ("adaptive deep learning", 0.6), ("dynamic pruning", 0.6), ("model switching", 0.6)),
     T + "speculative-decoding": (("draft-then-verify", 1.0),),
     T + "efficient-network-design": (("lightweight {model|network|architecture|backbone}{s|}", 0.8), ("compact {model|network}{s|}", 0.5),
+                                     # the name surveys give the class beside pruning and quantization
+                                     ("compact {architecture|network|model} design{s|}", 1.0),
                                      ("mobile-friendly", 0.7), ("channel shuffle", 0.8), ("group convolution{s|}", 0.6),
                                      ("efficient {model|network} architecture{s|}", 0.8),
                                      # "efficient video networks", "mobile neural network": a network built to be cheap
