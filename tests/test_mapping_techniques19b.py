@@ -74,3 +74,22 @@ def test_compact_network_design_names_the_class_in_a_paper() -> None:
         "We propose TinySeg, a compact network design for road scenes that cuts FLOPs by 4x.",
     )
     assert _END in doc.techniques, doc.techniques
+
+
+# -- a sentence opening with We/Our is the paper's own work, though it names earlier methods in passing
+
+_NAS = "technique/neural-architecture-search"
+_NAS_TEXT = ("Deep networks are costly on small devices. Designing networks by hand for each device is slow. "
+             "This thesis studies cheaper deep networks for driving scenes. ")
+
+
+def test_our_search_compared_with_previous_methods_is_the_papers_own_work() -> None:
+    doc = _doc("Cheap Deep Networks",
+               _NAS_TEXT + "Our neural architecture search found accurate models at 400x lower cost than previous search methods.")
+    assert _NAS in doc.techniques, doc.techniques
+
+
+def test_previous_methods_in_a_sentence_not_opened_by_the_paper_stay_background() -> None:
+    doc = _doc("Cheap Deep Networks",
+               _NAS_TEXT + "Previous methods used neural architecture search at a high cost.")
+    assert _NAS not in doc.techniques, doc.techniques

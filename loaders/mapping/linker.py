@@ -237,6 +237,11 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return max(bisect_right(starts, pos) - 1, 0)
 
 
+# a sentence that opens with the paper's own We/Our reports its work even where it names earlier work in
+# passing ("Our search found models ... at 400x lower cost than previous search methods"): it is no background
+_OWN_OPENER = re.compile(r"(?:We|Our)\b")
+
+
 def _sentence_factor(s: Sentence, method_sents: set[int], general: bool = True, problem: bool = True,
                      result: bool = True) -> float:
     """The weight of the words of sentence ``s``; ``general``, ``problem`` and ``result`` False: the paper
@@ -245,7 +250,7 @@ def _sentence_factor(s: Sentence, method_sents: set[int], general: bool = True, 
         return TITLE_FACTOR
     if s.index in method_sents or _PROPOSAL.found(s.text):
         return PROPOSAL_FACTOR
-    if s.index == 1 or _BACKGROUND.found(s.text) or (general and _GENERAL.found(s.text)) \
+    if s.index == 1 or (_BACKGROUND.found(s.text) and not _OWN_OPENER.match(s.text)) or (general and _GENERAL.found(s.text)) \
             or (problem and _PROBLEM.found(s.text)):
         return BACKGROUND_FACTOR
     if result and _RESULT.found(s.text):
