@@ -93,3 +93,28 @@ def test_previous_methods_in_a_sentence_not_opened_by_the_paper_stay_background(
     doc = _doc("Cheap Deep Networks",
                _NAS_TEXT + "Previous methods used neural architecture search at a high cost.")
     assert _NAS not in doc.techniques, doc.techniques
+
+
+# -- "on-device latency" is a cost measured somewhere, not a device the paper sets out to run on
+
+_ON_DEVICE = "technique/on-device-inference"
+
+
+def test_on_device_latency_as_an_objective_is_no_on_device_paper() -> None:
+    doc = _doc(
+        "Budgeted Compression of Networks",
+        "Choosing how much to compress each layer is slow. "
+        "We present a method that sets per-layer pruning ratios to meet a target FLOPs or on-device latency. "
+        "On a vision backbone, we cut FLOPs by 20% and on-device latency by 10% without loss of accuracy.",
+    )
+    assert _ON_DEVICE not in doc.techniques, doc.techniques
+    assert "technique/pruning" in doc.techniques or "technique/structured-pruning" in doc.techniques, doc.techniques
+
+
+def test_on_device_inference_as_the_papers_subject_keeps_the_class() -> None:
+    doc = _doc(
+        "PocketASR: On-Device Speech Recognition",
+        "Speech recognisers are large. "
+        "We present PocketASR, a speech recogniser built to run on-device on phones.",
+    )
+    assert _ON_DEVICE in doc.techniques, doc.techniques
