@@ -118,3 +118,27 @@ def test_on_device_inference_as_the_papers_subject_keeps_the_class() -> None:
         "We present PocketASR, a speech recogniser built to run on-device on phones.",
     )
     assert _ON_DEVICE in doc.techniques, doc.techniques
+
+
+# -- a model or GAN built for devices, with no other class named, is an efficient design
+
+
+def test_an_on_device_model_with_no_other_class_is_an_efficient_design() -> None:
+    doc = _doc(
+        "TinyVoice: An On-Device Voice Cloning Model",
+        "Voice cloning models are too large for phones. "
+        "We present TinyVoice, a voice cloning model that runs on-device on mid-range phones. "
+        "TinyVoice runs on-device in real time with 8M parameters and reaches the quality of models 10x its size.",
+    )
+    assert _ON_DEVICE in doc.techniques, doc.techniques
+    assert _END in doc.techniques, doc.techniques
+
+
+def test_an_on_device_language_model_study_is_no_design() -> None:
+    doc = _doc(
+        "Are Small On-Device Language Models Ready?",
+        "Language models are moving to phones. "
+        "We study how small language models behave when they run on-device on phones. "
+        "We compare on-device runs of six models on four phones.",
+    )
+    assert _END not in doc.techniques, doc.techniques

@@ -493,6 +493,9 @@ _DESIGN_TITLE = re.compile(r"\b(?:network|networks|architectures?|backbones?|CNN
                            r"transformers?|ViTs?|mixers?|encoders?|embeddings?|(?<!processing )units?)\b", re.I)
 # network kinds whose efficiency a study title can be about (not "language models": those studies span families)
 _STUDIED_DESIGNS = re.compile(r"\b(?:neural\snetworks?|CNNs?|DNNs?|ConvNets?|vision\stransformers?|ViTs?)\b(?!\s(?:training|inference))", re.I)
+# (beside an on-device class: "An On-Device Text to Speech Model", "... On-Device Super-Resolution GAN"; not
+# language or foundation models: running those on phones is a deployment study, as for _NETWORK_FAMILY)
+_MODEL_TITLE = re.compile(r"(?<!language )(?<!foundation )\b(?:models?|GANs?)\b", re.I)
 _LITERATURE = re.compile(r"\b(?:survey|review|overview)\b", re.I)
 # a title that presents an efficient model design ("AclNet: efficient end-to-end audio classification CNN",
 # "A Modern Bidirectional Encoder for Fast, Memory Efficient ... Inference"): an efficiency contribution
@@ -847,8 +850,8 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     # where a model runs (on a device) is not what it is: a paper that designs an architecture for phones
     # and names no other class studies efficient network design (a serving paper's "architecture" is a system)
     if in_scope and not survey and techniques == ["technique/on-device-inference"] \
-            and _DESIGN_TITLE.search(sentences[0].text) and not _STUDY_TITLE.search(sentences[0].text) \
-            and len(techniques) < MAX_TECHNIQUES:
+            and (_DESIGN_TITLE.search(sentences[0].text) or _MODEL_TITLE.search(sentences[0].text)) \
+            and not _STUDY_TITLE.search(sentences[0].text) and len(techniques) < MAX_TECHNIQUES:
         techniques = [*techniques, _END]
         tech_scores.setdefault(_END, _Score())
     # a paper that releases a family of networks ("EfficientNetV2, a new family of convolutional networks",
