@@ -142,3 +142,29 @@ def test_an_on_device_language_model_study_is_no_design() -> None:
         "We compare on-device runs of six models on four phones.",
     )
     assert _END not in doc.techniques, doc.techniques
+
+
+# -- what "other architectures" or "other methods" do is background, not the paper's own class
+
+_SPARSE = "technique/sparse-attention"
+
+
+def test_a_class_said_of_other_architectures_is_background() -> None:
+    doc = _doc(
+        "Chunky: Attention over Summarised Chunks",
+        "Transformers attend over all past tokens at quadratic cost. "
+        "Recurrent models keep a fixed state, while other architectures cut the cost with sparse attention patterns. "
+        "We introduce Chunky, which summarises chunks of tokens with a recurrent layer and attends over the summaries. "
+        "Chunky uses 4x less KV cache memory at equal quality.",
+    )
+    assert _SPARSE not in doc.techniques, doc.techniques
+
+
+def test_sparse_attention_of_the_paper_itself_is_kept() -> None:
+    doc = _doc(
+        "Chunky: Sparse Attention over Summarised Chunks",
+        "Transformers attend over all past tokens at quadratic cost. "
+        "We introduce Chunky, a sparse attention method that attends only over chunk summaries and recent tokens. "
+        "Chunky uses 4x less KV cache memory at equal quality.",
+    )
+    assert _SPARSE in doc.techniques, doc.techniques

@@ -78,8 +78,11 @@ _BACKGROUND = Gated(re.compile(
     r"^(?:However|Although|While|Despite|Recent|Recently|Existing|Prior|Previous|Conventional|Traditional|Current|"
     r"Many|Most|Unfortunately|Yet)\b|\b(?:typically|commonly|widely)\b|\b(?:existing|prior|previous|conventional|traditional) (?:\w+ )?"
     r"(?:methods|approaches|works|techniques|solutions|studies|systems|frameworks)\b|\bhave been proposed\b"
+    # ("..., while other architectures reach sub-quadratic cost via sparse attention patterns": what others do)
+    r"|\bother (?:\w+ )?(?:methods|approaches|works|techniques|architectures|models)\b"
 ), lambda low: low.startswith(_BACKGROUND_OPENERS) or has_any(low, (
-    "typically", "commonly", "widely", "existing", "prior", "previous", "conventional", "traditional", "have been proposed")))
+    "typically", "commonly", "widely", "existing", "prior", "previous", "conventional", "traditional", "have been proposed",
+    "other")))
 # a statement about the field in general, not about the paper: "model weights can be compressed through
 # quantization" (no "we"/"our"; the sentences that name the method are proposal sentences already)
 _GENERAL = Gated(re.compile(r"^(?!.*\b(?:[Ww]e|[Oo]ur|[Tt]his|[Ii]t|[Tt]hey)\b).*\b(?:can|could|may|might) (?:also |further |often )?be "
