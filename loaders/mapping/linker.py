@@ -1104,9 +1104,9 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     )
 
 
-# a sentence about what earlier work does ("existing light models ... optimized for GPUs")
 # a sentence about the field's past: a year it happened in, "historically", a breakthrough
 _HISTORY = re.compile(r"\b(?:[Ss]ince|[Ii]n) (?:19|20)\d\d\b|^Historically\b|\bbreakthrough\b")
+# a sentence about what earlier work does ("existing light models ... optimized for GPUs")
 _PRIOR_WORK = re.compile(r"^(?:However,?\s+|While\s+|But\s+|Yet\s+|Unfortunately,?\s+)?(?:most\s+|many\s+)?"
                          r"(?:existing|prior|previous|conventional|traditional|current)\b", re.I)
 
