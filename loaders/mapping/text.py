@@ -206,6 +206,188 @@ def _node_words(op: Any, av: Any) -> _Words:  # (the parse tree is untyped)
     return None, None  # a class, any character, a back reference: no word
 
 
+# -- a pattern that opens with a word-start check, written so that the engine can skip ahead ---------------
+
+# the zero-width checks a pattern may open with, and what each asks of the character before a first character
+# that is a word character, asked after that character is taken ("\b" and "(?<!\w)" alike: no word character
+# before; "(?=\w)": nothing more, the first character is one)
+_OPENING_CHECKS = ((r"\b", r"(?<!\w.)"), (r"(?<!\w)", r"(?<!\w.)"), (r"(?<![\w-])", r"(?<![\w-].)"), (r"(?=\w)", ""))
+_SPECIAL = frozenset("\\[]().^$|?*+{}")
+_MAX_ALTERNATIVES = 256
+
+
+def _class_end(src: str, i: int) -> int:
+    """The index after the "]" that closes the class opening at ``src[i]`` (a first "]" or "^]" is a member)."""
+    j = i + 1
+    if src[j : j + 1] == "^":
+        j += 1
+    if src[j : j + 1] == "]":
+        j += 1
+    while j < len(src) and src[j] != "]":
+        j += 2 if src[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(src: str, i: int) -> int:
+    """The index of the ")" that closes the group opening at ``src[i]`` (-1 where there is none)."""
+    depth = 0
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(src, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _top_alternatives(src: str) -> list[str] | None:
+    """``src`` split at its top-level "|" (None where its groups or classes do not close)."""
+    out: list[str] = []
+    start = i = 0
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _class_end(src, i)
+            if i > n:
+                return None
+        elif c == "(":
+            end = _group_end(src, i)
+            if end < 0:
+                return None
+            i = end + 1
+        elif c == ")":
+            return None
+        elif c == "|":
+            out.append(src[start:i])
+            i += 1
+            start = i
+        else:
+            i += 1
+    out.append(src[start:])
+    return out
+
+
+def _by_first_char(alt: str) -> list[tuple[str, str]] | None:
+    """``alt`` as alternatives that each open with a plain word character, in the order the engine tries them:
+    (that character, the rest); None where one does not (an escape, a repeated group, ...). A leading
+    ``(?:a|b)c`` is ``ac|bc``, a leading greedy ``(?:a)?c`` is ``ac|c`` and a leading class of letters ``[Ww]e``
+    is ``We|we`` (a class matches one of its characters, never another on backtracking)."""
+    if alt.startswith("(?:"):
+        end = _group_end(alt, 0)
+        if end < 0:
+            return None
+        inner, after = alt[3:end], alt[end + 1 :]
+        optional = after[:1] == "?"
+        if optional:
+            after = after[1:]
+            if after[:1] in ("?", "+"):  # lazy or possessive: another order
+                return None
+        elif after[:1] in ("*", "+", "{"):
+            return None
+        parts = _top_alternatives(inner)
+        if parts is None:
+            return None
+        out: list[tuple[str, str]] = []
+        for p in [*(q + after for q in parts), *([after] if optional else [])]:
+            more = _by_first_char(p)
+            if more is None or len(out) + len(more) > _MAX_ALTERNATIVES:
+                return None
+            out.extend(more)
+        return out
+    if alt.startswith("["):
+        end = _class_end(alt, 0)
+        members, after = alt[1 : end - 1], alt[end:]
+        if end > len(alt) or not members or after[:1] in ("?", "*", "+", "{") or not all(_plain_word_char(c) for c in members):
+            return None
+        return [(c, after) for c in dict.fromkeys(members)]
+    first = alt[:1]
+    if not _plain_word_char(first) or alt[1:2] in ("?", "*", "+", "{"):
+        return None
+    return [(first, alt[1:])]
+
+
+def _plain_word_char(c: str) -> bool:
+    return len(c) == 1 and c.isascii() and (c.isalnum() or c == "_")
+
+
+def _opening_checks(alt: str) -> tuple[str, str]:
+    """The checks of :data:`_OPENING_CHECKS` that ``alt`` opens with, as asked after its first character, and
+    the rest of ``alt``."""
+    checks: list[str] = []
+    while True:
+        for opener, check in _OPENING_CHECKS:
+            if alt.startswith(opener):
+                alt = alt[len(opener) :]
+                if check and check not in checks:
+                    checks.append(check)
+                break
+        else:
+            return "".join(checks), alt
+
+
+def skip_ahead_form(src: str) -> str | None:
+    """A pattern that finds what ``src`` finds where each alternative of ``src`` opens with words behind
+    word-start checks (``\\b(?:than|over|compared\\s(?:to|with))\\s``): the alternatives grouped under their
+    first characters, the checks asked after that character (see :func:`first_char_groups`), so that the
+    regex engine skips to the characters a match can open with instead of trying the checks at every
+    position. Alternatives with one first character keep their order, and those with different ones never
+    match at one position: the spans are the same. Groups may be repeated or renumbered (for span searches
+    only). None where ``src`` has another shape.
+
+    >>> print(skip_ahead_form(r"\\b(?:than|over|(?:the\\s)?tops?)\\s"))
+    (?:t(?<!\\w.)(?:han\\s|he\\stops?\\s|ops?\\s)|o(?<!\\w.)ver\\s)
+    >>> print(skip_ahead_form(r"\\b[Ww]e\\b|(?<![\\w-])our\\b"))
+    (?:W(?<!\\w.)e\\b|w(?<!\\w.)e\\b|o(?<![\\w-].)ur\\b)
+    >>> skip_ahead_form(r"\\b(?:\\d+|x)"), skip_ahead_form(r"\\b(?:a|b)c|^d"), skip_ahead_form(r"\\b(a)\\1")
+    (None, None, None)
+    """
+    # (a back reference or a conditional reads groups by number, which the expansion repeats)
+    tops = _top_alternatives(src)
+    if tops is None or _rx_backref.search(src):
+        return None
+    groups: dict[str, list[str]] = {}
+    for top in tops:
+        check, rest = _opening_checks(top)
+        alts = _by_first_char(rest)
+        if alts is None:
+            return None
+        for first, more in alts:
+            groups.setdefault(first, []).append(check + more)
+    if sum(map(len, groups.values())) > _MAX_ALTERNATIVES:
+        return None
+    return "(?:" + "|".join(c + (rests[0] if len(rests) == 1 else _common_check(rests)) for c, rests in groups.items()) + ")"
+
+
+def _common_check(rests: list[str]) -> str:
+    """``(?:r1|r2|...)``, a check that opens every one asked once before them."""
+    for _opener, check in _OPENING_CHECKS:
+        if check and all(r.startswith(check) for r in rests):
+            return check + _common_check([r[len(check) :] for r in rests])
+    return "(?:" + "|".join(rests) + ")"
+
+
+_rx_backref = re.compile(r"\\[1-9]|\(\?\(|\(\?P=")
+
+
+def _skip_ahead(folded: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A folded pattern in its :func:`skip_ahead_form` where it has one (only its spans are read)."""
+    form = skip_ahead_form(folded.pattern) if folded is not None else None
+    return folded if form is None else re.compile(form)
+
+
 class Gated:
     """A compiled pattern searched only where it can match: every match holds one of ``words``.
 
@@ -225,7 +407,7 @@ class Gated:
     def __init__(self, pattern: re.Pattern[str], need: tuple[str, ...] | Callable[[str], bool]) -> None:
         self.pattern = pattern
         self.need = need if callable(need) else (lambda low: has_any(low, need))
-        self._folded = _ascii_folded(pattern)
+        self._folded = _skip_ahead(_ascii_folded(pattern))
         # the words themselves, tested inline by the range forms (None: ``need`` is a test of its own)
         self._words: tuple[str, ...] | None = None if callable(need) else tuple(need)
 
