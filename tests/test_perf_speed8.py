@@ -77,3 +77,28 @@ def test_gated_lowercase_forms_find_what_the_plain_ones_find_on_the_seed_papers(
     for plain, fast in rewritten:
         for text, start, end in pieces:
             assert _spans(fast, text, start, end) == _spans(plain, text, start, end), (plain.pattern, text[start:end])
+
+
+# -- lexicon: a token's comparison form asks for the British endings at once ---------------------------------------
+
+_PLAIN_SUFFIXES = (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("isers", "izers"), ("iser", "izer"),
+                   ("ise", "ize"), ("yse", "yze"))
+
+
+def _plain_norm_token(tok: str) -> str:
+    for a, b in _PLAIN_SUFFIXES:
+        if tok.endswith(a):
+            tok = tok[: -len(a)] + b
+            break
+    if len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "is")) and not (tok.endswith("us") and len(tok) > 4) \
+            and not tok[-2].isdigit():
+        tok = tok[:-1]
+    return tok
+
+
+def test_norm_token_is_the_plain_one_on_every_seed_token() -> None:
+    from loaders.mapping.lexicon import _SPLIT, norm_token
+    words = {w.lower() for p in load_seed_papers() for w in _SPLIT(p.text)[1::2]}
+    words |= {"", "s", "ise", "analyse", "optimisers", "quantisations", "isation", "realised", "yses", "bus", "gps", "x2s"}
+    for w in words:
+        assert norm_token(w) == _plain_norm_token(w), w

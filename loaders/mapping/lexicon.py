@@ -52,13 +52,17 @@ def norm_token(tok: str) -> str:
     >>> [norm_token(t) for t in ("quantisation", "gpus", "caches", "process", "llms", "moe", "optimisers")]
     ['quantization', 'gpu', 'cache', 'process', 'llm', 'moe', 'optimizer']
     """
-    for a, b in _SUFFIXES:
-        if tok.endswith(a):
-            tok = tok[: -len(a)] + b
-            break
+    if tok.endswith(_SUFFIX_ENDS):  # (one test for the few words with a British ending: most have none)
+        for a, b in _SUFFIXES:
+            if tok.endswith(a):
+                tok = tok[: -len(a)] + b
+                break
     if len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "is")) and not (tok.endswith("us") and len(tok) > 4) and not tok[-2].isdigit():
         tok = tok[:-1]
     return tok
+
+
+_SUFFIX_ENDS = tuple(a for a, _b in _SUFFIXES)
 
 
 # the text split into gaps and tokens (:data:`_TOKEN` in a group: the tokens are kept, between the gaps)
