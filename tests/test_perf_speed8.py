@@ -102,3 +102,22 @@ def test_norm_token_is_the_plain_one_on_every_seed_token() -> None:
     words |= {"", "s", "ise", "analyse", "optimisers", "quantisations", "isation", "realised", "yses", "bus", "gps", "x2s"}
     for w in words:
         assert norm_token(w) == _plain_norm_token(w), w
+
+
+# -- relations: the name-like tokens found from the character before each -------------------------------------------
+
+_NAME_TEXTS = [
+    "", "Foo", "FooNet beats bar-Baz and x_Qux; C++X, C+ and foo.Bar, foo.bar or H2O-v2 Foo v2.1 (GaLore).",
+    "\u00e9Foo \u00e9 Foo caf\u00e9Bar -Foo x-Foo _Foo 9Foo Foo_ Foo-\nBar\tBaz\u2010Qux \u017fFoo \u212aV",
+    "a.B.c D-E-F gpt-4o llama2 ALLCAPS mixedCase x++ y+ z+-w V2 v 2 Foo v2x", "  leading  spaces FooBar  ",
+]
+
+
+def test_name_spans_are_the_plain_token_matches() -> None:
+    from loaders import relations as rel
+    for text in [*_NAME_TEXTS, *_seed_texts_all()]:
+        assert rel._name_spans(text) == [m.span() for m in rel._NAME_NOT_LOWER.finditer(text)], text
+
+
+def _seed_texts_all() -> list[str]:
+    return [p.text for p in load_seed_papers()]
