@@ -121,3 +121,23 @@ def test_name_spans_are_the_plain_token_matches() -> None:
 
 def _seed_texts_all() -> list[str]:
     return [p.text for p in load_seed_papers()]
+
+
+# -- quantities: numbers found from their first character ---------------------------------------------------------
+
+_NUMBER_TEXTS = [
+    "", "7", ".", "..5", "5.", ".5", "a.5 x1 _1 1.2.3 1,5x 1,5 x 12,3% 1,234.5 12,345,678 1,23 1,2345 3.14159",
+    "\u0661\u0662\u0663 a\u0661 \u00e95 5\u00e9 (1.5) -2 +3 1e5 0.5% 2\u00d7 10,5\u00d7 x.7 7.x 4.5.",
+]
+
+
+def test_number_pattern_finds_what_the_plain_one_finds() -> None:
+    from loaders import quantities as q
+    plain = re.compile(rf"(?<![\w.])(?:{q._NUM})")
+    texts = [*_NUMBER_TEXTS, *_seed_texts_all()]
+    texts += [s.text for p in load_seed_papers() for s in split_sentences(p.text, title_end=len(p.title_text))]
+    for text in texts:
+        assert [m.span() for m in q._NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        for pos in range(0, min(len(text), 12)):
+            found, want = q._NUMBER.search(text, pos), plain.search(text, pos)
+            assert (found and found.span()) == (want and want.span())
