@@ -141,3 +141,22 @@ def test_number_pattern_finds_what_the_plain_one_finds() -> None:
         for pos in range(0, min(len(text), 12)):
             found, want = q._NUMBER.search(text, pos), plain.search(text, pos)
             assert (found and found.span()) == (want and want.span())
+
+
+# -- text: a case-insensitive pattern with a character given by its code is searched in its lowercase form ----------
+
+_FOLD_TEXTS = [
+    "", "Chip AREA of 2.1 mm\u00b2, 3 MM^2, 4 mm2; the RTL SYNTHESIS results; post-layout; TAPE-OUT and tapeout.",
+    "area \u00b5m mm\u00b5 \u017fynthesis re\u017fults \u212a mm\u00b2\u00b2 \u00e9area area\u00e9 die  area",
+]
+
+
+def test_gated_patterns_find_what_they_find_case_insensitively() -> None:
+    gates = [g for g in _gates() if g._folded is not None]
+    assert any("\\u00b2" in g._folded.pattern or "\\u00b2" in g.pattern.pattern for g in gates)
+    texts = [*_FOLD_TEXTS, *_seed_texts_all()]
+    texts += [s.text for p in load_seed_papers() for s in split_sentences(p.text, title_end=len(p.title_text))]
+    for g in gates:
+        for text in texts:
+            plain = g.pattern.search(text)
+            assert g.span(text) == (plain and plain.span()), (g.pattern.pattern, text)

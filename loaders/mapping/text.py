@@ -79,6 +79,8 @@ def first_char_groups(alternatives: Sequence[str], *, word_start: bool = False) 
 
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 _UNSAFE_ESCAPE = re.compile(r"\\[A-Zxu0-7]")
+# an escape: a character by its code (read apart: lowercasing keeps its value) or a backslash and the next character
+_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _INLINE_FLAG = re.compile(r"\(\?[aiLmsux-]")
 
 
@@ -96,13 +98,32 @@ def _ascii_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     src = pattern.pattern
     if not isinstance(src, str) or pattern.flags & ~(re.I | re.U) != 0 or not pattern.flags & re.I:
         return None
-    if _UNSAFE_ESCAPE.search(src) or _INLINE_FLAG.search(src) or "(?P" in src:
+    if not _escapes_fold(src) or _INLINE_FLAG.search(src) or "(?P" in src:
         return None  # (a group's name is no text to lowercase)
     if any(c.isupper() for cls in _CLASS.findall(src) for c in cls):
         return None
     if any(not c.isascii() and (c.lower() != c or c.upper() != c or c.casefold() != c) for c in src):
         return None
     return re.compile(src.lower())
+
+
+def _escapes_fold(src: str) -> bool:
+    """Does lowercasing leave every escape of ``src`` as it is? A character given by its code (``\\u00b2``, "²")
+    keeps its value where it has no case, as a non-ASCII character written out must (see :func:`_ascii_folded`);
+    other escapes of a capital (``\\S``, ``\\B``), a code or an octal number or group would change or are not read.
+
+    >>> _escapes_fold(r"mm\\u00b2|\\x2d\\s\\\\S"), _escapes_fold(r"\\u00B5"), _escapes_fold(r"\\x41"), _escapes_fold(r"\\S")
+    (True, False, False, False)
+    """
+    for m in _ESCAPE.finditer(src):
+        esc = m.group()
+        if len(esc) > 2:
+            c = chr(int(esc[2:], 16))
+            if c.lower() != c or c.upper() != c or c.casefold() != c:
+                return False
+        elif _UNSAFE_ESCAPE.fullmatch(esc):
+            return False
+    return True
 
 
 # -- words every match holds -------------------------------------------------------------------
