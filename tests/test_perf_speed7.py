@@ -71,6 +71,7 @@ def test_gated_title_patterns_search_as_the_plain_ones(name: str) -> None:
         plain = gated.pattern.search(text)
         found = gated.search(text)
         assert (found and found.span()) == (plain and plain.span()), text
+        assert gated.found(text) == (plain is not None), text  # (the linker asks the circuit-cost one so)
 
 
 # -- relations: the model readers' gated patterns, the introduction frame's verbs ---------------------------------
@@ -166,3 +167,4 @@ def test_gated_cost_patterns_search_as_the_plain_ones(name: str) -> None:
         plain = gated.pattern.search(text)
         found = gated.search(text)
         assert (found and found.span()) == (plain and plain.span()), text
+        assert gated.found(text) == (plain is not None), text  # (the linker asks the circuit-cost one so)

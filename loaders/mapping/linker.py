@@ -1293,7 +1293,7 @@ def _hardware_classes(
     if _IO_AWARE in techniques and 1e-9 < weight.get("hwclass/gpu", 0.0) - as_example["hwclass/gpu"] \
             and weight.get("hwclass/gpu", 0.0) < HWCLASS_MIN:
         weight["hwclass/gpu"] = HWCLASS_MIN
-    if _CIRCUIT_COST.search(text) and not any(
+    if _CIRCUIT_COST.found(text) and not any(
             weight.get(c, 0.0) >= HWCLASS_MIN or _TECH_HWCLASS_OF.get(c) in techniques for c in _NOT_ASIC_DESIGN):
         weight["hwclass/asic"] = max(weight.get("hwclass/asic", 0.0), HWCLASS_MIN)
         first.setdefault("hwclass/asic", 0)
