@@ -5,51 +5,8 @@ from __future__ import annotations
 import gc
 import re
 
-import pytest
-
 from loaders.mapping.corpus import load_seed_papers
-from loaders.mapping.text import Gated, _ascii_folded, skip_ahead_form, split_sentences
-
-# -- text: the skip-ahead form of a gated pattern's lowercase form -------------------------------------------------
-
-_MADE_UP = [
-    "", "than", "Than over", "x-than _than 9than than9 than_ (than) -than", "caf\u00e9than \u00e9than than\u00e9",
-    "we WE We; our-our -our ours, tops the tops\nthe\ntops", "The overhead is lower than over-provisioned ones.",
-    "Compared to X, compared with Y, and comparedwith Z; fully compatible with W, compatible with V.",
-    "it builds on top of Q and is orthogonal to R; combined with S", "a-b c_d e9f 7g h", "\u017fo \u212aV than",
-]
-
-# made-up patterns of the shapes the form rewrites, and of shapes it leaves alone
-_PATTERNS = [
-    r"\b(?:than|over|(?:the\s)?tops?)\s", r"\b[Ww]e\b|(?<![\w-])our\b", r"(?<!\w)(?=\w)(?:over|than)\b",
-    r"(?<![\w-])(?:(?:fully\s)?(?:compatible|composable)\swith|combined\swith|comparedwith)",
-    r"\b(?:a(?:-b)?|c_d|e9f|7g|h)\b", r"\b(?:the\s)?(?:tops|top)(?:\s\w+)?", r"\b(?:we|our)(?:s)?\b|\bthe\s+(tops)",
-    r"(?<!\w)(?:ca|\u00e9)", r"\b(?:x|-)than", r"\b(?:than|over)??\s", r"\b(?:a|b)c|^d", r"\b(a)\1", r"(?:than|over)\s",
-]
-
-
-def _spans(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
-
-
-@pytest.mark.parametrize("src", _PATTERNS)
-def test_skip_ahead_form_finds_the_spans_of_the_plain_pattern(src: str) -> None:
-    plain = re.compile(src)
-    form = skip_ahead_form(src)
-    fast = re.compile(form) if form is not None else plain
-    for text in _MADE_UP:
-        for start, end in ((0, len(text)), (1, len(text)), (2, max(len(text) - 1, 0)), (5, len(text))):
-            assert _spans(fast, text, start, end) == _spans(plain, text, start, end), (src, text, start, end)
-            found, want = fast.search(text, start, end), plain.search(text, start, end)
-            assert (found and found.span()) == (want and want.span())
-
-
-def test_skip_ahead_form_leaves_other_shapes_alone() -> None:
-    for src in (r"\b(?:\d+|x)", r"\b(?:a|b)c|^d", r"\b(a)\1", r"\b(?:than|over)??\s", r"\b(?:a|b)*c", r"\b\u00e9t",
-                r"\b[a-z]x", r"\b[^a]x", r"\b(?:a|b", r"\b(?:a|b)c)", r"(?P<x>a)(?P=x)"):
-        assert skip_ahead_form(src) is None, src
-    assert skip_ahead_form(r"\b(?:a|b)") == r"(?:a(?<!\w.)|b(?<!\w.))"
-    assert skip_ahead_form(r"\b(?:a[)|]|b)c") == r"(?:a(?<!\w.)[)|]c|b(?<!\w.)c)"
+from loaders.mapping.text import Gated, split_sentences
 
 
 def _gates() -> list[Gated]:
@@ -59,24 +16,6 @@ def _gates() -> list[Gated]:
 
     map_paper(load_seed_papers()[0], ontology.load())
     return [g for g in gc.get_objects() if isinstance(g, Gated)]
-
-
-def test_gated_lowercase_forms_find_what_the_plain_ones_find_on_the_seed_papers() -> None:
-    rewritten = [(_ascii_folded(g.pattern), g._folded) for g in _gates()]
-    rewritten = [(plain, fast) for plain, fast in rewritten if plain is not None and fast is not None
-                 and plain.pattern != fast.pattern]
-    assert len(rewritten) >= 20  # (the cues of relations, results and the linker)
-    pieces: list[tuple[str, int, int]] = []
-    for p in load_seed_papers():
-        low = p.text.lower()  # (the lowercase form is what they search; a letter that folds is searched apart)
-        pieces.append((low, 0, len(low)))
-        for s in split_sentences(p.text, title_end=len(p.title_text)):
-            pieces.append((low, s.start, s.end))
-            pieces.append((low[s.start : s.end], 0, s.end - s.start))
-    pieces += [(t.lower(), 0, len(t)) for t in _MADE_UP]
-    for plain, fast in rewritten:
-        for text, start, end in pieces:
-            assert _spans(fast, text, start, end) == _spans(plain, text, start, end), (plain.pattern, text[start:end])
 
 
 # -- lexicon: a token's comparison form asks for the British endings at once ---------------------------------------
