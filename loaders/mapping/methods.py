@@ -116,6 +116,12 @@ _BY_OTHERS = re.compile(r",?\s+(?:being\s+|which\s+(?:is|was)\s+)?(?:developed|b
 # coinage set out with an apposition and given its short name later
 _PLAIN_APPOSITION = re.compile(r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}),\s+(?:a|an)\s")
 _ITEM_OPENING = re.compile(r"\s*\(?(?:\d|i{1,3}|iv|[a-d])\)\s")
+# "It was recently reported that a variant called FooNet ...", "a recent variant of S4 called Foo showed": a name
+# given in a sentence that reports earlier work and says nothing of the authors' own is another party's
+_OWN_WORDS = re.compile(r"\b(?:we|our|us|this\s+(?:paper|work|study|article|letter)|here(?:in)?|propos\w*|present\w*|"
+                        r"introduc\w*|novel|new)\b", re.I)
+_PRIOR_WORK = re.compile(r"\b(?:recent(?:ly)?|reported|existing|previous(?:ly)?|prior|earlier|original|showed|shown|"
+                         r"first\s+version)\b", re.I)
 # "we present three novel sequence models-Foo, Bar, and Baz-that ...": names listed after how many there are
 _NAMED_SET = re.compile(r"(?:(?:a|an|the)\s+)?(?:two|three|four|five)\s+(?:[\w-]+\s+){0,3}?(?:models|variants|methods|"
                         r"architectures|algorithms|optimizers|networks)\s*(?:[-–—:]\s*|,\s+namely\s+)"
@@ -413,6 +419,9 @@ def find_methods(
             if pat is _CALLED and _NAMED_DATA.search(text, max(abstract_start, m.start() - 60), m.start()) \
                     and not _OWN_DATA.search(text, max(abstract_start, m.start() - 60), m.start()):
                 continue  # "on two public datasets, namely Aishell-1 and HKUST": data the paper uses, not its method
+            if pat is _CALLED and sentences and (said := sentences[_sentence_of(sentences, m.start())].text) \
+                    and _PRIOR_WORK.search(said) and not _OWN_WORDS.search(said):
+                continue  # "a recent variant of S4 called DSS showed ...": earlier work, named in the background
             pos = m.end()
             det = _DETERMINERS.match(text, pos)
             after_det = det.end() if det else pos

@@ -1,0 +1,54 @@
+"""Method names the abstract gives to other people's work (stop 19).
+
+- "a recent variant of X called Foo showed ..." / "it was recently reported that a design called Foo ...": a
+  name given in a sentence reporting earlier work, with no word of the authors' own, is not a proposed method;
+- the same phrasing in the authors' own sentence still names their method.
+
+Each abstract is written for its test, not copied from a seed paper.
+"""
+
+from __future__ import annotations
+
+import ontology
+from kg.records import Mapping, RelType
+from loaders.mapping.mapper import map_paper
+from tests.graphdata import written_paper
+
+
+def _map(title: str, abstract: str) -> Mapping:
+    return map_paper(written_paper(title, abstract), ontology.load())
+
+
+def _proposed(m: Mapping) -> set[str]:
+    return {r.target for r in m.relations if r.type is RelType.PROPOSES}
+
+
+def test_a_recent_variant_called_by_name_is_earlier_work() -> None:
+    m = _map("Leaner Recurrent Kernels for Sequence Models",
+             "Recurrent kernels are slow on long inputs. A recent variant of the gated kernel called QuillNet showed "
+             "that a banded state keeps accuracy. We propose RibbonKernel, a banded recurrent kernel that halves memory.")
+    got = _proposed(m)
+    assert "method/ribbonkernel" in got
+    assert "method/quillnet" not in got
+
+
+def test_a_design_reported_earlier_is_not_proposed() -> None:
+    m = _map("Compact Audio Separation Networks",
+             "It was previously reported that a dense architecture named TarnNet was successfully used for audio "
+             "separation. To shrink it, we introduce FernSep, a small recurrent separator.")
+    got = _proposed(m)
+    assert "method/fernsep" in got
+    assert "method/tarnnet" not in got
+
+
+def test_the_authors_own_called_name_still_counts() -> None:
+    m = _map("Recent Ideas for Sparse Attention",
+             "Recent work prunes attention heads. We present a recent-memory method called GlintAttn that keeps "
+             "only the newest keys.")
+    assert "method/glintattn" in _proposed(m)
+
+
+def test_a_called_name_in_a_plain_sentence_still_counts() -> None:
+    m = _map("Frugal Training for Small Devices",
+             "A training scheme called PebbleTrain cuts activation memory by a third on phones.")
+    assert "method/pebbletrain" in _proposed(m)
