@@ -52,3 +52,20 @@ def test_a_called_name_in_a_plain_sentence_still_counts() -> None:
     m = _map("Frugal Training for Small Devices",
              "A training scheme called PebbleTrain cuts activation memory by a third on phones.")
     assert "method/pebbletrain" in _proposed(m)
+
+
+def test_a_quoted_capitalised_word_after_introduce_is_a_coined_name() -> None:
+    m = _map("PlainAdapter: Cheap Adapters for Small Encoders",
+             "We study PlainAdapter, a pruned adapter. Based on this, we introduce a simple yet useful setting "
+             "``Wide-Thin'' that widens adapters under the same budget, and a variant \u201cNarrowKeep\u201d for tiny encoders.")
+    got = _proposed(m)
+    assert "method/wide-thin" in got
+
+
+def test_a_quoted_lowercase_term_is_not_a_name() -> None:
+    m = _map("Shared Steps for Fast Sampling",
+             "We introduce a change called \"step sharing\" that reuses noise across steps, and we present the "
+             "\"Slow Path Memory\" idea for long videos.")
+    got = _proposed(m)
+    assert "method/step-sharing" not in got
+    assert "method/slow-path-memory" not in got

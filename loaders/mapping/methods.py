@@ -126,6 +126,9 @@ _PRIOR_WORK = re.compile(r"\b(?:recent(?:ly)?|reported|existing|previous(?:ly)?|
 _NAMED_SET = re.compile(r"(?:(?:a|an|the)\s+)?(?:two|three|four|five)\s+(?:[\w-]+\s+){0,3}?(?:models|variants|methods|"
                         r"architectures|algorithms|optimizers|networks)\s*(?:[-–—:]\s*|,\s+namely\s+)"
                         r"((?:[A-Z][\w-]*,\s*)+(?:and\s+)?[A-Z][\w-]*)")
+# "we introduce an easy but effective setting ``Large-Sparse''": a capitalised word the proposing clause sets in
+# quotes is the name it coins (one word: a quoted phrase is a term, "timestep sharing")
+_QUOTED_NAME = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,5}?(?:``|\"|“)([A-Z][\w+.-]*[\w+])(?:''|\"|”)")
 # what a part of a method is set out as ("the Foo Unit (FU), a simple yet effective mechanism for ...")
 _PART_APPOSITION = re.compile(r"\)?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:mechanism|module|layer|unit|block|component)\b")
 # "Efficient Serving with FooEngine" and "this work is integrated into FooEngine": the system the work lives in
@@ -519,6 +522,8 @@ def find_methods(
             add(name, nm.start(), conf, claimed=pat is _OUR and (_CLAIMED.search(m.group()) is not None
                                                                  or _OUR_MODEL.match(m.group()) is not None))
     for m in proposals:
+        if (quoted := _QUOTED_NAME.match(text, m.end())) is not None:
+            add(quoted.group(1), quoted.start(1), 0.8)
         if (named := _NAMED_SET.match(text, m.end())) is not None:
             for part in re.finditer(r"[A-Z]\w*(?:-[A-Z]\w*)*", named.group(1)):
                 add(part.group(), named.start(1) + part.start(), 0.8)
