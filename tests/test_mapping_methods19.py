@@ -69,3 +69,16 @@ def test_a_quoted_lowercase_term_is_not_a_name() -> None:
     got = _proposed(m)
     assert "method/step-sharing" not in got
     assert "method/slow-path-memory" not in got
+
+
+def test_a_whole_title_spelled_out_by_a_lowercase_acronym_names_the_method() -> None:
+    m = _map("Towards Braided Expert Lattices",
+             "We introduce and train braided expert lattices (BEL) in speech and text. BELs route each token "
+             "through a few of many small modules, and BEL halves the compute of a dense model.")
+    assert "method/bel" in _proposed(m)
+
+
+def test_a_field_acronym_the_title_spells_out_is_not_a_method() -> None:
+    m = _map("Towards Large Language Models",
+             "We survey large language models (LLMs) and how they are served on small devices.")
+    assert not _proposed(m)

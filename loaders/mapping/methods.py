@@ -159,6 +159,9 @@ _CLAIMED = re.compile(r"\b(?:proposed|new|novel)\b.*,\s*$")
 _RESTRICTIVE_AFTER = re.compile(r"\)?\s*(?:,\s*)?(?:that|which|to|as|for|where|whereby|,\s+a|,\s+an)\b")
 _FUNCTION_WORDS = frozenset("in a an of the on for to with and at by is".split())
 _TITLE_LEAD = re.compile(r"^((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)\s*:\s")
+# "Towards Distributed Neural Architectures" with "we introduce distributed neural architectures (DNA)": a whole
+# title of Title-Case words that the abstract abbreviates names the paper's contribution
+_TITLE_WHOLE = re.compile(r"^(?:Towards?\s+)?((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)\.?$")
 _BAD_SUFFIX = re.compile(r"-(?:based|friendly|aware|like|style|free|level|wise|only|specific|efficient|oriented)$", re.I)
 
 
@@ -558,12 +561,17 @@ def find_methods(
         # and used again ("Neural Attention Memory Models (NAMMs)")
         # ("we propose Foo Scaling (FS) and Bar Norm (BN)": two coordinated coinages are both proposed)
         prev: Acronym | None = None
+        # (or one the whole title spells out, in any case: "Towards Distributed Neural Architectures" and
+        # "we introduce distributed neural architectures (DNA)")
+        whole = _TITLE_WHOLE.match(title)
+        title_long = slug(whole.group(1)) if whole else None
         for a in acronyms:
             long_words = a.long.split()
             if prev is not None and not (a.sentence == prev.sentence and rx(r"\s+and\s+").fullmatch(text, prev.end, a.start)):
                 break
             if a.sentence >= 1 and stands_alone(text[a.end:], a.short) and slug(a.short) not in known and len(long_words) >= 2 \
-                    and all(w[:1].isupper() for w in long_words if w.lower() not in _FUNCTION_WORDS):
+                    and (all(w[:1].isupper() for w in long_words if w.lower() not in _FUNCTION_WORDS)
+                         or slug(a.long) == title_long and name_like(a.short)):
                 add(a.short, a.start, 0.6)
                 prev = a
             elif prev is not None:
