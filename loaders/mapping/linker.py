@@ -332,6 +332,7 @@ def _score(
     tech: dict[str, _Score] = defaultdict(_Score)
     topics: dict[str, _Score] = defaultdict(_Score)
     cues_in: dict[int, set[str]] = defaultdict(set)
+    cue_at: dict[int, dict[str, list[int]]] = defaultdict(dict)  # sentence -> cue -> where it starts
     # (a sentence is a piece of ``text``: where the paper lacks the words a pattern needs, none of its
     # sentences is asked; most papers lack those of one pattern or another)
     general, problem, result = _GENERAL.may_match(text), _PROBLEM.may_match(text), _RESULT.may_match(text)
@@ -359,6 +360,7 @@ def _score(
         if h.kind == "cue":
             if not after_compose:
                 cues_in[si].add(h.target)
+                cue_at[si].setdefault(h.target, []).append(h.start)
         elif h.kind in ("technique", "technique2"):
             # "on-device latency", "on-device speed": a cost named by where it is measured, not a device the
             # paper sets out to run on (as for the device classes)
@@ -395,7 +397,8 @@ def _score(
         # (only the pairs that hold one of the sentence's cues can be complete, in COMBOS order)
         for target, need_set, w, blockers in map(_COMBO_SETS.__getitem__, sorted(_ALWAYS_COMBOS.union(
                 *map(_COMBOS_OF_CUE.get, cues, repeat(()))))):
-            if need_set <= cues and target not in paper_blocked and not cues & blockers:
+            if need_set <= cues and target not in paper_blocked and not cues & blockers \
+                    and _near(need_set, cue_at[si], target):
                 tech[target].add(w * factors[si], si, s.start, s.end, w, factors[si])
     # a pair can also be split over the paper: one cue in the title or a proposal sentence and the
     # other in any non-background sentence ("KV cache" in the title, "merging" where the method is described)
@@ -420,6 +423,20 @@ def _score(
                                  min(factors[sx], PROPOSAL_FACTOR))
                 break
     return tech, topics
+
+
+# a pair whose two cues must stand close together: "quantized experts", "4-bit MoE weights" quantize experts,
+# but a sentence that lists MoE layers and int4 quantization as separate items (a benchmark's or a report's
+# list of techniques) does not
+PAIR_GAP = {"technique/expert-quantization": 60}
+
+
+def _near(need: frozenset[str], at: dict[str, list[int]], target: str) -> bool:
+    gap = PAIR_GAP.get(target)
+    if gap is None:
+        return True
+    a, b = need
+    return min(abs(x - y) for x in at[a] for y in at[b]) <= gap
 
 
 # the opening of a sentence that refers back to the one before: "These include", "Such methods", "They"

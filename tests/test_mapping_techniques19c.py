@@ -1,0 +1,43 @@
+"""Technique readings of stop 19 (third round): each rule's made-up abstracts, not copied from a seed paper."""
+
+from __future__ import annotations
+
+import ontology
+from loaders.mapping import linker
+from loaders.mapping.doc import LinkedDoc
+from tests.graphdata import written_paper as _paper
+
+_EQ = "technique/expert-quantization"
+
+
+def _doc(title: str, abstract: str) -> LinkedDoc:
+    return linker.link(_paper(title, abstract), ontology.load()).doc
+
+
+# -- expert quantization needs its expert and quantization words close together
+
+
+def test_a_list_of_separate_techniques_does_not_quantize_experts() -> None:
+    doc = _doc("BenchEff: Measuring the Cost of Language Model Techniques",
+               "We introduce BenchEff, a benchmark of efficiency techniques for language models. "
+               "Our study covers three axes: (1) architecture choices such as grouped attention variants and sparse "
+               "mixture-of-experts layers, (2) fine-tuning with low-rank adapters, and (3) inference with "
+               "4-bit quantization and pruning. "
+               "In our results, the sparse mixture-of-experts layers lower FLOPs but raise memory, while 4-bit "
+               "quantization cuts memory at a small cost in accuracy.")
+    assert _EQ not in doc.techniques, doc.techniques
+
+
+def test_quantized_experts_are_still_expert_quantization() -> None:
+    doc = _doc("TinyMoE: Compressing Sparse Expert Models",
+               "Sparse expert models hold many parameters that sit idle on every token. "
+               "We propose TinyMoE, which stores the experts in 2-bit precision and keeps the router in full precision. "
+               "TinyMoE fits a large sparse model into a single consumer GPU with a small loss in accuracy.")
+    assert _EQ in doc.techniques, doc.techniques
+
+
+def test_the_pair_gap_holds_for_close_cues_only() -> None:
+    assert linker._near(frozenset({"expert", "quant"}), {"expert": [10], "quant": [30]}, _EQ)
+    assert not linker._near(frozenset({"expert", "quant"}), {"expert": [10], "quant": [200]}, _EQ)
+    # (other pairs keep reading the whole sentence)
+    assert linker._near(frozenset({"kv", "evict"}), {"kv": [10], "evict": [400]}, "technique/kv-cache-eviction")
