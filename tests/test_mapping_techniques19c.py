@@ -41,3 +41,18 @@ def test_the_pair_gap_holds_for_close_cues_only() -> None:
     assert not linker._near(frozenset({"expert", "quant"}), {"expert": [10], "quant": [200]}, _EQ)
     # (other pairs keep reading the whole sentence)
     assert linker._near(frozenset({"kv", "evict"}), {"kv": [10], "evict": [400]}, "technique/kv-cache-eviction")
+
+
+# -- the fallback class of an in-scope paper is one its own sentences name, not one only the background names
+
+
+def test_the_fallback_skips_a_class_only_the_background_names() -> None:
+    background, own = linker._Score(), linker._Score()
+    background.add(0.6, 2, 0, 10, raw=1.0, factor=linker.BACKGROUND_FACTOR)
+    background.add(0.3, 3, 20, 30, raw=0.5, factor=linker.BACKGROUND_FACTOR)
+    own.add(0.8, 5, 40, 50, raw=0.8, factor=1.0)
+    tech = {"technique/neural-architecture-search": background, "technique/unstructured-pruning": own}
+    assert linker._fallback_class("Sparse Recommenders", tech, False) == "technique/unstructured-pruning"
+    # (a class of the paper's own sentences is still the fallback)
+    del tech["technique/unstructured-pruning"]
+    assert linker._fallback_class("Sparse Recommenders", tech, False) == linker.ROOT

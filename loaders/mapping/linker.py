@@ -605,8 +605,9 @@ def _fallback_class(title: str, tech: dict[str, _Score], survey: bool) -> str:
     """The class of an in-scope paper whose evidence names no class clearly."""
     # (where a model runs is no fallback for what the paper does: a weak "mobile device" in a result
     # sentence of an architecture paper does not make it an on-device paper)
+    # (nor is a class only the background names: "despite advances in architecture search" is what others do)
     best = max(((sc.total, t) for t, sc in tech.items() if t != ROOT and t not in CONTEXT_CLASSES
-                and sc.strongest >= STRONG_MIN),
+                and sc.strongest >= STRONG_MIN and sc.plain),
                default=(0.0, ROOT))
     if best[0] >= FALLBACK_MIN:
         return best[1]
