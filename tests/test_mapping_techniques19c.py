@@ -56,3 +56,25 @@ def test_the_fallback_skips_a_class_only_the_background_names() -> None:
     # (a class of the paper's own sentences is still the fallback)
     del tech["technique/unstructured-pruning"]
     assert linker._fallback_class("Sparse Recommenders", tech, False) == linker.ROOT
+
+
+# -- "key and value projections" are the attention's own matrices, not a low-rank projection of the cache
+
+_LOW_RANK_KV = "technique/kv-cache-low-rank"
+
+
+def test_key_and_value_projections_are_no_low_rank_cache() -> None:
+    doc = _doc("Chunker: Attention over Summarised Tokens",
+               "Attention over every past token costs memory that grows with the context. "
+               "We introduce Chunker, which replaces the key and value projections of a transformer with small "
+               "recurrent summaries of token chunks, so that the KV cache holds one entry per chunk. "
+               "Chunker keeps perplexity within 1% of the full model with a 4 times smaller KV cache.")
+    assert _LOW_RANK_KV not in doc.techniques, doc.techniques
+
+
+def test_a_low_rank_projection_of_the_cache_is_still_low_rank() -> None:
+    doc = _doc("ThinKV: Low-Rank Keys for Long Contexts",
+               "The KV cache of long contexts outgrows GPU memory. "
+               "We propose ThinKV, which stores a low-rank projection of the KV cache learned from a few samples. "
+               "ThinKV shrinks the KV cache 5 times with a small loss in accuracy.")
+    assert _LOW_RANK_KV in doc.techniques, doc.techniques

@@ -608,6 +608,10 @@ CUE_TERMS: dict[str, tuple[str, ...]] = {
     "lowrank": ("low-rank", "low rank", "SVD", "singular value{s|}", "rank-{1|2|4|8|r}"),
     "lowrank_kv": ("low-rank", "low rank", "SVD", "channel{s|}", "dimension{s|}", "projection{s|}", "singular value{s|}",
                    "Fourier", "thinner", "head dimension{s|}"),
+    # the attention's own projection matrices ("key and value projections", "QKV projections"): a cue of its own,
+    # so that "projection" inside it is no low-rank word and "key-value" no cache
+    "attn_proj": ("{key|value|query|QKV|KV|key-value|key and value|query, key and value|query, key, and value} projection{s|}",
+                  "{key|value|query|QKV|KV|key-value} projection matri{x|ces}"),
     "crosslayer": ("cross-layer", "across layers", "adjacent layers", "layer-condensed", "between layers", "layer sharing"),
     "paging": ("page{|s|d}", "paging", "{shared|common} prefix{|es}", "prefix{|es} {shared|sharing}", "prefix reuse",
                "virtual memory", "memory management", "fragmentation", "block table"),
