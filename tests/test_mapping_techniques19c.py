@@ -78,3 +78,26 @@ def test_a_low_rank_projection_of_the_cache_is_still_low_rank() -> None:
                "We propose ThinKV, which stores a low-rank projection of the KV cache learned from a few samples. "
                "ThinKV shrinks the KV cache 5 times with a small loss in accuracy.")
     assert _LOW_RANK_KV in doc.techniques, doc.techniques
+
+
+# -- "arbitrary precision" kernels run any bit-width: quantization, not several precisions in one model
+
+_MPQ = "technique/mixed-precision-quantization"
+
+
+def test_arbitrary_precision_kernels_are_quantization_not_mixed_precision() -> None:
+    doc = _doc("AnyBit: Arbitrary Precision Matrix Kernels for Language Models on GPUs",
+               "Quantized language models need kernels for bit-widths that GPUs do not support natively. "
+               "We propose AnyBit, a kernel library that runs quantized matrix products at arbitrary precision "
+               "by splitting weights into bit planes. "
+               "AnyBit is 2.1 times faster than existing kernels for 3-bit weights.")
+    assert _MPQ not in doc.techniques, doc.techniques
+    assert any(t.endswith("quantization") for t in doc.techniques), doc.techniques
+
+
+def test_mixed_precision_is_still_named_by_its_own_words() -> None:
+    doc = _doc("LayerBits: Mixed-Precision Quantization for Vision Transformers",
+               "Vision transformers are costly on small chips. "
+               "We propose LayerBits, a mixed-precision quantization method that allocates bit-widths per layer "
+               "from a sensitivity score. LayerBits keeps accuracy within 0.5 points at 4 bits on average.")
+    assert _MPQ in doc.techniques, doc.techniques

@@ -23,6 +23,8 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("block floating point", 0.6), ("dynamic-length float", 0.6),
         # how the field writes precision and storage ("E4M3", "3.5 bits per weight", "dequantize on the fly")
         ("E4M3", 0.5), ("E5M2", 0.5), ("bits per {weight|parameter}", 0.6), ("dequantiz{ation|e|ed|ing}", 0.5),
+        # kernels that run any bit-width (the ontology's "arbitrary-precision kernels"), not several in one model
+        ("arbitrary-bit", 0.5), ("arbitrary{-| }precision", 0.5),
     ),
     T + "post-training-quantization": (
         ("post-training quantiz{ation|ed}", 1.0), ("PTQ", 1.0), ("training-free quantization", 1.0),
@@ -84,7 +86,7 @@ TECHNIQUE_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     T + "mixed-precision-quantization": (
         ("mixed-precision quantiz{ation|ed}", 1.0), ("mixed precision quantiz{ation|ed}", 1.0),
-        ("mixed-precision", 0.5), ("mixed precision", 0.4), ("arbitrary-bit", 0.5), ("arbitrary precision", 0.5),
+        ("mixed-precision", 0.5), ("mixed precision", 0.4),
         ("bit allocation", 0.5),
         ("bit-width search", 0.8), ("precision allocation", 0.8), ("{layer-wise|per-layer} precision", 0.7), ("mixed-bit", 0.6),
         ("HAWQ", 0.5), ("Hessian-aware quantization", 0.6),
