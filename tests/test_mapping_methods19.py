@@ -82,3 +82,13 @@ def test_a_field_acronym_the_title_spells_out_is_not_a_method() -> None:
     m = _map("Towards Large Language Models",
              "We survey large language models (LLMs) and how they are served on small devices.")
     assert not _proposed(m)
+
+
+def test_a_commercial_device_the_title_names_is_hardware_not_a_method() -> None:
+    m = _map("Cerebras WSE-3: Serving Trillion-Parameter Models from One Wafer",
+             "We present how the Cerebras WSE-3 wafer-scale chip serves large language models with all weights held "
+             "in on-chip SRAM, and we introduce StreamShard, a weight-streaming scheme that cuts decode latency 4x.")
+    got = _proposed(m)
+    assert "method/streamshard" in got, got
+    assert not {p for p in got if "wse" in p}, got
+    assert "hardware/cerebras-wse-3" in {r.target for r in m.relations}

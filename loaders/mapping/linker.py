@@ -802,6 +802,10 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     known |= {d.id.split("/", 1)[1] for d in devices_found}  # "SambaNova SN40L" is the chip, not a method
     known |= _CLASS_ACRONYM_SLUGS  # "Parameter-Efficient Tuning (PET) methods" names a field
     methods_found = find_methods(text, sentences, acronyms, known=frozenset(known))
+    # a commercial device the title names is the hardware the paper is about, even where a catalog name in a title
+    # may be the method's ("SambaNova SN40L: ..." presents the chip, a Hardware node, not a method)
+    device_keys = {slug(d.text) for d in devices_found} | {d.id.split("/", 1)[1] for d in devices_found}
+    methods_found = [m for m in methods_found if slug(m.name) not in device_keys]
     method_sents = {m.sentence for m in methods_found}
 
     # a sentence whose subject is the method describes it as much as the sentence that names it
