@@ -798,13 +798,13 @@ def link(paper: Paper, onto: Any = None, tax: Taxonomy | None = None) -> Linked:
     known = {slug(h.text) for k in ("dataset", "generic", "hwclass") for h in of_kind[k]}
     known |= {slug(h.text) for h in of_kind["technique"] if h.tokens == 1 and h.text.upper() in _CLASS_ACRONYMS}
     known |= {slug(m.text) for m in models_found if not m.bare}
-    known |= {slug(d.text) for d in devices_found}
-    known |= {d.id.split("/", 1)[1] for d in devices_found}  # "SambaNova SN40L" is the chip, not a method
+    # ("SambaNova SN40L" is the chip, not a method)
+    device_keys = {slug(d.text) for d in devices_found} | {d.id.split("/", 1)[1] for d in devices_found}
+    known |= device_keys
     known |= _CLASS_ACRONYM_SLUGS  # "Parameter-Efficient Tuning (PET) methods" names a field
     methods_found = find_methods(text, sentences, acronyms, known=frozenset(known))
     # a commercial device the title names is the hardware the paper is about, even where a catalog name in a title
     # may be the method's ("SambaNova SN40L: ..." presents the chip, a Hardware node, not a method)
-    device_keys = {slug(d.text) for d in devices_found} | {d.id.split("/", 1)[1] for d in devices_found}
     methods_found = [m for m in methods_found if slug(m.name) not in device_keys]
     method_sents = {m.sentence for m in methods_found}
 
